@@ -1,0 +1,17 @@
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/app-shell";
+import { getCurrentUser } from "@/lib/auth/session";
+import { countQueue } from "@/lib/data/queue";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
+  // proxy.ts already sent cookie-less visitors to sign-in with their deep link; this catches expired sessions.
+  if (!user) redirect("/sign-in");
+  const queueCount = await countQueue();
+  return (
+    <AppShell user={user} queueCount={queueCount}>
+      {children}
+    </AppShell>
+  );
+}

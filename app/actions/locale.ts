@@ -1,0 +1,15 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { getCurrentUser } from "@/lib/auth/session";
+import { setUserLocale } from "@/lib/data/users";
+import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locale";
+
+/** Anyone may choose the interface language; a signed-in account keeps it as its setting. */
+export async function setLocaleAction(locale: unknown): Promise<{ ok: boolean }> {
+  if (!isLocale(locale)) return { ok: false };
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+  const user = await getCurrentUser();
+  if (user) await setUserLocale({ id: user.id, locale });
+  return { ok: true };
+}

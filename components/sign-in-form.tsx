@@ -1,0 +1,69 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { signInAction } from "@/app/(auth)/sign-in/actions";
+import { signInSchema, type SignInInput } from "@/lib/validation/auth";
+import { Button } from "./ui/button";
+import { Field, Input } from "./ui/field";
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("signIn");
+  const [pending, startTransition] = useTransition();
+  const [failure, setFailure] = useState<"invalid" | "failed" | null>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<SignInInput>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: "", password: "" },
+  });
+
+  const onSubmit = handleSubmit((values) => {
+    setFailure(null);
+    startTransition(async () => {
+      const result = await signInAction(values, callbackUrl);
+      if (result && !result.ok) setFailure(result.code);
+    });
+  });
+
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate className="mt-8 space-y-5">
+      {failure ? (
+        <div
+          role="alert"
+          className="border-disputed/30 bg-disputed-bg text-disputed rounded-md border px-3 py-2 text-sm"
+        >
+          {t(failure === "invalid" ? "invalid" : "failed")}
+        </div>
+      ) : null}
+      <Field id="email" label={t("email")} error={errors.email ? t("invalidEmail") : undefined}>
+        <Input
+          id="email"
+          type="email"
+          autoComplete="username"
+          autoFocus
+          aria-invalid={errors.email ? true : undefined}
+          aria-describedby={errors.email ? "email-error" : undefined}
+          {...register("email")}
+        />
+      </Field>
+      <Field id="password" label={t("password")} error={errors.password ? t("passwordRequired") : undefined}>
+        <Input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          aria-invalid={errors.password ? true : undefined}
+          aria-describedby={errors.password ? "password-error" : undefined}
+          {...register("password")}
+        />
+      </Field>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? t("submitting") : t("submit")}
+      </Button>
+    </form>
+  );
+}

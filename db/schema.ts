@@ -1,0 +1,151 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { EVENT_TYPES, LANGUAGES, ROLES, STAGES, VERDICTS } from "../lib/review/model";
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  role: text("role", { enum: ROLES }).notNull(),
+  passwordHash: text("password_hash").notNull(),
+  locale: text("locale", { enum: ["en", "fr"] }),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  // Bumped on deactivation or password reset: every session token carrying an older value stops working.
+  sessionVersion: integer("session_version").notNull().default(1),
+  createdAt: createdAt(),
+});
+export type User = typeof users.$inferSelect;
+
+export const articles = sqliteTable(
+  "articles",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    title: text("title").notNull(),
+    outlet: text("outlet"),
+    url: text("url"),
+    language: text("language", { enum: LANGUAGES }).notNull(),
+    publishedAt: text("published_at"),
+    body: text("body").notNull(),
+    createdById: integer("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("articles_created_at_idx").on(t.createdAt),
+    index("articles_published_at_idx").on(t.publishedAt),
+    index("articles_title_idx").on(t.title),
+  ],
+);
+export type Article = typeof articles.$inferSelect;
+
+export const claims = sqliteTable(
+  "claims",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    start: integer("start").notNull(),
+    end: integer("end").notNull(),
+    quote: text("quote").notNull(),
+    statement: text("statement").notNull(),
+    speaker: text("speaker"),
+    verdict: text("verdict", { enum: VERDICTS }).notNull().default("unrated"),
+    verdictNote: text("verdict_note"),
+    silentParty: text("silent_party"),
+    stage: text("stage", { enum: STAGES }).notNull().default("draft"),
+    version: integer("version").notNull().default(1),
+    ratedById: integer("rated_by_id").references(() => users.id),
+    ratedAt: integer("rated_at", { mode: "timestamp_ms" }),
+    submittedById: integer("submitted_by_id").references(() => users.id),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+    approvedById: integer("approved_by_id").references(() => users.id),
+    approvedAt: integer("approved_at", { mode: "timestamp_ms" }),
+    returnNote: text("return_note"),
+    returnedById: integer("returned_by_id").references(() => users.id),
+    returnedAt: integer("returned_at", { mode: "timestamp_ms" }),
+    reviewTakenById: integer("review_taken_by_id").references(() => users.id),
+    reviewTakenAt: integer("review_taken_at", { mode: "timestamp_ms" }),
+    createdById: integer("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedById: integer("updated_by_id")
+      .notNull()
+      .references(() => users.id),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("claims_article_start_idx").on(t.articleId, t.start),
+    index("claims_queue_idx").on(t.stage, t.submittedAt),
+    index("claims_returned_idx").on(t.stage, t.returnedById, t.submittedById),
+    index("claims_speaker_idx").on(t.speaker),
+  ],
+);
+export type Claim = typeof claims.$inferSelect;
+
+export const claimSources = sqliteTable(
+  "claim_sources",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    claimId: integer("claim_id")
+      .notNull()
+      .references(() => claims.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    url: text("url").notNull(),
+    title: text("title"),
+  },
+  (t) => [index("claim_sources_claim_idx").on(t.claimId, t.position)],
+);
+export type ClaimSource = typeof claimSources.$inferSelect;
+
+// Append-only (triggers in the migrations refuse UPDATE and DELETE). No foreign key to claims:
+// the history of a deleted claim stays.
+export const claimEvents = sqliteTable(
+  "claim_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    claimId: integer("claim_id").notNull(),
+    articleId: integer("article_id").notNull(),
+    actorId: integer("actor_id")
+      .notNull()
+      .references(() => users.id),
+    type: text("type", { enum: EVENT_TYPES }).notNull(),
+    before: text("before", { mode: "json" }).$type<Record<string, unknown> | null>(),
+    after: text("after", { mode: "json" }).$type<Record<string, unknown> | null>(),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("claim_events_claim_idx").on(t.claimId, t.id),
+    index("claim_events_article_idx").on(t.articleId, t.id),
+    index("claim_events_actor_idx").on(t.actorId, t.createdAt),
+  ],
+);
+export type ClaimEvent = typeof claimEvents.$inferSelect;
+
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    prefix: text("prefix").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_idx").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+);
+export type ApiToken = typeof apiTokens.$inferSelect;

@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+const envSchema = z.object({
+  DATABASE_PATH: z.string().min(1).default("data/claimdesk.db"),
+  AUTH_SECRET: z.string().min(16).optional(),
+  SEED_DEMO: z
+    .enum(["0", "1", "false", "true"])
+    .default("1")
+    .transform((v) => v === "1" || v === "true"),
+  ORG_NAME: z.string().min(1).default("The Claim Desk"),
+  ORG_URL: z.url().default("http://localhost:3000"),
+  APP_URL: z.url().default("http://localhost:3000"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** The only reader of process.env. Parsed on each call: tests point DATABASE_PATH at a fresh file. */
+export function getEnv(): Env {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(`Invalid configuration: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+/** Where the generated secret lives when AUTH_SECRET is not set: beside the database file. */
+export function dataDirectory(): string {
+  const file = getEnv().DATABASE_PATH;
+  const slash = Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\"));
+  return slash >= 0 ? file.slice(0, slash) : ".";
+}
+
+export function setProcessEnv(name: "AUTH_SECRET", value: string): void {
+  process.env[name] = value;
+}

@@ -1,0 +1,273 @@
+// The review rules of DESIGN.md ("Roles and rules") as pure functions: who may do what, which
+// stage a claim may move to, and what a claim must hold before it moves. The server actions, the
+// HTTP API and the data layer all ask these functions; the UI only mirrors their answers.
+//
+// Every decision checks in the same order: permission (forbidden), then stage (wrong_stage),
+// then content (needs_verdict, needs_silent_party, needs_note), then four eyes (four_eyes).
+import { ROLES, type Role, type Stage, type Verdict } from "./model";
+
+export type Actor = { id: number; role: Role };
+
+/** What the rules need to know about a claim. `ratedById` is who set its current verdict. */
+export type ClaimFacts = {
+  stage: Stage;
+  verdict: Verdict;
+  silentParty: string | null;
+  ratedById: number | null;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Permissions
+// ---------------------------------------------------------------------------------------------
+
+export const ACTIONS = [
+  "article.create",
+  "article.edit",
+  "claim.create",
+  "claim.edit",
+  "claim.delete",
+  "claim.submit",
+  "claim.approve",
+  "claim.return",
+  "claim.take",
+  "account.manage",
+  "token.manage_others",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const EDITOR_ACTIONS = [
+  "article.create",
+  "article.edit",
+  "claim.create",
+  "claim.edit",
+  "claim.delete",
+  "claim.submit",
+] as const satisfies readonly Action[];
+
+const REVIEWER_ACTIONS = [
+  ...EDITOR_ACTIONS,
+  "claim.approve",
+  "claim.return",
+  "claim.take",
+] as const satisfies readonly Action[];
+
+const ADMIN_ACTIONS = [
+  ...REVIEWER_ACTIONS,
+  "account.manage",
+  "token.manage_others",
+] as const satisfies readonly Action[];
+
+/** editor ⊂ reviewer ⊂ admin: each role may do all the one before it may, and more. */
+export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = Object.freeze({
+  editor: EDITOR_ACTIONS,
+  reviewer: REVIEWER_ACTIONS,
+  admin: ADMIN_ACTIONS,
+});
+
+/** True for the three known roles only; guards against prototype keys such as "constructor". */
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+/** Whether `role` may perform `action`. A missing or unknown role may do nothing. */
+export function hasPermission(role: string | null | undefined, action: Action): boolean {
+  if (!isRole(role)) return false;
+  return PERMISSIONS[role].includes(action);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decisions
+// ---------------------------------------------------------------------------------------------
+
+export const REFUSAL_CODES = [
+  "forbidden",
+  "four_eyes",
+  "wrong_stage",
+  "needs_verdict",
+  "needs_silent_party",
+  "needs_note",
+] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+export type Decision = { ok: true } | { ok: false; code: RefusalCode; message: string };
+
+const ALLOWED: Decision = Object.freeze({ ok: true });
+
+function refuse(code: RefusalCode, message: string): Decision {
+  return { ok: false, code, message };
+}
+
+function isBlank(text: string | null | undefined): boolean {
+  return text == null || text.trim() === "";
+}
+
+export const FOUR_EYES_MESSAGE = "You set this verdict; another reviewer must approve it.";
+
+// ---------------------------------------------------------------------------------------------
+// Stages
+// ---------------------------------------------------------------------------------------------
+
+/** draft → in_review (submit); in_review → approved (approve) or draft (return); approved → draft (return). */
+export const STAGE_TRANSITIONS: Readonly<Record<Stage, readonly Stage[]>> = Object.freeze({
+  draft: ["in_review"],
+  in_review: ["approved", "draft"],
+  approved: ["draft"],
+});
+
+export function canTransition(from: Stage, to: Stage): boolean {
+  if (!Object.hasOwn(STAGE_TRANSITIONS, from)) return false;
+  return STAGE_TRANSITIONS[from].includes(to);
+}
+
+const STAGE_WORDS: Record<Stage, string> = {
+  draft: "a draft",
+  in_review: "in the review queue",
+  approved: "already approved",
+};
+
+function wrongStage(stage: Stage, doing: string): Decision {
+  const where = Object.hasOwn(STAGE_WORDS, stage) ? STAGE_WORDS[stage] : `in stage "${String(stage)}"`;
+  return refuse("wrong_stage", `This claim is ${where}; it cannot be ${doing} now.`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verdicts
+// ---------------------------------------------------------------------------------------------
+
+/** An `uncommented` verdict names the party that has not responded, so it needs a non-blank silent party. */
+export function checkVerdict(verdict: Verdict, silentParty: string | null): Decision {
+  if (verdict === "uncommented" && isBlank(silentParty)) {
+    return refuse(
+      "needs_silent_party",
+      'An "uncommented" verdict needs the party that has not commented, e.g. "Kyiv".',
+    );
+  }
+  return ALLOWED;
+}
+
+/** A claim in the queue must carry a verdict, and an `uncommented` one its silent party. */
+function checkReadyForReview(claim: ClaimFacts): Decision {
+  if (claim.verdict === "unrated") {
+    return refuse("needs_verdict", "Give the claim a verdict before it goes to review.");
+  }
+  return checkVerdict(claim.verdict, claim.silentParty);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Claim actions
+// ---------------------------------------------------------------------------------------------
+
+/** Any stage may be edited; a real change to an in_review or approved claim sends it back to draft (see stageAfterEdit). */
+export function canEditClaim(actor: Actor, claim: ClaimFacts): Decision {
+  void claim; // every stage is editable; the parameter keeps the signature like the others
+  if (!hasPermission(actor.role, "claim.edit")) {
+    return refuse("forbidden", "You are not allowed to edit claims.");
+  }
+  return ALLOWED;
+}
+
+/** Editors may delete draft and queued claims; an approved claim only a reviewer or admin may delete. */
+export function canDeleteClaim(actor: Actor, claim: ClaimFacts): Decision {
+  if (!hasPermission(actor.role, "claim.delete")) {
+    return refuse("forbidden", "You are not allowed to delete claims.");
+  }
+  if (claim.stage === "approved" && !hasPermission(actor.role, "claim.approve")) {
+    return refuse("forbidden", "Only a reviewer or an admin can delete an approved claim.");
+  }
+  return ALLOWED;
+}
+
+/** draft → in_review: needs a verdict, and an `uncommented` verdict needs its silent party. */
+export function canSubmit(actor: Actor, claim: ClaimFacts): Decision {
+  if (!hasPermission(actor.role, "claim.submit")) {
+    return refuse("forbidden", "You are not allowed to submit claims for review.");
+  }
+  if (!canTransition(claim.stage, "in_review")) return wrongStage(claim.stage, "submitted for review");
+  return checkReadyForReview(claim);
+}
+
+/**
+ * in_review → approved, by a reviewer or admin who did not set the current verdict (four eyes).
+ * A rated claim whose rater is unknown (`ratedById` null) may be approved by any reviewer.
+ */
+export function canApprove(actor: Actor, claim: ClaimFacts): Decision {
+  if (!hasPermission(actor.role, "claim.approve")) {
+    return refuse("forbidden", "Only a reviewer or an admin can approve claims.");
+  }
+  if (claim.stage !== "in_review") return wrongStage(claim.stage, "approved");
+  const ready = checkReadyForReview(claim);
+  if (!ready.ok) return ready;
+  if (claim.ratedById !== null && claim.ratedById === actor.id) {
+    return refuse("four_eyes", FOUR_EYES_MESSAGE);
+  }
+  return ALLOWED;
+}
+
+/** in_review or approved → draft, by a reviewer or admin, always with a note saying why. */
+export function canReturn(actor: Actor, claim: ClaimFacts, note: string): Decision {
+  if (!hasPermission(actor.role, "claim.return")) {
+    return refuse("forbidden", "Only a reviewer or an admin can return claims.");
+  }
+  if (!canTransition(claim.stage, "draft")) return wrongStage(claim.stage, "returned");
+  if (isBlank(note)) {
+    return refuse("needs_note", "Say why the claim is returned: the note cannot be empty.");
+  }
+  return ALLOWED;
+}
+
+/** A reviewer or admin takes a queued claim to review it (see REVIEW_LOCK_MS). */
+export function canTakeForReview(actor: Actor, claim: ClaimFacts): Decision {
+  if (!hasPermission(actor.role, "claim.take")) {
+    return refuse("forbidden", "Only a reviewer or an admin can take claims for review.");
+  }
+  if (claim.stage !== "in_review") return wrongStage(claim.stage, "taken for review");
+  return ALLOWED;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Effects of an edit
+// ---------------------------------------------------------------------------------------------
+
+/** A real change to a claim in_review or approved sends it back to draft; a draft stays a draft. */
+export function stageAfterEdit(stage: Stage, changed: boolean): Stage {
+  if (!changed) return stage;
+  return "draft";
+}
+
+/** Blank and null mean the same: no text. Surrounding whitespace is not a change. */
+function sameText(a: string | null, b: string | null): boolean {
+  return (a?.trim() ?? "") === (b?.trim() ?? "");
+}
+
+/**
+ * Who set the claim's current verdict after an edit: the actor, when the verdict, its note or the
+ * silent party changes; the previous rater otherwise; nobody when the verdict is `unrated`.
+ */
+export function ratedByAfterEdit(
+  prev: ClaimFacts,
+  next: { verdict: Verdict; verdictNote: string | null; silentParty: string | null },
+  prevNote: string | null,
+  actorId: number,
+): number | null {
+  if (next.verdict === "unrated") return null;
+  const verdictChanged =
+    next.verdict !== prev.verdict ||
+    !sameText(next.verdictNote, prevNote) ||
+    !sameText(next.silentParty, prev.silentParty);
+  return verdictChanged ? actorId : prev.ratedById;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Review lock
+// ---------------------------------------------------------------------------------------------
+
+/** How long a claim taken for review stays reserved to the reviewer who took it. */
+export const REVIEW_LOCK_MS = 15 * 60 * 1000;
+
+/** True while a take is younger than REVIEW_LOCK_MS; at exactly 15 minutes it has lapsed. */
+export function reviewLockActive(takenAt: Date | null, now: Date): boolean {
+  if (takenAt === null) return false;
+  const age = now.getTime() - takenAt.getTime();
+  if (Number.isNaN(age)) return false;
+  return age < REVIEW_LOCK_MS;
+}

@@ -1,0 +1,48 @@
+// Claim spans are [start, end) UTF-16 offsets into the normalised body, plus the exact quote.
+
+const WORD = /[\p{L}\p{N}\p{M}'’\-]/u;
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && WORD.test(ch);
+}
+
+/** Widens a selection to whole words and trims surrounding spaces, never crossing a paragraph break. */
+export function snapToWords(body: string, start: number, end: number): { start: number; end: number } {
+  let s = Math.max(0, Math.min(start, body.length));
+  let e = Math.max(s, Math.min(end, body.length));
+  while (s < e && /\s/.test(body[s] ?? "")) s++;
+  while (e > s && /\s/.test(body[e - 1] ?? "")) e--;
+  if (s === e) return { start: s, end: e };
+  while (s > 0 && isWordChar(body[s - 1]) && isWordChar(body[s])) s--;
+  while (e < body.length && isWordChar(body[e]) && isWordChar(body[e - 1])) e++;
+  // Never split a surrogate pair.
+  if (s > 0 && /[\uDC00-\uDFFF]/.test(body[s] ?? "")) s--;
+  if (/[\uD800-\uDBFF]/.test(body[e - 1] ?? "")) e++;
+  return { start: s, end: Math.min(e, body.length) };
+}
+
+export function spanIsValid(body: string, start: number, end: number, quote: string): boolean {
+  return (
+    Number.isInteger(start) &&
+    Number.isInteger(end) &&
+    start >= 0 &&
+    end > start &&
+    end <= body.length &&
+    body.slice(start, end) === quote
+  );
+}
+
+/** Re-finds a quote in a body: at its recorded offset, else the occurrence nearest to it. */
+export function locateQuote(
+  body: string,
+  quote: string,
+  hint: number,
+): { start: number; end: number } | null {
+  if (!quote) return null;
+  if (body.startsWith(quote, hint)) return { start: hint, end: hint + quote.length };
+  let best: number | null = null;
+  for (let i = body.indexOf(quote); i !== -1; i = body.indexOf(quote, i + 1)) {
+    if (best === null || Math.abs(i - hint) < Math.abs(best - hint)) best = i;
+  }
+  return best === null ? null : { start: best, end: best + quote.length };
+}

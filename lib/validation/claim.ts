@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { VERDICTS } from "@/lib/review/model";
+
+export const sourceSchema = z.object({
+  url: z.url({ protocol: /^https?$/, error: "invalidUrl" }).max(2000, { error: "tooLong" }),
+  title: z.string().trim().max(300, { error: "tooLong" }),
+});
+
+const claimFields = z.object({
+  start: z.number().int().min(0),
+  end: z.number().int().min(1),
+  quote: z.string().min(1, { error: "required" }).max(10_000, { error: "tooLong" }),
+  statement: z.string().trim().min(1, { error: "required" }).max(1000, { error: "tooLong" }),
+  speaker: z.string().trim().max(200, { error: "tooLong" }),
+  verdict: z.enum(VERDICTS),
+  verdictNote: z.string().trim().max(4000, { error: "tooLong" }),
+  silentParty: z.string().trim().max(200, { error: "tooLong" }),
+  sources: z.array(sourceSchema).max(20, { error: "tooMany" }),
+});
+
+function requireSilentParty(value: { verdict: string; silentParty: string }, ctx: z.RefinementCtx) {
+  if (value.verdict === "uncommented" && value.silentParty.trim() === "") {
+    ctx.addIssue({ code: "custom", path: ["silentParty"], message: "silentPartyRequired" });
+  }
+}
+
+function spanInOrder(value: { start: number; end: number }, ctx: z.RefinementCtx) {
+  if (value.end <= value.start) ctx.addIssue({ code: "custom", path: ["end"], message: "invalidSpan" });
+}
+
+/** The claim form's fields, shared by the form, the server action and the API. */
+export const claimFormSchema = claimFields.superRefine(requireSilentParty).superRefine(spanInOrder);
+export type ClaimFormInput = z.input<typeof claimFormSchema>;
+export type ClaimFormValues = z.output<typeof claimFormSchema>;
+
+export const createClaimSchema = claimFields
+  .extend({ articleId: z.number().int().positive(), submit: z.boolean().default(false) })
+  .superRefine(requireSilentParty)
+  .superRefine(spanInOrder);
+export type CreateClaimInput = z.input<typeof createClaimSchema>;
+
+export const updateClaimSchema = claimFields
+  .extend({
+    id: z.number().int().positive(),
+    version: z.number().int().positive(),
+    submit: z.boolean().default(false),
+  })
+  .superRefine(requireSilentParty)
+  .superRefine(spanInOrder);
+export type UpdateClaimInput = z.input<typeof updateClaimSchema>;
+
+export const claimRefSchema = z.object({
+  id: z.number().int().positive(),
+  version: z.number().int().positive(),
+});
+export const returnClaimSchema = z.object({
+  id: z.number().int().positive(),
+  note: z.string().trim().min(1, { error: "noteRequired" }).max(4000, { error: "tooLong" }),
+});

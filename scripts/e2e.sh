@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the production app and runs the Playwright tests in Debian's Chromium against `next start`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM" ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "Chromium is missing: installing Debian's chromium package…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Browser tests need Chromium at $CHROMIUM. Install it with: sudo apt-get install -y chromium" >&2
+    echo "(or set CHROMIUM_PATH to a Chromium binary)." >&2
+    exit 1
+  fi
+fi
+export CHROMIUM_PATH="$CHROMIUM"
+
+npx next build
+npx playwright test "$@"

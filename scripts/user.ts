@@ -1,0 +1,92 @@
+// npm run user -- add --email E --name N --role R   |   npm run user -- list   |   --help
+import { parseArgs } from "node:util";
+import { generatePassword } from "@/lib/auth/password";
+import { closeDb } from "@/lib/data/connection";
+import { createUser, listUsers } from "@/lib/data/users";
+import { AppError } from "@/lib/errors";
+import { isRole, ROLES } from "@/lib/review";
+
+const HELP = `Manage Claim Desk accounts (database: DATABASE_PATH, default data/claimdesk.db).
+
+Usage:
+  npm run user -- add --email E --name N --role R
+      Creates an account. R is one of: ${ROLES.join(", ")}.
+      The password is read from stdin when one is piped in
+      (echo 'secret' | npm run user -- add ...); otherwise one is generated and printed once.
+  npm run user -- list
+      Lists the accounts: email, name, role, active.
+  npm run user -- --help
+      Shows this help.
+`;
+
+async function readStdin(): Promise<string | null> {
+  if (process.stdin.isTTY) return null;
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
+  return text.length > 0 ? text : null;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const [command] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(HELP);
+    return values.help ? 0 : 1;
+  }
+  if (command === "list") {
+    const users = await listUsers();
+    if (users.length === 0) console.log("No accounts yet.");
+    for (const u of users) {
+      console.log(
+        `${u.email.padEnd(32)} ${u.name.padEnd(24)} ${u.role.padEnd(9)} ${u.active ? "active" : "deactivated"}`,
+      );
+    }
+    return 0;
+  }
+  if (command === "add") {
+    const { email, name, role } = values;
+    if (!email || !name || !role) {
+      console.error("add needs --email, --name and --role. See --help.");
+      return 1;
+    }
+    if (!isRole(role)) {
+      console.error(`Unknown role "${role}". Use one of: ${ROLES.join(", ")}.`);
+      return 1;
+    }
+    const piped = await readStdin();
+    const password = piped ?? generatePassword();
+    if (password.length < 8) {
+      console.error("The password must have at least 8 characters.");
+      return 1;
+    }
+    const user = await createUser({ email, name, role, password });
+    console.log(`Created ${user.role} ${user.email} (${user.name}).`);
+    if (!piped) console.log(`Password (shown once): ${password}`);
+    return 0;
+  }
+  console.error(`Unknown command "${command}". See --help.`);
+  return 1;
+}
+
+main(process.argv.slice(2))
+  .then((code) => {
+    closeDb();
+    process.exitCode = code;
+  })
+  .catch((error: unknown) => {
+    closeDb();
+    console.error(error instanceof AppError || error instanceof TypeError ? error.message : error);
+    process.exitCode = 1;
+  });
