@@ -10,6 +10,7 @@ const envSchema = z.object({
   ORG_NAME: z.string().min(1).default("The Claim Desk"),
   ORG_URL: z.url().default("http://localhost:3000"),
   APP_URL: z.url().default("http://localhost:3000"),
+  TIME_ZONE: z.string().min(1).default("Europe/Paris"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

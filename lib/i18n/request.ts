@@ -1,6 +1,8 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
+import { loadMessages } from "./messages";
 import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "./locale";
 
 /** The account's language, else the cookie set on the sign-in page, else the browser's, else English. */
@@ -14,6 +16,5 @@ export async function resolveLocale(): Promise<Locale> {
 
 export default getRequestConfig(async () => {
   const locale = await resolveLocale();
-  const messages = (await import(`../../messages/${locale}.json`)).default;
-  return { locale, messages, timeZone: "Europe/Paris" };
+  return { locale, messages: loadMessages(locale), timeZone: getEnv().TIME_ZONE };
 });
