@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { submitClaimAction } from "@/app/(app)/articles/[id]/actions";
@@ -31,7 +31,6 @@ export function ArticleWorkspace({
   const te = useTranslations("errors");
   const format = useFormatter();
   const router = useRouter();
-  const pathname = usePathname();
   const searchParams = useSearchParams();
   const initial = Number(searchParams.get("claim"));
   const [selectedId, setSelectedId] = useState<number | null>(
@@ -42,14 +41,9 @@ export function ArticleWorkspace({
   const [pending, startTransition] = useTransition();
   const listRef = useRef<HTMLOListElement>(null);
 
-  const select = (id: number | null) => {
-    setSelectedId(id);
-    const params = new URLSearchParams(searchParams.toString());
-    if (id === null) params.delete("claim");
-    else params.set("claim", String(id));
-    const query = params.toString();
-    window.history.replaceState(null, "", query ? `${pathname}?${query}` : pathname);
-  };
+  // The URL's ?claim= selects a claim on arrival (links from the queue); later selections stay
+  // in component state, because a changed URL would remount the page on the next refresh.
+  const select = (id: number | null) => setSelectedId(id);
 
   useEffect(() => {
     if (selectedId === null || panel.mode !== "list") return;
