@@ -41,40 +41,47 @@ export function ArticleReader({
 }) {
   const t = useTranslations("article");
   const container = useRef<HTMLDivElement>(null);
-  const [pending, setPending] = useState<(TextSpan & { top: number; left: number }) | null>(null);
+  const [pending, setPending] = useState<
+    (TextSpan & { top: number; left: number; byKeyboard: boolean }) | null
+  >(null);
+  const addButton = useRef<HTMLButtonElement>(null);
   const paragraphs = useMemo(() => buildSegments(body, claims), [body, claims]);
   const byId = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
 
-  const readSelection = useCallback(() => {
-    const selection = window.getSelection();
-    const root = container.current;
-    if (!selection || selection.rangeCount === 0 || selection.isCollapsed || !root) {
-      setPending(null);
-      return;
-    }
-    const range = selection.getRangeAt(0);
-    if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) {
-      setPending(null);
-      return;
-    }
-    const rawStart = offsetOf(range.startContainer, range.startOffset);
-    const rawEnd = offsetOf(range.endContainer, range.endOffset);
-    if (rawStart === null || rawEnd === null) return;
-    const { start, end } = snapToWords(body, Math.min(rawStart, rawEnd), Math.max(rawStart, rawEnd));
-    if (end <= start) {
-      setPending(null);
-      return;
-    }
-    const rect = range.getBoundingClientRect();
-    const box = root.getBoundingClientRect();
-    setPending({
-      start,
-      end,
-      quote: body.slice(start, end),
-      top: rect.bottom - box.top + 6,
-      left: Math.max(0, Math.min(rect.left - box.left, box.width - 160)),
-    });
-  }, [body]);
+  const readSelection = useCallback(
+    (byKeyboard: boolean) => {
+      const selection = window.getSelection();
+      const root = container.current;
+      if (!selection || selection.rangeCount === 0 || selection.isCollapsed || !root) {
+        setPending(null);
+        return;
+      }
+      const range = selection.getRangeAt(0);
+      if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) {
+        setPending(null);
+        return;
+      }
+      const rawStart = offsetOf(range.startContainer, range.startOffset);
+      const rawEnd = offsetOf(range.endContainer, range.endOffset);
+      if (rawStart === null || rawEnd === null) return;
+      const { start, end } = snapToWords(body, Math.min(rawStart, rawEnd), Math.max(rawStart, rawEnd));
+      if (end <= start) {
+        setPending(null);
+        return;
+      }
+      const rect = range.getBoundingClientRect();
+      const box = root.getBoundingClientRect();
+      setPending({
+        start,
+        end,
+        quote: body.slice(start, end),
+        top: rect.bottom - box.top + 6,
+        left: Math.max(0, Math.min(rect.left - box.left, box.width - 160)),
+        byKeyboard,
+      });
+    },
+    [body],
+  );
 
   useEffect(() => {
     const onSelectionChange = () => {
@@ -83,6 +90,11 @@ export function ArticleReader({
     document.addEventListener("selectionchange", onSelectionChange);
     return () => document.removeEventListener("selectionchange", onSelectionChange);
   }, []);
+
+  // A keyboard selection (caret browsing, F7) moves focus to "Add claim" so Enter adds it.
+  useEffect(() => {
+    if (pending?.byKeyboard) addButton.current?.focus();
+  }, [pending]);
 
   useEffect(() => {
     if (selectedId === null) return;
@@ -118,9 +130,9 @@ export function ArticleReader({
       <div
         ref={container}
         lang={lang}
-        onMouseUp={readSelection}
+        onMouseUp={() => readSelection(false)}
         onKeyUp={(e) => {
-          if (e.shiftKey || e.key === "Shift") readSelection();
+          if (e.key === "Shift") readSelection(true);
         }}
         className="text-ink selection:bg-accent/20 space-y-5 font-serif text-[1.075rem] leading-8"
         data-testid="article-body"
@@ -159,6 +171,7 @@ export function ArticleReader({
       {pending && canAdd ? (
         <div className="absolute z-20" style={{ top: pending.top, left: pending.left }}>
           <button
+            ref={addButton}
             type="button"
             onMouseDown={(e) => e.preventDefault()}
             onClick={add}

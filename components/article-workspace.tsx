@@ -147,7 +147,9 @@ export function ArticleWorkspace({
                               {claim.quote}
                             </blockquote>
                             {claim.verdict === "uncommented" && claim.silentParty ? (
-                              <p>{t("didNotComment", { party: claim.silentParty })}</p>
+                              <p className="first-letter:uppercase">
+                                {t("didNotComment", { party: claim.silentParty })}
+                              </p>
                             ) : null}
                             {claim.verdictNote ? <p className="text-ink">{claim.verdictNote}</p> : null}
                             {claim.returnNote && claim.stage === "draft" ? (
