@@ -10,6 +10,7 @@ import { cn } from "./ui/cn";
 
 export type ReaderClaim = { id: number; start: number; end: number; verdict: Verdict };
 export type TextSpan = { start: number; end: number; quote: string };
+export type ReaderSuggestion = { key: string; start: number; end: number };
 
 /** The offset in the body of a DOM point inside the reader: every text piece carries its start. */
 function offsetOf(node: Node, offset: number): number | null {
@@ -26,17 +27,23 @@ export function ArticleReader({
   body,
   lang,
   claims,
+  suggestions = [],
   selectedId,
+  focusedSuggestion = null,
   canAdd,
   onSelectClaim,
+  onSelectSuggestion,
   onAddClaim,
 }: {
   body: string;
   lang: string;
   claims: ReaderClaim[];
+  suggestions?: ReaderSuggestion[];
   selectedId: number | null;
+  focusedSuggestion?: string | null;
   canAdd: boolean;
   onSelectClaim: (id: number) => void;
+  onSelectSuggestion?: (key: string) => void;
   onAddClaim: (span: TextSpan) => void;
 }) {
   const t = useTranslations("article");
@@ -45,7 +52,15 @@ export function ArticleReader({
     (TextSpan & { top: number; left: number; byKeyboard: boolean }) | null
   >(null);
   const addButton = useRef<HTMLButtonElement>(null);
-  const paragraphs = useMemo(() => buildSegments(body, claims), [body, claims]);
+  // Suggestions ride along as negative ids so that one pass cuts the text for both.
+  const paragraphs = useMemo(
+    () =>
+      buildSegments(body, [
+        ...claims,
+        ...suggestions.map((s, i) => ({ id: -(i + 1), start: s.start, end: s.end })),
+      ]),
+    [body, claims, suggestions],
+  );
   const byId = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
 
   const readSelection = useCallback(
@@ -139,8 +154,28 @@ export function ArticleReader({
       >
         {paragraphs.map((p) => (
           <p key={p.start}>
-            {p.segments.map((s) =>
-              s.ids.length === 0 ? (
+            {p.segments.map((s) => {
+              const claimIds = s.ids.filter((id) => id > 0);
+              const suggestion = suggestions[-(s.ids.find((id) => id < 0) ?? 0) - 1];
+              if (claimIds.length === 0 && suggestion) {
+                return (
+                  <span
+                    key={s.start}
+                    data-o={s.start}
+                    data-suggestion={suggestion.key}
+                    onClick={() => {
+                      if (window.getSelection()?.isCollapsed !== false) onSelectSuggestion?.(suggestion.key);
+                    }}
+                    className={cn(
+                      "decoration-accent/60 cursor-pointer underline decoration-dotted decoration-2 underline-offset-4",
+                      focusedSuggestion === suggestion.key && "bg-accent/10",
+                    )}
+                  >
+                    {body.slice(s.start, s.end)}
+                  </span>
+                );
+              }
+              return claimIds.length === 0 ? (
                 <span key={s.start} data-o={s.start}>
                   {body.slice(s.start, s.end)}
                 </span>
@@ -148,9 +183,9 @@ export function ArticleReader({
                 <mark
                   key={s.start}
                   data-o={s.start}
-                  data-claims={s.ids.join(" ")}
+                  data-claims={claimIds.join(" ")}
                   onClick={() => {
-                    if (window.getSelection()?.isCollapsed !== false) pickClaim(s.ids);
+                    if (window.getSelection()?.isCollapsed !== false) pickClaim(claimIds);
                   }}
                   className={cn(
                     "text-ink cursor-pointer rounded-[3px] px-px underline decoration-2 underline-offset-4 transition-colors",
@@ -163,8 +198,8 @@ export function ArticleReader({
                 >
                   {body.slice(s.start, s.end)}
                 </mark>
-              ),
-            )}
+              );
+            })}
           </p>
         ))}
       </div>

@@ -6,13 +6,21 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { submitClaimAction } from "@/app/(app)/articles/[id]/actions";
 import type { ClaimView } from "@/lib/data/claims";
+import type { Suggestion } from "@/lib/claims";
+import type { Language } from "@/lib/review/model";
 import { ArticleReader, type TextSpan } from "./article-reader";
+import { ClaimSuggestions, suggestionKey, type SuggestionState } from "./claim-suggestions";
+import type { SuggestMessage, SuggestRequest } from "./suggest.worker";
 import { ClaimForm, type ClaimDraft } from "./claim-form";
 import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
 import { StageBadge, VerdictBadge } from "./verdict-badge";
 
-type Panel = { mode: "list" } | { mode: "new"; draft: ClaimDraft } | { mode: "edit"; claim: ClaimView };
+type Panel =
+  | { mode: "list" }
+  | { mode: "suggestions" }
+  | { mode: "new"; draft: ClaimDraft; back?: "suggestions" }
+  | { mode: "edit"; claim: ClaimView };
 
 export function ArticleWorkspace({
   article,
@@ -21,7 +29,7 @@ export function ArticleWorkspace({
   canEdit,
   extraPanel,
 }: {
-  article: { id: number; body: string; language: string };
+  article: { id: number; body: string; language: Language };
   claims: ClaimView[];
   speakers: string[];
   canEdit: boolean;
@@ -40,6 +48,57 @@ export function ArticleWorkspace({
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const listRef = useRef<HTMLOListElement>(null);
+  const ts = useTranslations("suggest");
+  const [suggestion, setSuggestion] = useState<SuggestionState>({ status: "idle" });
+  const [dismissed, setDismissed] = useState<Set<string>>(new Set());
+  const [focusedSuggestion, setFocusedSuggestion] = useState<string | null>(null);
+
+  const claimedSpans = new Set(claims.map((c) => suggestionKey(c)));
+  const visibleSuggestions =
+    suggestion.status === "ready"
+      ? suggestion.items.filter(
+          (s) => !dismissed.has(suggestionKey(s)) && !claimedSpans.has(suggestionKey(s)),
+        )
+      : [];
+
+  const runSuggestions = () => {
+    setPanel({ mode: "suggestions" });
+    setSuggestion({ status: "running", done: 0, total: 0 });
+    const worker = new Worker(new URL("./suggest.worker.ts", import.meta.url), { type: "module" });
+    worker.onmessage = (event: MessageEvent<SuggestMessage>) => {
+      const message = event.data;
+      if (message.type === "progress")
+        setSuggestion({ status: "running", done: message.done, total: message.total });
+      else {
+        setSuggestion(
+          message.type === "done"
+            ? { status: "ready", items: message.suggestions }
+            : { status: "failed", message: message.message },
+        );
+        worker.terminate();
+      }
+    };
+    worker.onerror = (event) => {
+      setSuggestion({ status: "failed", message: event.message });
+      worker.terminate();
+    };
+    worker.postMessage({ body: article.body, language: article.language } satisfies SuggestRequest);
+  };
+
+  const editSuggestion = (s: Suggestion) =>
+    setPanel({
+      mode: "new",
+      back: "suggestions",
+      draft: {
+        start: s.start,
+        end: s.end,
+        quote: s.quote,
+        statement: s.statement,
+        speaker: s.speaker ?? "",
+        verdict: s.verdict,
+        silentParty: s.silentParty,
+      },
+    });
 
   // The URL's ?claim= selects a claim on arrival (links from the queue); later selections stay
   // in component state, because a changed URL would remount the page on the next refresh.
@@ -59,7 +118,9 @@ export function ArticleWorkspace({
   };
 
   const saved = (claim: ClaimView) => {
-    setPanel({ mode: "list" });
+    setPanel(
+      panel.mode === "new" && panel.back === "suggestions" ? { mode: "suggestions" } : { mode: "list" },
+    );
     select(claim.id);
     setNotice(t("saved"));
     router.refresh();
@@ -84,6 +145,12 @@ export function ArticleWorkspace({
           body={article.body}
           lang={article.language === "other" ? "" : article.language}
           claims={claims}
+          suggestions={visibleSuggestions.map((s) => ({ key: suggestionKey(s), start: s.start, end: s.end }))}
+          focusedSuggestion={focusedSuggestion}
+          onSelectSuggestion={(key) => {
+            setPanel({ mode: "suggestions" });
+            setFocusedSuggestion(key);
+          }}
           selectedId={selectedId}
           canAdd={canEdit}
           onSelectClaim={(id) => {
@@ -99,21 +166,52 @@ export function ArticleWorkspace({
         aria-label={t("claimsLabel")}
       >
         <div className="border-line rounded-lg border bg-white">
-          {panel.mode === "list" ? (
+          {notice && panel.mode !== "new" && panel.mode !== "edit" ? (
+            <p role="status" className="border-line text-muted border-b bg-slate-50 px-4 py-2 text-sm">
+              {notice}
+            </p>
+          ) : null}
+          {panel.mode === "suggestions" ? (
+            <ClaimSuggestions
+              articleId={article.id}
+              state={
+                suggestion.status === "ready" ? { status: "ready", items: visibleSuggestions } : suggestion
+              }
+              focusedKey={focusedSuggestion}
+              onFocus={(key) => {
+                setFocusedSuggestion(key);
+                document
+                  .querySelector(`[data-testid="article-body"] [data-suggestion="${key}"]`)
+                  ?.scrollIntoView({ block: "center" });
+              }}
+              onEdit={editSuggestion}
+              onDismiss={(keys) => setDismissed((prev) => new Set([...prev, ...keys]))}
+              onAccepted={(_keys, report) => {
+                setNotice(report);
+                router.refresh();
+              }}
+              onClose={() => setPanel({ mode: "list" })}
+            />
+          ) : panel.mode === "list" ? (
             <>
               <div className="border-line flex items-center justify-between gap-2 border-b px-4 py-3">
                 <h2 className="text-sm font-semibold">{t("claimsHeading", { count: claims.length })}</h2>
                 {canEdit ? (
-                  <Button size="sm" variant="secondary" onClick={addFromSelection} title={t("addClaimHint")}>
-                    {t("addClaim")}
-                  </Button>
+                  <span className="flex gap-2">
+                    <Button size="sm" variant="secondary" onClick={runSuggestions}>
+                      {ts("button")}
+                    </Button>
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      onClick={addFromSelection}
+                      title={t("addClaimHint")}
+                    >
+                      {t("addClaim")}
+                    </Button>
+                  </span>
                 ) : null}
               </div>
-              {notice ? (
-                <p role="status" className="border-line text-muted border-b bg-slate-50 px-4 py-2 text-sm">
-                  {notice}
-                </p>
-              ) : null}
               {claims.length === 0 ? (
                 <div className="text-muted px-4 py-8 text-center text-sm">
                   <p className="text-ink font-medium">{t("emptyTitle")}</p>
@@ -248,7 +346,13 @@ export function ArticleWorkspace({
                   setNotice(t("deleted"));
                   router.refresh();
                 }}
-                onCancel={() => setPanel({ mode: "list" })}
+                onCancel={() =>
+                  setPanel(
+                    panel.mode === "new" && panel.back === "suggestions"
+                      ? { mode: "suggestions" }
+                      : { mode: "list" },
+                  )
+                }
               />
             </div>
           )}

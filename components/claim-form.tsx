@@ -19,6 +19,7 @@ export type ClaimDraft = {
   start: number;
   end: number;
   quote: string;
+  statement?: string;
   speaker?: string;
   verdict?: ClaimFormValues["verdict"];
   silentParty?: string;
@@ -86,7 +87,7 @@ export function ClaimForm({
         start: draft?.start ?? 0,
         end: draft?.end ?? 0,
         quote: draft?.quote ?? "",
-        statement: draft?.quote ?? "",
+        statement: draft?.statement ?? draft?.quote ?? "",
         speaker: draft?.speaker ?? "",
         verdict: draft?.verdict ?? "unrated",
         verdictNote: "",

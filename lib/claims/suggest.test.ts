@@ -206,3 +206,17 @@ describe("suggestClaims in general", () => {
     );
   });
 });
+
+describe("suggestClaims progress", () => {
+  it("reports progress up to the number of sentences", () => {
+    const body = Array.from(
+      { length: 450 },
+      (_, i) => `Le ministère a annoncé ${i + 1} nouvelles mesures.`,
+    ).join("\n\n");
+    const calls: [number, number][] = [];
+    suggestClaims(body, "fr", { onProgress: (done, total) => calls.push([done, total]) });
+    expect(calls[0]).toEqual([0, 450]);
+    expect(calls.at(-1)).toEqual([450, 450]);
+    expect(calls.map(([d]) => d)).toEqual([0, 200, 400, 450]);
+  });
+});

@@ -26,7 +26,11 @@ export type Suggestion = {
 export type SuggestOptions = {
   /** Leave out suggestions scoring below this (default 0: every sentence but no-comment ones). */
   minScore?: number;
+  /** Called every few hundred sentences and at the end, for progress on long articles. */
+  onProgress?: (done: number, total: number) => void;
 };
+
+const PROGRESS_EVERY = 200;
 
 /** Suggest the claims of an article body, in reading order. */
 export function suggestClaims(body: string, language: Language, options: SuggestOptions = {}): Suggestion[] {
@@ -37,7 +41,9 @@ export function suggestClaims(body: string, language: Language, options: Suggest
 
   const items: (PassageItem & { suggestion: Suggestion | null })[] = [];
   let p = 0;
+  let done = 0;
   for (const s of sentences) {
+    if (options.onProgress && done++ % PROGRESS_EVERY === 0) options.onProgress(done - 1, sentences.length);
     while (p < paragraphs.length - 1 && (paragraphs[p]?.end ?? 0) <= s.start) p++;
     const noComment = detectNoComment(s.text, language, ctx);
     const attribution = attributeSentence(s.text, language, ctx);
@@ -68,6 +74,7 @@ export function suggestClaims(body: string, language: Language, options: Suggest
     }
   }
 
+  options.onProgress?.(sentences.length, sentences.length);
   const out: Suggestion[] = [];
   for (const it of items) if (it.suggestion && it.suggestion.score >= minScore) out.push(it.suggestion);
   return out;
