@@ -55,6 +55,8 @@ test.describe("creating an article", () => {
 
     await page.getByRole("button", { name: "Create article" }).click();
     await articleIdFromUrl(page);
+    await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+    await expect(page.getByText(/^Euronews · July 20, 2025 · French/)).toBeVisible();
     await expectListed(page, title, "French");
   });
 
@@ -188,7 +190,8 @@ test.describe("editing an article", () => {
     const title = `À corriger ${stamp()}`;
     const id = await createThroughForm(page, title);
 
-    await page.goto(`/articles/${id}/edit`);
+    await page.getByRole("link", { name: "Edit details" }).click();
+    await expect(page).toHaveURL(new RegExp(`/articles/${id}/edit$`));
     await expect(page.getByTestId("body-locked")).toHaveCount(0);
     await page.getByLabel("Title").fill(`${title} (corrigé)`);
     await page.getByLabel("Article language").selectOption("other");
