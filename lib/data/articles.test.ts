@@ -90,7 +90,10 @@ describe("createArticle", () => {
     ["an empty text body", { body: "" }],
     ["a body of spaces and line breaks", { body: " \r\n\t\n " }],
     ["a body of control characters", { body: "\u0000\u0007\uFEFF" }],
-    ["an HTML body without text", { body: "<script>alert(1)</script><img src='x.png'>", bodyFormat: "html" as const }],
+    [
+      "an HTML body without text",
+      { body: "<script>alert(1)</script><img src='x.png'>", bodyFormat: "html" as const },
+    ],
   ])("refuses %s with a body field error and writes nothing", async (_, extra) => {
     const editor = await makeUser("editor");
     const before = await countArticles();
@@ -135,7 +138,12 @@ describe("createArticle", () => {
     const error = await refusal(
       createArticle({
         actor: editor,
-        input: input({ title: " ", url: "javascript:alert(1)", publishedAt: "24/11/2026", language: "de" as "fr" }),
+        input: input({
+          title: " ",
+          url: "javascript:alert(1)",
+          publishedAt: "24/11/2026",
+          language: "de" as "fr",
+        }),
       }),
     );
     expect(error.fieldErrors).toMatchObject({
@@ -148,7 +156,9 @@ describe("createArticle", () => {
 
   it("refuses an actor whose role is unknown", async () => {
     const before = countRows(getDb(), articles);
-    const error = await refusal(createArticle({ actor: { id: 1, role: "guest" as "editor" }, input: input() }));
+    const error = await refusal(
+      createArticle({ actor: { id: 1, role: "guest" as "editor" }, input: input() }),
+    );
     expect(error.code).toBe("forbidden");
     expect(countRows(getDb(), articles)).toBe(before);
   });
@@ -160,7 +170,16 @@ describe("updateArticle", () => {
     const { id } = await createArticle({ actor: editor, input: input() });
     await updateArticle({
       actor: editor,
-      input: { id, version: 1, title: "Nouveau", outlet: "AFP", url: "", language: "en", publishedAt: "2026-01-02", body: "Autre\r\ntexte" },
+      input: {
+        id,
+        version: 1,
+        title: "Nouveau",
+        outlet: "AFP",
+        url: "",
+        language: "en",
+        publishedAt: "2026-01-02",
+        body: "Autre\r\ntexte",
+      },
     });
     expect(await getArticleById({ id })).toMatchObject({
       title: "Nouveau",
@@ -190,7 +209,9 @@ describe("updateArticle", () => {
     const { id } = await createArticle({ actor: editor, input: input() });
     const meta = { outlet: "", url: "", language: "fr" as const, publishedAt: "" };
     await updateArticle({ actor: editor, input: { id, version: 1, title: "Premier", ...meta } });
-    const error = await refusal(updateArticle({ actor: editor, input: { id, version: 1, title: "Second", ...meta } }));
+    const error = await refusal(
+      updateArticle({ actor: editor, input: { id, version: 1, title: "Second", ...meta } }),
+    );
     expect(error.code).toBe("conflict");
     expect((await getArticleById({ id }))?.title).toBe("Premier");
   });
@@ -214,7 +235,10 @@ describe("listArticles", () => {
     await createArticle({ actor: editor, input: input({ title: "Orly : reprise du trafic" }) });
     await createArticle({ actor: editor, input: input({ title: "Budget de la Défense" }) });
     const found = await listArticles({ q: "orly" });
-    expect(found.items.map((a) => a.title).sort()).toEqual(["Grève des contrôleurs à Orly", "Orly : reprise du trafic"]);
+    expect(found.items.map((a) => a.title).sort()).toEqual([
+      "Grève des contrôleurs à Orly",
+      "Orly : reprise du trafic",
+    ]);
     expect(found.total).toBe(2);
   });
 
@@ -226,7 +250,9 @@ describe("listArticles", () => {
     expect((await listArticles({ q: "100%" })).items.map((a) => a.title)).toEqual([
       "Inflation : hausse de 100% en un an",
     ]);
-    expect((await listArticles({ q: "code_p" })).items.map((a) => a.title)).toEqual(["Inflation : code_postal"]);
+    expect((await listArticles({ q: "code_p" })).items.map((a) => a.title)).toEqual([
+      "Inflation : code_postal",
+    ]);
     expect((await listArticles({ q: "Inflation : hausse" })).total).toBe(2);
   });
 
