@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ArticleForm } from "@/components/article-form";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getArticleById } from "@/lib/data/articles";
+import { hasPermission } from "@/lib/review";
+import { updateArticleAction } from "./actions";
+
+type Params = Promise<{ id: string }>;
+
+async function loadArticle(params: Params) {
+  const { id } = await params;
+  if (!/^\d{1,12}$/.test(id)) return undefined;
+  return getArticleById({ id: Number(id) });
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const t = await getTranslations("articleForm");
+  const article = await loadArticle(params);
+  return { title: article ? `${t("editTitle")} · ${article.title}` : t("editTitle") };
+}
+
+export default async function EditArticlePage({ params }: { params: Params }) {
+  const article = await loadArticle(params);
+  if (!article) notFound();
+  const t = await getTranslations("articleForm");
+  const user = await getCurrentUser();
+  const allowed = user !== null && hasPermission(user.role, "article.edit");
+  return (
+    <div className="mx-auto max-w-4xl space-y-6">
+      <div>
+        <Link href={`/articles/${article.id}`} className="text-muted hover:text-ink text-sm hover:underline">
+          ← {t("backToArticle")}
+        </Link>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight">{t("editTitle")}</h1>
+        <p className="text-muted mt-1 max-w-2xl text-sm">{t("editIntro", { title: article.title })}</p>
+      </div>
+      {allowed ? (
+        <ArticleForm
+          mode="edit"
+          action={updateArticleAction}
+          article={{
+            id: article.id,
+            version: article.version,
+            title: article.title,
+            outlet: article.outlet,
+            url: article.url,
+            language: article.language,
+            publishedAt: article.publishedAt,
+            body: article.body,
+            claimCount: article.progress.total,
+          }}
+        />
+      ) : (
+        <p role="alert">{t("notAllowed")}</p>
+      )}
+    </div>
+  );
+}

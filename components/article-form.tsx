@@ -1,0 +1,491 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { FileUp } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import {
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useTransition,
+  type ChangeEvent,
+  type ClipboardEvent,
+  type DragEvent,
+} from "react";
+import { useForm, useWatch, type Control } from "react-hook-form";
+import type { z } from "zod";
+import type { ActionResult } from "@/lib/errors";
+import { LANGUAGES, type Language } from "@/lib/review/model";
+import { ACCEPTED_FILE_TYPES, articleFileText, checkArticleFile } from "@/lib/text/article-file";
+import { htmlToText } from "@/lib/text/html";
+import { detectLanguage } from "@/lib/text/language";
+import { normaliseBody } from "@/lib/text/normalise";
+import { articleSchema, MAX_BODY_LENGTH } from "@/lib/validation/article";
+import { Button, buttonClass } from "./ui/button";
+import { cn } from "./ui/cn";
+import { Field, Input, inputClass, Select } from "./ui/field";
+
+type Values = z.input<typeof articleSchema>;
+type Output = z.output<typeof articleSchema>;
+type SaveAction = (raw: unknown) => Promise<ActionResult<{ id: number }>>;
+
+export type EditableArticle = {
+  id: number;
+  version: number;
+  title: string;
+  outlet: string | null;
+  url: string | null;
+  language: Language;
+  publishedAt: string | null;
+  body: string;
+  claimCount: number;
+};
+
+export type ArticleFormProps =
+  { mode: "create"; action: SaveAction } | { mode: "edit"; action: SaveAction; article: EditableArticle };
+
+const FIELDS = ["title", "outlet", "url", "language", "publishedAt", "body"] as const;
+type FieldName = (typeof FIELDS)[number];
+
+type Failure = { kind: "conflict" } | { kind: "message"; text: string };
+
+function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  const list = ids.filter(Boolean).join(" ");
+  return list || undefined;
+}
+
+/** The new-article and edit-article form: one zod schema checks it here and again on the server. */
+export function ArticleForm(props: ArticleFormProps) {
+  const t = useTranslations("articleForm");
+  const te = useTranslations("errors");
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const fileInputRef = useRef<HTMLInputElement>(null);
+  const bodyRef = useRef<HTMLTextAreaElement | null>(null);
+
+  const article = props.mode === "edit" ? props.article : null;
+  const bodyLocked = article !== null && article.claimCount > 0;
+
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setValue,
+    getValues,
+    clearErrors,
+    control,
+    formState: { errors, isSubmitted },
+  } = useForm<Values, unknown, Output>({
+    resolver: zodResolver(articleSchema),
+    defaultValues: article
+      ? {
+          title: article.title,
+          outlet: article.outlet ?? "",
+          url: article.url ?? "",
+          language: article.language,
+          publishedAt: article.publishedAt ?? "",
+          body: article.body,
+          bodyFormat: "text",
+        }
+      : { title: "", outlet: "", url: "", language: "", publishedAt: "", body: "", bodyFormat: "text" },
+  });
+
+  useEffect(() => {
+    if (failure) alertRef.current?.focus();
+  }, [failure]);
+
+  const errorText = (field: FieldName): string | undefined => {
+    const key = errors[field]?.message;
+    if (!key) return undefined;
+    return te.has(key) ? te(key) : t("fixFields");
+  };
+
+  /** Puts text into the body where the cursor is (or over all of it), keeping the browser's undo when it can. */
+  function insertIntoBody(text: string, replaceAll: boolean) {
+    const el = bodyRef.current;
+    if (!el) return;
+    el.focus();
+    if (replaceAll) el.select();
+    const before = el.value;
+    let inserted = false;
+    try {
+      // Deprecated but still the only way to insert text that the browser's undo knows about.
+      inserted = document.execCommand("insertText", false, text) && el.value !== before;
+    } catch {
+      inserted = false;
+    }
+    if (!inserted) {
+      if (replaceAll) el.value = text;
+      else el.setRangeText(text, el.selectionStart, el.selectionEnd, "end");
+      setValue("body", el.value, { shouldDirty: true, shouldValidate: isSubmitted });
+    }
+  }
+
+  function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
+    const html = event.clipboardData.getData("text/html");
+    if (!html) return;
+    const text = normaliseBody(htmlToText(html));
+    // Nothing readable in the markup (an image, say): let the browser paste its plain text.
+    if (!text) return;
+    event.preventDefault();
+    setFileError(null);
+    insertIntoBody(text, false);
+    setNotice(t("pastedHtml"));
+  }
+
+  async function loadFile(file: File) {
+    setFileError(null);
+    setNotice(null);
+    const check = checkArticleFile(file);
+    if (!check.ok) {
+      setFileError(t(check.error, { name: file.name }));
+      return;
+    }
+    let text: string;
+    try {
+      text = articleFileText(new Uint8Array(await file.arrayBuffer()), check.kind);
+    } catch {
+      setFileError(t("fileUnreadable", { name: file.name }));
+      return;
+    }
+    if (!text) {
+      setFileError(t("fileEmpty", { name: file.name }));
+      return;
+    }
+    if (getValues("body").trim() !== "" && !window.confirm(t("replaceConfirm", { name: file.name }))) return;
+    insertIntoBody(text, true);
+    clearErrors("body");
+    setNotice(t("fileLoaded", { name: file.name }));
+  }
+
+  function onFileChosen(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    // Cleared so that choosing the same file again loads it again.
+    event.target.value = "";
+    if (file) void loadFile(file);
+  }
+
+  const carriesFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).includes("Files");
+
+  function onDragOver(event: DragEvent<HTMLDivElement>) {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "copy";
+    setDragging(true);
+  }
+
+  function onDragLeave(event: DragEvent<HTMLDivElement>) {
+    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+  }
+
+  function onDrop(event: DragEvent<HTMLDivElement>) {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    setDragging(false);
+    const files = event.dataTransfer.files;
+    if (files.length > 1) setFileError(t("fileMany"));
+    else if (files[0]) void loadFile(files[0]);
+  }
+
+  function showFailure(result: Extract<ActionResult<unknown>, { ok: false }>) {
+    let focus = true;
+    let shown = false;
+    for (const name of FIELDS) {
+      const key = result.fieldErrors?.[name]?.[0];
+      if (!key) continue;
+      setError(name, { type: "server", message: key }, { shouldFocus: focus });
+      focus = false;
+      shown = true;
+    }
+    if (result.code === "conflict") setFailure({ kind: "conflict" });
+    else if (!shown)
+      setFailure({ kind: "message", text: te.has(result.code) ? te(result.code) : te("generic") });
+  }
+
+  const onSubmit = handleSubmit((values) => {
+    setFailure(null);
+    if (!bodyLocked) {
+      // The schema bounds the raw text; what counts is the length once normalised, as the server stores it.
+      const stored = normaliseBody(values.body).length;
+      if (stored === 0 || stored > MAX_BODY_LENGTH) {
+        setError(
+          "body",
+          { type: "client", message: stored === 0 ? "bodyRequired" : "bodyTooLong" },
+          { shouldFocus: true },
+        );
+        return;
+      }
+    }
+    const meta = {
+      title: values.title,
+      outlet: values.outlet,
+      url: values.url,
+      language: values.language,
+      publishedAt: values.publishedAt,
+    };
+    const payload = article
+      ? { ...meta, id: article.id, version: article.version, ...(bodyLocked ? {} : { body: values.body }) }
+      : { ...meta, body: values.body, bodyFormat: "text" as const };
+    startTransition(async () => {
+      let result: ActionResult<{ id: number }>;
+      try {
+        result = await props.action(payload);
+      } catch {
+        setFailure({ kind: "message", text: t("unreachable") });
+        return;
+      }
+      if (result.ok) router.push(`/articles/${result.data.id}`);
+      else showFailure(result);
+    });
+  });
+
+  const fieldProps = (name: Exclude<FieldName, "body">, hint?: boolean) => ({
+    id: name,
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": describedBy(errors[name] ? `${name}-error` : hint && `${name}-hint`),
+    ...register(name),
+  });
+
+  const { ref: registerBodyRef, ...bodyField } = register("body", {
+    onChange: () => {
+      setFileError(null);
+    },
+  });
+  const bodyError = fileError ?? errorText("body");
+  const cancelHref = article ? `/articles/${article.id}` : "/articles";
+
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-6" aria-busy={pending || undefined}>
+      {failure ? (
+        <div
+          ref={alertRef}
+          tabIndex={-1}
+          role="alert"
+          className="border-disputed/30 bg-disputed-bg text-disputed rounded-md border px-4 py-3 text-sm"
+        >
+          {failure.kind === "conflict" ? (
+            <div className="space-y-2">
+              <p>{t("conflict")}</p>
+              <button
+                type="button"
+                className="text-disputed font-medium underline underline-offset-2"
+                onClick={() => window.location.reload()}
+              >
+                {t("reloadLatest")}
+              </button>
+            </div>
+          ) : (
+            <p>{failure.text}</p>
+          )}
+        </div>
+      ) : null}
+
+      <section
+        aria-labelledby="details-heading"
+        className="border-line rounded-lg border bg-white p-5 sm:p-6"
+      >
+        <h2 id="details-heading" className="text-base font-semibold">
+          {t("detailsHeading")}
+        </h2>
+        <div className="mt-4 grid gap-5 sm:grid-cols-2">
+          <Field id="title" label={t("title")} error={errorText("title")} className="sm:col-span-2">
+            <Input autoComplete="off" autoFocus={!article} {...fieldProps("title")} />
+          </Field>
+          <Field id="outlet" label={t("outlet")} hint={t("outletHint")} error={errorText("outlet")}>
+            <Input autoComplete="off" {...fieldProps("outlet", true)} />
+          </Field>
+          <Field id="url" label={t("url")} hint={t("urlHint")} error={errorText("url")}>
+            <Input
+              type="url"
+              inputMode="url"
+              autoComplete="off"
+              placeholder="https://"
+              {...fieldProps("url", true)}
+            />
+          </Field>
+          <Field
+            id="language"
+            label={t("language")}
+            hint={article ? undefined : <LanguageHint control={control} />}
+            error={errorText("language")}
+          >
+            <Select {...fieldProps("language", !article)}>
+              {article ? null : <option value="">{t("languageAuto")}</option>}
+              {LANGUAGES.map((language) => (
+                <LanguageOption key={language} language={language} />
+              ))}
+            </Select>
+          </Field>
+          <Field id="publishedAt" label={t("publishedAt")} error={errorText("publishedAt")}>
+            <Input type="date" {...fieldProps("publishedAt")} />
+          </Field>
+        </div>
+      </section>
+
+      <section aria-labelledby="text-heading" className="border-line rounded-lg border bg-white p-5 sm:p-6">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="text-heading" className="text-base font-semibold">
+            {t("textHeading")}
+          </h2>
+          {bodyLocked ? null : (
+            <div className="flex items-center gap-3">
+              <span className="text-muted text-xs max-sm:hidden">{t("uploadTypes")}</span>
+              <input
+                ref={fileInputRef}
+                type="file"
+                accept={ACCEPTED_FILE_TYPES}
+                aria-label={t("uploadInput")}
+                className="sr-only"
+                tabIndex={-1}
+                onChange={onFileChosen}
+                data-testid="article-file"
+              />
+              <Button variant="secondary" size="sm" onClick={() => fileInputRef.current?.click()}>
+                <FileUp aria-hidden className="size-4" />
+                {t("upload")}
+              </Button>
+            </div>
+          )}
+        </div>
+
+        {bodyLocked && article ? (
+          <div className="mt-4 space-y-3">
+            <p className="bg-unrated-bg text-ink rounded-md px-4 py-3 text-sm" data-testid="body-locked">
+              {t("bodyLockedNotice", { count: article.claimCount })}
+            </p>
+            <div
+              role="region"
+              aria-label={t("bodyReadOnly")}
+              tabIndex={0}
+              className="border-line text-ink max-h-96 space-y-3 overflow-y-auto rounded-md border bg-slate-50 px-4 py-3 font-serif text-[15px] leading-relaxed"
+            >
+              {article.body.split("\n\n").map((paragraph, i) => (
+                <p key={i}>{paragraph}</p>
+              ))}
+            </div>
+          </div>
+        ) : (
+          // Not <Field>: the error sits right under the box, and the paste/drop hint stays visible with it.
+          <div className="mt-4 space-y-1.5">
+            <label htmlFor="body" className="text-ink block text-sm font-medium">
+              {t("body")}
+            </label>
+            <div className="relative" onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
+              <textarea
+                id="body"
+                rows={18}
+                spellCheck={false}
+                aria-invalid={bodyError ? true : undefined}
+                aria-describedby={describedBy(
+                  bodyError && "body-error",
+                  "body-count",
+                  "body-status",
+                  "body-hint",
+                )}
+                className={cn(
+                  inputClass,
+                  "min-h-64 resize-y font-serif text-[15px] leading-relaxed",
+                  dragging && "border-accent ring-accent/30 ring-2",
+                )}
+                onPaste={onPaste}
+                ref={(el) => {
+                  registerBodyRef(el);
+                  bodyRef.current = el;
+                }}
+                {...bodyField}
+              />
+              {dragging ? (
+                <div
+                  aria-hidden
+                  className="border-accent bg-accent/5 text-accent pointer-events-none absolute inset-0 grid place-items-center rounded-md border-2 border-dashed text-sm font-medium"
+                >
+                  {t("dropHere")}
+                </div>
+              ) : null}
+            </div>
+            {bodyError ? (
+              <p id="body-error" role="alert" className="text-disputed text-sm">
+                {bodyError}
+              </p>
+            ) : null}
+            <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
+              <p id="body-status" role="status" className="text-confirmed text-xs">
+                {notice}
+              </p>
+              <BodyCount control={control} />
+            </div>
+            <p id="body-hint" className="text-muted text-xs">
+              {t("bodyHint")}
+            </p>
+          </div>
+        )}
+      </section>
+
+      <div className="flex items-center justify-end gap-3">
+        <Link href={cancelHref} className={buttonClass("ghost")}>
+          {t("cancel")}
+        </Link>
+        <Button type="submit" disabled={pending}>
+          {article
+            ? pending
+              ? t("submittingSave")
+              : t("submitSave")
+            : pending
+              ? t("submittingCreate")
+              : t("submitCreate")}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function LanguageOption({ language }: { language: Language }) {
+  const tl = useTranslations("languages");
+  return <option value={language}>{tl(language)}</option>;
+}
+
+/** Under "Detect automatically", what the text looks like so far. */
+function LanguageHint({ control }: { control: Control<Values, unknown, Output> }) {
+  const t = useTranslations("articleForm");
+  const tl = useTranslations("languages");
+  const language = useWatch({ control, name: "language" });
+  const body = useDeferredValue(useWatch({ control, name: "body" }) ?? "");
+  const detected = useMemo(
+    () => (body.trim().length >= 20 ? detectLanguage(normaliseBody(body)) : null),
+    [body],
+  );
+  if (language !== "") return t("languageChosen");
+  return detected ? t("languageDetected", { language: tl(detected) }) : t("languageAutoHint");
+}
+
+/** The length the server will store and check, not the raw length of the box. */
+function BodyCount({ control }: { control: Control<Values, unknown, Output> }) {
+  const t = useTranslations("articleForm");
+  const format = useFormatter();
+  const body = useDeferredValue(useWatch({ control, name: "body" }) ?? "");
+  const count = useMemo(() => normaliseBody(body).length, [body]);
+  const over = count - MAX_BODY_LENGTH;
+  const values = {
+    count: format.number(count),
+    max: format.number(MAX_BODY_LENGTH),
+    over: format.number(over),
+  };
+  return (
+    <p
+      id="body-count"
+      className={cn("ml-auto text-xs tabular-nums", over > 0 ? "text-disputed font-medium" : "text-muted")}
+      data-testid="body-count"
+    >
+      {over > 0 ? t("charactersOver", values) : t("characters", values)}
+    </p>
+  );
+}
