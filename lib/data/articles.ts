@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, like, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { articles, claims, type Article } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/review";
@@ -184,7 +184,8 @@ export async function listArticles(
 ): Promise<{ items: ArticleSummary[]; total: number; page: number; pageCount: number }> {
   const q = articleListSchema.parse(query);
   const filters: SQL[] = [];
-  if (q.q) filters.push(like(articles.title, `%${q.q.replace(/[%_\\]/g, "\\$&")}%`));
+  // SQLite's LIKE has no default escape character: without ESCAPE the backslashes would be literal.
+  if (q.q) filters.push(sql`${articles.title} LIKE ${`%${q.q.replace(/[%_\\]/g, "\\$&")}%`} ESCAPE '\\'`);
   if (q.language) filters.push(eq(articles.language, q.language));
   if (q.verified === "yes") filters.push(verifiedSql);
   if (q.verified === "no") filters.push(sql`NOT ${verifiedSql}`);
