@@ -65,16 +65,20 @@ function selectWithContext(tx: Tx, where: SQL | undefined, order: SQL[], limit: 
   });
 }
 
-/** The claims waiting for review, oldest submitted first, narrowed by the filters. */
+/** The claims waiting for review, oldest submitted first, narrowed by the filters; `at` is when it was read. */
 export async function listQueue({
   filters = {},
   limit = QUEUE_LIMIT,
-}: { filters?: QueueFilters; limit?: number } = {}): Promise<{ items: QueueItem[]; total: number }> {
+}: { filters?: QueueFilters; limit?: number } = {}): Promise<{
+  items: QueueItem[];
+  total: number;
+  at: Date;
+}> {
   const db = getDb();
   const where = and(eq(claims.stage, "in_review"), ...filterConditions(filters));
   const items = selectWithContext(db, where, [asc(claims.submittedAt), asc(claims.id)], limit);
   const total = items.length < limit ? items.length : countRows(db, claims, where);
-  return { items, total };
+  return { items, total, at: new Date() };
 }
 
 export type QueueFacets = {
