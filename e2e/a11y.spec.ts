@@ -15,7 +15,7 @@ test("the sign-in page has no serious accessibility violations", async ({ page }
   await expectNoSeriousViolations(page);
 });
 
-const PAGES = ["/articles", "/articles?q=zzzz"];
+const PAGES = ["/articles", "/articles?q=zzzz", "/queue", "/queue?tab=returned"];
 
 for (const path of PAGES) {
   test(`${path} has no serious accessibility violations`, async ({ page }) => {
@@ -24,3 +24,20 @@ for (const path of PAGES) {
     await expectNoSeriousViolations(page);
   });
 }
+
+test("/queue has no serious accessibility violations for a reviewer, with the note field and the shortcut list open", async ({
+  page,
+}) => {
+  await signIn(page, "reviewer");
+  await page.goto("/queue");
+  await expect(page.locator("[data-keyboard=on]")).toBeAttached();
+  await expectNoSeriousViolations(page);
+  await page.keyboard.press("j");
+  await page.keyboard.press("r");
+  await expect(page.getByLabel("Why does it go back?")).toBeFocused();
+  await expectNoSeriousViolations(page);
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});

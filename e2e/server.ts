@@ -7,8 +7,14 @@ import { closeDb, getDb } from "@/lib/data/connection";
 import { seedDemo } from "@/lib/data/seed";
 import { ACCOUNTS } from "./accounts";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-e2e-"));
-process.env.DATABASE_PATH = path.join(dir, "e2e.db");
+// A fixed file when the runner names one (specs open it too), else a fresh temporary folder.
+const preset = process.env.E2E_DATABASE_PATH;
+const dir = preset ? path.dirname(preset) : fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-e2e-"));
+if (preset) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+}
+process.env.DATABASE_PATH = preset ?? path.join(dir, "e2e.db");
 getDb();
 await seedDemo({
   editor: ACCOUNTS.editor.password,
