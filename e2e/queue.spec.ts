@@ -247,6 +247,8 @@ test("a reviewer clears a queue of 50 claims with the keyboard alone", async ({ 
   const ben = await session(browser, "reviewer");
   await openQueue(ben.page, fixture.queueUrl);
   await expect(items(ben.page)).toHaveCount(50);
+  const waiting = Number(await ben.page.getByTestId("queue-count").textContent());
+  expect(waiting).toBeGreaterThanOrEqual(50);
 
   await ben.page.keyboard.press("j");
   for (let left = 50; left > 0; left--) {
@@ -258,6 +260,8 @@ test("a reviewer clears a queue of 50 claims with the keyboard alone", async ({ 
   for (const claim of fixture.claims) {
     await expect.poll(async () => (await claimState(claim.id)).stage).toBe("approved");
   }
+  // The count in the navigation follows without a reload.
+  await expect(ben.page.getByTestId("queue-count")).toHaveText(String(waiting - 50));
   await ben.context.close();
 });
 

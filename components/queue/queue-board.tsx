@@ -87,12 +87,18 @@ export function QueueBoard({
   const active = visible.find((e) => e.id === activeId) ?? visible[0] ?? null;
   const selectedEntries = visible.filter((e) => selected.has(e.id));
 
+  // Runs after every commit. An earlier render's effects may run before the list has changed
+  // (React flushes them first), so the target is only consumed once it is on the page.
   useEffect(() => {
     const target = pendingFocus.current;
     if (target === null) return;
+    const node = target === "empty" ? emptyHeading.current : items.current.get(target);
+    if (!node) {
+      if (target !== "empty" && !visible.some((e) => e.id === target)) pendingFocus.current = null;
+      return;
+    }
     pendingFocus.current = null;
-    if (target === "empty") emptyHeading.current?.focus();
-    else items.current.get(target)?.focus();
+    node.focus();
   });
 
   const refreshSoon = () => {

@@ -39,7 +39,7 @@ export async function QueueFiltersForm({
       </label>
       <label className={field}>
         {t("queue.filters.verdict")}
-        <Select name="verdict" defaultValue={filters.verdict ?? ""} className="h-9 w-40 py-1.5">
+        <Select name="verdict" defaultValue={filters.verdict ?? ""} className="h-9 w-44 py-1.5">
           <option value="">{t("queue.filters.anyVerdict")}</option>
           {VERDICTS.filter((v) => v !== "unrated").map((v) => (
             <option key={v} value={v}>

@@ -115,6 +115,7 @@ export function QueueLine({
           </span>
           <Link
             href={`/articles/${entry.articleId}`}
+            prefetch={false}
             className="text-muted hover:text-accent max-w-[36rem] truncate underline-offset-2 hover:underline"
           >
             {entry.articleTitle}
@@ -204,6 +205,7 @@ export function QueueLine({
         ) : null}
         <Link
           href={claimHref(entry)}
+          prefetch={false}
           className="text-muted hover:text-accent inline-flex items-center justify-between gap-2 text-xs underline-offset-2 hover:underline md:px-1"
           aria-keyshortcuts="o"
         >

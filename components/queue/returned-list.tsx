@@ -78,6 +78,7 @@ export function ReturnedList({ entries }: { entries: QueueEntry[] }) {
                     </span>
                     <Link
                       href={`/articles/${entry.articleId}`}
+                      prefetch={false}
                       className="text-muted hover:text-accent max-w-[36rem] truncate underline-offset-2 hover:underline"
                     >
                       {entry.articleTitle}
@@ -103,7 +104,7 @@ export function ReturnedList({ entries }: { entries: QueueEntry[] }) {
                   <ClaimFacts entry={entry} />
                 </div>
                 <div className="flex flex-col gap-2">
-                  <Link href={claimHref(entry)} className={buttonClass("primary", "sm")}>
+                  <Link href={claimHref(entry)} prefetch={false} className={buttonClass("primary", "sm")}>
                     {t("returned.fix")}
                   </Link>
                   <Button

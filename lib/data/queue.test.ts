@@ -11,7 +11,14 @@ import {
   submitClaim,
   updateClaim,
 } from "./claims";
-import { countQueue, countReturnedTo, listQueue, listQueueFacets, listReturnedTo } from "./queue";
+import {
+  approveEach,
+  countQueue,
+  countReturnedTo,
+  listQueue,
+  listQueueFacets,
+  listReturnedTo,
+} from "./queue";
 import { claimInput, makeArticle, makeUser } from "./test-helpers";
 
 const BODY = [
@@ -335,5 +342,29 @@ describe("review queue", () => {
     expect((await refusal(setReviewTaken({ actor: people.ben, id: claim.id, taken: true }))).code).toBe(
       "wrong_stage",
     );
+  });
+
+  it("approves several claims each on its own and reports every refusal", async () => {
+    const article = await makeArticle(people.ana, BODY);
+    const mine = await queued(article.id, Q1);
+    const bens = await queued(article.id, Q2, people.ben);
+    const decided = await queued(article.id, Q3);
+    await approveClaim({ actor: people.rae, id: decided.id });
+    const outcomes = await approveEach({
+      actor: people.ben,
+      items: [mine, bens, decided].map((c) => ({ id: c.id, version: c.version })),
+    });
+    expect(outcomes).toEqual([
+      { id: mine.id, ok: true },
+      expect.objectContaining({ id: bens.id, ok: false, code: "four_eyes" }),
+      expect.objectContaining({
+        id: decided.id,
+        ok: false,
+        code: "wrong_stage",
+        details: expect.objectContaining({ decision: "approved", by: "Rae" }),
+      }),
+    ]);
+    expect((await getClaimById({ id: mine.id }))?.approvedBy?.name).toBe("Ben");
+    expect((await getClaimById({ id: bens.id }))?.stage).toBe("in_review");
   });
 });

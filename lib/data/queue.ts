@@ -2,7 +2,9 @@ import { and, asc, desc, eq, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import { articles, claims, users } from "@/db/schema";
 import type { Verdict } from "@/lib/review/model";
 import { CONTEXT_WINDOW, EMPTY_CONTEXT, quoteContext, type QuoteContext } from "@/lib/text/context";
-import { toViews, type ClaimView } from "./claims";
+import { toFailure, type ErrorCode } from "@/lib/errors";
+import type { Actor } from "@/lib/review";
+import { approveClaim, toViews, type ClaimView } from "./claims";
 import { countRows, getDb, type Tx } from "./connection";
 
 export type QueueFilters = {
@@ -145,4 +147,45 @@ export async function listReturnedTo({
 
 export async function countReturnedTo({ userId }: { userId: number }): Promise<number> {
   return countRows(getDb(), claims, returnedToCondition(userId));
+}
+
+export type ApprovalOutcome =
+  | { id: number; ok: true }
+  | {
+      id: number;
+      ok: false;
+      code: ErrorCode;
+      message: string;
+      details: { decision?: unknown; by?: unknown; at?: unknown };
+    };
+
+/**
+ * Approves several claims, each in its own transaction and checked against the rules on its own
+ * (four eyes, stage, the version the reviewer saw): a refusal does not stop the others.
+ */
+export async function approveEach({
+  actor,
+  items,
+}: {
+  actor: Actor;
+  items: { id: number; version: number }[];
+}): Promise<ApprovalOutcome[]> {
+  const outcomes: ApprovalOutcome[] = [];
+  for (const item of items) {
+    try {
+      await approveClaim({ actor, id: item.id, version: item.version });
+      outcomes.push({ id: item.id, ok: true });
+    } catch (error) {
+      const failure = toFailure(error);
+      const { decision, by, at } = failure.details ?? {};
+      outcomes.push({
+        id: item.id,
+        ok: false,
+        code: failure.code,
+        message: failure.message,
+        details: { decision, by, at },
+      });
+    }
+  }
+  return outcomes;
 }

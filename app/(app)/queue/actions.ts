@@ -2,7 +2,8 @@
 
 import { approveClaim, returnClaim, setReviewTaken, submitClaim } from "@/lib/data/claims";
 import { authedAction } from "@/lib/auth/session";
-import { toFailure, type ActionResult, type ErrorCode } from "@/lib/errors";
+import { approveEach, type ApprovalOutcome } from "@/lib/data/queue";
+import type { ActionResult } from "@/lib/errors";
 import {
   bulkApproveSchema,
   queueDecisionSchema,
@@ -12,9 +13,7 @@ import {
 
 export type Decided = { id: number; version: number };
 export type Taken = { id: number; takenBy: { id: number; name: string } | null; takenAt: number | null };
-export type BulkOutcome =
-  | { id: number; ok: true }
-  | { id: number; ok: false; code: ErrorCode; message: string; details?: Record<string, unknown> };
+export type BulkOutcome = ApprovalOutcome;
 
 const approve = authedAction(
   { schema: queueDecisionSchema, permission: "claim.approve" },
@@ -27,26 +26,7 @@ const approve = authedAction(
 /** Each claim is checked against the rules on its own: one refusal does not stop the others. */
 const bulkApprove = authedAction(
   { schema: bulkApproveSchema, permission: "claim.approve" },
-  async (input, user) => {
-    const outcomes: BulkOutcome[] = [];
-    for (const item of input.items) {
-      try {
-        await approveClaim({ actor: user, id: item.id, version: item.version });
-        outcomes.push({ id: item.id, ok: true });
-      } catch (error) {
-        const failure = toFailure(error);
-        const { decision, by, at } = failure.details ?? {};
-        outcomes.push({
-          id: item.id,
-          ok: false,
-          code: failure.code,
-          message: failure.message,
-          details: { decision, by, at },
-        });
-      }
-    }
-    return outcomes;
-  },
+  async (input, user) => approveEach({ actor: user, items: input.items }),
 );
 
 const giveBack = authedAction(
