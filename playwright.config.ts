@@ -1,11 +1,7 @@
-import os from "node:os";
-import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { E2E_PORT } from "./e2e/env";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-// The test server's database file, also opened by specs that prepare their state through lib/data
-// (e2e/fixtures.ts). Derived from the port, so the runner and its workers agree on it.
-process.env.E2E_DATABASE_PATH ??= path.join(os.tmpdir(), `claimdesk-e2e-${PORT}`, "e2e.db");
+const PORT = E2E_PORT;
 
 export default defineConfig({
   testDir: "e2e",
@@ -36,7 +32,7 @@ export default defineConfig({
   webServer: {
     command: `npx tsx e2e/server.ts`,
     url: `http://127.0.0.1:${PORT}/sign-in`,
-    env: { E2E_PORT: String(PORT), E2E_DATABASE_PATH: process.env.E2E_DATABASE_PATH },
+    env: { E2E_PORT: String(PORT) },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",

@@ -1,26 +1,17 @@
-// State for browser tests, prepared through the data layer on the test server's own database file
-// (playwright.config.ts names it in E2E_DATABASE_PATH; SQLite in WAL mode serves both processes).
-// Use it for what the UI does not offer yet, or would make a test slow; then act through the UI.
+// Queue state for browser tests, prepared through the data layer on the test server's own database
+// file (e2e/data.ts points DATABASE_PATH at it; SQLite in WAL mode serves both processes).
+import { closeDb } from "./data";
+import { createArticle } from "@/lib/data/articles";
+import { approveClaim, createClaim, getClaimById, getClaimHistory } from "@/lib/data/claims";
+import { getUserCredentialsByEmail } from "@/lib/data/users";
 import { ACCOUNTS } from "./accounts";
 import type { AccountKey } from "./helpers";
 
-async function data() {
-  const file = process.env.E2E_DATABASE_PATH;
-  if (!file) throw new Error("E2E_DATABASE_PATH is not set: run the tests through playwright.config.ts");
-  process.env.DATABASE_PATH = file;
-  const [articles, claims, users, queue] = await Promise.all([
-    import("@/lib/data/articles"),
-    import("@/lib/data/claims"),
-    import("@/lib/data/users"),
-    import("@/lib/data/queue"),
-  ]);
-  return { articles, claims, users, queue };
-}
+export { closeDb };
 
 /** The demo account as the data layer's actor. */
 export async function actor(key: AccountKey) {
-  const { users } = await data();
-  const user = await users.getUserCredentialsByEmail({ email: ACCOUNTS[key].email });
+  const user = await getUserCredentialsByEmail({ email: ACCOUNTS[key].email });
   if (!user) throw new Error(`No demo account ${key}`);
   return { id: user.id, role: user.role };
 }
@@ -28,18 +19,22 @@ export async function actor(key: AccountKey) {
 let serial = 0;
 
 /**
- * An article of `ratedBy.length` sentences, each a claim rated by the given account and submitted
- * by it to the queue. The title is unique, so a test can filter the queue to its own claims.
+ * An article of one sentence per entry of `ratedBy`, each a claim rated by that account and
+ * submitted by it to the queue, plus `spare` sentences left without a claim (for a test to claim
+ * through the UI). The title is unique, so a test can filter the queue to its own claims.
  */
-export async function queuedClaims(ratedBy: AccountKey[], label = "Queue test") {
-  const { articles, claims } = await data();
+export async function queuedClaims(ratedBy: AccountKey[], label = "Queue test", { spare = 0 } = {}) {
   const stamp = `${Date.now().toString(36)}-${++serial}`;
   const sentences = ratedBy.map(
     (_, i) => `Le porte-parole affirme que ${i + 1} ponts ont été rouverts (${stamp}).`,
   );
-  const body = sentences.join("\n\n");
+  const spares = Array.from(
+    { length: spare },
+    (_, i) => `Selon la mairie, ${i + 1} écoles resteront fermées jusqu'à lundi (${stamp}).`,
+  );
+  const body = [...sentences, ...spares].join("\n\n");
   const author = await actor("editor");
-  const article = await articles.createArticle({
+  const article = await createArticle({
     actor: author,
     input: {
       title: `${label} ${stamp}`,
@@ -55,7 +50,7 @@ export async function queuedClaims(ratedBy: AccountKey[], label = "Queue test") 
   for (const [i, key] of ratedBy.entries()) {
     const quote = sentences[i]!;
     const start = body.indexOf(quote);
-    const claim = await claims.createClaim({
+    const claim = await createClaim({
       actor: await actor(key),
       input: {
         articleId: article.id,
@@ -77,18 +72,23 @@ export async function queuedClaims(ratedBy: AccountKey[], label = "Queue test") 
     articleId: article.id,
     title: `${label} ${stamp}`,
     claims: made,
+    spares,
     queueUrl: `/queue?article=${article.id}`,
   };
 }
 
 export async function claimState(id: number) {
-  const { claims } = await data();
-  const claim = await claims.getClaimById({ id });
-  const history = await claims.getClaimHistory({ claimId: id });
+  const claim = await getClaimById({ id });
+  const history = await getClaimHistory({ claimId: id });
   return {
     stage: claim?.stage,
     version: claim?.version,
     events: history.map((e) => e.type),
     approvedBy: claim?.approvedBy?.name,
   };
+}
+
+/** Decides a claim outside the UI, to leave the shared queue as the test found it. */
+export async function approveAs(who: AccountKey, id: number) {
+  await approveClaim({ actor: await actor(who), id });
 }

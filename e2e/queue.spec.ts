@@ -1,8 +1,9 @@
-// The review queue in two (or three) browsers at once. Claims are prepared through the data layer
-// (e2e/fixtures.ts) as the editor Ana rating and submitting them: the article page where she does
-// that through the UI is not on main yet. Every decision after that goes through the queue's UI.
+// The review queue in two (or three) browsers at once. In the main flow the editor creates, rates
+// and submits her claim in the article page; the other claims a test needs (50 for the keyboard
+// run, ones rated by a given reviewer) are prepared through the data layer (e2e/fixtures.ts).
+// Every decision after that goes through the queue's UI.
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { actor, claimState, queuedClaims } from "./fixtures";
+import { approveAs, claimState, closeDb, queuedClaims } from "./fixtures";
 import { signIn, type AccountKey } from "./helpers";
 
 type Session = { context: BrowserContext; page: Page };
@@ -60,26 +61,65 @@ async function callAction(
   return response.text();
 }
 
-async function approveDirectly(who: AccountKey, id: number) {
-  const { approveClaim } = await import("@/lib/data/claims");
-  await approveClaim({ actor: await actor(who), id });
+test.afterAll(() => closeDb());
+
+/** Selects words of the article body with a real DOM range, as a mouse drag does, and releases. */
+async function selectInArticle(page: Page, text: string) {
+  await page.getByTestId("article-body").evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    let full = "";
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push(n as Text);
+      full += (n as Text).data;
+    }
+    const at = full.indexOf(wanted);
+    if (at < 0) throw new Error(`not in body: ${wanted}`);
+    const locate = (offset: number): [Text, number] => {
+      let seen = 0;
+      for (const node of nodes) {
+        if (offset <= seen + node.data.length) return [node, offset - seen];
+        seen += node.data.length;
+      }
+      throw new Error("offset out of range");
+    };
+    const range = document.createRange();
+    range.setStart(...locate(at));
+    range.setEnd(...locate(at + wanted.length));
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+    root.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+  }, text);
 }
 
-test("an editor's claim: refused to her, approved by a reviewer with the keyboard, a returned one comes back with its note", async ({
+test("an editor rates and submits a claim; her approval is refused; a reviewer approves with the keyboard and returns one that comes back with its note", async ({
   browser,
 }) => {
-  const fixture = await queuedClaims(["editor", "editor", "reviewer"], "Two pairs of eyes");
-  const [first, second, bens] = fixture.claims as [
-    (typeof fixture.claims)[0],
-    (typeof fixture.claims)[0],
-    (typeof fixture.claims)[0],
-  ];
+  // Two older claims already wait: one of Ana's, and one Ben rated himself.
+  const fixture = await queuedClaims(["editor", "reviewer"], "Two pairs of eyes", { spare: 1 });
+  const [older, bens] = fixture.claims as [(typeof fixture.claims)[0], (typeof fixture.claims)[0]];
   const ana = await session(browser, "editor");
   const ben = await session(browser, "reviewer");
 
-  // Ana sees her claims waiting, read-only.
+  // Ana claims a sentence of the article, rates it and submits it to the queue, in the article page.
+  const quote = fixture.spares[0]!;
+  const statement = `Écoles fermées jusqu'à lundi ${fixture.title}`;
+  await ana.page.goto(`/articles/${fixture.articleId}`);
+  await selectInArticle(ana.page, quote);
+  await ana.page.getByTestId("add-claim-from-selection").click();
+  const form = ana.page.getByTestId("claim-form");
+  await form.getByLabel("Statement").fill(statement);
+  await form.getByLabel("Speaker").fill("la mairie");
+  await form.getByText("Confirmed", { exact: true }).click();
+  await form.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(ana.page.getByRole("status")).toHaveText("Claim saved.");
+  await ana.page.getByRole("button", { name: "Submit to queue" }).click();
+  await expect(ana.page.getByRole("status")).toHaveText("Claim submitted to the review queue.");
+
+  // Ana sees the queue read-only: reviewers approve.
   await openQueue(ana.page, fixture.queueUrl);
   await expect(items(ana.page)).toHaveCount(3);
+  await expect(items(ana.page).nth(2)).toContainText(statement);
   await expect(ana.page.getByTestId("read-only-note")).toContainText("Reviewers approve or return claims");
   await expect(ana.page.getByRole("button", { name: /^Approve/ })).toHaveCount(0);
 
@@ -91,69 +131,76 @@ test("an editor's claim: refused to her, approved by a reviewer with the keyboar
     "You rated this claim; another reviewer must approve it.",
   );
 
-  // j focuses the oldest claim, a approves it, and focus moves to the next.
+  // j moves down the queue (oldest first); a on his own claim is refused with the reason.
   await ben.page.keyboard.press("j");
-  await expect(focusedItem(ben.page)).toContainText(first.statement);
+  await expect(focusedItem(ben.page)).toContainText(older.statement);
+  await ben.page.keyboard.press("j");
+  await expect(focusedItem(ben.page)).toContainText(bens.statement);
+  await ben.page.keyboard.press("a");
+  await expect(notice(ben.page)).toContainText("You rated this claim; another reviewer must approve it.");
+  await expect(items(ben.page)).toHaveCount(3);
+
+  // j to Ana's new claim, a approves it, and focus moves on to the claim before it.
+  await ben.page.keyboard.press("j");
+  await expect(focusedItem(ben.page)).toContainText(statement);
   const approveCall = await captureAction(ben.page, () => ben.page.keyboard.press("a"));
-  await expect(notice(ben.page)).toContainText(`Approved: “${first.statement}”`);
-  await expect(focusedItem(ben.page)).toContainText(second.statement);
-  expect(await claimState(first.id)).toMatchObject({ stage: "approved", approvedBy: "Ben Okafor" });
+  await expect(notice(ben.page)).toContainText(`Approved: “${statement}”`);
+  await expect(items(ben.page)).toHaveCount(2);
+  await expect(focusedItem(ben.page)).toContainText(bens.statement);
 
   // The server refuses anyway: the editor may not approve at all, the rater not his own verdict.
-  const secondNow = await claimState(second.id);
-  expect(await callAction(ana.context, approveCall, { id: second.id, version: secondNow.version })).toContain(
+  const olderNow = await claimState(older.id);
+  expect(await callAction(ana.context, approveCall, { id: older.id, version: olderNow.version })).toContain(
     '"code":"forbidden"',
   );
   const bensNow = await claimState(bens.id);
   expect(await callAction(ben.context, approveCall, { id: bens.id, version: bensNow.version })).toContain(
     '"code":"four_eyes"',
   );
-  expect((await claimState(second.id)).stage).toBe("in_review");
+  expect((await claimState(older.id)).stage).toBe("in_review");
   expect((await claimState(bens.id)).stage).toBe("in_review");
 
-  // r opens the note on the focused claim; the note is required; letters typed there are text, not shortcuts.
+  // k back to the oldest; r opens the note; the note is required; letters typed there are text.
+  await ben.page.keyboard.press("k");
+  await expect(focusedItem(ben.page)).toContainText(older.statement);
   await ben.page.keyboard.press("r");
   const note = ben.page.getByLabel("Why does it go back?");
   await expect(note).toBeFocused();
   await ben.page.keyboard.press("Enter");
-  await expect(item(ben.page, second.statement).getByRole("alert")).toHaveText(
+  await expect(item(ben.page, older.statement).getByRole("alert")).toHaveText(
     "Write a note: the editor needs to know what to fix.",
   );
   const why = "Which bridges? Name the prefecture's source, and check the count (a j k x o).";
   await note.pressSequentially(why);
   await expect(items(ben.page)).toHaveCount(2);
   await ben.page.keyboard.press("Enter");
-  await expect(notice(ben.page)).toContainText(`Returned to the editor: “${second.statement}”`);
+  await expect(notice(ben.page)).toContainText(`Returned to the editor: “${older.statement}”`);
   await expect(items(ben.page)).toHaveCount(1);
 
-  // The returned claim is waiting for Ana, with the note, a link to fix it and a way to resubmit.
+  // The returned claim waits for Ana, with the note, a link to fix it and a way to resubmit.
   await ana.page.goto("/queue?tab=returned");
-  const back = ana.page.getByTestId("returned-item").filter({ hasText: second.statement });
+  const back = ana.page.getByTestId("returned-item").filter({ hasText: older.statement });
   await expect(back.getByTestId("return-note")).toHaveText(why);
   await expect(back).toContainText("Returned by Ben Okafor");
   await expect(back.getByRole("link", { name: "Fix in article" })).toHaveAttribute(
     "href",
-    `/articles/${fixture.articleId}?claim=${second.id}`,
+    `/articles/${fixture.articleId}?claim=${older.id}`,
   );
   await back.getByRole("button", { name: "Resubmit" }).click();
-  await expect(notice(ana.page)).toContainText(`Back in the queue: “${second.statement}”`);
+  await expect(notice(ana.page)).toContainText(`Back in the queue: “${older.statement}”`);
   await expect(back).toHaveCount(0);
 
-  // Back in Ben's queue, after his own claim (oldest first): a on his own claim is refused with the reason.
+  // Back in Ben's queue, now the newest; he approves it with the keyboard.
   await openQueue(ben.page, fixture.queueUrl);
   await expect(items(ben.page)).toHaveCount(2);
-  await expect(items(ben.page).nth(0)).toContainText(bens.statement);
-  await expect(items(ben.page).nth(1)).toContainText(second.statement);
+  await expect(items(ben.page).nth(1)).toContainText(older.statement);
   await ben.page.keyboard.press("j");
-  await ben.page.keyboard.press("a");
-  await expect(notice(ben.page)).toContainText("You rated this claim; another reviewer must approve it.");
-  await expect(items(ben.page)).toHaveCount(2);
   await ben.page.keyboard.press("j");
-  await expect(focusedItem(ben.page)).toContainText(second.statement);
+  await expect(focusedItem(ben.page)).toContainText(older.statement);
   await ben.page.keyboard.press("a");
-  await expect(notice(ben.page)).toContainText(`Approved: “${second.statement}”`);
-  await expect.poll(async () => (await claimState(second.id)).stage).toBe("approved");
-  expect((await claimState(second.id)).events).toEqual([
+  await expect(notice(ben.page)).toContainText(`Approved: “${older.statement}”`);
+  await expect.poll(async () => (await claimState(older.id)).stage).toBe("approved");
+  expect((await claimState(older.id)).events).toEqual([
     "created",
     "submitted",
     "returned",
@@ -161,7 +208,7 @@ test("an editor's claim: refused to her, approved by a reviewer with the keyboar
     "approved",
   ]);
 
-  await approveDirectly("admin", bens.id);
+  await approveAs("admin", bens.id);
   await ana.context.close();
   await ben.context.close();
 });
@@ -233,7 +280,7 @@ test("“I'm reviewing this” shows the others who has a claim and since when, 
   await chloe.page.reload();
   await expect(item(chloe.page, claim.statement).getByTestId("review-take")).toHaveCount(0);
 
-  await approveDirectly("admin", claim.id);
+  await approveAs("admin", claim.id);
   await ben.context.close();
   await chloe.context.close();
 });
@@ -288,11 +335,13 @@ test("bulk approval checks each claim on its own and reports the refusals", asyn
     expect(await claimState(claim.id)).toMatchObject({ stage: "approved", approvedBy: "Chloé Dubois" });
   }
 
-  await approveDirectly("reviewer", chloes.id);
+  await approveAs("reviewer", chloes.id);
   await chloe.context.close();
 });
 
-test("? lists the shortcuts in a dialog that Escape closes", async ({ page }) => {
+test("? lists the shortcuts in a dialog that Escape closes, and o opens the claim in its article", async ({
+  page,
+}) => {
   const fixture = await queuedClaims(["editor"], "Help");
   await signIn(page, "reviewer");
   await openQueue(page, fixture.queueUrl);
@@ -304,5 +353,14 @@ test("? lists the shortcuts in a dialog that Escape closes", async ({ page }) =>
   await expect(focusedItem(page)).toHaveCount(0);
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
-  await approveDirectly("admin", fixture.claims[0]!.id);
+
+  // o opens the focused claim in its article.
+  await page.keyboard.press("j");
+  await page.keyboard.press("o");
+  const [claim] = fixture.claims;
+  await expect(page).toHaveURL(new RegExp(`/articles/${fixture.articleId}\\?claim=${claim!.id}$`));
+  await expect(
+    page.getByTestId("claim-list").locator(`[data-claim-id="${claim!.id}"] [aria-expanded=true]`),
+  ).toBeVisible();
+  await approveAs("admin", fixture.claims[0]!.id);
 });

@@ -10,7 +10,7 @@ import { reviewLockActive } from "@/lib/review/rules";
 import { ClaimFacts, Kbd, QuoteInContext } from "./claim-parts";
 import { claimHref, type QueueEntry } from "./entry";
 import { useTimeFormat } from "./use-time";
-import { VerdictBadge } from "./verdict-badge";
+import { VerdictBadge } from "@/components/verdict-badge";
 
 export type ReturnDraft = { id: number; note: string; error: string | null };
 

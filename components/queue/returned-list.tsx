@@ -11,7 +11,7 @@ import { ClaimFacts, QuoteInContext } from "./claim-parts";
 import { claimHref, type QueueEntry } from "./entry";
 import { decidedElsewhere, describeFailure } from "./failure";
 import { useTimeFormat } from "./use-time";
-import { VerdictBadge } from "./verdict-badge";
+import { VerdictBadge } from "@/components/verdict-badge";
 
 /** Claims a reviewer sent back to me, each with the reviewer's note, a way to fix it, and to resubmit. */
 export function ReturnedList({ entries }: { entries: QueueEntry[] }) {
