@@ -65,14 +65,22 @@ export function QueueBoard({
   const [busy, setBusy] = useState<ReadonlySet<number>>(() => new Set());
   const [errors, setErrors] = useState<ReadonlyMap<number, string>>(() => new Map());
   const [returnDraft, setReturnDraft] = useState<ReturnDraft | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNoticeState] = useState<Notice | null>(null);
 
   const items = useRef(new Map<number, HTMLElement>());
   const emptyHeading = useRef<HTMLHeadingElement>(null);
   const dialog = useRef<ShortcutsDialogHandle>(null);
   const refreshTimer = useRef<number | undefined>(undefined);
+  const noticeTimer = useRef<number | undefined>(undefined);
   // Where focus goes once the list has re-rendered: the next claim, or the empty state.
   const pendingFocus = useRef<number | "empty" | null>(null);
+
+  /** Confirmations fade after a few seconds; refusals and reports stay until dismissed or replaced. */
+  const setNotice = (next: Notice | null) => {
+    window.clearTimeout(noticeTimer.current);
+    setNoticeState(next);
+    if (next?.kind === "ok") noticeTimer.current = window.setTimeout(() => setNoticeState(null), 6000);
+  };
 
   const visible = useMemo(() => {
     const overrides = takes.base === entries ? takes.map : new Map<number, TakeOverride>();
@@ -352,33 +360,34 @@ export function QueueBoard({
 
   return (
     <div className="space-y-3" data-keyboard={hydrated ? "on" : "off"}>
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <KeyboardHints canReview={canReview} onShowAll={() => dialog.current?.open()} />
-        <div
-          role="status"
-          aria-live="polite"
-          className="min-h-8 flex-1 text-right"
-          data-testid="queue-notice"
-        >
-          {notice ? (
-            <span
-              className={cn(
-                "inline-flex max-w-full items-center gap-2 rounded-md px-3 py-1.5 text-left text-sm font-medium",
-                notice.kind === "ok" ? "bg-confirmed-bg text-confirmed" : "bg-disputed-bg text-disputed",
-              )}
+      <KeyboardHints canReview={canReview} onShowAll={() => dialog.current?.open()} />
+      {/* Fixed at the bottom of the window, so the outcome of a key press is seen wherever the list is scrolled. */}
+      <div
+        role="status"
+        aria-live="polite"
+        className="pointer-events-none fixed inset-x-0 bottom-5 z-30 flex justify-center px-4"
+        data-testid="queue-notice"
+      >
+        {notice ? (
+          <span
+            className={cn(
+              "pointer-events-auto inline-flex max-w-3xl items-center gap-3 rounded-lg px-4 py-2.5 text-sm font-medium shadow-lg ring-1",
+              notice.kind === "ok"
+                ? "bg-confirmed-bg text-confirmed ring-confirmed/25"
+                : "bg-disputed-bg text-disputed ring-disputed/25",
+            )}
+          >
+            {notice.text}
+            <button
+              type="button"
+              onClick={() => setNotice(null)}
+              className="rounded px-1 text-base leading-none opacity-70 hover:opacity-100"
+              aria-label={t("messages.dismiss")}
             >
-              {notice.text}
-              <button
-                type="button"
-                onClick={() => setNotice(null)}
-                className="rounded px-1 opacity-70 hover:opacity-100"
-                aria-label={t("messages.dismiss")}
-              >
-                ×
-              </button>
-            </span>
-          ) : null}
-        </div>
+              ×
+            </button>
+          </span>
+        ) : null}
       </div>
 
       {visible.length === 0 ? (
