@@ -16,7 +16,14 @@ test("the sign-in page has no serious accessibility violations", async ({ page }
 });
 
 // The demo article is the first one the fresh test database gets: id 1.
-const PAGES = ["/articles", "/articles?q=zzzz", "/articles/new", "/articles/1/edit"];
+const PAGES = [
+  "/articles",
+  "/articles?q=zzzz",
+  "/articles/new",
+  "/articles/1/edit",
+  "/queue",
+  "/queue?tab=returned",
+];
 
 for (const path of PAGES) {
   test(`${path} has no serious accessibility violations`, async ({ page }) => {
@@ -25,3 +32,20 @@ for (const path of PAGES) {
     await expectNoSeriousViolations(page);
   });
 }
+
+test("/queue has no serious accessibility violations for a reviewer, with the note field and the shortcut list open", async ({
+  page,
+}) => {
+  await signIn(page, "reviewer");
+  await page.goto("/queue");
+  await expect(page.locator("[data-keyboard=on]")).toBeAttached();
+  await expectNoSeriousViolations(page);
+  await page.keyboard.press("j");
+  await page.keyboard.press("r");
+  await expect(page.getByLabel("Why does it go back?")).toBeFocused();
+  await expectNoSeriousViolations(page);
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});

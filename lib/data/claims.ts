@@ -9,6 +9,7 @@ import {
   canSubmit,
   canTakeForReview,
   ratedByAfterEdit,
+  reviewLockActive,
   stageAfterEdit,
   type Actor,
   type Decision,
@@ -21,6 +22,7 @@ import {
   returnClaimSchema,
   updateClaimSchema,
   type CreateClaimInput,
+  type ReturnClaimInput,
   type UpdateClaimInput,
 } from "@/lib/validation/claim";
 import { getDb, type Tx } from "./connection";
@@ -116,7 +118,8 @@ function loadSources(tx: Tx, claimIds: number[]): Map<number, SourceView[]> {
   return bySource;
 }
 
-function toViews(tx: Tx, rows: Claim[]): ClaimView[] {
+/** Claims as ClaimView, with their sources and the names of the people involved, in two queries. */
+export function toViews(tx: Tx, rows: Claim[]): ClaimView[] {
   const sources = loadSources(
     tx,
     rows.map((r) => r.id),
@@ -236,6 +239,10 @@ function submitInTx(tx: Tx, actor: Actor, claim: Claim, at: Date): Claim {
       stage: "in_review",
       submittedById: actor.id,
       submittedAt: at,
+      // The return note asks for a fix; resubmitting answers it (the history keeps it).
+      returnNote: null,
+      returnedById: null,
+      returnedAt: null,
       reviewTakenById: null,
       reviewTakenAt: null,
       version: sql`${claims.version} + 1`,
@@ -463,26 +470,44 @@ function alreadyDecided(tx: Tx, claim: Claim): AppError | null {
   if (claim.stage === "approved" && claim.approvedById !== null) {
     const name = userNames(tx, [claim.approvedById]).get(claim.approvedById) ?? "someone";
     return new AppError("wrong_stage", `Already approved by ${name}.`, {
-      details: { by: name, at: claim.approvedAt?.toISOString() },
+      details: { decision: "approved", by: name, at: claim.approvedAt?.toISOString() },
     });
   }
   if (claim.stage === "draft" && claim.returnedById !== null && claim.returnedAt !== null) {
     const name = userNames(tx, [claim.returnedById]).get(claim.returnedById) ?? "someone";
     return new AppError("wrong_stage", `Already returned by ${name}.`, {
-      details: { by: name, at: claim.returnedAt.toISOString() },
+      details: { decision: "returned", by: name, at: claim.returnedAt.toISOString() },
     });
   }
   return null;
 }
 
 /**
- * Approves a claim in the queue. The check and the write happen in one IMMEDIATE transaction
- * guarded by the stage, so of two reviewers acting at once exactly one succeeds and one event is written.
+ * A stale decision: the claim moved since the caller saw it at `version`. Says who decided it
+ * ("Already approved by Ben") when someone did, else who changed it.
  */
-export async function approveClaim({ actor, id }: { actor: Actor; id: number }): Promise<ClaimView> {
+function staleRefusal(tx: Tx, claim: Claim): AppError {
+  return alreadyDecided(tx, claim) ?? conflict(tx, claim);
+}
+
+/**
+ * Approves a claim in the queue. The check and the write happen in one IMMEDIATE transaction
+ * guarded by the stage (and the version the caller saw, when given), so of two reviewers acting
+ * at once exactly one succeeds and one event is written.
+ */
+export async function approveClaim({
+  actor,
+  id,
+  version,
+}: {
+  actor: Actor;
+  id: number;
+  version?: number;
+}): Promise<ClaimView> {
   return getDb().transaction(
     (tx) => {
       const claim = loadClaim(tx, id);
+      if (version !== undefined && claim.version !== version) throw staleRefusal(tx, claim);
       if (claim.stage !== "in_review") {
         const decided = alreadyDecided(tx, claim);
         if (decided) throw decided;
@@ -504,7 +529,7 @@ export async function approveClaim({ actor, id }: { actor: Actor; id: number }):
         .where(and(eq(claims.id, id), eq(claims.stage, "in_review"), eq(claims.version, claim.version)))
         .returning()
         .get();
-      if (!updated) throw alreadyDecided(tx, loadClaim(tx, id)) ?? conflict(tx, loadClaim(tx, id));
+      if (!updated) throw staleRefusal(tx, loadClaim(tx, id));
       recordEvent(tx, {
         claim,
         actorId: actor.id,
@@ -519,17 +544,22 @@ export async function approveClaim({ actor, id }: { actor: Actor; id: number }):
   );
 }
 
+/**
+ * Returns a claim in review (or an approved one) to draft with a note. With `version`, a claim
+ * that moved since the caller saw it is refused: a return racing an approval does not undo it.
+ */
 export async function returnClaim({
   actor,
   input,
 }: {
   actor: Actor;
-  input: { id: number; note: string };
+  input: ReturnClaimInput;
 }): Promise<ClaimView> {
   const data = parseInput(returnClaimSchema, input);
   return getDb().transaction(
     (tx) => {
       const claim = loadClaim(tx, data.id);
+      if (data.version !== undefined && claim.version !== data.version) throw staleRefusal(tx, claim);
       if (claim.stage === "draft") {
         const decided = alreadyDecided(tx, claim);
         if (decided) throw decided;
@@ -554,7 +584,7 @@ export async function returnClaim({
         .where(and(eq(claims.id, data.id), eq(claims.stage, claim.stage), eq(claims.version, claim.version)))
         .returning()
         .get();
-      if (!updated) throw alreadyDecided(tx, loadClaim(tx, data.id)) ?? conflict(tx, loadClaim(tx, data.id));
+      if (!updated) throw staleRefusal(tx, loadClaim(tx, data.id));
       recordEvent(tx, {
         claim,
         actorId: actor.id,
@@ -570,7 +600,11 @@ export async function returnClaim({
   );
 }
 
-/** "I'm reviewing this": not a change to the claim, so neither its version nor its history moves. */
+/**
+ * "I'm reviewing this": not a change to the claim, so neither its version nor its history moves.
+ * While someone else holds an active take (see REVIEW_LOCK_MS), taking or releasing it is refused
+ * with who has it and since when; a lapsed take may be taken over.
+ */
 export async function setReviewTaken({
   actor,
   id,
@@ -585,6 +619,14 @@ export async function setReviewTaken({
       const claim = loadClaim(tx, id);
       refuse(canTakeForReview(actor, facts(claim)));
       const at = new Date();
+      const holder = claim.reviewTakenById;
+      if (holder !== null && holder !== actor.id && reviewLockActive(claim.reviewTakenAt, at)) {
+        const name = userNames(tx, [holder]).get(holder) ?? "someone";
+        throw new AppError("conflict", `${name} is reviewing this claim.`, {
+          details: { decision: "taken", by: name, at: claim.reviewTakenAt?.toISOString() },
+        });
+      }
+      if (!taken && holder !== actor.id) return toViews(tx, [claim])[0]!;
       const updated = tx
         .update(claims)
         .set(

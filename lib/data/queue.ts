@@ -1,7 +1,191 @@
-import { eq } from "drizzle-orm";
-import { claims } from "@/db/schema";
-import { countRows, getDb } from "./connection";
+import { and, asc, desc, eq, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { articles, claims, users } from "@/db/schema";
+import type { Verdict } from "@/lib/review/model";
+import { CONTEXT_WINDOW, EMPTY_CONTEXT, quoteContext, type QuoteContext } from "@/lib/text/context";
+import { toFailure, type ErrorCode } from "@/lib/errors";
+import type { Actor } from "@/lib/review";
+import { approveClaim, toViews, type ClaimView } from "./claims";
+import { countRows, getDb, type Tx } from "./connection";
+
+export type QueueFilters = {
+  articleId?: number;
+  verdict?: Verdict;
+  speaker?: string;
+  raterId?: number;
+};
+
+/** A claim as the queue shows it: the claim, its article's title and the words around its quote. */
+export type QueueItem = ClaimView & { articleTitle: string; context: QuoteContext };
+
+export const QUEUE_LIMIT = 200;
 
 export async function countQueue(): Promise<number> {
   return countRows(getDb(), claims, eq(claims.stage, "in_review"));
+}
+
+function filterConditions(filters: QueueFilters): SQL[] {
+  const where: SQL[] = [];
+  if (filters.articleId !== undefined) where.push(eq(claims.articleId, filters.articleId));
+  if (filters.verdict !== undefined) where.push(eq(claims.verdict, filters.verdict));
+  if (filters.speaker) where.push(eq(claims.speaker, filters.speaker));
+  if (filters.raterId !== undefined) where.push(eq(claims.ratedById, filters.raterId));
+  return where;
+}
+
+/**
+ * Claims with their article title and a window of the body around the quote. The window is cut
+ * in SQL (substr), so a long article is never read whole for a queue line.
+ */
+function selectWithContext(tx: Tx, where: SQL | undefined, order: SQL[], limit: number): QueueItem[] {
+  const from = sql<number>`max(1, ${claims.start} + 1 - ${CONTEXT_WINDOW})`;
+  const rows = tx
+    .select({
+      claim: claims,
+      articleTitle: articles.title,
+      windowStart: sql<number>`${from} - 1`,
+      window: sql<string>`substr(${articles.body}, ${from}, ${claims.end} - ${from} + 1 + ${CONTEXT_WINDOW})`,
+      bodyLength: sql<number>`length(${articles.body})`,
+    })
+    .from(claims)
+    .innerJoin(articles, eq(articles.id, claims.articleId))
+    .where(where)
+    .orderBy(...order)
+    .limit(limit)
+    .all();
+  const views = toViews(
+    tx,
+    rows.map((r) => r.claim),
+  );
+  return views.map((view, i) => {
+    const row = rows[i]!;
+    const context = row.window
+      ? quoteContext(row.window, row.windowStart, view.start, view.quote, {
+          windowEndsBody: row.windowStart + row.window.length >= row.bodyLength,
+        })
+      : EMPTY_CONTEXT;
+    return { ...view, articleTitle: row.articleTitle, context };
+  });
+}
+
+/** The claims waiting for review, oldest submitted first, narrowed by the filters; `at` is when it was read. */
+export async function listQueue({
+  filters = {},
+  limit = QUEUE_LIMIT,
+}: { filters?: QueueFilters; limit?: number } = {}): Promise<{
+  items: QueueItem[];
+  total: number;
+  at: Date;
+}> {
+  const db = getDb();
+  const where = and(eq(claims.stage, "in_review"), ...filterConditions(filters));
+  const items = selectWithContext(db, where, [asc(claims.submittedAt), asc(claims.id)], limit);
+  const total = items.length < limit ? items.length : countRows(db, claims, where);
+  return { items, total, at: new Date() };
+}
+
+export type QueueFacets = {
+  articles: { id: number; title: string; count: number }[];
+  speakers: string[];
+  raters: { id: number; name: string }[];
+};
+
+/** What the queue's filters can choose from: only articles, speakers and raters with claims waiting. */
+export async function listQueueFacets(): Promise<QueueFacets> {
+  const db = getDb();
+  const inReview = eq(claims.stage, "in_review");
+  const articleRows = db
+    .select({ id: articles.id, title: articles.title, count: sql<number>`count(*)` })
+    .from(claims)
+    .innerJoin(articles, eq(articles.id, claims.articleId))
+    .where(inReview)
+    .groupBy(articles.id)
+    .orderBy(asc(articles.title))
+    .all();
+  const speakerRows = db
+    .selectDistinct({ speaker: claims.speaker })
+    .from(claims)
+    .where(and(inReview, isNotNull(claims.speaker)))
+    .orderBy(asc(claims.speaker))
+    .all();
+  const raterRows = db
+    .selectDistinct({ id: users.id, name: users.name })
+    .from(claims)
+    .innerJoin(users, eq(users.id, claims.ratedById))
+    .where(inReview)
+    .orderBy(asc(users.name))
+    .all();
+  return {
+    articles: articleRows,
+    speakers: speakerRows.map((r) => r.speaker).filter((s): s is string => s !== null),
+    raters: raterRows,
+  };
+}
+
+function returnedToCondition(userId: number): SQL | undefined {
+  return and(
+    eq(claims.stage, "draft"),
+    isNotNull(claims.returnNote),
+    or(eq(claims.ratedById, userId), eq(claims.submittedById, userId)),
+  );
+}
+
+/** Claims a reviewer returned that wait on this person (who rated or submitted them), newest return first. */
+export async function listReturnedTo({
+  userId,
+  limit = QUEUE_LIMIT,
+}: {
+  userId: number;
+  limit?: number;
+}): Promise<QueueItem[]> {
+  return selectWithContext(
+    getDb(),
+    returnedToCondition(userId),
+    [desc(claims.returnedAt), desc(claims.id)],
+    limit,
+  );
+}
+
+export async function countReturnedTo({ userId }: { userId: number }): Promise<number> {
+  return countRows(getDb(), claims, returnedToCondition(userId));
+}
+
+export type ApprovalOutcome =
+  | { id: number; ok: true }
+  | {
+      id: number;
+      ok: false;
+      code: ErrorCode;
+      message: string;
+      details: { decision?: unknown; by?: unknown; at?: unknown };
+    };
+
+/**
+ * Approves several claims, each in its own transaction and checked against the rules on its own
+ * (four eyes, stage, the version the reviewer saw): a refusal does not stop the others.
+ */
+export async function approveEach({
+  actor,
+  items,
+}: {
+  actor: Actor;
+  items: { id: number; version: number }[];
+}): Promise<ApprovalOutcome[]> {
+  const outcomes: ApprovalOutcome[] = [];
+  for (const item of items) {
+    try {
+      await approveClaim({ actor, id: item.id, version: item.version });
+      outcomes.push({ id: item.id, ok: true });
+    } catch (error) {
+      const failure = toFailure(error);
+      const { decision, by, at } = failure.details ?? {};
+      outcomes.push({
+        id: item.id,
+        ok: false,
+        code: failure.code,
+        message: failure.message,
+        details: { decision, by, at },
+      });
+    }
+  }
+  return outcomes;
 }

@@ -56,4 +56,7 @@ export const claimRefSchema = z.object({
 export const returnClaimSchema = z.object({
   id: z.number().int().positive(),
   note: z.string().trim().min(1, { error: "noteRequired" }).max(4000, { error: "tooLong" }),
+  // The version the reviewer saw: a claim that moved meanwhile is not returned blindly.
+  version: z.number().int().positive().optional(),
 });
+export type ReturnClaimInput = z.input<typeof returnClaimSchema>;

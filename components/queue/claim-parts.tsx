@@ -1,0 +1,85 @@
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
+import type { QueueEntry } from "./entry";
+
+export function Kbd({ children, className }: { children: ReactNode; className?: string }) {
+  return (
+    <kbd
+      className={cn(
+        "border-line text-ink inline-flex h-5 min-w-5 items-center justify-center rounded border border-b-2 bg-white px-1 font-mono text-[11px] leading-none",
+        className,
+      )}
+    >
+      {children}
+    </kbd>
+  );
+}
+
+/** The quoted words, marked, with a few words of their paragraph on each side. */
+export function QuoteInContext({ entry }: { entry: Pick<QueueEntry, "quote" | "context"> }) {
+  const t = useTranslations("queue.item");
+  const { before, after, clippedBefore, clippedAfter } = entry.context;
+  return (
+    <figure>
+      <figcaption className="sr-only">{t("quoteLabel")}</figcaption>
+      <blockquote className="text-ink/75 border-line border-l-2 pl-3 font-serif text-[15px] leading-relaxed">
+        {clippedBefore ? "… " : null}
+        {before}
+        <mark className="text-ink rounded-sm bg-amber-100 [box-decoration-break:clone] px-0.5">
+          {entry.quote}
+        </mark>
+        {after}
+        {clippedAfter ? " …" : null}
+      </blockquote>
+    </figure>
+  );
+}
+
+/** Note, silent party and sources: what the rater based the verdict on. */
+export function ClaimFacts({
+  entry,
+}: {
+  entry: Pick<QueueEntry, "verdictNote" | "silentParty" | "sources" | "verdict">;
+}) {
+  const t = useTranslations("queue.item");
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-[13px] leading-snug">
+      {entry.verdict === "uncommented" && entry.silentParty ? (
+        <>
+          <dt className="sr-only">{t("silentPartyLabel")}</dt>
+          <dd className="text-uncommented col-span-2 font-medium">
+            {t("silentParty", { party: entry.silentParty })}
+          </dd>
+        </>
+      ) : null}
+      {entry.verdictNote ? (
+        <>
+          <dt className="text-muted">{t("note")}</dt>
+          <dd className="text-ink">{entry.verdictNote}</dd>
+        </>
+      ) : null}
+      <dt className="text-muted">{t("sources")}</dt>
+      <dd className="min-w-0">
+        {entry.sources.length === 0 ? (
+          <span className="text-muted">{t("noSources")}</span>
+        ) : (
+          <ul className="flex flex-wrap gap-x-3 gap-y-0.5">
+            {entry.sources.map((s) => (
+              <li key={s.url} className="max-w-full truncate">
+                <a
+                  href={s.url}
+                  target="_blank"
+                  rel="noreferrer noopener"
+                  className="text-accent underline-offset-2 hover:underline"
+                >
+                  {s.title ?? s.url.replace(/^https?:\/\//, "")}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </dd>
+    </dl>
+  );
+}

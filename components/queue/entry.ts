@@ -1,0 +1,63 @@
+import type { QueueItem } from "@/lib/data/queue";
+import type { Verdict } from "@/lib/review/model";
+import type { QuoteContext } from "@/lib/text/context";
+
+type Person = { id: number; name: string };
+
+/** What a queue line needs in the browser: no article body, times as epoch milliseconds. */
+export type QueueEntry = {
+  id: number;
+  version: number;
+  articleId: number;
+  articleTitle: string;
+  quote: string;
+  context: QuoteContext;
+  statement: string;
+  speaker: string | null;
+  verdict: Verdict;
+  verdictNote: string | null;
+  silentParty: string | null;
+  sources: { url: string; title: string | null }[];
+  ratedBy: Person | null;
+  ratedAt: number | null;
+  submittedBy: Person | null;
+  submittedAt: number | null;
+  takenBy: Person | null;
+  takenAt: number | null;
+  returnNote: string | null;
+  returnedBy: Person | null;
+  returnedAt: number | null;
+};
+
+const ms = (d: Date | null) => (d ? d.getTime() : null);
+
+export function toEntry(item: QueueItem): QueueEntry {
+  return {
+    id: item.id,
+    version: item.version,
+    articleId: item.articleId,
+    articleTitle: item.articleTitle,
+    quote: item.quote,
+    context: item.context,
+    statement: item.statement,
+    speaker: item.speaker,
+    verdict: item.verdict,
+    verdictNote: item.verdictNote,
+    silentParty: item.silentParty,
+    sources: item.sources,
+    ratedBy: item.ratedBy,
+    ratedAt: ms(item.ratedAt),
+    submittedBy: item.submittedBy,
+    submittedAt: ms(item.submittedAt),
+    takenBy: item.reviewTakenBy,
+    takenAt: ms(item.reviewTakenAt),
+    returnNote: item.returnNote,
+    returnedBy: item.returnedBy,
+    returnedAt: ms(item.returnedAt),
+  };
+}
+
+/** Where a claim is fixed: its article, opened on the claim. */
+export function claimHref(entry: Pick<QueueEntry, "id" | "articleId">): string {
+  return `/articles/${entry.articleId}?claim=${entry.id}`;
+}
