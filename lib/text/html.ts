@@ -16,8 +16,8 @@ export function htmlToText(html: string): string {
       { selector: "h2", options: { uppercase: false } },
       { selector: "h3", options: { uppercase: false } },
       { selector: "h4", options: { uppercase: false } },
-      { selector: "table", format: "dataTable" },
-      { selector: "th", options: { uppercase: false } },
+      // Header cells are options of the table formatter: a "th" selector without a format throws.
+      { selector: "table", format: "dataTable", options: { uppercaseHeaderCells: false } },
       { selector: "ul", options: { itemPrefix: "• " } },
     ],
   });
