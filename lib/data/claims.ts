@@ -106,7 +106,8 @@ function loadSources(tx: Tx, claimIds: number[]): Map<number, SourceView[]> {
   return bySource;
 }
 
-function toViews(tx: Tx, rows: Claim[]): ClaimView[] {
+/** Claim rows as views, with their sources and the names of the people involved (a few queries for any number of rows). */
+export function toViews(tx: Tx, rows: Claim[]): ClaimView[] {
   const sources = loadSources(
     tx,
     rows.map((r) => r.id),
