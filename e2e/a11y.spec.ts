@@ -15,7 +15,7 @@ test("the sign-in page has no serious accessibility violations", async ({ page }
   await expectNoSeriousViolations(page);
 });
 
-const PAGES = ["/articles", "/articles?q=zzzz"];
+const PAGES = ["/articles", "/articles?q=zzzz", "/settings/tokens", "/settings/api"];
 
 for (const path of PAGES) {
   test(`${path} has no serious accessibility violations`, async ({ page }) => {
@@ -24,3 +24,16 @@ for (const path of PAGES) {
     await expectNoSeriousViolations(page);
   });
 }
+
+test("the tokens page of an admin, with a new token shown, has no serious accessibility violations", async ({
+  page,
+}) => {
+  await signIn(page, "admin");
+  await page.goto("/settings/tokens");
+  await page.getByLabel("Name").fill("Accessibility check");
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByTestId("new-token")).toBeVisible();
+  await page.getByRole("button", { name: "Revoke the token “Accessibility check”" }).click();
+  await expect(page.getByRole("button", { name: "Revoke now" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});

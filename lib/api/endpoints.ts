@@ -182,7 +182,8 @@ export const endpoints = {
     path: "/health",
     tag: "Service",
     summary: "Check the service",
-    description: "Answers without a token: 200 when the service and its database answer, 503 otherwise.",
+    description:
+      "200 when the service and its database answer, 503 otherwise. For load balancers and uptime checks.",
     auth: false,
     success: { status: 200, description: "The service is up.", schema: apiHealthSchema },
     errors: ["unavailable"],
@@ -193,7 +194,8 @@ export const endpoints = {
     path: "/openapi.json",
     tag: "Service",
     summary: "This API's OpenAPI 3.1 document",
-    description: "The document this reference is made from; answers without a token.",
+    description:
+      "The machine-readable description of this API, to generate a client from or load into an API tool.",
     auth: false,
     success: {
       status: 200,
