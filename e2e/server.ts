@@ -1,14 +1,16 @@
 // Test server: a fresh temporary SQLite file with the demo workspace, then `next start` on it.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { closeDb, getDb } from "@/lib/data/connection";
 import { seedDemo } from "@/lib/data/seed";
 import { ACCOUNTS } from "./accounts";
+import { E2E_DATABASE_PATH, E2E_PORT } from "./env";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-e2e-"));
-process.env.DATABASE_PATH = path.join(dir, "e2e.db");
+const dir = path.dirname(E2E_DATABASE_PATH);
+fs.rmSync(dir, { recursive: true, force: true });
+fs.mkdirSync(dir, { recursive: true });
+process.env.DATABASE_PATH = E2E_DATABASE_PATH;
 getDb();
 await seedDemo({
   editor: ACCOUNTS.editor.password,
@@ -19,7 +21,7 @@ closeDb();
 
 const server = spawn(
   path.join("node_modules", ".bin", "next"),
-  ["start", "-p", process.env.E2E_PORT ?? "3100", "-H", "127.0.0.1"],
+  ["start", "-p", String(E2E_PORT), "-H", "127.0.0.1"],
   {
     stdio: "inherit",
     env: { ...process.env, DATABASE_PATH: process.env.DATABASE_PATH, SEED_DEMO: "0" },

@@ -49,6 +49,7 @@ export async function listQueuePage({
       ...view,
       article: { id: view.articleId, title: titles.get(view.articleId) ?? "" },
     })),
-    nextCursor: rows.length > limit && last ? encodeCursor([last.submittedAt?.getTime() ?? 0, last.id]) : null,
+    nextCursor:
+      rows.length > limit && last ? encodeCursor([last.submittedAt?.getTime() ?? 0, last.id]) : null,
   };
 }

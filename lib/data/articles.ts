@@ -30,7 +30,10 @@ export type ArticleProgress = {
   verified: boolean;
 };
 
-export type ArticleSummary = Pick<Article, "id" | "title" | "outlet" | "url" | "language" | "publishedAt" | "createdAt"> & {
+export type ArticleSummary = Pick<
+  Article,
+  "id" | "title" | "outlet" | "url" | "language" | "publishedAt" | "createdAt"
+> & {
   progress: ArticleProgress;
 };
 
@@ -50,7 +53,12 @@ async function progressFor(ids: number[]): Promise<Map<number, ArticleProgress>>
   const result = new Map<number, ArticleProgress>(ids.map((id) => [id, emptyProgress()]));
   if (ids.length === 0) return result;
   const rows = getDb()
-    .select({ articleId: claims.articleId, stage: claims.stage, verdict: claims.verdict, n: sql<number>`count(*)` })
+    .select({
+      articleId: claims.articleId,
+      stage: claims.stage,
+      verdict: claims.verdict,
+      n: sql<number>`count(*)`,
+    })
     .from(claims)
     .where(inArray(claims.articleId, ids))
     .groupBy(claims.articleId, claims.stage, claims.verdict)
@@ -70,7 +78,9 @@ async function progressFor(ids: number[]): Promise<Map<number, ArticleProgress>>
 export function prepareBody(body: string, format: "text" | "html"): string {
   const normalised = normaliseBody(format === "html" ? htmlToText(body) : body);
   if (normalised.length === 0) {
-    throw new AppError("invalid_input", "The article body is empty.", { fieldErrors: { body: ["bodyRequired"] } });
+    throw new AppError("invalid_input", "The article body is empty.", {
+      fieldErrors: { body: ["bodyRequired"] },
+    });
   }
   if (normalised.length > MAX_BODY_LENGTH) {
     throw new AppError("invalid_input", `The article body is longer than ${MAX_BODY_LENGTH} characters.`, {
@@ -85,8 +95,15 @@ function nullable(value: string | undefined): string | null {
   return trimmed === "" ? null : trimmed;
 }
 
-export async function createArticle({ actor, input }: { actor: Actor; input: ArticleInput }): Promise<{ id: number }> {
-  if (!hasPermission(actor.role, "article.create")) throw new AppError("forbidden", "Your role does not allow this.");
+export async function createArticle({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: ArticleInput;
+}): Promise<{ id: number }> {
+  if (!hasPermission(actor.role, "article.create"))
+    throw new AppError("forbidden", "Your role does not allow this.");
   const data = parseInput(articleSchema, input);
   const body = prepareBody(data.body, data.bodyFormat);
   const now = new Date();
@@ -109,15 +126,25 @@ export async function createArticle({ actor, input }: { actor: Actor; input: Art
 }
 
 /** Metadata can always change; the body only while no claim is anchored to it. */
-export async function updateArticle({ actor, input }: { actor: Actor; input: ArticleMetaInput }): Promise<{ id: number }> {
-  if (!hasPermission(actor.role, "article.edit")) throw new AppError("forbidden", "Your role does not allow this.");
+export async function updateArticle({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: ArticleMetaInput;
+}): Promise<{ id: number }> {
+  if (!hasPermission(actor.role, "article.edit"))
+    throw new AppError("forbidden", "Your role does not allow this.");
   const data = parseInput(articleMetaSchema, input);
   return getDb().transaction(
     (tx) => {
       const current = tx.select().from(articles).where(eq(articles.id, data.id)).get();
       if (!current) throw new AppError("not_found", "This article does not exist or was deleted.");
       if (current.version !== data.version) {
-        throw new AppError("conflict", `This article was changed at ${current.updatedAt.toISOString()} meanwhile.`);
+        throw new AppError(
+          "conflict",
+          `This article was changed at ${current.updatedAt.toISOString()} meanwhile.`,
+        );
       }
       let body = current.body;
       if (data.body !== undefined) {

@@ -66,7 +66,13 @@ describe("claims data layer", () => {
     const claim = await createClaim({ actor: editor, input: claimInput(article.id, SAMPLE_BODY, QUOTE) });
     const updated = await updateClaim({
       actor: editor,
-      input: { ...claimInput(article.id, SAMPLE_BODY, QUOTE), id: claim.id, version: claim.version, verdict: "uncommented", silentParty: "Kyiv" },
+      input: {
+        ...claimInput(article.id, SAMPLE_BODY, QUOTE),
+        id: claim.id,
+        version: claim.version,
+        verdict: "uncommented",
+        silentParty: "Kyiv",
+      },
     });
     expect(updated.version).toBe(claim.version + 1);
     expect(updated.ratedBy?.name).toBe("Ana");
@@ -83,7 +89,9 @@ describe("claims data layer", () => {
     const claim = await createClaim({ actor: editor, input: claimInput(article.id, SAMPLE_BODY, QUOTE) });
     const base = { ...claimInput(article.id, SAMPLE_BODY, QUOTE), id: claim.id, version: claim.version };
     await updateClaim({ actor: reviewer, input: { ...base, statement: "Ben's wording" } });
-    const error = await refusal(updateClaim({ actor: editor, input: { ...base, statement: "Ana's wording" } }));
+    const error = await refusal(
+      updateClaim({ actor: editor, input: { ...base, statement: "Ana's wording" } }),
+    );
     expect(error.code).toBe("conflict");
     expect(error.message).toContain("Ben");
     expect((await getClaimById({ id: claim.id }))?.statement).toBe("Ben's wording");
@@ -100,7 +108,12 @@ describe("claims data layer", () => {
     expect(approved.stage).toBe("approved");
     const edited = await updateClaim({
       actor: editor,
-      input: { ...claimInput(article.id, SAMPLE_BODY, QUOTE, { verdict: "confirmed" }), id: claim.id, version: approved.version, statement: "New" },
+      input: {
+        ...claimInput(article.id, SAMPLE_BODY, QUOTE, { verdict: "confirmed" }),
+        id: claim.id,
+        version: approved.version,
+        statement: "New",
+      },
     });
     expect(edited.stage).toBe("draft");
     expect(edited.approvedBy).toBeNull();
@@ -147,8 +160,12 @@ describe("claims data layer", () => {
     const { editor, article } = await setup();
     const claim = await createClaim({ actor: editor, input: claimInput(article.id, SAMPLE_BODY, QUOTE) });
     const sqlite = getDb().$client;
-    expect(() => sqlite.prepare("UPDATE claim_events SET note = 'x' WHERE claim_id = ?").run(claim.id)).toThrow(/append-only/);
-    expect(() => sqlite.prepare("DELETE FROM claim_events WHERE claim_id = ?").run(claim.id)).toThrow(/append-only/);
+    expect(() =>
+      sqlite.prepare("UPDATE claim_events SET note = 'x' WHERE claim_id = ?").run(claim.id),
+    ).toThrow(/append-only/);
+    expect(() => sqlite.prepare("DELETE FROM claim_events WHERE claim_id = ?").run(claim.id)).toThrow(
+      /append-only/,
+    );
   });
 
   it("locks the article body once a claim is anchored", async () => {
@@ -158,7 +175,16 @@ describe("claims data layer", () => {
     const error = await refusal(
       updateArticle({
         actor: editor,
-        input: { id: article.id, version: before!.version, title: "T", outlet: "", url: "", language: "fr", publishedAt: "", body: "Other text" },
+        input: {
+          id: article.id,
+          version: before!.version,
+          title: "T",
+          outlet: "",
+          url: "",
+          language: "fr",
+          publishedAt: "",
+          body: "Other text",
+        },
       }),
     );
     expect(error.code).toBe("body_locked");

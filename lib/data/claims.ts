@@ -62,7 +62,17 @@ export type ClaimView = {
 };
 
 // The fields an event records before and after; the order is the order of the history view.
-const TRACKED = ["statement", "quote", "start", "end", "speaker", "verdict", "verdictNote", "silentParty", "sources"] as const;
+const TRACKED = [
+  "statement",
+  "quote",
+  "start",
+  "end",
+  "speaker",
+  "verdict",
+  "verdictNote",
+  "silentParty",
+  "sources",
+] as const;
 type Tracked = (typeof TRACKED)[number];
 type Snapshot = Record<Tracked, unknown> & { stage?: string };
 
@@ -114,9 +124,18 @@ export function toViews(tx: Tx, rows: Claim[]): ClaimView[] {
   );
   const names = userNames(
     tx,
-    rows.flatMap((r) => [r.ratedById, r.submittedById, r.approvedById, r.returnedById, r.reviewTakenById, r.createdById, r.updatedById]),
+    rows.flatMap((r) => [
+      r.ratedById,
+      r.submittedById,
+      r.approvedById,
+      r.returnedById,
+      r.reviewTakenById,
+      r.createdById,
+      r.updatedById,
+    ]),
   );
-  const ref = (id: number | null): PersonRef | null => (id === null ? null : { id, name: names.get(id) ?? "?" });
+  const ref = (id: number | null): PersonRef | null =>
+    id === null ? null : { id, name: names.get(id) ?? "?" };
   return rows.map((r) => ({
     id: r.id,
     articleId: r.articleId,
@@ -201,7 +220,12 @@ function conflict(tx: Tx, claim: Claim): AppError {
 }
 
 function facts(claim: Claim) {
-  return { stage: claim.stage, verdict: claim.verdict, silentParty: claim.silentParty, ratedById: claim.ratedById };
+  return {
+    stage: claim.stage,
+    verdict: claim.verdict,
+    silentParty: claim.silentParty,
+    ratedById: claim.ratedById,
+  };
 }
 
 /** Moves a claim from draft into the queue inside an open transaction. */
@@ -234,7 +258,13 @@ function submitInTx(tx: Tx, actor: Actor, claim: Claim, at: Date): Claim {
   return updated;
 }
 
-export async function createClaim({ actor, input }: { actor: Actor; input: CreateClaimInput }): Promise<ClaimView> {
+export async function createClaim({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: CreateClaimInput;
+}): Promise<ClaimView> {
   const data = parseInput(createClaimSchema, input);
   const db = getDb();
   return db.transaction(
@@ -286,7 +316,13 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export async function updateClaim({ actor, input }: { actor: Actor; input: UpdateClaimInput }): Promise<ClaimView> {
+export async function updateClaim({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: UpdateClaimInput;
+}): Promise<ClaimView> {
   const data = parseInput(updateClaimSchema, input);
   const db = getDb();
   return db.transaction(
@@ -294,7 +330,11 @@ export async function updateClaim({ actor, input }: { actor: Actor; input: Updat
       let claim = loadClaim(tx, data.id);
       if (claim.version !== data.version) throw conflict(tx, claim);
       refuse(canEditClaim(actor, facts(claim)));
-      const body = tx.select({ body: articles.body }).from(articles).where(eq(articles.id, claim.articleId)).get();
+      const body = tx
+        .select({ body: articles.body })
+        .from(articles)
+        .where(eq(articles.id, claim.articleId))
+        .get();
       if (!body || !spanIsValid(body.body, data.start, data.end, data.quote)) {
         throw new AppError("invalid_input", "The quoted span does not match the article text.", {
           fieldErrors: { quote: ["spanMismatch"] },
@@ -318,7 +358,9 @@ export async function updateClaim({ actor, input }: { actor: Actor; input: Updat
       if (changed.length > 0) {
         const stage = stageAfterEdit(claim.stage, true);
         const ratedById = ratedByAfterEdit(facts(claim), next, claim.verdictNote, actor.id);
-        const rerated = ratedById !== claim.ratedById || changed.some((k) => k === "verdict" || k === "verdictNote" || k === "silentParty");
+        const rerated =
+          ratedById !== claim.ratedById ||
+          changed.some((k) => k === "verdict" || k === "verdictNote" || k === "silentParty");
         const updated = tx
           .update(claims)
           .set({
@@ -334,7 +376,13 @@ export async function updateClaim({ actor, input }: { actor: Actor; input: Updat
             ratedById,
             ratedAt: rerated ? (ratedById === null ? null : at) : claim.ratedAt,
             ...(stage === "draft" && claim.stage !== "draft"
-              ? { approvedById: null, approvedAt: null, submittedAt: null, reviewTakenById: null, reviewTakenAt: null }
+              ? {
+                  approvedById: null,
+                  approvedAt: null,
+                  submittedAt: null,
+                  reviewTakenById: null,
+                  reviewTakenAt: null,
+                }
               : {}),
             version: sql`${claims.version} + 1`,
             updatedById: actor.id,
@@ -364,7 +412,15 @@ export async function updateClaim({ actor, input }: { actor: Actor; input: Updat
   );
 }
 
-export async function deleteClaim({ actor, id, version }: { actor: Actor; id: number; version: number }): Promise<void> {
+export async function deleteClaim({
+  actor,
+  id,
+  version,
+}: {
+  actor: Actor;
+  id: number;
+  version: number;
+}): Promise<void> {
   const db = getDb();
   db.transaction(
     (tx) => {
@@ -385,7 +441,15 @@ export async function deleteClaim({ actor, id, version }: { actor: Actor; id: nu
   );
 }
 
-export async function submitClaim({ actor, id, version }: { actor: Actor; id: number; version?: number }): Promise<ClaimView> {
+export async function submitClaim({
+  actor,
+  id,
+  version,
+}: {
+  actor: Actor;
+  id: number;
+  version?: number;
+}): Promise<ClaimView> {
   return getDb().transaction(
     (tx) => {
       const claim = loadClaim(tx, id);
@@ -456,7 +520,13 @@ export async function approveClaim({ actor, id }: { actor: Actor; id: number }):
   );
 }
 
-export async function returnClaim({ actor, input }: { actor: Actor; input: { id: number; note: string } }): Promise<ClaimView> {
+export async function returnClaim({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: { id: number; note: string };
+}): Promise<ClaimView> {
   const data = parseInput(returnClaimSchema, input);
   return getDb().transaction(
     (tx) => {
@@ -502,7 +572,15 @@ export async function returnClaim({ actor, input }: { actor: Actor; input: { id:
 }
 
 /** "I'm reviewing this": not a change to the claim, so neither its version nor its history moves. */
-export async function setReviewTaken({ actor, id, taken }: { actor: Actor; id: number; taken: boolean }): Promise<ClaimView> {
+export async function setReviewTaken({
+  actor,
+  id,
+  taken,
+}: {
+  actor: Actor;
+  id: number;
+  taken: boolean;
+}): Promise<ClaimView> {
   return getDb().transaction(
     (tx) => {
       const claim = loadClaim(tx, id);
@@ -510,7 +588,11 @@ export async function setReviewTaken({ actor, id, taken }: { actor: Actor; id: n
       const at = new Date();
       const updated = tx
         .update(claims)
-        .set(taken ? { reviewTakenById: actor.id, reviewTakenAt: at } : { reviewTakenById: null, reviewTakenAt: null })
+        .set(
+          taken
+            ? { reviewTakenById: actor.id, reviewTakenAt: at }
+            : { reviewTakenById: null, reviewTakenAt: null },
+        )
         .where(eq(claims.id, id))
         .returning()
         .get();
@@ -570,14 +652,19 @@ export async function getClaimHistory({ claimId }: { claimId: number }): Promise
 }
 
 /** Speakers already used, most frequent first, for the claim form's autocomplete. */
-export async function listSpeakers({ prefix, limit = 50 }: { prefix?: string; limit?: number } = {}): Promise<string[]> {
+export async function listSpeakers({ prefix, limit = 50 }: { prefix?: string; limit?: number } = {}): Promise<
+  string[]
+> {
   const db = getDb();
   const rows = db
     .select({ speaker: claims.speaker, n: sql<number>`count(*)` })
     .from(claims)
     .where(
       prefix
-        ? and(sql`${claims.speaker} IS NOT NULL`, sql`${claims.speaker} LIKE ${`${prefix.replace(/[%_\\]/g, "\\$&")}%`} ESCAPE '\\'`)
+        ? and(
+            sql`${claims.speaker} IS NOT NULL`,
+            sql`${claims.speaker} LIKE ${`${prefix.replace(/[%_\\]/g, "\\$&")}%`} ESCAPE '\\'`,
+          )
         : sql`${claims.speaker} IS NOT NULL`,
     )
     .groupBy(claims.speaker)

@@ -29,5 +29,11 @@ export function closeDb(): void {
 export type Tx = Pick<Db, "select" | "insert" | "update" | "delete">;
 
 export function countRows(tx: Tx, table: SQLiteTable, where?: SQL): number {
-  return tx.select({ n: sql<number>`count(*)` }).from(table).where(where).get()?.n ?? 0;
+  return (
+    tx
+      .select({ n: sql<number>`count(*)` })
+      .from(table)
+      .where(where)
+      .get()?.n ?? 0
+  );
 }

@@ -18,7 +18,12 @@ export async function seedDemo(
   const printed: { email: string; role: string; password: string }[] = [];
   for (const account of DEMO_ACCOUNTS) {
     const password = passwords[account.key] ?? generatePassword();
-    created[account.key] = await createUser({ email: account.email, name: account.name, role: account.role, password });
+    created[account.key] = await createUser({
+      email: account.email,
+      name: account.name,
+      role: account.role,
+      password,
+    });
     printed.push({ email: account.email, role: account.role, password });
   }
   const editor = { id: created.editor.id, role: created.editor.role };
@@ -48,4 +53,3 @@ export async function seedDemo(
   }
   return printed;
 }
-

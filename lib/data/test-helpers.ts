@@ -6,7 +6,12 @@ let counter = 0;
 
 /** A real account in the test database. */
 export async function makeUser(role: Role, name = `${role} ${++counter}`) {
-  const user = await createUser({ email: `${role}-${++counter}@test.local`, name, role, password: "password-123" });
+  const user = await createUser({
+    email: `${role}-${++counter}@test.local`,
+    name,
+    role,
+    password: "password-123",
+  });
   return { id: user.id, role: user.role, name: user.name };
 }
 
@@ -16,11 +21,24 @@ export const SAMPLE_BODY =
 export async function makeArticle(actor: { id: number; role: Role }, body = SAMPLE_BODY) {
   return createArticle({
     actor,
-    input: { title: "Test article", outlet: "", url: "", language: "fr", publishedAt: "", body, bodyFormat: "text" },
+    input: {
+      title: "Test article",
+      outlet: "",
+      url: "",
+      language: "fr",
+      publishedAt: "",
+      body,
+      bodyFormat: "text",
+    },
   });
 }
 
-export function claimInput(articleId: number, body: string, quote: string, extra: Record<string, unknown> = {}) {
+export function claimInput(
+  articleId: number,
+  body: string,
+  quote: string,
+  extra: Record<string, unknown> = {},
+) {
   const start = body.indexOf(quote);
   if (start < 0) throw new Error(`quote not in body: ${quote}`);
   return {

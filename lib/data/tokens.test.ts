@@ -64,7 +64,9 @@ describe("API tokens", () => {
     const editor = await makeUser("editor");
     const { token, view } = await createToken({ actor: editor, input: { name: "old" } });
     expect(await authenticateToken({ token: "nonsense" })).toBeNull();
-    expect(await authenticateToken({ token: `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}` })).toBeNull();
+    expect(
+      await authenticateToken({ token: `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}` }),
+    ).toBeNull();
     await revokeToken({ actor: editor, id: view.id });
     expect(await authenticateToken({ token })).toBeNull();
     const [listed] = await listTokens({ actor: editor });
@@ -89,9 +91,9 @@ describe("API tokens", () => {
 
     expect((await refusal(listTokens({ actor: reviewer, scope: "others" }))).code).toBe("forbidden");
     expect((await refusal(revokeToken({ actor: reviewer, id: view.id }))).code).toBe("not_found");
-    expect((await refusal(createToken({ actor: reviewer, input: { name: "x", userId: editor.id } }))).code).toBe(
-      "forbidden",
-    );
+    expect(
+      (await refusal(createToken({ actor: reviewer, input: { name: "x", userId: editor.id } }))).code,
+    ).toBe("forbidden");
     expect(await listTokens({ actor: reviewer })).toEqual([]);
 
     const others = await listTokens({ actor: admin, scope: "others" });
@@ -107,7 +109,8 @@ describe("API tokens", () => {
     const editor = await makeUser("editor");
     const blank = await refusal(createToken({ actor: editor, input: { name: "   " } }));
     expect(blank.fieldErrors).toEqual({ name: ["required"] });
-    for (let i = 0; i < MAX_ACTIVE_TOKENS; i++) await createToken({ actor: editor, input: { name: `t${i}` } });
+    for (let i = 0; i < MAX_ACTIVE_TOKENS; i++)
+      await createToken({ actor: editor, input: { name: `t${i}` } });
     const tooMany = await refusal(createToken({ actor: editor, input: { name: "one more" } }));
     expect(tooMany.fieldErrors).toEqual({ name: ["tooManyTokens"] });
     const [newest] = await listTokens({ actor: editor });

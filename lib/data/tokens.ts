@@ -50,7 +50,12 @@ const tokenColumns = {
   ownerActive: users.active,
 };
 
-function toView(row: { token: ApiToken; ownerName: string; ownerEmail: string; ownerActive: boolean }): TokenView {
+function toView(row: {
+  token: ApiToken;
+  ownerName: string;
+  ownerEmail: string;
+  ownerActive: boolean;
+}): TokenView {
   const { id, name, prefix, createdAt, lastUsedAt, revokedAt, userId } = row.token;
   return {
     id,
@@ -84,12 +89,17 @@ export async function createToken({
     (tx) => {
       const owner = tx.select().from(users).where(eq(users.id, userId)).get();
       if (!owner) throw new AppError("not_found", "This account does not exist.");
-      if (!owner.active) throw new AppError("forbidden", "This account is deactivated; it cannot hold tokens.");
+      if (!owner.active)
+        throw new AppError("forbidden", "This account is deactivated; it cannot hold tokens.");
       const active = countRows(tx, apiTokens, and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
       if (active >= MAX_ACTIVE_TOKENS) {
-        throw new AppError("invalid_input", `An account can hold at most ${MAX_ACTIVE_TOKENS} active tokens.`, {
-          fieldErrors: { name: ["tooManyTokens"] },
-        });
+        throw new AppError(
+          "invalid_input",
+          `An account can hold at most ${MAX_ACTIVE_TOKENS} active tokens.`,
+          {
+            fieldErrors: { name: ["tooManyTokens"] },
+          },
+        );
       }
       const row = tx
         .insert(apiTokens)
@@ -98,7 +108,12 @@ export async function createToken({
         .get();
       return {
         token,
-        view: toView({ token: row, ownerName: owner.name, ownerEmail: owner.email, ownerActive: owner.active }),
+        view: toView({
+          token: row,
+          ownerName: owner.name,
+          ownerEmail: owner.email,
+          ownerActive: owner.active,
+        }),
       };
     },
     { behavior: "immediate" },
@@ -185,7 +200,10 @@ export async function authenticateToken({
     .where(
       and(
         eq(apiTokens.id, row.tokenId),
-        or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS))),
+        or(
+          isNull(apiTokens.lastUsedAt),
+          lt(apiTokens.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)),
+        ),
       ),
     )
     .run();

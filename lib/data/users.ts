@@ -39,7 +39,11 @@ export async function createUser(input: {
 
 /** For sign-in only: includes the password hash. */
 export async function getUserCredentialsByEmail({ email }: { email: string }): Promise<User | undefined> {
-  return getDb().select().from(users).where(eq(users.email, normaliseEmail(email))).get();
+  return getDb()
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)))
+    .get();
 }
 
 export async function getUserById({ id }: { id: number }): Promise<PublicUser | undefined> {
@@ -72,6 +76,12 @@ export async function countUsers(): Promise<number> {
   return countRows(getDb(), users);
 }
 
-export async function setUserLocale({ id, locale }: { id: number; locale: "en" | "fr" | null }): Promise<void> {
+export async function setUserLocale({
+  id,
+  locale,
+}: {
+  id: number;
+  locale: "en" | "fr" | null;
+}): Promise<void> {
   getDb().update(users).set({ locale }).where(eq(users.id, id)).run();
 }

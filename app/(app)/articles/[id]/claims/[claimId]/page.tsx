@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ClaimTimeline } from "@/components/claim-timeline";
+import { StageBadge, VerdictBadge } from "@/components/verdict-badge";
+import { requireUser } from "@/lib/auth/session";
+import { getArticleById } from "@/lib/data/articles";
+import { getClaimById, getClaimHistory } from "@/lib/data/claims";
+
+type Params = Promise<{ id: string; claimId: string }>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("history");
+  return { title: t("title") };
+}
+
+export default async function ClaimHistoryPage({ params }: { params: Params }) {
+  await requireUser();
+  const { id, claimId } = await params;
+  const articleId = Number(id);
+  const cid = Number(claimId);
+  if (!Number.isInteger(articleId) || !Number.isInteger(cid)) notFound();
+  const [article, claim, history] = await Promise.all([
+    getArticleById({ id: articleId }),
+    getClaimById({ id: cid }),
+    getClaimHistory({ claimId: cid }),
+  ]);
+  if (!article || history.length === 0 || history[0]?.claimId !== cid) notFound();
+  if (claim && claim.articleId !== articleId) notFound();
+  const t = await getTranslations();
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <nav aria-label={t("article.breadcrumb")} className="text-muted text-sm">
+        <Link href="/articles" className="hover:text-ink hover:underline">
+          {t("nav.articles")}
+        </Link>
+        {" / "}
+        <Link
+          href={`/articles/${article.id}${claim ? `?claim=${claim.id}` : ""}`}
+          className="hover:text-ink hover:underline"
+        >
+          {article.title}
+        </Link>
+      </nav>
+      <header className="border-line space-y-3 rounded-lg border bg-white p-5">
+        <h1 className="text-xl font-semibold">{t("history.title")}</h1>
+        {claim ? (
+          <>
+            <div className="flex items-center gap-2">
+              <VerdictBadge verdict={claim.verdict} />
+              <StageBadge stage={claim.stage} />
+            </div>
+            <p className="font-medium">{claim.statement}</p>
+            {claim.speaker ? <p className="text-muted text-sm">{claim.speaker}</p> : null}
+            <blockquote className="border-line text-muted border-l-2 pl-3 font-serif">
+              {claim.quote}
+            </blockquote>
+          </>
+        ) : (
+          <p className="text-muted text-sm">{t("history.deletedClaim")}</p>
+        )}
+      </header>
+      <section aria-labelledby="timeline-heading" className="border-line rounded-lg border bg-white p-5">
+        <h2 id="timeline-heading" className="text-muted mb-4 text-sm font-semibold tracking-wide uppercase">
+          {t("history.timeline")}
+        </h2>
+        <ClaimTimeline entries={history} />
+      </section>
+    </div>
+  );
+}

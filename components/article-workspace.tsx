@@ -1,0 +1,364 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { submitClaimAction } from "@/app/(app)/articles/[id]/actions";
+import type { ClaimView } from "@/lib/data/claims";
+import type { Suggestion } from "@/lib/claims";
+import type { Language } from "@/lib/review/model";
+import { ArticleReader, type TextSpan } from "./article-reader";
+import { ClaimSuggestions, suggestionKey, type SuggestionState } from "./claim-suggestions";
+import type { SuggestMessage, SuggestRequest } from "./suggest.worker";
+import { ClaimForm, type ClaimDraft } from "./claim-form";
+import { Button } from "./ui/button";
+import { cn } from "./ui/cn";
+import { StageBadge, VerdictBadge } from "./verdict-badge";
+
+type Panel =
+  | { mode: "list" }
+  | { mode: "suggestions" }
+  | { mode: "new"; draft: ClaimDraft; back?: "suggestions" }
+  | { mode: "edit"; claim: ClaimView };
+
+export function ArticleWorkspace({
+  article,
+  claims,
+  speakers,
+  canEdit,
+  extraPanel,
+}: {
+  article: { id: number; body: string; language: Language };
+  claims: ClaimView[];
+  speakers: string[];
+  canEdit: boolean;
+  extraPanel?: React.ReactNode;
+}) {
+  const t = useTranslations("article");
+  const te = useTranslations("errors");
+  const format = useFormatter();
+  const router = useRouter();
+  const searchParams = useSearchParams();
+  const initial = Number(searchParams.get("claim"));
+  const [selectedId, setSelectedId] = useState<number | null>(
+    claims.some((c) => c.id === initial) ? initial : null,
+  );
+  const [panel, setPanel] = useState<Panel>({ mode: "list" });
+  const [notice, setNotice] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const listRef = useRef<HTMLOListElement>(null);
+  const ts = useTranslations("suggest");
+  const [suggestion, setSuggestion] = useState<SuggestionState>({ status: "idle" });
+  const [dismissed, setDismissed] = useState<Set<string>>(new Set());
+  const [focusedSuggestion, setFocusedSuggestion] = useState<string | null>(null);
+
+  const claimedSpans = new Set(claims.map((c) => suggestionKey(c)));
+  const visibleSuggestions =
+    suggestion.status === "ready"
+      ? suggestion.items.filter(
+          (s) => !dismissed.has(suggestionKey(s)) && !claimedSpans.has(suggestionKey(s)),
+        )
+      : [];
+
+  const runSuggestions = () => {
+    setPanel({ mode: "suggestions" });
+    setSuggestion({ status: "running", done: 0, total: 0 });
+    const worker = new Worker(new URL("./suggest.worker.ts", import.meta.url), { type: "module" });
+    worker.onmessage = (event: MessageEvent<SuggestMessage>) => {
+      const message = event.data;
+      if (message.type === "progress")
+        setSuggestion({ status: "running", done: message.done, total: message.total });
+      else {
+        setSuggestion(
+          message.type === "done"
+            ? { status: "ready", items: message.suggestions }
+            : { status: "failed", message: message.message },
+        );
+        worker.terminate();
+      }
+    };
+    worker.onerror = (event) => {
+      setSuggestion({ status: "failed", message: event.message });
+      worker.terminate();
+    };
+    worker.postMessage({ body: article.body, language: article.language } satisfies SuggestRequest);
+  };
+
+  const editSuggestion = (s: Suggestion) =>
+    setPanel({
+      mode: "new",
+      back: "suggestions",
+      draft: {
+        start: s.start,
+        end: s.end,
+        quote: s.quote,
+        statement: s.statement,
+        speaker: s.speaker ?? "",
+        verdict: s.verdict,
+        silentParty: s.silentParty,
+      },
+    });
+
+  // The URL's ?claim= selects a claim on arrival (links from the queue); later selections stay
+  // in component state, because a changed URL would remount the page on the next refresh.
+  const select = (id: number | null) => setSelectedId(id);
+
+  useEffect(() => {
+    if (selectedId === null || panel.mode !== "list") return;
+    listRef.current?.querySelector(`[data-claim-id="${selectedId}"]`)?.scrollIntoView({ block: "nearest" });
+  }, [selectedId, panel.mode]);
+
+  const openNew = (span: TextSpan) => setPanel({ mode: "new", draft: span });
+
+  const addFromSelection = () => {
+    const text = window.getSelection()?.toString().trim() ?? "";
+    const start = text ? article.body.indexOf(text) : -1;
+    openNew(start >= 0 ? { start, end: start + text.length, quote: text } : { start: 0, end: 0, quote: "" });
+  };
+
+  const saved = (claim: ClaimView) => {
+    setPanel(
+      panel.mode === "new" && panel.back === "suggestions" ? { mode: "suggestions" } : { mode: "list" },
+    );
+    select(claim.id);
+    setNotice(t("saved"));
+    router.refresh();
+  };
+
+  const submit = (claim: ClaimView) =>
+    startTransition(async () => {
+      const result = await submitClaimAction({ id: claim.id, version: claim.version });
+      if (result.ok) {
+        setNotice(t("submitted"));
+        router.refresh();
+      } else setNotice(te.has(result.code) ? te(result.code) : result.message);
+    });
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <article
+        className="border-line min-w-0 rounded-lg border bg-white px-6 py-8 sm:px-10"
+        aria-label={t("bodyLabel")}
+      >
+        <ArticleReader
+          body={article.body}
+          lang={article.language === "other" ? "" : article.language}
+          claims={claims}
+          suggestions={visibleSuggestions.map((s) => ({ key: suggestionKey(s), start: s.start, end: s.end }))}
+          focusedSuggestion={focusedSuggestion}
+          onSelectSuggestion={(key) => {
+            setPanel({ mode: "suggestions" });
+            setFocusedSuggestion(key);
+          }}
+          selectedId={selectedId}
+          canAdd={canEdit}
+          onSelectClaim={(id) => {
+            setPanel({ mode: "list" });
+            select(id);
+          }}
+          onAddClaim={openNew}
+        />
+      </article>
+
+      <aside
+        className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto"
+        aria-label={t("claimsLabel")}
+      >
+        <div className="border-line rounded-lg border bg-white">
+          {notice && panel.mode !== "new" && panel.mode !== "edit" ? (
+            <p role="status" className="border-line text-muted border-b bg-slate-50 px-4 py-2 text-sm">
+              {notice}
+            </p>
+          ) : null}
+          {panel.mode === "suggestions" ? (
+            <ClaimSuggestions
+              articleId={article.id}
+              state={
+                suggestion.status === "ready" ? { status: "ready", items: visibleSuggestions } : suggestion
+              }
+              focusedKey={focusedSuggestion}
+              onFocus={(key) => {
+                setFocusedSuggestion(key);
+                document
+                  .querySelector(`[data-testid="article-body"] [data-suggestion="${key}"]`)
+                  ?.scrollIntoView({ block: "center" });
+              }}
+              onEdit={editSuggestion}
+              onDismiss={(keys) => setDismissed((prev) => new Set([...prev, ...keys]))}
+              onAccepted={(_keys, report) => {
+                setNotice(report);
+                router.refresh();
+              }}
+              onClose={() => setPanel({ mode: "list" })}
+            />
+          ) : panel.mode === "list" ? (
+            <>
+              <div className="border-line flex items-center justify-between gap-2 border-b px-4 py-3">
+                <h2 className="text-sm font-semibold">{t("claimsHeading", { count: claims.length })}</h2>
+                {canEdit ? (
+                  <span className="flex gap-2">
+                    <Button size="sm" variant="secondary" onClick={runSuggestions}>
+                      {ts("button")}
+                    </Button>
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      onClick={addFromSelection}
+                      title={t("addClaimHint")}
+                    >
+                      {t("addClaim")}
+                    </Button>
+                  </span>
+                ) : null}
+              </div>
+              {claims.length === 0 ? (
+                <div className="text-muted px-4 py-8 text-center text-sm">
+                  <p className="text-ink font-medium">{t("emptyTitle")}</p>
+                  <p className="mt-1">{t("emptyText")}</p>
+                </div>
+              ) : (
+                <ol ref={listRef} className="divide-line divide-y" data-testid="claim-list">
+                  {claims.map((claim, index) => {
+                    const selected = claim.id === selectedId;
+                    return (
+                      <li key={claim.id} data-claim-id={claim.id} className={cn(selected && "bg-accent/5")}>
+                        <button
+                          type="button"
+                          aria-expanded={selected}
+                          onClick={() => select(selected ? null : claim.id)}
+                          className="w-full px-4 py-3 text-left hover:bg-slate-50 focus-visible:bg-slate-50"
+                        >
+                          <span className="flex items-center gap-2">
+                            <span className="text-muted text-xs tabular-nums">{index + 1}</span>
+                            <VerdictBadge verdict={claim.verdict} />
+                            <StageBadge stage={claim.stage} />
+                          </span>
+                          <span className="text-ink mt-1.5 block text-sm font-medium">{claim.statement}</span>
+                          {claim.speaker ? (
+                            <span className="text-muted mt-0.5 block text-xs">{claim.speaker}</span>
+                          ) : null}
+                        </button>
+                        {selected ? (
+                          <div className="space-y-3 px-4 pb-4 text-sm">
+                            <blockquote className="border-line text-muted border-l-2 pl-3 font-serif">
+                              {claim.quote}
+                            </blockquote>
+                            {claim.verdict === "uncommented" && claim.silentParty ? (
+                              <p className="first-letter:uppercase">
+                                {t("didNotComment", { party: claim.silentParty })}
+                              </p>
+                            ) : null}
+                            {claim.verdictNote ? <p className="text-ink">{claim.verdictNote}</p> : null}
+                            {claim.returnNote && claim.stage === "draft" ? (
+                              <p className="bg-uncommented-bg text-uncommented rounded-md px-3 py-2">
+                                {t("returnedNote", {
+                                  name: claim.returnedBy?.name ?? "?",
+                                  note: claim.returnNote,
+                                })}
+                              </p>
+                            ) : null}
+                            {claim.sources.length > 0 ? (
+                              <ul className="space-y-1">
+                                {claim.sources.map((s) => (
+                                  <li key={s.url}>
+                                    <a
+                                      href={s.url}
+                                      target="_blank"
+                                      rel="noreferrer noopener"
+                                      className="text-accent underline-offset-2 hover:underline"
+                                    >
+                                      {s.title ?? s.url}
+                                    </a>
+                                  </li>
+                                ))}
+                              </ul>
+                            ) : null}
+                            <p className="text-muted text-xs">
+                              {claim.ratedBy && claim.ratedAt
+                                ? t("ratedBy", {
+                                    verdict: claim.verdict,
+                                    name: claim.ratedBy.name,
+                                    time: format.dateTime(claim.ratedAt, {
+                                      dateStyle: "medium",
+                                      timeStyle: "short",
+                                    }),
+                                  })
+                                : t("notRated")}
+                              {claim.approvedBy && claim.approvedAt
+                                ? ` · ${t("approvedBy", {
+                                    name: claim.approvedBy.name,
+                                    time: format.dateTime(claim.approvedAt, {
+                                      dateStyle: "medium",
+                                      timeStyle: "short",
+                                    }),
+                                  })}`
+                                : ""}
+                            </p>
+                            <div className="flex flex-wrap gap-2">
+                              {canEdit ? (
+                                <Button size="sm" onClick={() => setPanel({ mode: "edit", claim })}>
+                                  {t("edit")}
+                                </Button>
+                              ) : null}
+                              {canEdit && claim.stage === "draft" ? (
+                                <Button
+                                  size="sm"
+                                  variant="secondary"
+                                  disabled={pending}
+                                  onClick={() => submit(claim)}
+                                >
+                                  {t("submit")}
+                                </Button>
+                              ) : null}
+                              <Link
+                                href={`/articles/${article.id}/claims/${claim.id}`}
+                                className="text-accent inline-flex h-8 items-center rounded-md px-3 text-sm font-medium hover:bg-slate-100"
+                              >
+                                {t("history")}
+                              </Link>
+                            </div>
+                          </div>
+                        ) : null}
+                      </li>
+                    );
+                  })}
+                </ol>
+              )}
+            </>
+          ) : (
+            <div className="px-4 pt-4">
+              <ClaimForm
+                key={
+                  panel.mode === "edit"
+                    ? `edit-${panel.claim.id}-${panel.claim.version}`
+                    : `new-${panel.draft.start}-${panel.draft.end}`
+                }
+                articleId={article.id}
+                body={article.body}
+                claim={panel.mode === "edit" ? panel.claim : undefined}
+                draft={panel.mode === "new" ? panel.draft : undefined}
+                speakers={speakers}
+                onSaved={saved}
+                onDeleted={() => {
+                  setPanel({ mode: "list" });
+                  select(null);
+                  setNotice(t("deleted"));
+                  router.refresh();
+                }}
+                onCancel={() =>
+                  setPanel(
+                    panel.mode === "new" && panel.back === "suggestions"
+                      ? { mode: "suggestions" }
+                      : { mode: "list" },
+                  )
+                }
+              />
+            </div>
+          )}
+        </div>
+        {extraPanel}
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { HistoryEntry } from "@/lib/data/claims";
+import { VERDICTS, type Verdict } from "@/lib/review/model";
+
+function isVerdict(value: unknown): value is Verdict {
+  return typeof value === "string" && (VERDICTS as readonly string[]).includes(value);
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (Array.isArray(value)) {
+    return (
+      value
+        .map((v) =>
+          typeof v === "object" && v && "url" in v ? String((v as { url: unknown }).url) : String(v),
+        )
+        .join(", ") || "—"
+    );
+  }
+  return String(value);
+}
+
+/** A claim's history, oldest first: "rated disputed by Ana, 14:02". */
+export async function ClaimTimeline({ entries }: { entries: HistoryEntry[] }) {
+  const t = await getTranslations("history");
+  const tv = await getTranslations("verdicts");
+  const format = await getFormatter();
+  return (
+    <ol className="border-line relative space-y-5 border-l pl-5" data-testid="claim-timeline">
+      {entries.map((entry) => {
+        const verdict = entry.after?.verdict;
+        const fields = Object.keys(entry.after ?? {}).filter((k) => k !== "stage");
+        const time = format.dateTime(entry.at, { timeStyle: "short" });
+        const date = format.dateTime(entry.at, { dateStyle: "medium" });
+        const summary =
+          entry.type === "rated" && isVerdict(verdict)
+            ? t("rated", { verdict: tv(verdict).toLowerCase(), name: entry.actor.name, time })
+            : t(entry.type, { name: entry.actor.name, time });
+        return (
+          <li key={entry.id} className="relative">
+            <span
+              aria-hidden
+              className="bg-accent absolute top-1.5 -left-[1.6rem] size-2.5 rounded-full border-2 border-white"
+            />
+            <p className="text-sm">
+              <span className="font-medium">{summary}</span>
+              <span className="text-muted"> · {date}</span>
+            </p>
+            {entry.note ? <p className="text-ink mt-1 text-sm">“{entry.note}”</p> : null}
+            {(entry.type === "edited" || entry.type === "rated") && fields.length > 0 ? (
+              <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded-md bg-slate-50 p-3 text-xs">
+                {fields.map((field) => (
+                  <div key={field} className="contents">
+                    <dt className="text-muted font-medium">{t(`fields.${field}`)}</dt>
+                    <dd>
+                      <del className="text-muted">{show(entry.before?.[field])}</del>
+                      {" → "}
+                      <ins className="no-underline">{show(entry.after?.[field])}</ins>
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

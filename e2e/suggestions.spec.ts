@@ -1,0 +1,67 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS } from "./accounts";
+import { closeDb } from "./data";
+import { signIn } from "./helpers";
+import { createArticle } from "@/lib/data/articles";
+import { getUserCredentialsByEmail } from "@/lib/data/users";
+
+const FIXTURE = fs.readFileSync(
+  path.resolve(process.cwd(), "../shared/fixtures/seed-article-fr.txt"),
+  "utf8",
+);
+let articleId = 0;
+
+test.beforeAll(async () => {
+  const editor = await getUserCredentialsByEmail({ email: ACCOUNTS.editor.email });
+  articleId = (
+    await createArticle({
+      actor: { id: editor!.id, role: editor!.role },
+      input: {
+        title: "Suggestions",
+        outlet: "",
+        url: "",
+        language: "fr",
+        publishedAt: "",
+        body: FIXTURE,
+        bodyFormat: "text",
+      },
+    })
+  ).id;
+  closeDb();
+});
+
+test("suggested claims are shown in place, accepted with their speaker and no-comment verdict, or dismissed", async ({
+  page,
+}) => {
+  await signIn(page, "editor");
+  await page.goto(`/articles/${articleId}`);
+  await page.getByRole("button", { name: "Suggest claims" }).click();
+  const panel = page.getByTestId("suggestions");
+  await expect(panel.getByRole("heading", { name: /suggestions/ })).toBeVisible();
+  await expect(page.locator("[data-testid=article-body] [data-suggestion]").first()).toBeVisible();
+
+  // The Moscow claim carries Kyiv's silence; the no-comment sentence itself is not suggested.
+  const moscow = panel.getByRole("listitem").filter({ hasText: "Moscou dit contrôler" });
+  await expect(moscow).toContainText("Suggested: Kyiv did not comment.");
+  await expect(panel.getByRole("listitem").filter({ hasText: "Kyiv n'a pas commenté" })).toHaveCount(0);
+  await moscow.getByRole("button", { name: "Accept" }).click();
+  await expect(page.getByRole("status")).toHaveText("1 claim added as draft.");
+
+  const thanks = panel.getByRole("listitem").filter({ hasText: "Je suis reconnaissant" });
+  await thanks.getByRole("button", { name: "Dismiss" }).click();
+  await expect(thanks).toHaveCount(0);
+
+  await page.getByLabel("Accept all scoring at least").fill("0.8");
+  await panel.getByRole("button", { name: /^Accept \d+$/ }).click();
+  await expect(page.getByRole("status")).toContainText("added as draft");
+
+  await panel.getByRole("button", { name: "Back to claims" }).click();
+  const list = page.getByTestId("claim-list");
+  const accepted = list.locator("li", { hasText: "Moscou" }).first();
+  await expect(accepted).toContainText("No comment");
+  await accepted.getByRole("button").first().click();
+  await expect(accepted).toContainText("Kyiv did not comment.");
+  await expect(list.locator("li", { hasText: "1 800 drones" })).toContainText("Volodymyr Zelensky");
+});

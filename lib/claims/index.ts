@@ -1,0 +1,28 @@
+// Public API of lib/claims: pure functions from article text to claim suggestions.
+export { type Sentence, segmentSentences } from "./segment";
+export {
+  type Attribution,
+  type AttributionContext,
+  type Resolution,
+  attributeSentence,
+  attributeSentences,
+  createAttributionContext,
+  resolveMention,
+} from "./attribution";
+export {
+  type NoComment,
+  type PassageItem,
+  detectNoComment,
+  sameSide,
+  uncommentedTargets,
+} from "./no-comment";
+export {
+  BASE_SCORE,
+  type Reason,
+  type Score,
+  type ScoreOptions,
+  SUGGESTION_THRESHOLD,
+  scoreSentence,
+} from "./score";
+export { type SuggestOptions, type Suggestion, statementFor, suggestClaims } from "./suggest";
+export { splitParagraphs } from "./text";

@@ -1,0 +1,174 @@
+// "Kyiv n'a pas commenté", "X declined to comment": sentences saying that a party stayed silent.
+//
+// Such a sentence is not a claim itself. Its silent party becomes the suggested `uncommented`
+// verdict of the claims it refers to: the preceding claims of the same passage, made by the other
+// side (see uncommentedTargets).
+
+import type { Language } from "@/lib/review/model";
+import { type AttributionContext, phraseBefore, resolveMention } from "./attribution";
+import { SIDES } from "./lexicon";
+import { collapseSpaces, fold } from "./text";
+
+export type NoComment = {
+  /** Who stayed silent, resolved like a speaker ("Kyiv", "Le Kremlin"); null when not named. */
+  silentParty: string | null;
+  /** The silent party as written ("Kyiv", "il"), or null. */
+  mention: string | null;
+  /** The no-comment words, offsets into the sentence. */
+  phrase: string;
+  start: number;
+  end: number;
+};
+
+const FR_NEG =
+  "n['’](?:a|ont|avait|avaient|aurait|auraient)\\s+(?:toujours\\s+)?pas(?:\\s+(?:encore|immédiatement|officiellement|publiquement|davantage))?";
+const FR_SILENT_AFTER_NEG = [
+  "commenté",
+  "réagi",
+  "répondu",
+  "donné\\s+suite",
+  "fait\\s+de\\s+commentaires?",
+  "(?:souhaité|voulu|désiré|pu)\\s+(?:commenter|réagir|répondre|s['’]exprimer|faire\\s+de\\s+commentaires?|donner\\s+suite)",
+  "pu\\s+être\\s+(?:joint|jointe|joints|jointes|contacté|contactée|contactés|contactées)",
+  "été\\s+(?:joignable|joignables|joint|jointe)",
+  "confirmé\\s+(?:ces|ses|les|cette|cet)\\s+(?:informations?|affirmations?|déclarations?|allégations?|chiffres?)",
+].join("|");
+const FR_PATTERNS = [
+  `(${FR_NEG}\\s+(?:${FR_SILENT_AFTER_NEG}))`,
+  "(ne\\s+s['’](?:est|sont|était)\\s+pas(?:\\s+(?:encore|immédiatement|officiellement|publiquement))?\\s+exprimée?s?)",
+  "(ne\\s+(?:commente|commentent|souhaite|souhaitent|veut|veulent)\\s+pas(?:\\s+(?:commenter|réagir|s['’]exprimer))?)",
+  "((?:se\\s+refuse|se\\s+refusent|s['’](?:est|sont)\\s+refusée?s?)\\s+à\\s+(?:tout\\s+commentaire|commenter|réagir))",
+  "(n['’](?:a|ont|avait|avaient)\\s+fait\\s+aucun\\s+commentaire)",
+  "(n['’](?:était|étaient|est|sont)\\s+pas\\s+(?:joignable|joignables|disponibles?\\s+pour\\s+(?:commenter|réagir)))",
+  "@AFTER((?:[Aa]ucune|[Pp]as\\s+de)\\s+réaction\\s+(?:immédiate\\s+|officielle\\s+)?(?:n['’]a\\s+pu\\s+être\\s+obtenue\\s+)?(?:(?:de\\s+la\\s+part|du\\s+côté|auprès)\\s+)?(?:de\\s+l['’]|de\\s+la\\s+|du\\s+|des\\s+|de\\s+|d['’]))",
+];
+const EN_PATTERNS = [
+  "((?:declined|declines|refused|refuses|has\\s+declined)\\s+to\\s+(?:comment|respond|say))",
+  "((?:did\\s+not|didn['’]t|does\\s+not|doesn['’]t)\\s+(?:immediately\\s+)?(?:respond|reply|return|comment)(?:\\s+to\\s+(?:a|an|our|multiple|repeated)?\\s*(?:emailed\\s+|written\\s+)?requests?\\s+for\\s+comments?)?)",
+  "((?:has|have|had)\\s+(?:not|n['’]t)\\s+(?:yet\\s+|publicly\\s+|immediately\\s+)?(?:commented|responded|replied|reacted))",
+  "((?:hasn['’]t|haven['’]t|hadn['’]t)\\s+(?:yet\\s+|publicly\\s+)?(?:commented|responded|replied|reacted))",
+  "((?:has|have|had)\\s+yet\\s+to\\s+(?:comment|respond|reply|react))",
+  "((?:could|can)\\s+not\\s+(?:immediately\\s+)?be\\s+reached(?:\\s+for\\s+comment)?|couldn['’]t\\s+(?:immediately\\s+)?be\\s+reached(?:\\s+for\\s+comment)?)",
+  "((?:was|were|is|are)\\s+not\\s+(?:immediately\\s+)?available\\s+for\\s+comment)",
+  "@AFTER((?:[Tt]here\\s+was\\s+)?[Nn]o\\s+(?:immediate\\s+)?(?:comment|response|reaction)\\s+(?:was\\s+available\\s+)?from)",
+];
+
+/** Cheap test first: every pattern contains one of these. */
+const MAYBE = /pas|aucun|refus|comment|réaction|respon|repl|reach|declin|yet|available|return|react/i;
+
+function build(patterns: string[]): RegExp {
+  const neg = patterns.filter((p) => !p.startsWith("@AFTER"));
+  const after = patterns.filter((p) => p.startsWith("@AFTER")).map((p) => p.slice("@AFTER".length));
+  return new RegExp(
+    `(?<![\\p{L}'’])(?:(?<neg>${neg.join("|")})(?![\\p{L}])|(?<after>${after.join("|")}))`,
+    "u",
+  );
+}
+let french: RegExp | null = null;
+let english: RegExp | null = null;
+
+/**
+ * Detect a no-comment sentence and its silent party. The context, when given, resolves a
+ * pronoun party ("Il n'a pas répondu") to the speaker named before.
+ */
+export function detectNoComment(
+  sentence: string,
+  language: Language,
+  context?: AttributionContext,
+): NoComment | null {
+  if (!MAYBE.test(sentence)) return null;
+  french ??= build(FR_PATTERNS);
+  english ??= build(EN_PATTERNS);
+  const patterns = language === "fr" ? [french] : language === "en" ? [english] : [english, french];
+  for (const re of patterns) {
+    const m = re.exec(sentence);
+    if (!m) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    const lang: Language = re === french ? "fr" : "en";
+    let mention: string | null;
+    if (m.groups?.after !== undefined) {
+      const rest = /^\s*([^,;:.!?()«»"“”\n]+)/u.exec(sentence.slice(end));
+      mention = rest?.[1] ? collapseSpaces(rest[1]) : null;
+      if (mention && /^(?:l|d)['’]/iu.test(m[0].slice(-2))) mention = m[0].slice(-2) + mention;
+    } else {
+      mention = phraseBefore(sentence, start, lang);
+    }
+    let silentParty = mention;
+    if (mention !== null && context) silentParty = resolveMention(mention, lang, context).speaker;
+    return { silentParty, mention, phrase: collapseSpaces(m[0]), start, end };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which claims a no-comment sentence refers to
+
+export type PassageItem = {
+  /** Index of the paragraph the sentence belongs to. */
+  paragraph: number;
+  speaker: string | null;
+  /** Set on no-comment sentences. */
+  noComment?: { silentParty: string | null } | null;
+};
+
+/**
+ * For each no-comment sentence, the claims it refers to: the preceding claims of its passage,
+ * minus those made by the silent party or its side ("Kyiv" and "le président ukrainien";
+ * "Moscou" and "le Kremlin"). The passage is the no-comment sentence's paragraph, plus the
+ * previous paragraph when the no-comment sentence opens its paragraph — or when it closes it and
+ * the previous paragraph carries on the same side's claims (as in "Le Kremlin affirme…" ¶
+ * "Moscou dit contrôler… Kyiv n'a pas commenté…"). Returns item index → silent party; a claim
+ * already taken by a nearer no-comment sentence keeps it.
+ */
+export function uncommentedTargets(items: readonly PassageItem[]): Map<number, string> {
+  const out = new Map<number, string>();
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k];
+    const party = item?.noComment?.silentParty;
+    if (!item || !party) continue;
+    const p = item.paragraph;
+    const opens = items[k - 1]?.paragraph !== p;
+    const closes = items[k + 1]?.paragraph !== p;
+    const take = (i: number) => {
+      if (!out.has(i)) out.set(i, party);
+    };
+    const otherSide = (it: PassageItem) =>
+      !it.noComment && (it.speaker === null || !sameSide(it.speaker, party));
+
+    let i = k - 1;
+    const sameParagraphSpeakers: string[] = [];
+    for (; i >= 0; i--) {
+      const it = items[i];
+      if (!it || it.paragraph !== p) break;
+      if (!otherSide(it)) continue;
+      take(i);
+      if (it.speaker !== null) sameParagraphSpeakers.push(it.speaker);
+    }
+    if (!opens && !(closes && sameParagraphSpeakers.length > 0)) continue;
+    for (; i >= 0; i--) {
+      const it = items[i];
+      if (!it || it.paragraph !== p - 1) break;
+      if (!otherSide(it)) continue;
+      if (opens || (it.speaker !== null && sameParagraphSpeakers.some((s) => sameSide(s, it.speaker ?? ""))))
+        take(i);
+    }
+  }
+  return out;
+}
+
+/** Whether two parties are the same or stand for the same side ("Kyiv", "le président ukrainien"). */
+export function sameSide(a: string, b: string): boolean {
+  const fa = ` ${fold(a).replace(/[^\p{L}\p{N}.'-]+/gu, " ")} `;
+  const fb = ` ${fold(b).replace(/[^\p{L}\p{N}.'-]+/gu, " ")} `;
+  const core = (s: string) => s.replace(/ (?:le|la|les|l'|the) /gu, " ").trim();
+  const ca = core(fa);
+  const cb = core(fb);
+  if (ca === cb || fa.includes(` ${cb} `) || fb.includes(` ${ca} `)) return true;
+  for (const side of SIDES) {
+    const inA = side.some((w) => fa.includes(` ${w} `) || fa.includes(`'${w} `));
+    const inB = side.some((w) => fb.includes(` ${w} `) || fb.includes(`'${w} `));
+    if (inA && inB) return true;
+  }
+  return false;
+}

@@ -1,0 +1,277 @@
+// toClaimReview: schema.org ClaimReview JSON-LD, one review per approved, rated claim, for search
+// engines and fact-check aggregators (https://schema.org/ClaimReview).
+//
+// Rating scale (worstRating 1, bestRating 3):
+//   1 disputed     the claim is contested by evidence or another party
+//   2 uncommented  the claim stands unanswered: the party concerned did not comment
+//   3 confirmed    the claim is confirmed
+// `unrated` claims have no verdict and are not reviewable: they are left out. Claims that are not
+// approved are left out too, even with `includeUnapproved`: structured data is for publication,
+// and publishing a verdict nobody approved would skip the four-eyes rule.
+import type { Verdict } from "@/lib/review/model";
+import { isoDate, parseIsoDate } from "./dates";
+import { buildSummary, summaryItems } from "./summary";
+import type { SummaryArticle, SummaryInput, SummaryItem } from "./types";
+
+export const CLAIM_REVIEW_SCALE = {
+  worstRating: 1,
+  bestRating: 3,
+  ratings: { disputed: 1, uncommented: 2, confirmed: 3 },
+} as const satisfies { worstRating: number; bestRating: number; ratings: Partial<Record<Verdict, number>> };
+
+export type JsonLdThing<T extends string> = { "@type": T; name: string };
+
+export type ClaimReview = {
+  "@context": "https://schema.org";
+  "@type": "ClaimReview";
+  url: string;
+  claimReviewed: string;
+  itemReviewed: {
+    "@type": "Claim";
+    author?: JsonLdThing<"Person" | "Organization">;
+    datePublished?: string;
+    appearance?: {
+      "@type": "NewsArticle";
+      url?: string;
+      headline: string;
+      datePublished?: string;
+      publisher?: JsonLdThing<"Organization">;
+    };
+  };
+  reviewRating: {
+    "@type": "Rating";
+    ratingValue: number;
+    bestRating: number;
+    worstRating: number;
+    alternateName: string;
+    ratingExplanation?: string;
+  };
+  author: { "@type": "Organization"; name: string; url: string };
+  datePublished: string;
+  inLanguage?: string;
+};
+
+/** A case-insensitive whole-word pattern that understands accented letters. */
+function words(list: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${list})(?![\\p{L}\\p{N}])`, "iu");
+}
+
+const PERSON_TITLE = words(
+  [
+    "president",
+    "président",
+    "presidente",
+    "minister",
+    "ministre",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "porte-parole",
+    "official",
+    "responsable",
+    "chancellor",
+    "chancelier",
+    "chancelière",
+    "general",
+    "général",
+    "mayor",
+    "maire",
+    "secretary",
+    "secrétaire",
+    "king",
+    "roi",
+    "queen",
+    "reine",
+    "pope",
+    "pape",
+    "ambassador",
+    "ambassadeur",
+    "ambassadrice",
+    "commander",
+    "commandant",
+    "chief",
+    "chef",
+    "director",
+    "directeur",
+    "directrice",
+    "leader",
+    "dirigeant",
+    "dirigeante",
+    "envoy",
+    "émissaire",
+    "adviser",
+    "advisor",
+    "conseiller",
+    "conseillère",
+    "governor",
+    "gouverneur",
+    "senator",
+    "sénateur",
+    "sénatrice",
+    "deputy",
+    "député",
+    "députée",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "m\\.",
+    "mme",
+  ].join("|"),
+);
+
+const ORGANISATION_WORD = words(
+  [
+    "ministry",
+    "ministère",
+    "government",
+    "gouvernement",
+    "kremlin",
+    "army",
+    "armée",
+    "forces?",
+    "police",
+    "office",
+    "agency",
+    "agence",
+    "council",
+    "conseil",
+    "committee",
+    "comité",
+    "commission",
+    "company",
+    "société",
+    "group",
+    "groupe",
+    "party",
+    "parti",
+    "union",
+    "nations",
+    "embassy",
+    "ambassade",
+    "presidency",
+    "présidence",
+    "administration",
+    "department",
+    "département",
+    "authorit(?:y|ies)",
+    "autorités?",
+    "institute",
+    "institut",
+    "bank",
+    "banque",
+    "court",
+    "cour",
+    "tribunal",
+    "parliament",
+    "parlement",
+    "senate",
+    "sénat",
+    "état-major",
+    "white house",
+    "maison blanche",
+    "nato",
+    "otan",
+    "onu",
+  ].join("|"),
+);
+
+const DEFINITE = /^(?:the\s|le\s|la\s|les\s|l['’])/i;
+
+/**
+ * "Person" or "Organization" for a speaker name, by heuristic: a title ("President…", "un
+ * porte-parole…", "le ministre…") makes a person; a definite article ("the Kremlin"), an
+ * institution word ("le ministère…"), an acronym or a single word ("Kyiv", "Moscou") an
+ * organisation; any other name ("Volodymyr Zelensky") a person.
+ */
+export function speakerType(name: string): "Person" | "Organization" {
+  const trimmed = name.trim();
+  if (PERSON_TITLE.test(trimmed)) return "Person";
+  if (DEFINITE.test(trimmed) || ORGANISATION_WORD.test(trimmed) || !/\s/.test(trimmed)) return "Organization";
+  return "Person";
+}
+
+function appearance(article: SummaryArticle): NonNullable<ClaimReview["itemReviewed"]["appearance"]> {
+  const published = isoDate(parseIsoDate(article.publishedAt));
+  return {
+    "@type": "NewsArticle",
+    ...(article.url ? { url: article.url } : {}),
+    headline: article.title,
+    ...(published ? { datePublished: published } : {}),
+    ...(article.outlet ? { publisher: { "@type": "Organization", name: article.outlet } } : {}),
+  };
+}
+
+function reviewable(
+  item: SummaryItem,
+): item is SummaryItem & { verdict: keyof typeof CLAIM_REVIEW_SCALE.ratings } {
+  return !item.unverified && item.verdict in CLAIM_REVIEW_SCALE.ratings;
+}
+
+/** The ClaimReview objects of a summary input (see the scale and the rules at the top of the file). */
+export function buildClaimReviews(input: SummaryInput): ClaimReview[] {
+  const summary = buildSummary(input);
+  const { article, organisation } = summary;
+  const published = isoDate(parseIsoDate(article.publishedAt));
+  const language = article.language === "other" ? null : article.language;
+
+  return summaryItems(summary)
+    .filter(reviewable)
+    .map((item): ClaimReview => {
+      const author: JsonLdThing<"Person" | "Organization"> | null = item.speaker
+        ? { "@type": speakerType(item.speaker), name: item.speaker }
+        : article.outlet
+          ? { "@type": "Organization", name: article.outlet }
+          : null;
+      const explanation = [item.silenceSentence, item.verdictNote].filter((text) => text !== null).join(" ");
+      return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        url: item.url,
+        claimReviewed: item.statement,
+        itemReviewed: {
+          "@type": "Claim",
+          ...(author ? { author } : {}),
+          ...(published ? { datePublished: published } : {}),
+          appearance: appearance(article),
+        },
+        reviewRating: {
+          "@type": "Rating",
+          ratingValue: CLAIM_REVIEW_SCALE.ratings[item.verdict],
+          bestRating: CLAIM_REVIEW_SCALE.bestRating,
+          worstRating: CLAIM_REVIEW_SCALE.worstRating,
+          alternateName: item.verdictLabel,
+          ...(explanation ? { ratingExplanation: explanation } : {}),
+        },
+        author: { "@type": "Organization", name: organisation.name, url: organisation.url },
+        // The review is published when it is approved; fall back for inconsistent data.
+        datePublished: isoDate(item.approvedAt ?? item.ratedAt ?? summary.generatedAt) ?? "",
+        ...(language ? { inLanguage: language } : {}),
+      };
+    })
+    .filter((review) => review.datePublished !== "");
+}
+
+/** Pretty JSON-LD: an array with one ClaimReview per approved, rated claim (may be empty). */
+export function toClaimReview(input: SummaryInput): string {
+  return `${JSON.stringify(buildClaimReviews(input), null, 2)}\n`;
+}
+
+const SCRIPT_ESCAPES: Record<string, string> = {
+  "<": "\\u003c",
+  ">": "\\u003e",
+  "&": "\\u0026",
+  "\u2028": "\\u2028",
+  "\u2029": "\\u2029",
+};
+
+/**
+ * A `<script type="application/ld+json">` element for an HTML page. `<`, `>` and `&` are written
+ * as JSON unicode escapes, so no user text can close the script ("</script>") or open a comment.
+ */
+export function claimReviewScript(
+  jsonLd: ClaimReview | readonly ClaimReview[] | Record<string, unknown>,
+): string {
+  const json = JSON.stringify(jsonLd).replace(/[<>&\u2028\u2029]/g, (char) => SCRIPT_ESCAPES[char] ?? char);
+  return `<script type="application/ld+json">${json}</script>`;
+}

@@ -1,0 +1,54 @@
+// Date helpers shared by the formatters. All calendar arithmetic is in UTC so that the same
+// input gives the same text on every server, whatever its time zone.
+
+export function isValidDate(value: Date | null | undefined): value is Date {
+  return value instanceof Date && !Number.isNaN(value.getTime());
+}
+
+/** "2026-11-25T09:30:00.000Z", or null for a missing or invalid date. */
+export function isoDateTime(value: Date | null | undefined): string | null {
+  return isValidDate(value) ? value.toISOString() : null;
+}
+
+/** "2026-11-25" (UTC calendar day), or null for a missing or invalid date. */
+export function isoDate(value: Date | null | undefined): string | null {
+  const iso = isoDateTime(value);
+  return iso === null ? null : iso.slice(0, 10);
+}
+
+/** Parses a "YYYY-MM-DD" calendar date as midnight UTC; null when it is not a real date. */
+export function parseIsoDate(value: string | null | undefined): Date | null {
+  if (value == null) return null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return null;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  // Date.UTC rolls 2026-02-31 over to March: refuse instead.
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A long, localised calendar date in UTC: "25 November 2026", "25 novembre 2026",
+ * "1er décembre 2026" (French ordinal for the first of the month). Null for invalid dates.
+ */
+export function formatLongDate(value: Date | null | undefined, locale: string): string | null {
+  if (!isValidDate(value)) return null;
+  let formatter = formatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+    formatters.set(locale, formatter);
+  }
+  const french = locale.toLowerCase().startsWith("fr");
+  return formatter
+    .formatToParts(value)
+    .map((part) => (french && part.type === "day" && part.value === "1" ? "1er" : part.value))
+    .join("");
+}

@@ -1,0 +1,49 @@
+// Public API of lib/export: pure formatters of the verified summary (data in, text out).
+export type {
+  Summary,
+  SummaryArticle,
+  SummaryClaim,
+  SummaryCounts,
+  SummaryGroup,
+  SummaryInput,
+  SummaryItem,
+  SummarySource,
+} from "./types";
+export { buildSummary, claimUrl, summaryItems, SUMMARY_VERDICT_ORDER } from "./summary";
+export { labelsFor, LABELS, type Labels, type LabelLanguage } from "./labels";
+export { formatLongDate, isoDate, isoDateTime, parseIsoDate } from "./dates";
+export { escapeHtml, escapeMarkdown, escapeMarkdownLine, httpUrl } from "./escape";
+export { toMarkdown } from "./markdown";
+export { toHtml } from "./html";
+export { toJson, summaryToJsonValue, SUMMARY_JSON_FORMAT } from "./json";
+export {
+  toCsv,
+  csvRow,
+  csvCellText,
+  csvClaimValues,
+  csvClaimRow,
+  CSV_COLUMNS,
+  CSV_BOM,
+  type CsvColumn,
+  type CsvOptions,
+  type CsvSeparator,
+  type CsvValue,
+} from "./csv";
+export {
+  toClaimReview,
+  buildClaimReviews,
+  claimReviewScript,
+  speakerType,
+  CLAIM_REVIEW_SCALE,
+  type ClaimReview,
+} from "./claimreview";
+export {
+  FORMATS,
+  FORMAT_INFO,
+  exportFileName,
+  isExportFormat,
+  renderExport,
+  slugify,
+  type ExportFormat,
+  type FormatInfo,
+} from "./formats";

@@ -1,0 +1,115 @@
+// buildSummary: SummaryInput → Summary, the normalised model every format is rendered from.
+import type { Verdict } from "@/lib/review/model";
+import { isValidDate } from "./dates";
+import { labelsFor, type Labels } from "./labels";
+import { singleLine, trimText } from "./text";
+import type { Summary, SummaryClaim, SummaryGroup, SummaryInput, SummaryItem } from "./types";
+
+/** Order of the verdict sections in every format. */
+export const SUMMARY_VERDICT_ORDER = [
+  "confirmed",
+  "disputed",
+  "uncommented",
+  "unrated",
+] as const satisfies readonly Verdict[];
+
+/** `{appUrl}/articles/{articleId}#claim-{claimId}`, tolerating trailing slashes on appUrl. */
+export function claimUrl(appUrl: string, articleId: number, claimId: number): string {
+  return `${appUrl.replace(/\/+$/, "")}/articles/${articleId}#claim-${claimId}`;
+}
+
+/** Trims and returns null for empty text. */
+function nonEmpty(text: string | null | undefined): string | null {
+  if (text == null) return null;
+  const trimmed = singleLine(text);
+  return trimmed === "" ? null : trimmed;
+}
+
+/** Code-unit order, independent of the runtime's locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Reading order: position in the body, then id so that equal spans stay stable. */
+function byReadingOrder(a: SummaryClaim, b: SummaryClaim): number {
+  return a.start - b.start || a.end - b.end || a.id - b.id || compareText(a.statement, b.statement);
+}
+
+/**
+ * Normalises one claim for display: whitespace of single-line fields collapsed, empty strings
+ * turned into null, invalid dates dropped, labels and URL derived. `number` is its running number.
+ */
+export function toSummaryItem(
+  claim: SummaryClaim,
+  articleId: number,
+  appUrl: string,
+  number: number,
+  labels: Labels,
+): SummaryItem {
+  const silentParty = nonEmpty(claim.silentParty);
+  const note = trimText(claim.verdictNote ?? "");
+  return {
+    id: claim.id,
+    number,
+    start: claim.start,
+    end: claim.end,
+    statement: singleLine(claim.statement),
+    speaker: nonEmpty(claim.speaker),
+    quote: claim.quote,
+    verdict: claim.verdict,
+    verdictLabel: labels.verdicts[claim.verdict],
+    verdictNote: note === "" ? null : note,
+    silentParty,
+    silenceSentence: claim.verdict === "uncommented" ? labels.silence(silentParty) : null,
+    stage: claim.stage,
+    unverified: claim.stage !== "approved",
+    sources: claim.sources
+      .filter((source) => trimText(source.url) !== "")
+      .map((source) => ({ url: trimText(source.url), title: nonEmpty(source.title) })),
+    ratedBy: nonEmpty(claim.ratedBy?.name),
+    ratedAt: isValidDate(claim.ratedAt) ? claim.ratedAt : null,
+    approvedBy: nonEmpty(claim.approvedBy?.name),
+    approvedAt: isValidDate(claim.approvedAt) ? claim.approvedAt : null,
+    url: claimUrl(appUrl, articleId, claim.id),
+  };
+}
+
+export function buildSummary(input: SummaryInput): Summary {
+  const labels = labelsFor(input.article.language);
+  const kept = input.claims.filter((claim) => input.includeUnapproved || claim.stage === "approved");
+
+  const byVerdict: Record<Verdict, number> = { confirmed: 0, disputed: 0, uncommented: 0, unrated: 0 };
+  let number = 0;
+  let unverified = 0;
+  const groups: SummaryGroup[] = SUMMARY_VERDICT_ORDER.map((verdict) => {
+    const claims = kept
+      .filter((claim) => claim.verdict === verdict)
+      .sort(byReadingOrder)
+      .map((claim) => {
+        number += 1;
+        const item = toSummaryItem(claim, input.article.id, input.appUrl, number, labels);
+        if (item.unverified) unverified += 1;
+        return item;
+      });
+    byVerdict[verdict] = claims.length;
+    return { verdict, heading: labels.verdicts[verdict], claims };
+  });
+
+  const counts = { total: number, unverified, byVerdict };
+  return {
+    article: input.article,
+    language: input.article.language,
+    locale: labels.locale,
+    organisation: input.organisation,
+    generatedAt: input.generatedAt,
+    includeUnapproved: input.includeUnapproved,
+    counts,
+    countLine: labels.count(counts, input.includeUnapproved),
+    groups,
+  };
+}
+
+/** The claims of a summary in display order (verdict sections, then reading order). */
+export function summaryItems(summary: Summary): SummaryItem[] {
+  return summary.groups.flatMap((group) => group.claims);
+}

@@ -1,0 +1,103 @@
+// Inputs and the normalised model of the verified summary. Everything in lib/export is a pure
+// function of these types: no database, no framework, no clock (the caller passes `generatedAt`).
+import type { Language, Stage, Verdict } from "@/lib/review/model";
+
+export type SummarySource = { url: string; title: string | null };
+
+export type SummaryClaim = {
+  id: number;
+  /** [start, end) in UTF-16 code units of the stored article body. */
+  start: number;
+  end: number;
+  quote: string;
+  statement: string;
+  speaker: string | null;
+  verdict: Verdict;
+  verdictNote: string | null;
+  silentParty: string | null;
+  stage: Stage;
+  sources: SummarySource[];
+  ratedBy: { name: string } | null;
+  ratedAt: Date | null;
+  approvedBy: { name: string } | null;
+  approvedAt: Date | null;
+};
+
+export type SummaryArticle = {
+  id: number;
+  title: string;
+  outlet: string | null;
+  url: string | null;
+  language: Language;
+  /** YYYY-MM-DD */
+  publishedAt: string | null;
+};
+
+export type SummaryInput = {
+  article: SummaryArticle;
+  claims: SummaryClaim[];
+  /** When false only `approved` claims are kept; when true the others are kept and flagged `unverified`. */
+  includeUnapproved: boolean;
+  organisation: { name: string; url: string };
+  generatedAt: Date;
+  /** Base URL of the app, used for claim URLs (a trailing slash is ignored). */
+  appUrl: string;
+};
+
+/** A claim as it appears in the summary: the input claim, normalised and with derived fields. */
+export type SummaryItem = {
+  id: number;
+  /** 1-based running number across the whole summary, in display order. */
+  number: number;
+  start: number;
+  end: number;
+  statement: string;
+  speaker: string | null;
+  quote: string;
+  verdict: Verdict;
+  /** The verdict label in the article's language ("Confirmé", "Disputed"…). */
+  verdictLabel: string;
+  verdictNote: string | null;
+  silentParty: string | null;
+  /** For `uncommented`: "Kyiv did not comment." / "Kyiv n'a pas commenté."; otherwise null. */
+  silenceSentence: string | null;
+  stage: Stage;
+  /** True when the claim is not approved (only present when `includeUnapproved`). */
+  unverified: boolean;
+  sources: SummarySource[];
+  ratedBy: string | null;
+  ratedAt: Date | null;
+  approvedBy: string | null;
+  approvedAt: Date | null;
+  /** Absolute URL of the claim in the app: `{appUrl}/articles/{articleId}#claim-{id}`. */
+  url: string;
+};
+
+export type SummaryGroup = {
+  verdict: Verdict;
+  /** Section heading in the article's language. */
+  heading: string;
+  claims: SummaryItem[];
+};
+
+export type SummaryCounts = {
+  total: number;
+  /** Claims flagged `unverified` (always 0 unless `includeUnapproved`). */
+  unverified: number;
+  byVerdict: Record<Verdict, number>;
+};
+
+export type Summary = {
+  article: SummaryArticle;
+  language: Language;
+  /** BCP 47 locale used for dates and plurals ("fr-FR", "en-GB"). */
+  locale: string;
+  organisation: { name: string; url: string };
+  generatedAt: Date;
+  includeUnapproved: boolean;
+  counts: SummaryCounts;
+  /** One line such as "7 claims verified: 4 confirmed, 2 disputed, 1 without comment." */
+  countLine: string;
+  /** Always the four verdicts in SUMMARY_VERDICT_ORDER; a group may be empty. */
+  groups: SummaryGroup[];
+};
