@@ -156,6 +156,9 @@ export async function OperationSection({
         <ul className="space-y-1 text-sm">
           {Object.entries(operation.responses).map(([status, response]) => {
             const schema = response.content?.["application/json"]?.schema;
+            const files = Object.keys(response.content ?? {}).filter(
+              (type) => !type.endsWith("json") || !response.content?.[type]?.schema.$ref,
+            );
             const name = schema ? refName(schema) : undefined;
             const codes = response["x-problem-codes"];
             return (
@@ -190,6 +193,9 @@ export async function OperationSection({
                           {" "}
                           → <SchemaLink name={name} />
                         </>
+                      ) : null}
+                      {files.length > 0 && !name ? (
+                        <span className="text-muted font-mono text-xs"> {files.join(", ")}</span>
                       ) : null}
                     </>
                   )}

@@ -27,7 +27,13 @@ export type Endpoint<P extends Schema = Schema, Q extends Schema = Schema, B ext
   body?: B;
   /** Whether the body may be left out entirely (all its fields optional). */
   bodyOptional?: boolean;
-  success: { status: 200 | 201 | 204; description: string; schema?: z.ZodType };
+  success: {
+    status: 200 | 201 | 204;
+    description: string;
+    /** The JSON body; endpoints answering with files list their media types instead. */
+    schema?: z.ZodType;
+    mediaTypes?: readonly string[];
+  };
   /** Problem responses beyond the ones every endpoint of its kind may give (401, 429, 400, 413, 415). */
   errors: ErrorCode[];
 };

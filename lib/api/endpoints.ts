@@ -1,6 +1,7 @@
 // Every endpoint of /api/v1. The route files under app/api/v1 pass these to apiRoute, and the
 // OpenAPI document is built from this list: what is documented is what is checked.
 import { z } from "zod";
+import { FORMAT_INFO, FORMATS } from "@/lib/export/formats";
 import {
   apiArticlePageSchema,
   apiArticleSchema,
@@ -14,8 +15,11 @@ import {
   apiQueuePageSchema,
   apiReturnClaimSchema,
   apiSubmitClaimSchema,
+  apiSuggestResultSchema,
+  apiSuggestSchema,
   articleCursorQuerySchema,
   deleteClaimQuerySchema,
+  exportQuerySchema,
   idParamsSchema,
   queueQuerySchema,
 } from "@/lib/validation/api";
@@ -59,6 +63,24 @@ export const endpoints = {
     auth: true,
     params: idParamsSchema,
     success: { status: 200, description: "The article.", schema: apiArticleSchema },
+    errors: ["not_found"],
+  }),
+  exportArticle: defineEndpoint({
+    operationId: "exportArticle",
+    method: "GET",
+    path: "/articles/{id}/export",
+    tag: "Articles",
+    summary: "Download the verified summary",
+    description:
+      "The article's approved claims grouped by verdict, with speaker, note, sources, who rated and who approved each, as a file (`Content-Disposition: attachment`). Labels follow the article's language. With `include=all` the claims not yet approved are added and marked as unverified: a working document, not for publication.",
+    auth: true,
+    params: idParamsSchema,
+    query: exportQuerySchema,
+    success: {
+      status: 200,
+      description: "The summary in the format asked for.",
+      mediaTypes: [...new Set(FORMATS.map((f) => FORMAT_INFO[f].mimeType.split(";")[0]!))],
+    },
     errors: ["not_found"],
   }),
   createClaim: defineEndpoint({
@@ -174,6 +196,19 @@ export const endpoints = {
     auth: true,
     query: queueQuerySchema,
     success: { status: 200, description: "A page of the queue.", schema: apiQueuePageSchema },
+    errors: [],
+  }),
+  suggest: defineEndpoint({
+    operationId: "suggestClaims",
+    method: "POST",
+    path: "/suggest",
+    tag: "Claims",
+    summary: "Suggest the claims of a text",
+    description:
+      "Finds the sentences of an article worth checking, with a proposed wording, the speaker and a check-worthiness score, and marks those a no-comment sentence refers to as `uncommented`. Nothing is saved: create the article, then the claims you keep.",
+    auth: true,
+    body: apiSuggestSchema,
+    success: { status: 200, description: "The suggestions.", schema: apiSuggestResultSchema },
     errors: [],
   }),
   health: defineEndpoint({

@@ -27,6 +27,9 @@ import {
   apiReturnClaimSchema,
   apiSourceSchema,
   apiSubmitClaimSchema,
+  apiSuggestionSchema,
+  apiSuggestResultSchema,
+  apiSuggestSchema,
 } from "@/lib/validation/api";
 import { MAX_BODY_BYTES } from "./body";
 import type { Endpoint } from "./endpoint";
@@ -89,6 +92,7 @@ const REQUEST_NAMES = [
   [apiSubmitClaimSchema, "ClaimSubmit"],
   [apiReturnClaimSchema, "ClaimReturn"],
   [apiDeleteClaimBodySchema, "ClaimDelete"],
+  [apiSuggestSchema, "SuggestInput"],
 ] as const;
 
 const RESPONSE_NAMES = [
@@ -103,6 +107,8 @@ const RESPONSE_NAMES = [
   [apiArticlePageSchema, "ArticlePage"],
   [apiQueueItemSchema, "QueueItem"],
   [apiQueuePageSchema, "QueuePage"],
+  [apiSuggestionSchema, "Suggestion"],
+  [apiSuggestResultSchema, "SuggestResult"],
   [apiHealthSchema, "Health"],
   [apiProblemSchema, "Problem"],
 ] as const;
@@ -186,6 +192,19 @@ function responses(endpoint: Endpoint): Record<string, OpenApiResponse> {
       : {}),
     ...(success.schema
       ? { content: { "application/json": { schema: schemaRef(success.schema, "output") } } }
+      : {}),
+    ...(success.mediaTypes
+      ? {
+          content: Object.fromEntries(
+            success.mediaTypes.map((type) => [type, { schema: { type: "string" } satisfies JsonSchema }]),
+          ),
+          headers: {
+            "Content-Disposition": {
+              description: 'attachment; filename="2026-11-24-title-summary.md"',
+              schema: { type: "string" },
+            },
+          },
+        }
       : {}),
   };
   const byStatus = new Map<number, ErrorCode[]>();

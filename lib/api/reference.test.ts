@@ -44,7 +44,15 @@ describe("reading the OpenAPI document for people", () => {
     const count = Object.values(doc.paths).reduce((n, ops) => n + Object.keys(ops).length, 0);
     expect(groups.reduce((n, g) => n + g.entries.length, 0)).toBe(count);
     expect([...requestSchemaNames(doc)].sort()).toEqual(
-      ["ArticleInput", "ClaimDelete", "ClaimInput", "ClaimPatch", "ClaimReturn", "ClaimSubmit"].sort(),
+      [
+        "ArticleInput",
+        "ClaimDelete",
+        "ClaimInput",
+        "ClaimPatch",
+        "ClaimReturn",
+        "ClaimSubmit",
+        "SuggestInput",
+      ].sort(),
     );
   });
 });

@@ -1,6 +1,7 @@
 // Domain views → the API's JSON (see the response schemas in lib/validation/api.ts).
 import type { ArticleDetail, ArticleSummary } from "@/lib/data/articles";
 import type { QueueEntry } from "@/lib/data/api-queue";
+import type { Suggestion } from "@/lib/claims";
 import type { ClaimView, HistoryEntry } from "@/lib/data/claims";
 import type {
   ApiArticle,
@@ -8,6 +9,7 @@ import type {
   ApiClaim,
   ApiHistoryEntry,
   ApiQueueItem,
+  ApiSuggestion,
 } from "@/lib/validation/api";
 
 function iso(date: Date | null): string | null {
@@ -83,4 +85,9 @@ export function toApiArticle(article: ArticleDetail, claims: ClaimView[]): ApiAr
 
 export function toApiQueueItem(entry: QueueEntry): ApiQueueItem {
   return { ...toApiClaim(entry), article: entry.article };
+}
+
+/** The suggest command's objects as they are: this only checks at compile time that they match the schema. */
+export function toApiSuggestion(suggestion: Suggestion): ApiSuggestion {
+  return suggestion;
 }

@@ -18,7 +18,7 @@ export function deactivate(userId: number): void {
   getDb().update(users).set({ active: false }).where(eq(users.id, userId)).run();
 }
 
-export type CallResult = { status: number; headers: Headers; json: unknown; text: string };
+export type CallResult = { status: number; headers: Headers; json: unknown; text: string; bytes: Uint8Array };
 
 /** Calls a route handler the way Next does: a Request and a Promise of the path params. */
 export async function call(
@@ -50,12 +50,13 @@ export async function call(
   const response = await handler(new Request(`http://localhost/api/v1${path}`, init), {
     params: Promise.resolve(params),
   });
-  const text = await response.text();
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const text = new TextDecoder().decode(bytes);
   let json: unknown = undefined;
   try {
     json = text ? JSON.parse(text) : undefined;
   } catch {
     json = undefined;
   }
-  return { status: response.status, headers: response.headers, json, text };
+  return { status: response.status, headers: response.headers, json, text, bytes };
 }

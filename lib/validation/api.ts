@@ -3,6 +3,7 @@
 // The OpenAPI document (lib/api/openapi.ts) is generated from these same schemas.
 import { z } from "zod";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import { FORMATS } from "@/lib/export/formats";
 import { EVENT_TYPES, LANGUAGES, STAGES, VERDICTS } from "@/lib/review/model";
 import { articleListSchema, articleSchema } from "./article";
 import { claimFields, returnClaimSchema } from "./claim";
@@ -53,6 +54,30 @@ const versionSchema = z
   .describe(
     "The claim's `version` as you last read it; a newer one on the server gets 409 and the current claim.",
   );
+
+export const exportQuerySchema = z.object({
+  format: z
+    .enum(FORMATS)
+    .default("md")
+    .describe(
+      "`md` Markdown, `html` a standalone page, `json` the summary as data, `csv` one row per claim, `claimreview` schema.org ClaimReview JSON-LD.",
+    ),
+  include: z
+    .enum(["approved", "all"])
+    .default("approved")
+    .describe(
+      "`approved`: the verified summary; `all`: also the claims not yet approved, marked as unverified.",
+    ),
+  separator: z
+    .enum(["comma", "semicolon"])
+    .default("comma")
+    .describe("CSV only: `semicolon` for spreadsheets set up for French."),
+  bom: z
+    .enum(["true", "false"])
+    .default("false")
+    .describe("CSV only: start with a byte order mark so that Excel reads accents correctly."),
+});
+export type ExportQuery = z.output<typeof exportQuerySchema>;
 
 export const deleteClaimQuerySchema = z.object({
   version: z.coerce
@@ -138,6 +163,24 @@ export const apiReturnClaimSchema = returnClaimSchema
   .describe("Why the claim goes back to its editor.");
 
 export const apiDeleteClaimBodySchema = z.object({ version: versionSchema.optional() });
+
+export const apiSuggestSchema = z
+  .object({
+    text: articleSchema.shape.body.describe(
+      "The article text. It is normalised as article bodies are (NFC, \\n line ends, paragraphs separated by a blank line) and the offsets point into that normalised `text`, which the response returns.",
+    ),
+    language: z
+      .enum(LANGUAGES)
+      .optional()
+      .describe("`fr`, `en` or `other`; omitted: detected from the text."),
+    minScore: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0)
+      .describe("Leave out suggestions whose check-worthiness score is below this."),
+  })
+  .describe("An article text to find the claims of.");
 
 // ---------------------------------------------------------------------------------------------
 // Responses
@@ -253,6 +296,38 @@ export type ApiQueueItem = z.output<typeof apiQueueItemSchema>;
 export const apiQueuePageSchema = z
   .object({ items: z.array(apiQueueItemSchema), nextCursor })
   .describe("A page of the review queue, longest waiting first.");
+
+const apiReasonSchema = z.object({ feature: z.string(), weight: z.number(), label: z.string() });
+
+export const apiSuggestionSchema = z
+  .object({
+    start: count.describe("Start of the sentence in the normalised `text` (UTF-16 code units)."),
+    end: count.describe("End (exclusive)."),
+    quote: z.string().describe("`text.slice(start, end)`: send it as the claim's `quote`."),
+    statement: z.string().describe("A proposed one-sentence wording, for the editor to rewrite."),
+    speaker: z.string().nullable(),
+    cue: z
+      .string()
+      .nullable()
+      .describe("The reporting verb or phrase that attributes it (“a déclaré”, “said”)."),
+    score: z.number().min(0).max(1).describe("How check-worthy the sentence looks, 0 to 1."),
+    reasons: z.array(apiReasonSchema).describe("What raised or lowered the score."),
+    verdict: z
+      .literal("uncommented")
+      .optional()
+      .describe("Present when a no-comment sentence (“Kyiv did not comment”) refers to this claim."),
+    silentParty: z.string().optional().describe("Who did not comment, with `verdict`."),
+  })
+  .describe("A suggested claim, as the suggest command prints it.");
+export type ApiSuggestion = z.output<typeof apiSuggestionSchema>;
+
+export const apiSuggestResultSchema = z
+  .object({
+    language: z.enum(LANGUAGES).describe("The language used, given or detected."),
+    text: z.string().describe("The normalised text the offsets point into."),
+    suggestions: z.array(apiSuggestionSchema).describe("In reading order."),
+  })
+  .describe("The claims suggested for a text.");
 
 export const apiHealthSchema = z
   .object({ status: z.literal("ok"), database: z.literal("ok") })

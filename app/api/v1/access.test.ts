@@ -14,6 +14,7 @@ import { hasPermission } from "@/lib/review";
 import { ROLES, type Role } from "@/lib/review/model";
 import { apiProblemSchema } from "@/lib/validation/api";
 import { POST as postClaim } from "./articles/[id]/claims/route";
+import { GET as exportArticle } from "./articles/[id]/export/route";
 import { GET as getArticle } from "./articles/[id]/route";
 import { GET as listArticles, POST as postArticle } from "./articles/route";
 import { POST as approve } from "./claims/[id]/approve/route";
@@ -22,6 +23,7 @@ import { DELETE as deleteClaim, GET as getClaim, PATCH as patchClaim } from "./c
 import { POST as submit } from "./claims/[id]/submit/route";
 import { GET as health } from "./health/route";
 import { GET as getQueue } from "./queue/route";
+import { POST as suggest } from "./suggest/route";
 
 const QUOTE = "Le Kremlin affirme que ses forces ont pris 12 villages.";
 
@@ -61,6 +63,19 @@ const CASES: Record<string, { handler: RouteHandler; request: () => Promise<Requ
       const { id } = await makeArticle(await theRater());
       return { method: "GET", path: `/articles/${id}`, params: { id: String(id) } };
     },
+  },
+  exportArticle: {
+    handler: exportArticle,
+    ok: 200,
+    request: async () => {
+      const { id } = await makeArticle(await theRater());
+      return { method: "GET", path: `/articles/${id}/export?format=csv`, params: { id: String(id) } };
+    },
+  },
+  suggest: {
+    handler: suggest,
+    ok: 200,
+    request: async () => ({ method: "POST", path: "/suggest", body: { text: SAMPLE_BODY, language: "fr" } }),
   },
   createClaim: {
     handler: postClaim,
