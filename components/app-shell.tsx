@@ -46,6 +46,7 @@ export async function AppShell({
                 {queueCount}
               </span>
             </NavLink>
+            <NavLink href="/settings">{t("apiSettings.nav")}</NavLink>
           </nav>
           <div className="ml-auto flex items-center gap-3">
             <Link href="/articles/new" className={buttonClass("primary", "sm")}>

@@ -23,6 +23,8 @@ const PAGES = [
   "/articles/1/edit",
   "/queue",
   "/queue?tab=returned",
+  "/settings/tokens",
+  "/settings/api",
 ];
 
 for (const path of PAGES) {
@@ -47,5 +49,18 @@ test("/queue has no serious accessibility violations for a reviewer, with the no
   await page.keyboard.press("Escape");
   await page.keyboard.press("?");
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
+test("the tokens page of an admin, with a new token shown, has no serious accessibility violations", async ({
+  page,
+}) => {
+  await signIn(page, "admin");
+  await page.goto("/settings/tokens");
+  await page.getByLabel("Name").fill("Accessibility check");
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByTestId("new-token")).toBeVisible();
+  await page.getByRole("button", { name: "Revoke the token “Accessibility check”" }).click();
+  await expect(page.getByRole("button", { name: "Revoke now" })).toBeVisible();
   await expectNoSeriousViolations(page);
 });

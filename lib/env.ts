@@ -11,6 +11,8 @@ const envSchema = z.object({
   ORG_URL: z.url().default("http://localhost:3000"),
   APP_URL: z.url().default("http://localhost:3000"),
   TIME_ZONE: z.string().min(1).default("Europe/Paris"),
+  // Requests a minute per API token before 429.
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -12,8 +12,10 @@ export const ERROR_STATUS = {
   needs_note: 400,
   body_locked: 409,
   too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,8 +1,9 @@
-// npm run user -- add --email E --name N --role R   |   npm run user -- list   |   --help
+// npm run user -- add --email E --name N --role R  |  list  |  token --email E --name N  |  --help
 import { parseArgs } from "node:util";
 import { generatePassword } from "@/lib/auth/password";
 import { closeDb } from "@/lib/data/connection";
-import { createUser, listUsers } from "@/lib/data/users";
+import { createToken } from "@/lib/data/tokens";
+import { createUser, listUsers, normaliseEmail } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import { isRole, ROLES } from "@/lib/review";
 
@@ -15,6 +16,10 @@ Usage:
       (echo 'secret' | npm run user -- add ...); otherwise one is generated and printed once.
   npm run user -- list
       Lists the accounts: email, name, role, active.
+  npm run user -- token --email E --name N
+      Creates an API token named N for the account E and prints it once, alone on
+      standard output (TOKEN=$(npm run -s user -- token --email E --name N)).
+      It acts with the account's role; revoke it under Settings → API tokens.
   npm run user -- --help
       Shows this help.
 `;
@@ -74,6 +79,25 @@ async function main(argv: string[]): Promise<number> {
     const user = await createUser({ email, name, role, password });
     console.log(`Created ${user.role} ${user.email} (${user.name}).`);
     if (!piped) console.log(`Password (shown once): ${password}`);
+    return 0;
+  }
+  if (command === "token") {
+    const { email, name } = values;
+    if (!email || !name?.trim()) {
+      console.error("token needs --email and a non-blank --name. See --help.");
+      return 1;
+    }
+    const user = (await listUsers()).find((u) => u.email === normaliseEmail(email));
+    if (!user) {
+      console.error(`No account with the email ${normaliseEmail(email)}.`);
+      return 1;
+    }
+    // Run on the server by whoever administers the desk: the token is created as the account itself.
+    const { token, view } = await createToken({ actor: { id: user.id, role: user.role }, input: { name } });
+    console.error(
+      `Created the API token "${view.name}" (${view.prefix}) for ${user.email}, ${user.role}. Shown once:`,
+    );
+    console.log(token);
     return 0;
   }
   console.error(`Unknown command "${command}". See --help.`);

@@ -18,9 +18,15 @@ import {
 } from "@/lib/validation/article";
 import { parseInput } from "@/lib/validation/parse";
 import { countRows, getDb } from "./connection";
+import { decodeCursor, encodeCursor } from "./cursor";
 import { userNames } from "./user-names";
 
 export const ARTICLES_PAGE_SIZE = 20;
+
+/** Titles containing the text as typed: SQLite's LIKE has no default escape character, so %, _ and \ are escaped explicitly. */
+function titleContains(text: string): SQL {
+  return sql`${articles.title} LIKE ${`%${text.replace(/[%_\\]/g, "\\$&")}%`} ESCAPE '\\'`;
+}
 
 export type ArticleProgress = {
   total: number;
@@ -184,8 +190,7 @@ export async function listArticles(
 ): Promise<{ items: ArticleSummary[]; total: number; page: number; pageCount: number }> {
   const q = articleListSchema.parse(query);
   const filters: SQL[] = [];
-  // SQLite's LIKE has no default escape character: without ESCAPE the backslashes would be literal.
-  if (q.q) filters.push(sql`${articles.title} LIKE ${`%${q.q.replace(/[%_\\]/g, "\\$&")}%`} ESCAPE '\\'`);
+  if (q.q) filters.push(titleContains(q.q));
   if (q.language) filters.push(eq(articles.language, q.language));
   if (q.verified === "yes") filters.push(verifiedSql);
   if (q.verified === "no") filters.push(sql`NOT ${verifiedSql}`);
@@ -235,4 +240,52 @@ export async function getArticleById({ id }: { id: number }): Promise<ArticleDet
 
 export async function countArticles(): Promise<number> {
   return countRows(getDb(), articles);
+}
+
+/**
+ * Articles newest first, a page at a time, for the API: the cursor is the (created_at, id) of the
+ * last article sent, so pages stay stable while articles are added.
+ */
+export async function listArticlesByCursor({
+  filters = {},
+  cursor,
+  limit = ARTICLES_PAGE_SIZE,
+}: {
+  filters?: { search?: string; language?: Language; verified?: "all" | "yes" | "no" };
+  cursor?: string;
+  limit?: number;
+}): Promise<{ items: ArticleSummary[]; nextCursor: string | null }> {
+  const conditions: SQL[] = [];
+  if (filters.search) conditions.push(titleContains(filters.search));
+  if (filters.language) conditions.push(eq(articles.language, filters.language));
+  if (filters.verified === "yes") conditions.push(verifiedSql);
+  if (filters.verified === "no") conditions.push(sql`NOT ${verifiedSql}`);
+  if (cursor) {
+    const [createdAt = 0, id = 0] = decodeCursor(cursor, 2);
+    conditions.push(
+      sql`(${articles.createdAt} < ${createdAt} OR (${articles.createdAt} = ${createdAt} AND ${articles.id} < ${id}))`,
+    );
+  }
+  const rows = getDb()
+    .select({
+      id: articles.id,
+      title: articles.title,
+      outlet: articles.outlet,
+      url: articles.url,
+      language: articles.language,
+      publishedAt: articles.publishedAt,
+      createdAt: articles.createdAt,
+    })
+    .from(articles)
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .orderBy(desc(articles.createdAt), desc(articles.id))
+    .limit(limit + 1)
+    .all();
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const progress = await progressFor(page.map((r) => r.id));
+  return {
+    items: page.map((r) => ({ ...r, progress: progress.get(r.id) ?? emptyProgress() })),
+    nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.getTime(), last.id]) : null,
+  };
 }

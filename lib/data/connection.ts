@@ -12,6 +12,8 @@ export function getDb(): Db {
   const cached = globalForDb.claimDeskDb;
   if (cached && cached.path === file) return cached.db;
   cached?.db.$client.close();
+  // Forget the closed handle first: if the new file cannot be opened, the next call must not reuse it.
+  globalForDb.claimDeskDb = undefined;
   const db = openDatabase(file);
   migrateDatabase(db);
   globalForDb.claimDeskDb = { path: file, db };

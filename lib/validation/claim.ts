@@ -6,7 +6,8 @@ export const sourceSchema = z.object({
   title: z.string().trim().max(300, { error: "tooLong" }),
 });
 
-const claimFields = z.object({
+/** The claim's own fields, without refinements, so the API can derive its variants (defaults, partial). */
+export const claimFields = z.object({
   start: z.number().int().min(0),
   end: z.number().int().min(1),
   quote: z.string().min(1, { error: "required" }).max(10_000, { error: "tooLong" }),

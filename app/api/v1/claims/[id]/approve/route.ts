@@ -1,0 +1,8 @@
+import { apiRoute } from "@/lib/api/handler";
+import { endpoints } from "@/lib/api/endpoints";
+import { toApiClaim } from "@/lib/api/serialize";
+import { approveClaim } from "@/lib/data/claims";
+
+export const POST = apiRoute(endpoints.approveClaim, async ({ params, actor }) =>
+  toApiClaim(await approveClaim({ actor, id: params.id })),
+);

@@ -1,0 +1,8 @@
+import { apiRoute } from "@/lib/api/handler";
+import { endpoints } from "@/lib/api/endpoints";
+import { toApiClaim } from "@/lib/api/serialize";
+import { returnClaim } from "@/lib/data/claims";
+
+export const POST = apiRoute(endpoints.returnClaim, async ({ params, body, actor }) =>
+  toApiClaim(await returnClaim({ actor, input: { id: params.id, note: body.note } })),
+);

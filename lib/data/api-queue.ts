@@ -1,0 +1,55 @@
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { articles, claims } from "@/db/schema";
+import { toViews, type ClaimView } from "./claims";
+import { getDb } from "./connection";
+import { decodeCursor, encodeCursor } from "./cursor";
+
+export type QueueEntry = ClaimView & { article: { id: number; title: string } };
+
+/**
+ * The review queue for the API: claims in review, longest waiting first, a page at a time; the
+ * cursor is the (submitted_at, id) of the last claim sent.
+ */
+export async function listQueuePage({
+  cursor,
+  limit = 20,
+}: {
+  cursor?: string;
+  limit?: number;
+}): Promise<{ items: QueueEntry[]; nextCursor: string | null }> {
+  const submitted = sql<number>`coalesce(${claims.submittedAt}, 0)`;
+  const conditions: SQL[] = [eq(claims.stage, "in_review")];
+  if (cursor) {
+    const [at = 0, id = 0] = decodeCursor(cursor, 2);
+    conditions.push(sql`(${submitted} > ${at} OR (${submitted} = ${at} AND ${claims.id} > ${id}))`);
+  }
+  const db = getDb();
+  const rows = db
+    .select()
+    .from(claims)
+    .where(and(...conditions))
+    .orderBy(asc(submitted), asc(claims.id))
+    .limit(limit + 1)
+    .all();
+  const page = rows.slice(0, limit);
+  const articleIds = [...new Set(page.map((r) => r.articleId))];
+  const titles = new Map(
+    articleIds.length === 0
+      ? []
+      : db
+          .select({ id: articles.id, title: articles.title })
+          .from(articles)
+          .where(inArray(articles.id, articleIds))
+          .all()
+          .map((a) => [a.id, a.title] as const),
+  );
+  const last = page.at(-1);
+  return {
+    items: toViews(db, page).map((view) => ({
+      ...view,
+      article: { id: view.articleId, title: titles.get(view.articleId) ?? "" },
+    })),
+    nextCursor:
+      rows.length > limit && last ? encodeCursor([last.submittedAt?.getTime() ?? 0, last.id]) : null,
+  };
+}

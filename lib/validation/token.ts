@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+// Error messages are message keys (errors.* and apiErrors.* in messages/).
+export const createTokenSchema = z.object({
+  name: z.string().trim().min(1, { error: "required" }).max(100, { error: "tooLong" }),
+});
+export type CreateTokenInput = z.input<typeof createTokenSchema>;
+
+export const revokeTokenSchema = z.object({
+  id: z.number().int().positive(),
+});
+export type RevokeTokenInput = z.input<typeof revokeTokenSchema>;
