@@ -15,7 +15,16 @@ test("the sign-in page has no serious accessibility violations", async ({ page }
   await expectNoSeriousViolations(page);
 });
 
-const PAGES = ["/articles", "/articles?q=zzzz"];
+const PAGES = [
+  "/articles",
+  "/articles?q=zzzz",
+  "/search",
+  "/search?q=greve",
+  "/search?q=zzzz",
+  "/speakers",
+  "/speakers/DGAC",
+  "/insights",
+];
 
 for (const path of PAGES) {
   test(`${path} has no serious accessibility violations`, async ({ page }) => {
@@ -24,3 +33,10 @@ for (const path of PAGES) {
     await expectNoSeriousViolations(page);
   });
 }
+
+test("/speakers with the merge controls has no serious accessibility violations", async ({ page }) => {
+  await signIn(page, "reviewer");
+  await page.goto("/speakers");
+  await page.getByRole("checkbox", { name: "Select DGAC" }).check();
+  await expectNoSeriousViolations(page);
+});
