@@ -1,5 +1,4 @@
 import type { Segment } from "@/lib/search/snippet";
-import { cn } from "./ui/cn";
 
 /** Search hits as React text inside <mark>: the text is never parsed as HTML. */
 export function Highlighted({ segments, className }: { segments: Segment[]; className?: string }) {
@@ -7,7 +6,7 @@ export function Highlighted({ segments, className }: { segments: Segment[]; clas
     <span className={className}>
       {segments.map((segment, i) =>
         segment.hit ? (
-          <mark key={i} className={cn("text-ink rounded-sm bg-amber-100 px-0.5 font-[inherit]")}>
+          <mark key={i} className="text-ink rounded-sm bg-amber-100 px-0.5">
             {segment.text}
           </mark>
         ) : (

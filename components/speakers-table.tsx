@@ -8,6 +8,7 @@ import { mergeSpeakersAction } from "@/app/actions/speakers";
 import type { SpeakerStats } from "@/lib/data/speakers";
 import { VERDICTS } from "@/lib/review/model";
 import { foldWord } from "@/lib/search/query";
+import { preferredSpeakerName } from "@/lib/search/speaker-names";
 import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
 import { Input } from "./ui/field";
@@ -93,6 +94,7 @@ export function SpeakersTable({
 
       {canMerge && selected.length > 0 ? (
         <MergePanel
+          key={selected.join("\u0000")}
           names={selected}
           speakers={speakers}
           onCancel={() => setSelected([])}
@@ -238,7 +240,7 @@ function MergePanel({
   const [pending, startTransition] = useTransition();
   const counts = new Map(speakers.map((s) => [s.name, s.total]));
   const byUse = [...names].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b));
-  const [choice, setChoice] = useState<string>(byUse[0] ?? "");
+  const [choice, setChoice] = useState<string>(preferredSpeakerName(names, counts) ?? "");
   const [custom, setCustom] = useState("");
   const target = choice === "__custom" ? custom.trim() : choice;
   const affected = names.filter((n) => n !== target).reduce((sum, n) => sum + (counts.get(n) ?? 0), 0);

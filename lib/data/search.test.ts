@@ -248,3 +248,15 @@ describe("search index: kept in sync by triggers", () => {
     expect(() => db.run(sql`INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`)).not.toThrow();
   });
 });
+
+describe("parseSearchParams", () => {
+  it("keeps the valid fields and drops the malformed ones", () => {
+    expect(
+      parseSearchParams({ q: "  défense ", verdict: "bogus", stage: "approved", from: "2026-13-45", page: "-3", type: ["claims", "x"] }),
+    ).toMatchObject({ q: "défense", verdict: undefined, stage: "approved", from: undefined, page: 1, type: "claims" });
+  });
+
+  it("cuts a very long query instead of refusing it", () => {
+    expect(parseSearchParams({ q: "mot ".repeat(100) }).q.length).toBeLessThanOrEqual(200);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { suggestSpeakerGroups } from "./speaker-names";
+import { preferredSpeakerName, suggestSpeakerGroups } from "./speaker-names";
 
 describe("suggestSpeakerGroups", () => {
   it("groups a surname, a full name and a full name with a title", () => {
@@ -28,5 +28,18 @@ describe("suggestSpeakerGroups", () => {
 
   it("ignores names made only of short or common words", () => {
     expect(suggestSpeakerGroups(["le PM", "PM", "ONU"])).toEqual([]);
+  });
+});
+
+describe("preferredSpeakerName", () => {
+  const names = ["le président ukrainien Volodymyr Zelensky", "Zelensky", "Volodymyr Zelensky"];
+
+  it("proposes the most used name", () => {
+    expect(preferredSpeakerName(names, new Map([["Zelensky", 5]]))).toBe("Zelensky");
+  });
+
+  it("proposes a proper full name on a tie", () => {
+    expect(preferredSpeakerName(names, new Map(names.map((n) => [n, 1])))).toBe("Volodymyr Zelensky");
+    expect(preferredSpeakerName(["the Kremlin", "Le Kremlin"], new Map())).toBe("Le Kremlin");
   });
 });

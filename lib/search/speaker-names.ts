@@ -43,3 +43,23 @@ export function suggestSpeakerGroups(names: readonly string[]): string[][] {
   }
   return groups;
 }
+
+/**
+ * The name to propose when merging: the most used; on a tie, a proper name ("Volodymyr Zelensky")
+ * over a description ("le président ukrainien …"), two or three words over one, then the shortest.
+ */
+export function preferredSpeakerName(
+  names: readonly string[],
+  counts: ReadonlyMap<string, number>,
+): string | undefined {
+  const words = (name: string) => name.trim().split(/\s+/).length;
+  const proper = (name: string) => (/^\p{Lu}/u.test(name.trim()) ? 0 : 1);
+  return [...names].sort(
+    (a, b) =>
+      (counts.get(b) ?? 0) - (counts.get(a) ?? 0) ||
+      proper(a) - proper(b) ||
+      Math.abs(words(a) - 2.5) - Math.abs(words(b) - 2.5) ||
+      a.length - b.length ||
+      a.localeCompare(b),
+  )[0];
+}

@@ -16,7 +16,12 @@ const optionalDay = z
 
 /** The search page's query string. Every field is optional; a bad one is dropped, never a 500. */
 export const searchQuerySchema = z.object({
-  q: z.string().trim().max(200).default(""),
+  // A longer query is cut rather than refused: a pasted paragraph still searches its start.
+  q: z
+    .string()
+    .trim()
+    .transform((v) => v.slice(0, 200).trim())
+    .default(""),
   type: z.enum(["all", "claims", "articles"]).default("all"),
   verdict: z
     .union([z.literal(""), z.enum(VERDICTS)])

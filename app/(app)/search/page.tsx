@@ -317,7 +317,9 @@ async function ClaimResult({ claim }: { claim: ClaimHit }) {
       </Link>
       {showQuote ? (
         <p className="text-muted font-serif text-sm italic">
-          « <Highlighted segments={claim.quote} /> »
+          «{"\u00a0"}
+          <Highlighted segments={claim.quote} />
+          {"\u00a0"}»
         </p>
       ) : null}
       {showNote ? (
