@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { findSimilarClaimsAction } from "@/app/actions/search";
 import type { SimilarClaim } from "@/lib/data/similar";
-import { VerdictPill } from "./verdict-pill";
+import { VerdictBadge } from "./verdict-badge";
 import { cn } from "./ui/cn";
 
 const DEBOUNCE_MS = 400;
@@ -104,7 +104,7 @@ function SimilarItem({ claim }: { claim: SimilarClaim }) {
   return (
     <li className="space-y-1.5 px-4 py-3">
       <div className="flex flex-wrap items-center gap-2 text-xs">
-        <VerdictPill verdict={claim.verdict} />
+        <VerdictBadge verdict={claim.verdict} />
         <span className="text-muted">
           {claim.stage === "approved" ? t("approvedOn", { date }) : t("ratedOn", { date })}
         </span>

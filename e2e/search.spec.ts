@@ -27,6 +27,7 @@ test("an editor searches from the navigation without accents and opens a result"
 
   await result.click();
   await expect(page).toHaveURL(/\/articles\/\d+\?claim=\d+$/);
+  await expect(page.getByRole("heading", { level: 1, name: /Grève du contrôle aérien/ })).toBeVisible();
 });
 
 test("half a claim typed without accents finds it, and / does not steal keys from a field", async ({

@@ -9,7 +9,9 @@ type Person = Awaited<ReturnType<typeof makeUser>>;
 let editor: Person;
 let reviewer: Person;
 
-const BODY = ["Le Kremlin affirme A.", "Le Kremlin affirme B.", "Kyiv affirme C.", "Kyiv affirme D."].join("\n\n");
+const BODY = ["Le Kremlin affirme A.", "Le Kremlin affirme B.", "Kyiv affirme C.", "Kyiv affirme D."].join(
+  "\n\n",
+);
 
 beforeAll(async () => {
   editor = await makeUser("editor", "Ana Insights");
@@ -28,7 +30,11 @@ beforeAll(async () => {
   await returnClaim({ actor: reviewer, input: { id: two.id, note: "Source?" } });
   await createClaim({
     actor: editor,
-    input: claimInput(article.id, BODY, c!, { speaker: "Kyiv", verdict: "uncommented", silentParty: "Moscou" }),
+    input: claimInput(article.id, BODY, c!, {
+      speaker: "Kyiv",
+      verdict: "uncommented",
+      silentParty: "Moscou",
+    }),
   });
   await createClaim({ actor: editor, input: claimInput(article.id, BODY, d!, { speaker: "Kyiv" }) });
 });
@@ -80,7 +86,13 @@ describe("getInsights", () => {
     for (const e of events) {
       getDb()
         .insert(claimEvents)
-        .values({ claimId: e.claimId, articleId: 1, actorId: reviewer.id, type: e.type, createdAt: new Date(e.at) })
+        .values({
+          claimId: e.claimId,
+          articleId: 1,
+          actorId: reviewer.id,
+          type: e.type,
+          createdAt: new Date(e.at),
+        })
         .run();
     }
     const insights = await getInsights({ weeks: 2, now: new Date(now) });

@@ -62,7 +62,12 @@ export async function getInsights({
   const weekOf = (ms: number) => weekStart(dayOf(ms, timeZone));
   const db = getDb();
 
-  const rated = db.all<{ rated_at: number; verdict: RatedVerdict; outlet: string | null; speaker: string | null }>(sql`
+  const rated = db.all<{
+    rated_at: number;
+    verdict: RatedVerdict;
+    outlet: string | null;
+    speaker: string | null;
+  }>(sql`
     SELECT c.rated_at, c.verdict, a.outlet, c.speaker
     FROM claims c JOIN articles a ON a.id = c.article_id
     WHERE c.verdict <> 'unrated' AND c.rated_at >= ${from} AND c.rated_at < ${to}`);
@@ -96,15 +101,26 @@ export async function getInsights({
   }
   const approvalByWeek = weekList.map((week, i) => {
     const m = median(waits[i]!);
-    return { week, medianHours: m === null ? null : Math.round((m / 3_600_000) * 10) / 10, count: waits[i]!.length };
+    return {
+      week,
+      medianHours: m === null ? null : Math.round((m / 3_600_000) * 10) / 10,
+      count: waits[i]!.length,
+    };
   });
 
-  const reviews = db.all<{ actor_id: number; name: string; type: "approved" | "returned"; created_at: number }>(sql`
+  const reviews = db.all<{
+    actor_id: number;
+    name: string;
+    type: "approved" | "returned";
+    created_at: number;
+  }>(sql`
     SELECT e.actor_id, u.name, e.type, e.created_at
     FROM claim_events e JOIN users u ON u.id = e.actor_id
     WHERE e.type IN ('approved', 'returned') AND e.created_at >= ${from} AND e.created_at < ${to}`);
   const reviewerMap = new Map<number, { id: number; name: string; total: number }>();
-  const reviewsByWeek: ({ week: string } & Record<string, number | string>)[] = weekList.map((week) => ({ week }));
+  const reviewsByWeek: ({ week: string } & Record<string, number | string>)[] = weekList.map((week) => ({
+    week,
+  }));
   for (const row of reviews) {
     const reviewer = reviewerMap.get(row.actor_id) ?? { id: row.actor_id, name: row.name, total: 0 };
     reviewer.total += 1;
@@ -115,7 +131,9 @@ export async function getInsights({
     const bucket = reviewsByWeek[i]!;
     bucket[key] = ((bucket[key] as number | undefined) ?? 0) + 1;
   }
-  const reviewers = [...reviewerMap.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
+  const reviewers = [...reviewerMap.values()].sort(
+    (a, b) => b.total - a.total || a.name.localeCompare(b.name),
+  );
   for (const bucket of reviewsByWeek) for (const r of reviewers) bucket[`r${r.id}`] ??= 0;
 
   return {

@@ -49,7 +49,9 @@ describe("search: case and accent folding", () => {
     const { id } = await article("Renforts pour la défense aérienne", body);
     await createClaim({
       actor: editor,
-      input: claimInput(id, body, "Le ministère de la Défense annonce des renforts.", { speaker: "Ministère" }),
+      input: claimInput(id, body, "Le ministère de la Défense annonce des renforts.", {
+        speaker: "Ministère",
+      }),
     });
     await createClaim({ actor: editor, input: claimInput(id, body, "LA DEFENSE AÉRIENNE A TENU") });
 
@@ -121,7 +123,9 @@ describe("search: filters and fallback", () => {
   });
 
   it("filters by date: claims by the day they were checked, articles by publication", async () => {
-    const { id } = await article("Archives de Marioupol", "Marioupol en 2022.", { publishedAt: "2022-05-01" });
+    const { id } = await article("Archives de Marioupol", "Marioupol en 2022.", {
+      publishedAt: "2022-05-01",
+    });
     void id;
     const today = new Date().toISOString().slice(0, 10);
     expect((await search(q("marioupol", { from: "2022-04-01", to: "2022-05-31" })))?.articles?.total).toBe(1);
@@ -137,7 +141,7 @@ describe("search: filters and fallback", () => {
   });
 
   it("returns null for a query without any word", async () => {
-    expect(await search(q("  ()*: -- \"\" "))).toBeNull();
+    expect(await search(q('  ()*: -- "" '))).toBeNull();
   });
 });
 
@@ -145,7 +149,7 @@ describe("search: hostile query strings", () => {
   const HOSTILE = [
     '"',
     '"""',
-    "défense\"",
+    'défense"',
     "(",
     ")",
     "((défense",
@@ -200,7 +204,9 @@ describe("search index: kept in sync by triggers", () => {
     const { id } = await article("Front nord", body);
     const created = await createClaim({
       actor: editor,
-      input: claimInput(id, body, "Le village de Vovtchansk est encerclé.", { verdictNote: "Source: tirelire" }),
+      input: claimInput(id, body, "Le village de Vovtchansk est encerclé.", {
+        verdictNote: "Source: tirelire",
+      }),
     });
     expect(await claimIds("vovtchansk")).toEqual([created.id]);
     expect(await claimIds("tirelire")).toEqual([created.id]);
@@ -221,20 +227,30 @@ describe("search index: kept in sync by triggers", () => {
   it("indexes an article on insert, reindexes its title on update, forgets it and its claims on delete", async () => {
     const body = "Les négociations de Riyad reprennent.";
     const { id } = await article("Pourparlers à Riyad", body);
-    const claim = await createClaim({ actor: editor, input: claimInput(id, body, "Les négociations de Riyad reprennent.") });
+    const claim = await createClaim({
+      actor: editor,
+      input: claimInput(id, body, "Les négociations de Riyad reprennent."),
+    });
     expect(await articleIds("riyad")).toEqual([id]);
 
     await updateArticle({
       actor: editor,
-      input: { id, version: 1, title: "Pourparlers à Djeddah", outlet: "", url: "", language: "fr", publishedAt: "" },
+      input: {
+        id,
+        version: 1,
+        title: "Pourparlers à Djeddah",
+        outlet: "",
+        url: "",
+        language: "fr",
+        publishedAt: "",
+      },
     });
     expect(await articleIds("djeddah")).toEqual([id]);
     expect(await articleIds("pourparlers riyad")).toEqual([id]); // still in the body
     expect(await articleIds("pourparlers riyad djeddah")).toEqual([id]);
-    expect((await search(q("pourparlers", { type: "articles" })))?.articles?.items[0]?.title.map((s) => s.text)).toEqual([
-      "Pourparlers",
-      " à Djeddah",
-    ]);
+    expect(
+      (await search(q("pourparlers", { type: "articles" })))?.articles?.items[0]?.title.map((s) => s.text),
+    ).toEqual(["Pourparlers", " à Djeddah"]);
 
     // Deleting an article cascades to its claims; the triggers fire for the cascade too.
     getDb().run(sql`DELETE FROM articles WHERE id = ${id}`);
@@ -244,16 +260,34 @@ describe("search index: kept in sync by triggers", () => {
 
   it("passes the FTS5 integrity check against the claims and articles tables", () => {
     const db = getDb();
-    expect(() => db.run(sql`INSERT INTO claims_fts (claims_fts, rank) VALUES ('integrity-check', 1)`)).not.toThrow();
-    expect(() => db.run(sql`INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`)).not.toThrow();
+    expect(() =>
+      db.run(sql`INSERT INTO claims_fts (claims_fts, rank) VALUES ('integrity-check', 1)`),
+    ).not.toThrow();
+    expect(() =>
+      db.run(sql`INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)`),
+    ).not.toThrow();
   });
 });
 
 describe("parseSearchParams", () => {
   it("keeps the valid fields and drops the malformed ones", () => {
     expect(
-      parseSearchParams({ q: "  défense ", verdict: "bogus", stage: "approved", from: "2026-13-45", page: "-3", type: ["claims", "x"] }),
-    ).toMatchObject({ q: "défense", verdict: undefined, stage: "approved", from: undefined, page: 1, type: "claims" });
+      parseSearchParams({
+        q: "  défense ",
+        verdict: "bogus",
+        stage: "approved",
+        from: "2026-13-45",
+        page: "-3",
+        type: ["claims", "x"],
+      }),
+    ).toMatchObject({
+      q: "défense",
+      verdict: undefined,
+      stage: "approved",
+      from: undefined,
+      page: 1,
+      type: "claims",
+    });
   });
 
   it("cuts a very long query instead of refusing it", () => {

@@ -24,7 +24,13 @@ const ARCHIVE = [
 
 const TODAY = "Selon le Kremlin, les deux tiers de la région de Donetsk sont désormais sous contrôle russe.";
 
-async function add(key: string, article: { id: number }, body: string, quote: string, how: "approved" | "rated" | "draft") {
+async function add(
+  key: string,
+  article: { id: number },
+  body: string,
+  quote: string,
+  how: "approved" | "rated" | "draft",
+) {
   const claim = await createClaim({
     actor: editor,
     input: claimInput(article.id, body, quote, {
@@ -40,9 +46,21 @@ async function add(key: string, article: { id: number }, body: string, quote: st
 beforeAll(async () => {
   editor = await makeUser("editor", "Ana Similar");
   reviewer = await makeUser("reviewer", "Ben Similar");
-  const input = { outlet: "Le Courrier", url: "", language: "fr" as const, publishedAt: "", bodyFormat: "text" as const };
-  archive = await createArticle({ actor: editor, input: { ...input, title: "Le front de l'Est", body: ARCHIVE } });
-  today = await createArticle({ actor: editor, input: { ...input, title: "Donetsk aujourd'hui", body: TODAY } });
+  const input = {
+    outlet: "Le Courrier",
+    url: "",
+    language: "fr" as const,
+    publishedAt: "",
+    bodyFormat: "text" as const,
+  };
+  archive = await createArticle({
+    actor: editor,
+    input: { ...input, title: "Le front de l'Est", body: ARCHIVE },
+  });
+  today = await createArticle({
+    actor: editor,
+    input: { ...input, title: "Donetsk aujourd'hui", body: TODAY },
+  });
   const quotes = ARCHIVE.split("\n\n");
   await add("twoThirds", archive, ARCHIVE, quotes[0]!, "approved");
   await add("villages", archive, ARCHIVE, quotes[1]!, "approved");
@@ -73,7 +91,9 @@ describe("findSimilarClaims", () => {
   });
 
   it("shows only reviewed claims of other articles", async () => {
-    const found = (await findSimilarClaims({ text: TODAY, excludeArticleId: today.id, limit: 10 })).map((c) => c.id);
+    const found = (await findSimilarClaims({ text: TODAY, excludeArticleId: today.id, limit: 10 })).map(
+      (c) => c.id,
+    );
     expect(found).not.toContain(ids.unreviewed);
     expect(found).not.toContain(ids.sameArticle);
     const withOwnArticle = (await findSimilarClaims({ text: TODAY, limit: 10 })).map((c) => c.id);
@@ -81,7 +101,10 @@ describe("findSimilarClaims", () => {
   });
 
   it("counts numbers however they are written: 1800 finds 1 800", async () => {
-    const found = await findSimilarClaims({ text: "Depuis janvier, 1800 chars ukrainiens perdus", excludeArticleId: today.id });
+    const found = await findSimilarClaims({
+      text: "Depuis janvier, 1800 chars ukrainiens perdus",
+      excludeArticleId: today.id,
+    });
     expect(found[0]?.id).toBe(ids.tanks);
   });
 
@@ -94,7 +117,10 @@ describe("findSimilarClaims", () => {
   });
 
   it("ignores claims that share only a common word", async () => {
-    const found = await findSimilarClaims({ text: "La région de Bretagne vote son budget", excludeArticleId: today.id });
+    const found = await findSimilarClaims({
+      text: "La région de Bretagne vote son budget",
+      excludeArticleId: today.id,
+    });
     expect(found).toEqual([]);
   });
 

@@ -92,7 +92,10 @@ export async function findSimilarClaims({
   }
   const need = minimumCoverage(terms.length);
   return rows
-    .map((r) => ({ row: r, shared: countCovered(terms, termIndex(`${r.statement} ${r.quote} ${r.speaker ?? ""}`)) }))
+    .map((r) => ({
+      row: r,
+      shared: countCovered(terms, termIndex(`${r.statement} ${r.quote} ${r.speaker ?? ""}`)),
+    }))
     .filter(({ shared }) => shared >= need)
     .slice(0, limit)
     .map(({ row: r, shared }) => ({

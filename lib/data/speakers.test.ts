@@ -33,7 +33,10 @@ beforeAll(async () => {
   });
   ids.approved = (await approveClaim({ actor: reviewer, id: approved.id })).id;
   ids.middle = (
-    await createClaim({ actor: editor, input: claimInput(article.id, BODY, b!, { speaker: "Volodymyr Zelensky" }) })
+    await createClaim({
+      actor: editor,
+      input: claimInput(article.id, BODY, b!, { speaker: "Volodymyr Zelensky" }),
+    })
   ).id;
   ids.long = (
     await createClaim({
@@ -45,7 +48,9 @@ beforeAll(async () => {
       }),
     })
   ).id;
-  ids.other = (await createClaim({ actor: editor, input: claimInput(article.id, BODY, d!, { speaker: "Kremlin" }) })).id;
+  ids.other = (
+    await createClaim({ actor: editor, input: claimInput(article.id, BODY, d!, { speaker: "Kremlin" }) })
+  ).id;
 });
 
 describe("speakers", () => {
@@ -80,7 +85,9 @@ describe("speakers", () => {
   });
 
   it("renames the claims, bumps their versions, writes history and keeps approvals", async () => {
-    const before = await Promise.all([ids.approved!, ids.long!, ids.middle!].map((id) => getClaimById({ id })));
+    const before = await Promise.all(
+      [ids.approved!, ids.long!, ids.middle!].map((id) => getClaimById({ id })),
+    );
     const result = await mergeSpeakers({
       actor: admin,
       input: { from: ["Zelensky", "le président ukrainien Volodymyr Zelensky"], to: "Volodymyr Zelensky" },
@@ -88,7 +95,11 @@ describe("speakers", () => {
     expect(result).toEqual({ renamed: 2, to: "Volodymyr Zelensky" });
 
     const approved = await getClaimById({ id: ids.approved! });
-    expect(approved).toMatchObject({ speaker: "Volodymyr Zelensky", stage: "approved", verdict: "confirmed" });
+    expect(approved).toMatchObject({
+      speaker: "Volodymyr Zelensky",
+      stage: "approved",
+      verdict: "confirmed",
+    });
     expect(approved?.version).toBe(before[0]!.version + 1);
     expect(approved?.approvedBy?.id).toBe(reviewer.id);
     expect(approved?.updatedBy?.id).toBe(admin.id);
@@ -118,11 +129,17 @@ describe("speakers", () => {
   it("reindexes the renamed speaker for search", async () => {
     const inSpeaker = (word: string) =>
       getDb()
-        .all<{ id: number }>(sql`SELECT rowid AS id FROM claims_fts WHERE claims_fts MATCH ${`speaker : "${word}"`}`)
+        .all<{ id: number }>(
+          sql`SELECT rowid AS id FROM claims_fts WHERE claims_fts MATCH ${`speaker : "${word}"`}`,
+        )
         .map((r) => r.id);
     expect(inSpeaker("ukrainien")).not.toContain(ids.long);
     expect(inSpeaker("volodymyr")).toEqual(expect.arrayContaining([ids.approved, ids.middle, ids.long]));
-    const bySpeaker = await search({ ...parseSearchParams({}), q: "zelensky", speaker: "Volodymyr Zelensky" });
+    const bySpeaker = await search({
+      ...parseSearchParams({}),
+      q: "zelensky",
+      speaker: "Volodymyr Zelensky",
+    });
     expect(bySpeaker?.claims?.total).toBe(3);
   });
 });

@@ -99,7 +99,13 @@ export async function getSpeaker({
     .orderBy(desc(claims.updatedAt), desc(claims.id))
     .all();
   if (rows.length === 0) return undefined;
-  const stats: SpeakerStats = { name, total: 0, approved: 0, byVerdict: emptyVerdicts(), lastAt: new Date(0) };
+  const stats: SpeakerStats = {
+    name,
+    total: 0,
+    approved: 0,
+    byVerdict: emptyVerdicts(),
+    lastAt: new Date(0),
+  };
   for (const row of rows) {
     stats.total += 1;
     if (row.stage === "approved") stats.approved += 1;
@@ -138,7 +144,12 @@ export async function mergeSpeakers({
   return getDb().transaction(
     (tx) => {
       const targets = tx
-        .select({ id: claims.id, articleId: claims.articleId, speaker: claims.speaker, version: claims.version })
+        .select({
+          id: claims.id,
+          articleId: claims.articleId,
+          speaker: claims.speaker,
+          version: claims.version,
+        })
         .from(claims)
         .where(and(inArray(claims.speaker, from), ne(claims.speaker, data.to)))
         .orderBy(asc(claims.id))
@@ -147,12 +158,18 @@ export async function mergeSpeakers({
       for (const claim of targets) {
         const updated = tx
           .update(claims)
-          .set({ speaker: data.to, version: sql`${claims.version} + 1`, updatedById: actor.id, updatedAt: at })
+          .set({
+            speaker: data.to,
+            version: sql`${claims.version} + 1`,
+            updatedById: actor.id,
+            updatedAt: at,
+          })
           .where(and(eq(claims.id, claim.id), eq(claims.version, claim.version)))
           .returning({ id: claims.id })
           .get();
         // Inside an IMMEDIATE transaction nobody else writes, so this only guards against a bug.
-        if (!updated) throw new AppError("conflict", "A claim changed during the merge; nothing was renamed.");
+        if (!updated)
+          throw new AppError("conflict", "A claim changed during the merge; nothing was renamed.");
         tx.insert(claimEvents)
           .values({
             claimId: claim.id,

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Highlighted } from "@/components/highlighted";
 import { SimilarClaimsChecker } from "@/components/similar-claims-checker";
-import { StagePill, VerdictPill } from "@/components/verdict-pill";
+import { StageBadge, VerdictBadge } from "@/components/verdict-badge";
 import { buttonClass } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { requireUser } from "@/lib/auth/session";
@@ -292,8 +292,8 @@ async function ClaimResult({ claim }: { claim: ClaimHit }) {
   return (
     <li className="space-y-1.5 px-4 py-3">
       <div className="flex flex-wrap items-center gap-2 text-xs">
-        <VerdictPill verdict={claim.verdict} />
-        <StagePill stage={claim.stage} />
+        <VerdictBadge verdict={claim.verdict} />
+        <StageBadge stage={claim.stage} />
         {claim.speaker ? (
           <span className="text-ink font-medium">
             <Highlighted

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { StagePill, VerdictPill } from "@/components/verdict-pill";
+import { StageBadge, VerdictBadge } from "@/components/verdict-badge";
 import { requireUser } from "@/lib/auth/session";
 import { getSpeaker } from "@/lib/data/speakers";
 import { VERDICTS } from "@/lib/review/model";
@@ -47,7 +47,7 @@ export default async function SpeakerPage({ params }: { params: Params }) {
         {VERDICTS.map((v) => (
           <div key={v} className="border-line rounded-lg border bg-white px-4 py-3">
             <dt>
-              <VerdictPill verdict={v} />
+              <VerdictBadge verdict={v} />
             </dt>
             <dd className="mt-1 text-2xl font-semibold tabular-nums">{stats.byVerdict[v]}</dd>
           </div>
@@ -61,8 +61,8 @@ export default async function SpeakerPage({ params }: { params: Params }) {
           {claims.map((claim) => (
             <li key={claim.id} className="space-y-1.5 px-4 py-3">
               <div className="flex flex-wrap items-center gap-2 text-xs">
-                <VerdictPill verdict={claim.verdict} />
-                <StagePill stage={claim.stage} />
+                <VerdictBadge verdict={claim.verdict} />
+                <StageBadge stage={claim.stage} />
                 <span className="text-muted">
                   {format.dateTime(claim.updatedAt, { dateStyle: "medium" })}
                 </span>
