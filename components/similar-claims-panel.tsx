@@ -124,10 +124,10 @@ function SimilarItem({ claim }: { claim: SimilarClaim }) {
         href={`/articles/${claim.articleId}?claim=${claim.id}`}
         target="_blank"
         rel="noopener"
-        className="text-accent inline-flex items-center gap-1 text-sm font-medium hover:underline"
+        className="text-accent block text-sm font-medium hover:underline"
       >
         {t("open", { title: claim.articleTitle })}
-        <ExternalLink aria-hidden className="size-3.5" />
+        <ExternalLink aria-hidden className="ml-1 inline size-3.5 align-[-2px]" />
         <span className="sr-only">{t("newTab")}</span>
       </a>
     </li>
