@@ -5,6 +5,7 @@ import { signOutAction } from "@/app/actions/session";
 import type { SessionUser } from "@/lib/auth/session";
 import { LanguageSwitch } from "./language-switch";
 import { NavLink } from "./nav-link";
+import { NavSearch } from "./nav-search";
 import { buttonClass } from "./ui/button";
 
 export async function AppShell({
@@ -27,14 +28,17 @@ export async function AppShell({
         {t("nav.skipToContent")}
       </a>
       <header className="border-line border-b bg-white">
-        <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
-          <Link href="/articles" className="flex items-center gap-2 font-semibold tracking-tight">
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4 sm:px-6">
+          <Link href="/articles" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight">
             <span aria-hidden className="bg-ink grid size-7 place-items-center rounded-md text-xs text-white">
               CD
             </span>
             {t("app.name")}
           </Link>
-          <nav aria-label={t("nav.mainNavigation")} className="flex items-center gap-1 text-sm">
+          <nav
+            aria-label={t("nav.mainNavigation")}
+            className="flex shrink-0 items-center gap-1 text-sm whitespace-nowrap"
+          >
             <NavLink href="/articles">{t("nav.articles")}</NavLink>
             <NavLink href="/queue">
               {t("nav.queue")}
@@ -46,14 +50,17 @@ export async function AppShell({
                 {queueCount}
               </span>
             </NavLink>
+            <NavLink href="/speakers">{t("searchNav.speakers")}</NavLink>
+            <NavLink href="/insights">{t("searchNav.insights")}</NavLink>
             <NavLink href="/settings">{t("apiSettings.nav")}</NavLink>
           </nav>
-          <div className="ml-auto flex items-center gap-3">
+          <NavSearch className="min-w-32 flex-1 2xl:max-w-80" />
+          <div className="ml-auto flex shrink-0 items-center gap-3">
             <Link href="/articles/new" className={buttonClass("primary", "sm")}>
               {t("nav.newArticle")}
             </Link>
             <LanguageSwitch current={locale} className="max-sm:hidden" />
-            <div className="text-right text-xs leading-tight max-md:hidden">
+            <div className="text-right text-xs leading-tight max-xl:hidden">
               <div className="text-ink font-medium" data-testid="current-user">
                 {user.name}
               </div>

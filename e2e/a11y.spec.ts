@@ -25,6 +25,12 @@ const PAGES = [
   "/queue?tab=returned",
   "/settings/tokens",
   "/settings/api",
+  "/search",
+  "/search?q=greve",
+  "/search?q=zzzz",
+  "/speakers",
+  "/speakers/DGAC",
+  "/insights",
 ];
 
 for (const path of PAGES) {
@@ -62,5 +68,12 @@ test("the tokens page of an admin, with a new token shown, has no serious access
   await expect(page.getByTestId("new-token")).toBeVisible();
   await page.getByRole("button", { name: "Revoke the token “Accessibility check”" }).click();
   await expect(page.getByRole("button", { name: "Revoke now" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
+test("/speakers with the merge controls has no serious accessibility violations", async ({ page }) => {
+  await signIn(page, "reviewer");
+  await page.goto("/speakers");
+  await page.getByRole("checkbox", { name: "Select DGAC" }).check();
   await expectNoSeriousViolations(page);
 });

@@ -30,6 +30,7 @@ export const ACTIONS = [
   "claim.approve",
   "claim.return",
   "claim.take",
+  "speaker.merge",
   "account.manage",
   "token.manage_others",
 ] as const;
@@ -49,6 +50,8 @@ const REVIEWER_ACTIONS = [
   "claim.approve",
   "claim.return",
   "claim.take",
+  // Renaming every claim of a speaker touches approved claims across articles: reviewers decide.
+  "speaker.merge",
 ] as const satisfies readonly Action[];
 
 const ADMIN_ACTIONS = [

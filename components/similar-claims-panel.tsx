@@ -1,0 +1,135 @@
+"use client";
+
+import { ExternalLink } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
+import { useEffect, useId, useRef, useState } from "react";
+import { findSimilarClaimsAction } from "@/app/actions/search";
+import type { SimilarClaim } from "@/lib/data/similar";
+import { VerdictBadge } from "./verdict-badge";
+import { cn } from "./ui/cn";
+
+const DEBOUNCE_MS = 400;
+/** Below this many characters a text says too little to look for look-alikes. */
+const MIN_LENGTH = 12;
+
+type State =
+  | { status: "waiting" }
+  | { status: "loading"; previous: SimilarClaim[] }
+  | { status: "done"; claims: SimilarClaim[] }
+  | { status: "error" };
+
+/**
+ * Claims the desk already reviewed in other articles that look like the text being written:
+ * their verdict, note and date, and a link to open them. Give it the statement or quote as it
+ * is typed; it waits for a pause in typing before asking the server.
+ */
+export function SimilarClaimsPanel({
+  text,
+  excludeArticleId,
+  className,
+}: {
+  text: string;
+  excludeArticleId?: number;
+  className?: string;
+}) {
+  const t = useTranslations("similar");
+  const headingId = useId();
+  const [state, setState] = useState<State>({ status: "waiting" });
+  const latest = useRef(0);
+  const trimmed = text.trim();
+  const enough = trimmed.length >= MIN_LENGTH;
+
+  useEffect(() => {
+    const request = ++latest.current;
+    if (!enough) return;
+    const timer = setTimeout(async () => {
+      setState((s) => ({ status: "loading", previous: s.status === "done" ? s.claims : [] }));
+      try {
+        const result = await findSimilarClaimsAction({ text: trimmed, excludeArticleId });
+        if (request !== latest.current) return;
+        setState(result.ok ? { status: "done", claims: result.data } : { status: "error" });
+      } catch {
+        if (request === latest.current) setState({ status: "error" });
+      }
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [trimmed, enough, excludeArticleId]);
+
+  const claims = !enough
+    ? []
+    : state.status === "done"
+      ? state.claims
+      : state.status === "loading"
+        ? state.previous
+        : [];
+  const loading = enough && state.status === "loading";
+
+  return (
+    <section
+      aria-labelledby={headingId}
+      aria-busy={loading}
+      className={cn("border-line rounded-lg border bg-white", className)}
+      data-testid="similar-claims"
+    >
+      <div className="border-line flex items-center justify-between gap-3 border-b px-4 py-2.5">
+        <h2 id={headingId} className="text-sm font-semibold">
+          {t("title")}
+        </h2>
+        {loading ? <span className="text-muted text-xs">{t("loading")}</span> : null}
+      </div>
+      <p className="sr-only" role="status">
+        {enough && state.status === "done" ? t("found", { count: state.claims.length }) : ""}
+      </p>
+      {!enough ? (
+        <p className="text-muted px-4 py-4 text-sm">{t("hint")}</p>
+      ) : state.status === "error" ? (
+        <p className="text-disputed px-4 py-4 text-sm">{t("error")}</p>
+      ) : claims.length === 0 ? (
+        <p className="text-muted px-4 py-4 text-sm">{state.status === "done" ? t("none") : t("loading")}</p>
+      ) : (
+        <ol className="divide-line divide-y">
+          {claims.map((claim) => (
+            <SimilarItem key={claim.id} claim={claim} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function SimilarItem({ claim }: { claim: SimilarClaim }) {
+  const t = useTranslations("similar");
+  const format = useFormatter();
+  const date = format.dateTime(claim.checkedAt, { dateStyle: "medium" });
+  return (
+    <li className="space-y-1.5 px-4 py-3">
+      <div className="flex flex-wrap items-center gap-2 text-xs">
+        <VerdictBadge verdict={claim.verdict} />
+        <span className="text-muted">
+          {claim.stage === "approved" ? t("approvedOn", { date }) : t("ratedOn", { date })}
+        </span>
+      </div>
+      <p className="text-ink text-sm font-medium">{claim.statement}</p>
+      {claim.speaker ? <p className="text-muted text-xs">{t("speaker", { name: claim.speaker })}</p> : null}
+      {claim.verdict === "uncommented" && claim.silentParty ? (
+        <p className="text-muted text-sm">{t("silentParty", { party: claim.silentParty })}</p>
+      ) : null}
+      {claim.verdictNote ? (
+        <p className="text-muted line-clamp-3 text-sm">
+          <span className="text-ink font-medium">{t("note")} </span>
+          {claim.verdictNote}
+        </p>
+      ) : null}
+      <a
+        href={`/articles/${claim.articleId}?claim=${claim.id}`}
+        target="_blank"
+        rel="noopener"
+        className="text-accent block text-sm font-medium hover:underline"
+      >
+        {t("open", { title: claim.articleTitle })}
+        <ExternalLink aria-hidden className="ml-1 inline size-3.5 align-[-2px]" />
+        <span className="sr-only">{t("newTab")}</span>
+      </a>
+    </li>
+  );
+}

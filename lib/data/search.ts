@@ -1,0 +1,223 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Language, Stage, Verdict } from "@/lib/review/model";
+import { getEnv } from "@/lib/env";
+import { endOfDay, startOfDay } from "@/lib/search/dates";
+import { buildSearchMatch, type MatchMode } from "@/lib/search/query";
+import { HIT_END, HIT_START, parseHighlighted, type Segment } from "@/lib/search/snippet";
+import type { SearchQuery } from "@/lib/validation/search";
+import { getDb } from "./connection";
+
+export const SEARCH_PAGE_SIZE = 20;
+const ARTICLE_LIMIT = 10;
+
+export type ClaimHit = {
+  id: number;
+  articleId: number;
+  articleTitle: string;
+  outlet: string | null;
+  statement: Segment[];
+  quote: Segment[];
+  speaker: string | null;
+  speakerHighlighted: Segment[];
+  note: Segment[];
+  verdict: Verdict;
+  stage: Stage;
+  /** When the claim was last checked: approved, else rated, else created. */
+  checkedAt: Date;
+};
+
+export type ArticleHit = {
+  id: number;
+  title: Segment[];
+  excerpt: Segment[];
+  outlet: string | null;
+  language: Language;
+  publishedAt: string | null;
+  createdAt: Date;
+  claimCount: number;
+};
+
+export type SearchResults = {
+  /** "any" when no result held every word and the search fell back to results holding some. */
+  mode: MatchMode;
+  claims: { items: ClaimHit[]; total: number; page: number; pageCount: number } | null;
+  articles: { items: ArticleHit[]; total: number } | null;
+  failed: boolean;
+};
+
+export type SearchFilters = Omit<SearchQuery, "q" | "page" | "type">;
+
+/** Filters that only claims have: with one of them set, articles are not searched. */
+export function hasClaimOnlyFilter(filters: SearchFilters): boolean {
+  return Boolean(filters.verdict || filters.stage || filters.speaker);
+}
+
+const checkedAtSql = sql`coalesce(c.approved_at, c.rated_at, c.created_at)`;
+
+function claimConditions(match: string, filters: SearchFilters): SQL {
+  const timeZone = getEnv().TIME_ZONE;
+  const parts: SQL[] = [sql`claims_fts MATCH ${match}`];
+  if (filters.verdict) parts.push(sql`c.verdict = ${filters.verdict}`);
+  if (filters.stage) parts.push(sql`c.stage = ${filters.stage}`);
+  if (filters.speaker) parts.push(sql`c.speaker = ${filters.speaker} COLLATE NOCASE`);
+  if (filters.outlet) parts.push(sql`a.outlet = ${filters.outlet} COLLATE NOCASE`);
+  if (filters.from) parts.push(sql`${checkedAtSql} >= ${startOfDay(filters.from, timeZone)}`);
+  if (filters.to) parts.push(sql`${checkedAtSql} < ${endOfDay(filters.to, timeZone)}`);
+  return sql.join(parts, sql` AND `);
+}
+
+function articleConditions(match: string, filters: SearchFilters): SQL {
+  const parts: SQL[] = [sql`articles_fts MATCH ${match}`];
+  // An article's date is its publication date, or the day it was added when it has none.
+  const day = sql`coalesce(a.published_at, date(a.created_at / 1000, 'unixepoch'))`;
+  if (filters.outlet) parts.push(sql`a.outlet = ${filters.outlet} COLLATE NOCASE`);
+  if (filters.from) parts.push(sql`${day} >= ${filters.from}`);
+  if (filters.to) parts.push(sql`${day} <= ${filters.to}`);
+  return sql.join(parts, sql` AND `);
+}
+
+type ClaimRow = {
+  id: number;
+  article_id: number;
+  article_title: string;
+  outlet: string | null;
+  speaker: string | null;
+  verdict: Verdict;
+  stage: Stage;
+  checked_at: number;
+  statement_hl: string;
+  quote_hl: string;
+  speaker_hl: string | null;
+  note_hl: string | null;
+};
+
+function searchClaimsWith(match: string, filters: SearchFilters, page: number) {
+  const db = getDb();
+  const where = claimConditions(match, filters);
+  const total =
+    db.get<{ n: number }>(sql`
+      SELECT count(*) AS n FROM claims_fts
+      JOIN claims c ON c.id = claims_fts.rowid
+      JOIN articles a ON a.id = c.article_id
+      WHERE ${where}`)?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
+  const current = Math.min(page, pageCount);
+  const rows = db.all<ClaimRow>(sql`
+    SELECT c.id, c.article_id, a.title AS article_title, a.outlet, c.speaker, c.verdict, c.stage,
+      ${checkedAtSql} AS checked_at,
+      highlight(claims_fts, 0, ${HIT_START}, ${HIT_END}) AS statement_hl,
+      snippet(claims_fts, 1, ${HIT_START}, ${HIT_END}, '…', 32) AS quote_hl,
+      highlight(claims_fts, 2, ${HIT_START}, ${HIT_END}) AS speaker_hl,
+      snippet(claims_fts, 3, ${HIT_START}, ${HIT_END}, '…', 24) AS note_hl
+    FROM claims_fts
+    JOIN claims c ON c.id = claims_fts.rowid
+    JOIN articles a ON a.id = c.article_id
+    WHERE ${where}
+    ORDER BY bm25(claims_fts, 4.0, 2.0, 2.0, 1.0), c.id DESC
+    LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(current - 1) * SEARCH_PAGE_SIZE}`);
+  const items: ClaimHit[] = rows.map((r) => ({
+    id: r.id,
+    articleId: r.article_id,
+    articleTitle: r.article_title,
+    outlet: r.outlet,
+    statement: parseHighlighted(r.statement_hl),
+    quote: parseHighlighted(r.quote_hl),
+    speaker: r.speaker,
+    speakerHighlighted: parseHighlighted(r.speaker_hl),
+    note: parseHighlighted(r.note_hl),
+    verdict: r.verdict,
+    stage: r.stage,
+    checkedAt: new Date(r.checked_at),
+  }));
+  return { items, total, page: current, pageCount };
+}
+
+type ArticleRow = {
+  id: number;
+  outlet: string | null;
+  language: Language;
+  published_at: string | null;
+  created_at: number;
+  claim_count: number;
+  title_hl: string;
+  body_hl: string;
+};
+
+function searchArticlesWith(match: string, filters: SearchFilters) {
+  const db = getDb();
+  const where = articleConditions(match, filters);
+  const total =
+    db.get<{ n: number }>(sql`
+      SELECT count(*) AS n FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE ${where}`)
+      ?.n ?? 0;
+  const rows = db.all<ArticleRow>(sql`
+    SELECT a.id, a.outlet, a.language, a.published_at, a.created_at,
+      (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claim_count,
+      highlight(articles_fts, 0, ${HIT_START}, ${HIT_END}) AS title_hl,
+      snippet(articles_fts, 1, ${HIT_START}, ${HIT_END}, '…', 32) AS body_hl
+    FROM articles_fts
+    JOIN articles a ON a.id = articles_fts.rowid
+    WHERE ${where}
+    ORDER BY bm25(articles_fts, 5.0, 1.0), a.id DESC
+    LIMIT ${ARTICLE_LIMIT}`);
+  const items: ArticleHit[] = rows.map((r) => ({
+    id: r.id,
+    title: parseHighlighted(r.title_hl),
+    excerpt: parseHighlighted(r.body_hl),
+    outlet: r.outlet,
+    language: r.language,
+    publishedAt: r.published_at,
+    createdAt: new Date(r.created_at),
+    claimCount: r.claim_count,
+  }));
+  return { items, total };
+}
+
+function run(query: SearchQuery, mode: MatchMode): SearchResults | null {
+  const match = buildSearchMatch(query.q, mode);
+  if (!match) return null;
+  const { q: _q, page, type, ...filters } = query;
+  void _q;
+  const wantClaims = type !== "articles";
+  const wantArticles = type !== "claims" && !hasClaimOnlyFilter(filters);
+  return {
+    mode,
+    claims: wantClaims ? searchClaimsWith(match, filters, page) : null,
+    articles: wantArticles ? searchArticlesWith(match, filters) : null,
+    failed: false,
+  };
+}
+
+function isEmpty(results: SearchResults): boolean {
+  return (results.claims?.total ?? 0) + (results.articles?.total ?? 0) === 0;
+}
+
+/**
+ * Full-text search over claims and articles, best matches first (BM25). Every word must match,
+ * the last one as a prefix; when nothing holds them all, results holding some of them are shown.
+ * Returns null when the query has no searchable word. Never throws on what a user typed.
+ */
+export async function search(query: SearchQuery): Promise<SearchResults | null> {
+  try {
+    const strict = run(query, "all");
+    if (!strict || !isEmpty(strict)) return strict;
+    if (buildSearchMatch(query.q, "any") === buildSearchMatch(query.q, "all")) return strict;
+    const loose = run(query, "any");
+    return loose && !isEmpty(loose) ? loose : strict;
+  } catch (error) {
+    // The MATCH expression is built from quoted terms only, so this is a bug, not bad input:
+    // log it and show "no results" rather than an error page.
+    console.error("search failed", error);
+    return { mode: "all", claims: null, articles: null, failed: true };
+  }
+}
+
+/** Speakers and outlets already in use, most frequent first, for the search filters. */
+export async function listSearchFacets(): Promise<{ speakers: string[]; outlets: string[] }> {
+  const db = getDb();
+  const speakers = db.all<{ v: string }>(sql`
+    SELECT speaker AS v FROM claims WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY count(*) DESC, speaker LIMIT 200`);
+  const outlets = db.all<{ v: string }>(sql`
+    SELECT outlet AS v FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count(*) DESC, outlet LIMIT 200`);
+  return { speakers: speakers.map((r) => r.v), outlets: outlets.map((r) => r.v) };
+}
