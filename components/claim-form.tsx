@@ -10,6 +10,7 @@ import type { ActionResult } from "@/lib/errors";
 import { VERDICTS } from "@/lib/review/model";
 import { locateQuote } from "@/lib/text/anchor";
 import { claimFormSchema, type ClaimFormInput, type ClaimFormValues } from "@/lib/validation/claim";
+import { SimilarClaimsPanel } from "./similar-claims-panel";
 import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
 import { Field, Input, Textarea } from "./ui/field";
@@ -112,6 +113,7 @@ export function ClaimForm({
   const sources = useFieldArray({ control, name: "sources" });
   const verdict = useWatch({ control, name: "verdict" });
   const quote = useWatch({ control, name: "quote" });
+  const statement = useWatch({ control, name: "statement" });
   const statementTouched = Boolean(form.formState.dirtyFields.statement);
 
   const message = (key: string | undefined) => (key ? (te.has(key) ? te(key) : key) : undefined);
@@ -269,6 +271,8 @@ export function ClaimForm({
           {...register("statement")}
         />
       </Field>
+
+      <SimilarClaimsPanel text={statement || quote} excludeArticleId={articleId} />
 
       <Field
         id={id("speaker")}

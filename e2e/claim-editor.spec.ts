@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS } from "./accounts";
 import { closeDb } from "./data";
-import { signIn } from "./helpers";
+import { selectText, signIn } from "./helpers";
 import { createArticle } from "@/lib/data/articles";
 import { getUserCredentialsByEmail } from "@/lib/data/users";
 
@@ -31,36 +31,6 @@ test.beforeAll(async () => {
   articleId = article.id;
   closeDb();
 });
-
-/** Selects the given words of the article body with a real DOM range, as a mouse drag does, and releases. */
-async function selectText(page: Page, text: string) {
-  await page.getByTestId("article-body").evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    let full = "";
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      nodes.push(n as Text);
-      full += (n as Text).data;
-    }
-    const at = full.indexOf(wanted);
-    if (at < 0) throw new Error(`not in body: ${wanted}`);
-    const locate = (offset: number): [Text, number] => {
-      let seen = 0;
-      for (const node of nodes) {
-        if (offset <= seen + node.data.length) return [node, offset - seen];
-        seen += node.data.length;
-      }
-      throw new Error("offset out of range");
-    };
-    const range = document.createRange();
-    range.setStart(...locate(at));
-    range.setEnd(...locate(at + wanted.length));
-    const selection = window.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-    root.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-  }, text);
-}
 
 async function addClaim(
   page: Page,

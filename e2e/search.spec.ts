@@ -1,6 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { closeDb } from "./data";
+import { selectText, signIn } from "./helpers";
+import { createArticle } from "@/lib/data/articles";
+import { getUserCredentialsByEmail } from "@/lib/data/users";
+import { ACCOUNTS } from "./accounts";
 
 // The demo workspace: one French article on an air traffic control strike, one approved claim
 // ("La DGAC annonce l'annulation de 40 % des vols à Orly mardi.") and three others.
@@ -132,4 +136,34 @@ test("insights draw their charts and keep the figures in a table", async ({ page
   await expect(speakers.getByRole("cell", { name: "DGAC" })).toBeVisible();
   await page.getByRole("link", { name: "4 weeks" }).click();
   await expect(page).toHaveURL(/weeks=4/);
+});
+
+test("writing a claim in another article shows the claim the desk already approved", async ({ page }) => {
+  const editor = await getUserCredentialsByEmail({ email: ACCOUNTS.editor.email });
+  const article = await createArticle({
+    actor: { id: editor!.id, role: editor!.role },
+    input: {
+      title: "Orly, deuxième jour de grève",
+      outlet: "Le Quotidien",
+      url: "",
+      language: "fr",
+      publishedAt: "",
+      body: "Le trafic reste perturbé. À Orly, la DGAC annule 40 % des vols mardi, a indiqué la direction.",
+      bodyFormat: "text",
+    },
+  });
+  closeDb();
+
+  await signIn(page, "editor");
+  await page.goto(`/articles/${article.id}`);
+  await selectText(page, "la DGAC annule 40 % des vols mardi");
+  await page.getByTestId("add-claim-from-selection").click();
+  const form = page.getByTestId("claim-form");
+  const item = form
+    .getByTestId("similar-claims")
+    .getByRole("listitem")
+    .filter({ hasText: "La DGAC annonce l'annulation de 40 % des vols à Orly mardi." });
+  await expect(item).toBeVisible();
+  await expect(item.getByText("Confirmed")).toBeVisible();
+  await expect(item.getByRole("link", { name: /Open in “Grève du contrôle aérien/ })).toBeVisible();
 });
