@@ -1,0 +1,210 @@
+import { and, asc, desc, eq, inArray, like, sql, type SQL } from "drizzle-orm";
+import { articles, claims, type Article } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/review";
+import { hasPermission } from "@/lib/review";
+import type { Language, Stage, Verdict } from "@/lib/review/model";
+import { htmlToText } from "@/lib/text/html";
+import { detectLanguage } from "@/lib/text/language";
+import { normaliseBody } from "@/lib/text/normalise";
+import {
+  articleListSchema,
+  articleMetaSchema,
+  articleSchema,
+  MAX_BODY_LENGTH,
+  type ArticleInput,
+  type ArticleListQuery,
+  type ArticleMetaInput,
+} from "@/lib/validation/article";
+import { parseInput } from "@/lib/validation/parse";
+import { countRows, getDb } from "./connection";
+import { userNames } from "./user-names";
+
+export const ARTICLES_PAGE_SIZE = 20;
+
+export type ArticleProgress = {
+  total: number;
+  byStage: Record<Stage, number>;
+  byVerdict: Record<Verdict, number>;
+  verified: boolean;
+};
+
+export type ArticleSummary = Pick<Article, "id" | "title" | "outlet" | "url" | "language" | "publishedAt" | "createdAt"> & {
+  progress: ArticleProgress;
+};
+
+export type ArticleDetail = Article & { createdByName: string; progress: ArticleProgress };
+
+function emptyProgress(): ArticleProgress {
+  return {
+    total: 0,
+    byStage: { draft: 0, in_review: 0, approved: 0 },
+    byVerdict: { unrated: 0, confirmed: 0, disputed: 0, uncommented: 0 },
+    verified: false,
+  };
+}
+
+/** Claim counts by stage and verdict for a set of articles, in one grouped query. */
+async function progressFor(ids: number[]): Promise<Map<number, ArticleProgress>> {
+  const result = new Map<number, ArticleProgress>(ids.map((id) => [id, emptyProgress()]));
+  if (ids.length === 0) return result;
+  const rows = getDb()
+    .select({ articleId: claims.articleId, stage: claims.stage, verdict: claims.verdict, n: sql<number>`count(*)` })
+    .from(claims)
+    .where(inArray(claims.articleId, ids))
+    .groupBy(claims.articleId, claims.stage, claims.verdict)
+    .all();
+  for (const row of rows) {
+    const p = result.get(row.articleId);
+    if (!p) continue;
+    p.total += row.n;
+    p.byStage[row.stage] += row.n;
+    p.byVerdict[row.verdict] += row.n;
+  }
+  for (const p of result.values()) p.verified = p.total > 0 && p.byStage.approved === p.total;
+  return result;
+}
+
+/** Turns the submitted body (text or HTML) into the stored, normalised body. */
+export function prepareBody(body: string, format: "text" | "html"): string {
+  const normalised = normaliseBody(format === "html" ? htmlToText(body) : body);
+  if (normalised.length === 0) {
+    throw new AppError("invalid_input", "The article body is empty.", { fieldErrors: { body: ["bodyRequired"] } });
+  }
+  if (normalised.length > MAX_BODY_LENGTH) {
+    throw new AppError("invalid_input", `The article body is longer than ${MAX_BODY_LENGTH} characters.`, {
+      fieldErrors: { body: ["bodyTooLong"] },
+    });
+  }
+  return normalised;
+}
+
+function nullable(value: string | undefined): string | null {
+  const trimmed = value?.trim() ?? "";
+  return trimmed === "" ? null : trimmed;
+}
+
+export async function createArticle({ actor, input }: { actor: Actor; input: ArticleInput }): Promise<{ id: number }> {
+  if (!hasPermission(actor.role, "article.create")) throw new AppError("forbidden", "Your role does not allow this.");
+  const data = parseInput(articleSchema, input);
+  const body = prepareBody(data.body, data.bodyFormat);
+  const now = new Date();
+  const row = getDb()
+    .insert(articles)
+    .values({
+      title: data.title,
+      outlet: nullable(data.outlet),
+      url: nullable(data.url),
+      language: (data.language || detectLanguage(body)) as Language,
+      publishedAt: nullable(data.publishedAt),
+      body,
+      createdById: actor.id,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: articles.id })
+    .get();
+  return row;
+}
+
+/** Metadata can always change; the body only while no claim is anchored to it. */
+export async function updateArticle({ actor, input }: { actor: Actor; input: ArticleMetaInput }): Promise<{ id: number }> {
+  if (!hasPermission(actor.role, "article.edit")) throw new AppError("forbidden", "Your role does not allow this.");
+  const data = parseInput(articleMetaSchema, input);
+  return getDb().transaction(
+    (tx) => {
+      const current = tx.select().from(articles).where(eq(articles.id, data.id)).get();
+      if (!current) throw new AppError("not_found", "This article does not exist or was deleted.");
+      if (current.version !== data.version) {
+        throw new AppError("conflict", `This article was changed at ${current.updatedAt.toISOString()} meanwhile.`);
+      }
+      let body = current.body;
+      if (data.body !== undefined) {
+        const next = prepareBody(data.body, "text");
+        if (next !== current.body) {
+          const anchored = countRows(tx, claims, eq(claims.articleId, data.id));
+          if (anchored > 0) {
+            throw new AppError("body_locked", "The body cannot change once claims are anchored to it.", {
+              fieldErrors: { body: ["bodyLocked"] },
+            });
+          }
+          body = next;
+        }
+      }
+      tx.update(articles)
+        .set({
+          title: data.title,
+          outlet: nullable(data.outlet),
+          url: nullable(data.url),
+          language: (data.language || current.language) as Language,
+          publishedAt: nullable(data.publishedAt),
+          body,
+          updatedAt: new Date(),
+          version: sql`${articles.version} + 1`,
+        })
+        .where(eq(articles.id, data.id))
+        .run();
+      return { id: data.id };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+const verifiedSql = sql`(EXISTS (SELECT 1 FROM claims c WHERE c.article_id = ${articles.id}) AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = ${articles.id} AND c.stage <> 'approved'))`;
+
+export async function listArticles(
+  query: Partial<ArticleListQuery> = {},
+): Promise<{ items: ArticleSummary[]; total: number; page: number; pageCount: number }> {
+  const q = articleListSchema.parse(query);
+  const filters: SQL[] = [];
+  if (q.q) filters.push(like(articles.title, `%${q.q.replace(/[%_\\]/g, "\\$&")}%`));
+  if (q.language) filters.push(eq(articles.language, q.language));
+  if (q.verified === "yes") filters.push(verifiedSql);
+  if (q.verified === "no") filters.push(sql`NOT ${verifiedSql}`);
+  const where = filters.length > 0 ? and(...filters) : undefined;
+  const order = {
+    newest: [desc(articles.createdAt), desc(articles.id)],
+    oldest: [asc(articles.createdAt), asc(articles.id)],
+    published: [sql`${articles.publishedAt} IS NULL`, desc(articles.publishedAt), desc(articles.id)],
+    title: [asc(sql`${articles.title} COLLATE NOCASE`), asc(articles.id)],
+  }[q.sort];
+  const db = getDb();
+  const total = countRows(db, articles, where);
+  const pageCount = Math.max(1, Math.ceil(total / ARTICLES_PAGE_SIZE));
+  const page = Math.min(q.page, pageCount);
+  const rows = db
+    .select({
+      id: articles.id,
+      title: articles.title,
+      outlet: articles.outlet,
+      url: articles.url,
+      language: articles.language,
+      publishedAt: articles.publishedAt,
+      createdAt: articles.createdAt,
+    })
+    .from(articles)
+    .where(where)
+    .orderBy(...order)
+    .limit(ARTICLES_PAGE_SIZE)
+    .offset((page - 1) * ARTICLES_PAGE_SIZE)
+    .all();
+  const progress = await progressFor(rows.map((r) => r.id));
+  return {
+    items: rows.map((r) => ({ ...r, progress: progress.get(r.id) ?? emptyProgress() })),
+    total,
+    page,
+    pageCount,
+  };
+}
+
+export async function getArticleById({ id }: { id: number }): Promise<ArticleDetail | undefined> {
+  const db = getDb();
+  const row = db.select().from(articles).where(eq(articles.id, id)).get();
+  if (!row) return undefined;
+  const progress = (await progressFor([id])).get(id) ?? emptyProgress();
+  return { ...row, createdByName: userNames(db, [row.createdById]).get(row.createdById) ?? "?", progress };
+}
+
+export async function countArticles(): Promise<number> {
+  return countRows(getDb(), articles);
+}

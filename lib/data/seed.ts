@@ -1,0 +1,51 @@
+import { DEMO_ACCOUNTS, DEMO_ARTICLE, DEMO_CLAIMS } from "@/db/demo";
+import { generatePassword } from "@/lib/auth/password";
+import { createArticle } from "./articles";
+import { approveClaim, createClaim } from "./claims";
+import { countUsers, createUser, type PublicUser } from "./users";
+
+type DemoKey = (typeof DEMO_ACCOUNTS)[number]["key"];
+
+/**
+ * Fills an empty database with the demo workspace. Returns the accounts and their passwords
+ * (generated unless given), or null when the database already has accounts.
+ */
+export async function seedDemo(
+  passwords: Partial<Record<DemoKey, string>> = {},
+): Promise<{ email: string; role: string; password: string }[] | null> {
+  if ((await countUsers()) > 0) return null;
+  const created = {} as Record<DemoKey, PublicUser>;
+  const printed: { email: string; role: string; password: string }[] = [];
+  for (const account of DEMO_ACCOUNTS) {
+    const password = passwords[account.key] ?? generatePassword();
+    created[account.key] = await createUser({ email: account.email, name: account.name, role: account.role, password });
+    printed.push({ email: account.email, role: account.role, password });
+  }
+  const editor = { id: created.editor.id, role: created.editor.role };
+  const reviewer = { id: created.reviewer.id, role: created.reviewer.role };
+  const article = await createArticle({ actor: editor, input: { ...DEMO_ARTICLE, bodyFormat: "text" } });
+  const body = DEMO_ARTICLE.body;
+  for (const claim of DEMO_CLAIMS) {
+    const start = body.indexOf(claim.quote);
+    if (start === -1) throw new Error(`Demo quote not in the demo body: ${claim.quote}`);
+    const view = await createClaim({
+      actor: editor,
+      input: {
+        articleId: article.id,
+        start,
+        end: start + claim.quote.length,
+        quote: claim.quote,
+        statement: claim.statement,
+        speaker: claim.speaker,
+        verdict: claim.verdict,
+        verdictNote: claim.verdictNote,
+        silentParty: claim.silentParty,
+        sources: [...claim.sources],
+        submit: claim.stage !== "draft",
+      },
+    });
+    if (claim.stage === "approved") await approveClaim({ actor: reviewer, id: view.id });
+  }
+  return printed;
+}
+
