@@ -86,10 +86,24 @@ export function slugify(text: string, maxLength = 60): string {
 export function exportFileName(
   article: Pick<SummaryArticle, "id" | "title" | "publishedAt">,
   format: ExportFormat,
+  options: { includeUnapproved?: boolean } = {},
 ): string {
   const info = FORMAT_INFO[format];
   const date =
     article.publishedAt && /^\d{4}-\d{2}-\d{2}$/.test(article.publishedAt) ? article.publishedAt : null;
   const slug = slugify(article.title) || `article-${article.id}`;
-  return `${[date, slug, info.suffix].filter(Boolean).join("-")}.${info.extension}`;
+  // ClaimReview never holds unapproved claims, so its name does not change.
+  const draft = options.includeUnapproved && format !== "claimreview" ? "with-unverified" : null;
+  return `${[date, slug, info.suffix, draft].filter(Boolean).join("-")}.${info.extension}`;
+}
+
+/**
+ * A Content-Disposition header that makes the browser save the response under `fileName`.
+ * Names from exportFileName are ASCII already; anything else is reduced to a safe ASCII
+ * fallback and given in full as RFC 5987 `filename*`.
+ */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "download";
+  if (ascii === fileName) return `attachment; filename="${ascii}"`;
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
