@@ -11,7 +11,7 @@ export type {
 } from "./types";
 export { buildSummary, claimUrl, summaryItems, SUMMARY_VERDICT_ORDER } from "./summary";
 export { labelsFor, LABELS, type Labels, type LabelLanguage } from "./labels";
-export { formatLongDate, isoDate, isoDateTime, parseIsoDate } from "./dates";
+export { formatLongDate, isoDate, isoDateTime, parseIsoDate, zonedDayStart } from "./dates";
 export { escapeHtml, escapeMarkdown, escapeMarkdownLine, httpUrl } from "./escape";
 export { toMarkdown } from "./markdown";
 export { toHtml } from "./html";
@@ -49,3 +49,16 @@ export {
   type ExportFormat,
   type FormatInfo,
 } from "./formats";
+export {
+  BULK_FORMATS,
+  BULK_FORMAT_INFO,
+  bulkExportChunks,
+  bulkFileName,
+  createRecordCounter,
+  isBulkFormat,
+  textStream,
+  toCsvRows,
+  toJsonLine,
+  type BulkFormat,
+  type BulkFormatInfo,
+} from "./bulk";
