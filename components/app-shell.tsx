@@ -26,7 +26,7 @@ export async function AppShell({
       >
         {t("nav.skipToContent")}
       </a>
-      <header className="border-line border-b bg-white">
+      <header className="border-line border-b bg-white print:hidden">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
           <Link href="/articles" className="flex items-center gap-2 font-semibold tracking-tight">
             <span aria-hidden className="bg-ink grid size-7 place-items-center rounded-md text-xs text-white">
@@ -46,6 +46,7 @@ export async function AppShell({
                 {queueCount}
               </span>
             </NavLink>
+            <NavLink href="/exports">{t("bulkExport.nav")}</NavLink>
           </nav>
           <div className="ml-auto flex items-center gap-3">
             <Link href="/articles/new" className={buttonClass("primary", "sm")}>
@@ -66,7 +67,10 @@ export async function AppShell({
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6">
+      <main
+        id="main"
+        className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6 print:max-w-none print:p-0"
+      >
         {children}
       </main>
     </div>

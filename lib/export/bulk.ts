@@ -1,12 +1,13 @@
 // The bulk export: many verified articles as one JSON Lines or CSV file, produced piece by piece
 // from an async source of article batches, so that no step ever holds the whole export.
+import { BULK_FORMATS, isBulkFormat, type BulkFormat } from "./format-names";
 import { csvClaimValues, csvRow, CSV_BOM, CSV_COLUMNS } from "./csv";
 import { summaryToJsonValue } from "./json";
 import { buildSummary, summaryItems } from "./summary";
 import type { SummaryInput } from "./types";
 
-export const BULK_FORMATS = ["jsonl", "csv"] as const;
-export type BulkFormat = (typeof BULK_FORMATS)[number];
+export { BULK_FORMATS, isBulkFormat, type BulkFormat };
+export { createRecordCounter } from "./progress";
 
 export type BulkFormatInfo = {
   mimeType: string;
@@ -19,10 +20,6 @@ export const BULK_FORMAT_INFO: Record<BulkFormat, BulkFormatInfo> = {
   jsonl: { mimeType: "application/jsonl; charset=utf-8", extension: "jsonl", record: "article" },
   csv: { mimeType: "text/csv; charset=utf-8; header=present", extension: "csv", record: "claim" },
 };
-
-export function isBulkFormat(value: unknown): value is BulkFormat {
-  return typeof value === "string" && (BULK_FORMATS as readonly string[]).includes(value);
-}
 
 /** "verified-articles-2026-11-01-to-2026-11-30.jsonl" (or "…-2026-11-24.csv" for a single day). */
 export function bulkFileName(range: { from: string; to: string }, format: BulkFormat): string {
@@ -79,35 +76,4 @@ export function textStream(chunks: AsyncIterable<string>): ReadableStream<Uint8A
     },
     { highWaterMark: 0 },
   );
-}
-
-/**
- * Counts the records of a bulk export as its text arrives, for a progress bar: JSON lines
- * (articles) or CSV records (claims, header excluded). Line breaks inside quoted CSV fields are
- * not record ends; a doubled quote toggles the state twice and so changes nothing.
- */
-export function createRecordCounter(format: BulkFormat): {
-  push(text: string): number;
-  readonly count: number;
-} {
-  let records = 0;
-  let quoted = false;
-  const count = () => (format === "csv" ? Math.max(0, records - 1) : records);
-  return {
-    push(text: string) {
-      if (format === "jsonl") {
-        for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) records += 1;
-      } else {
-        for (let i = 0; i < text.length; i += 1) {
-          const char = text.charCodeAt(i);
-          if (char === 34) quoted = !quoted;
-          else if (char === 10 && !quoted) records += 1;
-        }
-      }
-      return count();
-    },
-    get count() {
-      return count();
-    },
-  };
 }

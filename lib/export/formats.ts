@@ -1,4 +1,5 @@
 // The export formats offered for download, their MIME types and file names.
+import { FORMATS, isExportFormat, type ExportFormat } from "./format-names";
 import { toClaimReview } from "./claimreview";
 import { toCsv, type CsvOptions } from "./csv";
 import { toHtml } from "./html";
@@ -6,8 +7,7 @@ import { toJson } from "./json";
 import { toMarkdown } from "./markdown";
 import type { SummaryArticle, SummaryInput } from "./types";
 
-export const FORMATS = ["md", "html", "json", "csv", "claimreview"] as const;
-export type ExportFormat = (typeof FORMATS)[number];
+export { FORMATS, isExportFormat, type ExportFormat };
 
 export type FormatInfo = {
   /** Content-Type for the HTTP response. */
@@ -25,10 +25,6 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
   csv: { mimeType: "text/csv; charset=utf-8; header=present", extension: "csv", suffix: "claims" },
   claimreview: { mimeType: "application/ld+json; charset=utf-8", extension: "jsonld", suffix: "claimreview" },
 };
-
-export function isExportFormat(value: unknown): value is ExportFormat {
-  return typeof value === "string" && (FORMATS as readonly string[]).includes(value);
-}
 
 /** Renders a summary input in one format (CSV options apply to "csv" only). */
 export function renderExport(input: SummaryInput, format: ExportFormat, csvOptions?: CsvOptions): string {

@@ -62,3 +62,4 @@ export {
   type BulkFormat,
   type BulkFormatInfo,
 } from "./bulk";
+export { singleLine, textLines, trimText } from "./text";
