@@ -15,7 +15,13 @@ test("the sign-in page has no serious accessibility violations", async ({ page }
   await expectNoSeriousViolations(page);
 });
 
-const PAGES = ["/articles", "/articles?q=zzzz"];
+const PAGES = [
+  "/articles",
+  "/articles?q=zzzz",
+  "/articles/1/summary",
+  "/articles/1/summary?unapproved=1",
+  "/exports",
+];
 
 for (const path of PAGES) {
   test(`${path} has no serious accessibility violations`, async ({ page }) => {
