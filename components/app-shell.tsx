@@ -27,7 +27,7 @@ export async function AppShell({
       >
         {t("nav.skipToContent")}
       </a>
-      <header className="border-line border-b bg-white">
+      <header className="border-line border-b bg-white print:hidden">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4 sm:px-6">
           <Link href="/articles" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight">
             <span aria-hidden className="bg-ink grid size-7 place-items-center rounded-md text-xs text-white">
@@ -52,6 +52,7 @@ export async function AppShell({
             </NavLink>
             <NavLink href="/speakers">{t("searchNav.speakers")}</NavLink>
             <NavLink href="/insights">{t("searchNav.insights")}</NavLink>
+            <NavLink href="/exports">{t("bulkExport.nav")}</NavLink>
             <NavLink href="/settings">{t("apiSettings.nav")}</NavLink>
           </nav>
           <NavSearch className="min-w-32 flex-1 2xl:max-w-80" />
@@ -74,7 +75,10 @@ export async function AppShell({
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6">
+      <main
+        id="main"
+        className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6 print:max-w-none print:p-0"
+      >
         {children}
       </main>
     </div>

@@ -31,6 +31,9 @@ const PAGES = [
   "/speakers",
   "/speakers/DGAC",
   "/insights",
+  "/articles/1/summary",
+  "/articles/1/summary?unapproved=1",
+  "/exports",
 ];
 
 for (const path of PAGES) {

@@ -3,6 +3,7 @@ import {
   buildClaimReviews,
   claimReviewScript,
   CLAIM_REVIEW_SCALE,
+  scriptSafeJson,
   speakerType,
   toClaimReview,
 } from "./claimreview";
@@ -225,6 +226,15 @@ describe("claimReviewScript", () => {
     const script = claimReviewScript(reviews);
     const inner = script.slice('<script type="application/ld+json">'.length, -"</script>".length);
     expect(inner).not.toMatch(/[<>&\u2028]/);
+    expect(JSON.parse(inner)).toEqual(reviews);
+  });
+
+  it("gives the same escaped JSON for frameworks that render the element themselves", () => {
+    const claim = makeClaim({ id: 1, statement: "</script> & <!--" });
+    const reviews = buildClaimReviews(makeInput([claim]));
+    const inner = scriptSafeJson(reviews);
+    expect(claimReviewScript(reviews)).toBe(`<script type="application/ld+json">${inner}</script>`);
+    expect(inner).not.toMatch(/[<>&]/);
     expect(JSON.parse(inner)).toEqual(reviews);
   });
 });

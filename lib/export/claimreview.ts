@@ -272,6 +272,15 @@ const SCRIPT_ESCAPES: Record<string, string> = {
 export function claimReviewScript(
   jsonLd: ClaimReview | readonly ClaimReview[] | Record<string, unknown>,
 ): string {
-  const json = JSON.stringify(jsonLd).replace(/[<>&\u2028\u2029]/g, (char) => SCRIPT_ESCAPES[char] ?? char);
-  return `<script type="application/ld+json">${json}</script>`;
+  return `<script type="application/ld+json">${scriptSafeJson(jsonLd)}</script>`;
+}
+
+/**
+ * The text inside claimReviewScript's element, for frameworks that render the element
+ * themselves (React's dangerouslySetInnerHTML): JSON with `<`, `>` and `&` as unicode escapes.
+ */
+export function scriptSafeJson(
+  jsonLd: ClaimReview | readonly ClaimReview[] | Record<string, unknown>,
+): string {
+  return JSON.stringify(jsonLd).replace(/[<>&\u2028\u2029]/g, (char) => SCRIPT_ESCAPES[char] ?? char);
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { formatLongDate, isoDate, isoDateTime, parseIsoDate } from "./dates";
+import { formatLongDate, isoDate, isoDateTime, parseIsoDate, zonedDayStart } from "./dates";
 import { makeClaim, makeInput } from "./test-fixtures";
 
 const originalTz = process.env.TZ;
@@ -65,5 +65,26 @@ describe("ISO dates", () => {
     expect(parseIsoDate("24/11/2026")).toBeNull();
     expect(parseIsoDate("2026-11-24T10:00:00Z")).toBeNull();
     expect(parseIsoDate(null)).toBeNull();
+  });
+});
+
+describe("zonedDayStart", () => {
+  it("finds midnight of the newsroom's day in winter and in summer", () => {
+    expect(zonedDayStart("2026-11-24", "Europe/Paris")?.toISOString()).toBe("2026-11-23T23:00:00.000Z");
+    expect(zonedDayStart("2026-07-14", "Europe/Paris")?.toISOString()).toBe("2026-07-13T22:00:00.000Z");
+    expect(zonedDayStart("2026-11-24", "UTC")?.toISOString()).toBe("2026-11-24T00:00:00.000Z");
+    expect(zonedDayStart("2026-11-24", "America/New_York")?.toISOString()).toBe("2026-11-24T05:00:00.000Z");
+  });
+
+  it("handles the days on which the clocks change", () => {
+    expect(zonedDayStart("2026-03-29", "Europe/Paris")?.toISOString()).toBe("2026-03-28T23:00:00.000Z");
+    expect(zonedDayStart("2026-03-30", "Europe/Paris")?.toISOString()).toBe("2026-03-29T22:00:00.000Z");
+    expect(zonedDayStart("2026-10-25", "Europe/Paris")?.toISOString()).toBe("2026-10-24T22:00:00.000Z");
+    expect(zonedDayStart("2026-10-26", "Europe/Paris")?.toISOString()).toBe("2026-10-25T23:00:00.000Z");
+  });
+
+  it("refuses dates that do not exist", () => {
+    expect(zonedDayStart("2026-02-31", "Europe/Paris")).toBeNull();
+    expect(zonedDayStart("24/11/2026", "Europe/Paris")).toBeNull();
   });
 });

@@ -52,3 +52,47 @@ export function formatLongDate(value: Date | null | undefined, locale: string): 
     .map((part) => (french && part.type === "day" && part.value === "1" ? "1er" : part.value))
     .join("");
 }
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** How far `timeZone` is ahead of UTC at the instant `ms`, in milliseconds. */
+function zoneOffset(ms: number, timeZone: string): number {
+  let formatter = offsetFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    offsetFormatters.set(timeZone, formatter);
+  }
+  const parts: Record<string, number> = {};
+  for (const part of formatter.formatToParts(new Date(ms))) parts[part.type] = Number(part.value);
+  const wall = Date.UTC(
+    parts.year ?? 1970,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+    parts.second ?? 0,
+  );
+  return wall - (ms - (((ms % 1000) + 1000) % 1000));
+}
+
+/**
+ * The instant a calendar day ("YYYY-MM-DD") begins in an IANA time zone, so that "created on
+ * 24 November" means the newsroom's 24 November, not UTC's. Null when the date is not real.
+ */
+export function zonedDayStart(date: string, timeZone: string): Date | null {
+  const midnight = parseIsoDate(date);
+  if (!midnight) return null;
+  const utc = midnight.getTime();
+  // Two rounds settle days on which the offset changes (daylight saving time).
+  const guess = utc - zoneOffset(utc, timeZone);
+  return new Date(utc - zoneOffset(guess, timeZone));
+}

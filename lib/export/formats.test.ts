@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import * as exportApi from "./index";
-import { exportFileName, FORMAT_INFO, FORMATS, isExportFormat, renderExport, slugify } from "./formats";
+import {
+  contentDisposition,
+  exportFileName,
+  FORMAT_INFO,
+  FORMATS,
+  isExportFormat,
+  renderExport,
+  slugify,
+} from "./formats";
 import { makeArticle, makeClaim, makeInput } from "./test-fixtures";
 
 describe("FORMATS", () => {
@@ -73,5 +81,33 @@ describe("exportFileName", () => {
     const name = exportFileName(makeArticle({ title: "Ünïcödé ñ 日本 😀 ß" }), "csv");
     expect(name).toMatch(/^[a-z0-9.-]+$/);
     expect(name).toBe("2026-11-24-unicode-n-ss-claims.csv");
+  });
+
+  it("says when the file includes unapproved claims, except for ClaimReview which never does", () => {
+    const article = makeArticle({ title: "Zelensky accuse la Russie", publishedAt: "2026-11-24" });
+    const options = { includeUnapproved: true };
+    expect(exportFileName(article, "md", options)).toBe(
+      "2026-11-24-zelensky-accuse-la-russie-summary-with-unverified.md",
+    );
+    expect(exportFileName(article, "csv", options)).toBe(
+      "2026-11-24-zelensky-accuse-la-russie-claims-with-unverified.csv",
+    );
+    expect(exportFileName(article, "claimreview", options)).toBe(
+      "2026-11-24-zelensky-accuse-la-russie-claimreview.jsonld",
+    );
+  });
+});
+
+describe("contentDisposition", () => {
+  it("asks for a download under the given ASCII name", () => {
+    expect(contentDisposition("2026-11-24-greve-summary.md")).toBe(
+      'attachment; filename="2026-11-24-greve-summary.md"',
+    );
+  });
+
+  it("gives other names as an ASCII fallback and in full as UTF-8", () => {
+    expect(contentDisposition('grève "x";.csv')).toBe(
+      `attachment; filename="gr-ve-x-.csv"; filename*=UTF-8''gr%C3%A8ve%20%22x%22%3B.csv`,
+    );
   });
 });

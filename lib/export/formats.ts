@@ -1,4 +1,5 @@
 // The export formats offered for download, their MIME types and file names.
+import { FORMATS, isExportFormat, type ExportFormat } from "./format-names";
 import { toClaimReview } from "./claimreview";
 import { toCsv, type CsvOptions } from "./csv";
 import { toHtml } from "./html";
@@ -6,8 +7,7 @@ import { toJson } from "./json";
 import { toMarkdown } from "./markdown";
 import type { SummaryArticle, SummaryInput } from "./types";
 
-export const FORMATS = ["md", "html", "json", "csv", "claimreview"] as const;
-export type ExportFormat = (typeof FORMATS)[number];
+export { FORMATS, isExportFormat, type ExportFormat };
 
 export type FormatInfo = {
   /** Content-Type for the HTTP response. */
@@ -25,10 +25,6 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
   csv: { mimeType: "text/csv; charset=utf-8; header=present", extension: "csv", suffix: "claims" },
   claimreview: { mimeType: "application/ld+json; charset=utf-8", extension: "jsonld", suffix: "claimreview" },
 };
-
-export function isExportFormat(value: unknown): value is ExportFormat {
-  return typeof value === "string" && (FORMATS as readonly string[]).includes(value);
-}
 
 /** Renders a summary input in one format (CSV options apply to "csv" only). */
 export function renderExport(input: SummaryInput, format: ExportFormat, csvOptions?: CsvOptions): string {
@@ -86,10 +82,24 @@ export function slugify(text: string, maxLength = 60): string {
 export function exportFileName(
   article: Pick<SummaryArticle, "id" | "title" | "publishedAt">,
   format: ExportFormat,
+  options: { includeUnapproved?: boolean } = {},
 ): string {
   const info = FORMAT_INFO[format];
   const date =
     article.publishedAt && /^\d{4}-\d{2}-\d{2}$/.test(article.publishedAt) ? article.publishedAt : null;
   const slug = slugify(article.title) || `article-${article.id}`;
-  return `${[date, slug, info.suffix].filter(Boolean).join("-")}.${info.extension}`;
+  // ClaimReview never holds unapproved claims, so its name does not change.
+  const draft = options.includeUnapproved && format !== "claimreview" ? "with-unverified" : null;
+  return `${[date, slug, info.suffix, draft].filter(Boolean).join("-")}.${info.extension}`;
+}
+
+/**
+ * A Content-Disposition header that makes the browser save the response under `fileName`.
+ * Names from exportFileName are ASCII already; anything else is reduced to a safe ASCII
+ * fallback and given in full as RFC 5987 `filename*`.
+ */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "download";
+  if (ascii === fileName) return `attachment; filename="${ascii}"`;
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

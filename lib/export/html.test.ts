@@ -183,6 +183,12 @@ describe("toHtml", () => {
     expect(html).toContain("Rated by Ana on 25 November 2026 · not yet approved");
   });
 
+  it("warns at the top when the document holds unapproved claims", () => {
+    const html = toHtml(makeInput(newsroomClaims(), { includeUnapproved: true, language: "en" }));
+    expect(html).toMatch(/<p class="count">[^<]*<\/p>\n<p class="notice" role="note">Working document: /);
+    expect(toHtml(makeInput(newsroomClaims(), { language: "en" }))).not.toContain('class="notice"');
+  });
+
   it("never lets user text add markup or quotes", () => {
     const markup = fc.string({
       unit: fc.constantFrom("<", ">", '"', "'", "&", "/", "=", "script", "br", " ", "\n", "a", "é"),

@@ -16,13 +16,15 @@ const STYLESHEET = `
 html { background: var(--paper); color: var(--ink); }
 body { margin: 0; font: 16px/1.6 Georgia, "Iowan Old Style", "Times New Roman", serif; }
 main { max-width: 44rem; margin: 0 auto; padding: 3rem 1.5rem 4rem; }
-h1, h2, h3, .eyebrow, .meta, .count, .label, .badge, .signoff, footer {
+h1, h2, h3, .eyebrow, .meta, .count, .notice, .label, .badge, .signoff, footer {
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 .eyebrow { margin: 0 0 .25rem; font-size: .8rem; font-weight: 600; letter-spacing: .06em;
   text-transform: uppercase; color: var(--muted); }
 h1 { margin: 0 0 .5rem; font-size: 1.9rem; line-height: 1.25; }
 .meta { margin: 0 0 1rem; color: var(--muted); font-size: .9rem; }
 .count { margin: 0 0 2rem; padding: .75rem 1rem; border: 1px solid var(--rule); border-radius: 6px; font-size: .95rem; }
+.notice { margin: -1.25rem 0 2rem; padding: .75rem 1rem; border: 1px solid var(--disputed); border-radius: 6px;
+  color: var(--disputed); font-size: .95rem; font-weight: 600; }
 h2 { margin: 2.5rem 0 1rem; padding-bottom: .35rem; border-bottom: 2px solid var(--accent, var(--rule));
   font-size: 1.2rem; }
 h2 .n { color: var(--muted); font-weight: 400; }
@@ -55,6 +57,7 @@ footer { margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--rule);
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
   article, blockquote { break-inside: avoid; page-break-inside: avoid; }
   .count { border-color: #999; }
+  .notice { border-width: 2px; }
 }
 `;
 
@@ -149,6 +152,7 @@ export function toHtml(input: SummaryInput): string {
     `<h1>${e(article.title)}</h1>`,
     meta.length > 0 ? `<p class="meta">${meta.join(" · ")}</p>` : "",
     `<p class="count">${e(summary.countLine)}</p>`,
+    summary.counts.unverified > 0 ? `<p class="notice" role="note">${e(labels.unverifiedNotice)}</p>` : "",
     `</header>`,
     ...summary.groups
       .filter((group) => group.claims.length > 0)

@@ -11,7 +11,7 @@ export type {
 } from "./types";
 export { buildSummary, claimUrl, summaryItems, SUMMARY_VERDICT_ORDER } from "./summary";
 export { labelsFor, LABELS, type Labels, type LabelLanguage } from "./labels";
-export { formatLongDate, isoDate, isoDateTime, parseIsoDate } from "./dates";
+export { formatLongDate, isoDate, isoDateTime, parseIsoDate, zonedDayStart } from "./dates";
 export { escapeHtml, escapeMarkdown, escapeMarkdownLine, httpUrl } from "./escape";
 export { toMarkdown } from "./markdown";
 export { toHtml } from "./html";
@@ -33,6 +33,7 @@ export {
   toClaimReview,
   buildClaimReviews,
   claimReviewScript,
+  scriptSafeJson,
   speakerType,
   CLAIM_REVIEW_SCALE,
   type ClaimReview,
@@ -41,9 +42,24 @@ export {
   FORMATS,
   FORMAT_INFO,
   exportFileName,
+  contentDisposition,
   isExportFormat,
   renderExport,
   slugify,
   type ExportFormat,
   type FormatInfo,
 } from "./formats";
+export {
+  BULK_FORMATS,
+  BULK_FORMAT_INFO,
+  bulkExportChunks,
+  bulkFileName,
+  createRecordCounter,
+  isBulkFormat,
+  textStream,
+  toCsvRows,
+  toJsonLine,
+  type BulkFormat,
+  type BulkFormatInfo,
+} from "./bulk";
+export { singleLine, textLines, trimText } from "./text";

@@ -28,8 +28,10 @@ export type Labels = {
   notYetApproved: string;
   article: string;
   claimsHeading: string;
-  /** "Kyiv did not comment." — a sentence for an `uncommented` verdict. */
+  /** "Kyiv did not comment." — a sentence for an `uncommented` verdict, capitalised. */
   silence: (party: string | null) => string;
+  /** Shown at the top of a document that includes claims not yet approved. */
+  unverifiedNotice: string;
   /** "Rated by Ana on 25 November 2026 · approved by Ben on 26 November 2026"; null when nothing is known. */
   signoff: (rated: Signature | null, approved: Signature | null, pending: boolean) => string | null;
   /** "7 claims verified: 4 confirmed, 2 disputed, 1 without comment." */
@@ -54,6 +56,11 @@ function signature(verb: string, by: string, on: string, sig: Signature): string
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** "le ministère des Transports" → "Le ministère des Transports" at the start of a sentence. */
+function upperFirst(text: string, locale: string): string {
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 }
 
 function joinSignoff(parts: string[]): string | null {
@@ -85,7 +92,10 @@ const en: Labels = {
   notYetApproved: "Not yet approved",
   article: "Article",
   claimsHeading: "Claims",
-  silence: (party) => (party ? `${party} did not comment.` : "The party concerned did not comment."),
+  silence: (party) =>
+    party ? `${upperFirst(party, "en-GB")} did not comment.` : "The party concerned did not comment.",
+  unverifiedNotice:
+    "Working document: it includes claims that are not yet approved, marked “Unverified”. Not for publication as it stands.",
   signoff(rated, approved, pending) {
     const parts: string[] = [];
     if (rated && (rated.name || rated.date)) parts.push(signature("Rated", "by", "on", rated));
@@ -140,7 +150,9 @@ const fr: Labels = {
   notYetApproved: "Pas encore approuvé",
   article: "Article",
   claimsHeading: "Affirmations",
-  silence: (party) => (party ? `${party} n'a pas commenté.` : "La partie concernée n'a pas commenté."),
+  silence: (party) =>
+    party ? `${upperFirst(party, "fr-FR")} n'a pas commenté.` : "La partie concernée n'a pas commenté.",
+  unverifiedNotice: `Document de travail${NBSP}: il contient des affirmations pas encore approuvées, marquées «${NBSP}Non vérifié${NBSP}». À ne pas publier en l'état.`,
   signoff(rated, approved, pending) {
     const parts: string[] = [];
     if (rated && (rated.name || rated.date)) parts.push(signature("Évalué", "par", "le", rated));

@@ -168,6 +168,22 @@ describe("toMarkdown", () => {
     );
   });
 
+  it("warns at the top when the document holds unapproved claims", () => {
+    const en = toMarkdown(makeInput(newsroomClaims(), { language: "en", includeUnapproved: true }));
+    const fr = toMarkdown(makeInput(newsroomClaims(), { language: "fr", includeUnapproved: true }));
+    expect(en).toContain("\n\n**Working document: it includes claims that are not yet approved");
+    expect(en.indexOf("Working document")).toBeLessThan(en.indexOf("## Confirmed"));
+    expect(fr).toContain("**Document de travail\u00a0: il contient des affirmations pas encore approuvées");
+  });
+
+  it("has no warning when every claim shown is approved", () => {
+    expect(toMarkdown(makeInput(newsroomClaims(), { language: "en" }))).not.toContain("Working document");
+    const approved = newsroomClaims().filter((claim) => claim.stage === "approved");
+    expect(toMarkdown(makeInput(approved, { language: "en", includeUnapproved: true }))).not.toContain(
+      "Working document",
+    );
+  });
+
   it("names the article as speaker when there is none", () => {
     const md = toMarkdown(makeInput([makeClaim({ id: 1, speaker: null })], { language: "en" }));
     expect(md).toContain("Speaker: the article itself");

@@ -80,6 +80,7 @@ export function toMarkdown(input: SummaryInput): string {
   out.push(meta.join(" · "));
 
   out.push(inline(summary.countLine));
+  if (summary.counts.unverified > 0) out.push(`**${inline(labels.unverifiedNotice)}**`);
 
   for (const group of summary.groups) {
     if (group.claims.length === 0) continue;

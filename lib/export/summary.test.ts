@@ -95,6 +95,17 @@ describe("buildSummary", () => {
     expect(en[0]?.silenceSentence).toBe("Kyiv did not comment.");
   });
 
+  it("starts the silence sentence with a capital letter", () => {
+    const claim = makeClaim({ id: 1, verdict: "uncommented", silentParty: "le ministère des Transports" });
+    const [fr] = summaryItems(buildSummary(makeInput([claim], { language: "fr" })));
+    const [en] = summaryItems(
+      buildSummary(makeInput([{ ...claim, silentParty: "the Kremlin" }], { language: "en" })),
+    );
+    expect(fr?.silenceSentence).toBe("Le ministère des Transports n'a pas commenté.");
+    expect(fr?.silentParty).toBe("le ministère des Transports");
+    expect(en?.silenceSentence).toBe("The Kremlin did not comment.");
+  });
+
   it("has a sentence for an uncommented claim without a silent party", () => {
     const claim = makeClaim({ id: 1, verdict: "uncommented", silentParty: "  " });
     const [item] = summaryItems(buildSummary(makeInput([claim], { language: "en" })));

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ArticleWorkspace } from "@/components/article-workspace";
+import { ExportMenu } from "@/components/export-menu";
 import { buttonClass } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
 import { getArticleById } from "@/lib/data/articles";
@@ -74,6 +75,10 @@ export default async function ArticlePage({ params }: { params: Params }) {
             </p>
           </div>
           <div className="flex items-center gap-2">
+            <Link href={`/articles/${article.id}/summary`} className={buttonClass("secondary", "sm")}>
+              {t("exportMenu.summary")}
+            </Link>
+            <ExportMenu articleId={article.id} />
             {hasPermission(user.role, "article.edit") ? (
               <Link href={`/articles/${article.id}/edit`} className={buttonClass("secondary", "sm")}>
                 {t("article.editDetails")}

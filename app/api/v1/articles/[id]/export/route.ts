@@ -1,10 +1,13 @@
-import { summaryInputFor } from "@/lib/api/export";
 import { apiRoute } from "@/lib/api/handler";
 import { endpoints } from "@/lib/api/endpoints";
-import { exportFileName, FORMAT_INFO, renderExport } from "@/lib/export";
+import { getSummaryInput } from "@/lib/data/summary";
+import { AppError } from "@/lib/errors";
+import { contentDisposition, exportFileName, FORMAT_INFO, renderExport } from "@/lib/export";
 
 export const GET = apiRoute(endpoints.exportArticle, async ({ params, query }) => {
-  const input = await summaryInputFor({ articleId: params.id, includeUnapproved: query.include === "all" });
+  const includeUnapproved = query.include === "all";
+  const input = await getSummaryInput({ articleId: params.id, includeUnapproved });
+  if (!input) throw new AppError("not_found", "This article does not exist or was deleted.");
   const text = renderExport(input, query.format, {
     separator: query.separator === "semicolon" ? ";" : ",",
     bom: query.bom === "true",
@@ -12,8 +15,9 @@ export const GET = apiRoute(endpoints.exportArticle, async ({ params, query }) =
   return new Response(text, {
     headers: {
       "Content-Type": FORMAT_INFO[query.format].mimeType,
-      // exportFileName is ASCII only, so it needs no filename* encoding.
-      "Content-Disposition": `attachment; filename="${exportFileName(input.article, query.format)}"`,
+      "Content-Disposition": contentDisposition(
+        exportFileName(input.article, query.format, { includeUnapproved }),
+      ),
       "Cache-Control": "no-store",
     },
   });

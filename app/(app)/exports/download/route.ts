@@ -1,0 +1,43 @@
+// GET /exports/download?format=jsonl|csv&from=YYYY-MM-DD&to=YYYY-MM-DD — every verified article of
+// the date range as one file, streamed batch by batch. The totals come first, in headers, so the
+// page can show progress while it reads the body.
+import { authedRoute, parseSearchParams } from "@/lib/auth/route";
+import { countVerifiedArticles, iterateVerifiedSummaryInputs } from "@/lib/data/summary";
+import {
+  BULK_FORMAT_INFO,
+  BULK_FORMATS,
+  bulkExportChunks,
+  bulkFileName,
+  contentDisposition,
+  textStream,
+} from "@/lib/export";
+import { bulkExportQuerySchema } from "@/lib/validation/export";
+
+export const dynamic = "force-dynamic";
+
+const MESSAGES: Record<string, string> = {
+  unknownFormat: `Unknown bulk export format. Use one of: ${BULK_FORMATS.join(", ")}.`,
+  invalidDate: "Give the range as two dates, from=YYYY-MM-DD and to=YYYY-MM-DD.",
+  rangeReversed: "The end of the range comes before its start.",
+};
+
+export const GET = authedRoute({}, async (request) => {
+  const { format, from, to } = parseSearchParams(bulkExportQuerySchema, request, MESSAGES);
+  const range = { from, to };
+  const totals = await countVerifiedArticles(range);
+  const info = BULK_FORMAT_INFO[format];
+  const stream = textStream(bulkExportChunks(format, iterateVerifiedSummaryInputs({ range })));
+
+  return new Response(stream, {
+    headers: {
+      "Content-Type": info.mimeType,
+      "Content-Disposition": contentDisposition(bulkFileName(range, format)),
+      // no-transform: a compressing proxy (or next start) would hold chunks back and stall the progress.
+      "Cache-Control": "private, no-store, no-transform",
+      "X-Content-Type-Options": "nosniff",
+      "X-Total-Articles": String(totals.articles),
+      "X-Total-Claims": String(totals.claims),
+      "X-Total-Records": String(info.record === "article" ? totals.articles : totals.claims),
+    },
+  });
+});

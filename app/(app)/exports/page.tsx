@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { BulkExportForm } from "@/components/bulk-export-form";
+import { requireUser } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("bulkExport");
+  return { title: t("title") };
+}
+
+/** Today in the newsroom's time zone, "YYYY-MM-DD". */
+function today(timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
+}
+
+export default async function ExportsPage() {
+  await requireUser();
+  const t = await getTranslations("bulkExport");
+  const to = today(getEnv().TIME_ZONE);
+  // The month so far: what a newsroom usually hands over.
+  const from = `${to.slice(0, 8)}01`;
+  return (
+    <div className="max-w-3xl space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="text-muted mt-2 text-sm leading-relaxed">{t("intro")}</p>
+      </div>
+      <BulkExportForm defaultFrom={from} defaultTo={to} />
+    </div>
+  );
+}

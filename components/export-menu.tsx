@@ -1,0 +1,83 @@
+"use client";
+
+import { ChevronDown, Download } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useEffect, useId, useRef, useState } from "react";
+import { exportHref, FORMATS } from "@/lib/export/format-names";
+import { buttonClass } from "./ui/button";
+import { cn } from "./ui/cn";
+
+/**
+ * "Export ▾": a disclosure with one download link per format (approved claims only). Closes on
+ * Escape, on a click outside, and after a choice.
+ */
+export function ExportMenu({ articleId, className }: { articleId: number; className?: string }) {
+  const t = useTranslations("exportMenu");
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    document.addEventListener("pointerdown", onPointer);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("pointerdown", onPointer);
+      document.removeEventListener("keydown", onKey);
+    };
+  }, [open]);
+
+  return (
+    <div
+      ref={root}
+      className={cn("relative", className)}
+      onBlur={(event) => {
+        if (open && !root.current?.contains(event.relatedTarget as Node | null)) setOpen(false);
+      }}
+    >
+      <button
+        ref={button}
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((value) => !value)}
+        className={buttonClass("secondary", "sm")}
+      >
+        <Download aria-hidden className="size-4" />
+        {t("export")}
+        <ChevronDown aria-hidden className={cn("size-4 transition-transform", open && "rotate-180")} />
+      </button>
+      <div
+        id={panelId}
+        hidden={!open}
+        className="border-line absolute right-0 z-20 mt-1 w-80 rounded-lg border bg-white p-1.5 shadow-lg"
+      >
+        <p className="text-muted px-2.5 pt-1.5 pb-1 text-xs font-medium">{t("approvedOnly")}</p>
+        <ul aria-label={t("menuLabel")}>
+          {FORMATS.map((format) => (
+            <li key={format}>
+              <a
+                href={exportHref(articleId, format)}
+                download
+                onClick={() => setOpen(false)}
+                className="block rounded-md px-2.5 py-2 hover:bg-slate-50 focus-visible:bg-slate-50"
+              >
+                <span className="text-ink block text-sm font-medium">{t(`formats.${format}`)}</span>
+                <span className="text-muted block text-xs">{t(`hints.${format}`)}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}

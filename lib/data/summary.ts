@@ -1,0 +1,233 @@
+// The inputs of the verified summary (lib/export) read from the database: one article for the
+// summary page and its downloads, or every verified article of a date range, batch by batch, for
+// the bulk export.
+import {
+  and,
+  asc,
+  between,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  sql,
+  type SQL,
+} from "drizzle-orm";
+import { articles, claims, claimSources } from "@/db/schema";
+import { getEnv } from "@/lib/env";
+import { zonedDayStart, type SummaryArticle, type SummaryClaim, type SummaryInput } from "@/lib/export";
+import { listClaimsForArticle, type ClaimView } from "./claims";
+import { countRows, getDb, type Tx } from "./connection";
+import { userNames } from "./user-names";
+
+/** Who publishes the summaries, and where the app lives (for claim links), from the settings. */
+function publisher(): Pick<SummaryInput, "organisation" | "appUrl"> {
+  const env = getEnv();
+  return { organisation: { name: env.ORG_NAME, url: env.ORG_URL }, appUrl: env.APP_URL };
+}
+
+const articleColumns = {
+  id: articles.id,
+  title: articles.title,
+  outlet: articles.outlet,
+  url: articles.url,
+  language: articles.language,
+  publishedAt: articles.publishedAt,
+};
+
+export function toSummaryClaim(view: ClaimView): SummaryClaim {
+  return {
+    id: view.id,
+    start: view.start,
+    end: view.end,
+    quote: view.quote,
+    statement: view.statement,
+    speaker: view.speaker,
+    verdict: view.verdict,
+    verdictNote: view.verdictNote,
+    silentParty: view.silentParty,
+    stage: view.stage,
+    sources: view.sources.map((source) => ({ url: source.url, title: source.title })),
+    ratedBy: view.ratedBy ? { name: view.ratedBy.name } : null,
+    ratedAt: view.ratedAt,
+    approvedBy: view.approvedBy ? { name: view.approvedBy.name } : null,
+    approvedAt: view.approvedAt,
+  };
+}
+
+/**
+ * The summary input of one article, or undefined when there is no such article. Without
+ * `includeUnapproved` only approved claims are read; with it every claim is, and lib/export marks
+ * the others as unverified.
+ */
+export async function getSummaryInput({
+  articleId,
+  includeUnapproved,
+  generatedAt = new Date(),
+}: {
+  articleId: number;
+  includeUnapproved: boolean;
+  generatedAt?: Date;
+}): Promise<SummaryInput | undefined> {
+  const article = getDb().select(articleColumns).from(articles).where(eq(articles.id, articleId)).get();
+  if (!article) return undefined;
+  const views = await listClaimsForArticle({ articleId });
+  return {
+    article,
+    claims: views.filter((view) => includeUnapproved || view.stage === "approved").map(toSummaryClaim),
+    includeUnapproved,
+    generatedAt,
+    ...publisher(),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bulk export
+// ---------------------------------------------------------------------------------------------
+
+/** Calendar days, both included, "YYYY-MM-DD". */
+export type DateRange = { from: string; to: string };
+
+/** The day after a calendar day, "YYYY-MM-DD". */
+function nextDay(date: string): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+/**
+ * Verified (at least one claim, every claim approved) and dated in the range: by publication
+ * date, or by the day of creation in the newsroom's time zone when the article has none.
+ */
+function verifiedInRange(range: DateRange): SQL {
+  const timeZone = getEnv().TIME_ZONE;
+  const start = zonedDayStart(range.from, timeZone);
+  const end = zonedDayStart(nextDay(range.to), timeZone);
+  if (!start || !end) throw new Error(`Invalid date range ${range.from}..${range.to}`);
+  return and(
+    sql`EXISTS (SELECT 1 FROM claims c WHERE c.article_id = ${articles.id})`,
+    sql`NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = ${articles.id} AND c.stage <> 'approved')`,
+    or(
+      and(isNotNull(articles.publishedAt), between(articles.publishedAt, range.from, range.to)),
+      and(isNull(articles.publishedAt), gte(articles.createdAt, start), lt(articles.createdAt, end)),
+    ),
+  )!;
+}
+
+/** How many verified articles, and claims in them, a bulk export of the range holds. */
+export async function countVerifiedArticles(range: DateRange): Promise<{ articles: number; claims: number }> {
+  const db = getDb();
+  const where = verifiedInRange(range);
+  const claimCount =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(claims)
+      .innerJoin(articles, eq(articles.id, claims.articleId))
+      .where(where)
+      .get()?.n ?? 0;
+  return { articles: countRows(db, articles, where), claims: claimCount };
+}
+
+/** The approved claims of some articles with their sources and people, in three queries. */
+function loadApprovedClaims(tx: Tx, articleIds: number[]): Map<number, SummaryClaim[]> {
+  const byArticle = new Map<number, SummaryClaim[]>(articleIds.map((id) => [id, []]));
+  if (articleIds.length === 0) return byArticle;
+  const rows = tx
+    .select()
+    .from(claims)
+    .where(and(inArray(claims.articleId, articleIds), eq(claims.stage, "approved")))
+    .orderBy(asc(claims.articleId), asc(claims.start), asc(claims.end), asc(claims.id))
+    .all();
+  // Joined on the article ids, so that the number of parameters stays that of the batch.
+  const sourceRows = tx
+    .select({ claimId: claimSources.claimId, url: claimSources.url, title: claimSources.title })
+    .from(claimSources)
+    .innerJoin(claims, eq(claims.id, claimSources.claimId))
+    .where(inArray(claims.articleId, articleIds))
+    .orderBy(asc(claimSources.claimId), asc(claimSources.position))
+    .all();
+  const sources = new Map<number, { url: string; title: string | null }[]>();
+  for (const row of sourceRows) {
+    const list = sources.get(row.claimId) ?? [];
+    list.push({ url: row.url, title: row.title });
+    sources.set(row.claimId, list);
+  }
+  const names = userNames(
+    tx,
+    rows.flatMap((row) => [row.ratedById, row.approvedById]),
+  );
+  const person = (id: number | null) => (id === null ? null : { name: names.get(id) ?? "?" });
+  for (const row of rows) {
+    byArticle.get(row.articleId)?.push({
+      id: row.id,
+      start: row.start,
+      end: row.end,
+      quote: row.quote,
+      statement: row.statement,
+      speaker: row.speaker,
+      verdict: row.verdict,
+      verdictNote: row.verdictNote,
+      silentParty: row.silentParty,
+      stage: row.stage,
+      sources: sources.get(row.id) ?? [],
+      ratedBy: person(row.ratedById),
+      ratedAt: row.ratedAt,
+      approvedBy: person(row.approvedById),
+      approvedAt: row.approvedAt,
+    });
+  }
+  return byArticle;
+}
+
+export const BULK_BATCH_SIZE = 200;
+
+/**
+ * Every verified article of the range as summary inputs, `batchSize` articles at a time in
+ * article id order. Keyset pagination (id > last id seen): each batch is one short read
+ * transaction, nothing stays open between batches, and memory holds one batch whatever the
+ * number of articles. An article approved or changed during the export is read as it is when
+ * its batch comes.
+ */
+export async function* iterateVerifiedSummaryInputs({
+  range,
+  batchSize = BULK_BATCH_SIZE,
+  generatedAt = new Date(),
+}: {
+  range: DateRange;
+  batchSize?: number;
+  generatedAt?: Date;
+}): AsyncGenerator<SummaryInput[], void, undefined> {
+  const where = verifiedInRange(range);
+  const { organisation, appUrl } = publisher();
+  let after = 0;
+  for (;;) {
+    const batch = getDb().transaction((tx) => {
+      const rows: SummaryArticle[] = tx
+        .select(articleColumns)
+        .from(articles)
+        .where(and(where, gt(articles.id, after)))
+        .orderBy(asc(articles.id))
+        .limit(batchSize)
+        .all();
+      const claimsByArticle = loadApprovedClaims(
+        tx,
+        rows.map((row) => row.id),
+      );
+      return rows.map((article): SummaryInput => ({
+        article,
+        claims: claimsByArticle.get(article.id) ?? [],
+        includeUnapproved: false,
+        organisation,
+        appUrl,
+        generatedAt,
+      }));
+    });
+    if (batch.length === 0) return;
+    yield batch;
+    if (batch.length < batchSize) return;
+    after = batch[batch.length - 1]!.article.id;
+  }
+}
