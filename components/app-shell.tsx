@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { signOutAction } from "@/app/actions/session";
 import type { SessionUser } from "@/lib/auth/session";
+import { hasPermission } from "@/lib/review";
 import { LanguageSwitch } from "./language-switch";
 import { NavLink } from "./nav-link";
 import { buttonClass } from "./ui/button";
@@ -46,6 +47,9 @@ export async function AppShell({
                 {queueCount}
               </span>
             </NavLink>
+            {hasPermission(user.role, "account.manage") ? (
+              <NavLink href="/admin/users">{t("accountAdmin.navLabel")}</NavLink>
+            ) : null}
           </nav>
           <div className="ml-auto flex items-center gap-3">
             <Link href="/articles/new" className={buttonClass("primary", "sm")}>
@@ -58,6 +62,9 @@ export async function AppShell({
               </div>
               <div className="text-muted">{t(`roles.${user.role}`)}</div>
             </div>
+            <Link href="/settings/account" className={buttonClass("ghost", "sm")}>
+              {t("accountSettings.navLabel")}
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className={buttonClass("ghost", "sm")}>
                 {t("nav.signOut")}

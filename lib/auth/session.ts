@@ -38,7 +38,8 @@ export async function requireUser(permission?: Action): Promise<SessionUser> {
  * the domain function (which checks the loaded record) → a narrow result. No action can skip a step.
  */
 export function authedAction<S extends z.ZodType, R>(
-  options: { schema: S; permission: Action },
+  // Without a permission, any signed-in account may run the action (e.g. managing its own API tokens).
+  options: { schema: S; permission?: Action },
   fn: (input: z.infer<S>, user: SessionUser) => Promise<R>,
 ): (raw: unknown) => Promise<ActionResult<R>> {
   return async (raw) => {
