@@ -1,4 +1,4 @@
-import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import NextAuth, { AuthError, CredentialsSignin, type DefaultSession } from "next-auth";
 import "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { beginSignInAttempt, finishSignInAttempt } from "@/lib/data/sign-in-attempts";
@@ -59,6 +59,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => (
     url: request?.url,
   }),
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  logger: {
+    // A wrong password, a throttled attempt or a post without the CSRF token is routine: one line.
+    error(error) {
+      if (error instanceof CredentialsSignin) console.warn(`[auth] sign-in refused (${error.code})`);
+      else if (error instanceof AuthError && error.type === "MissingCSRF")
+        console.warn("[auth] request without CSRF token refused");
+      else console.error(error);
+    },
+  },
   pages: { signIn: "/sign-in" },
   providers: [
     Credentials({

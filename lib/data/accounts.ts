@@ -104,16 +104,20 @@ export async function createAccount({
   requireAdmin(actor);
   const data = parseInput(createAccountSchema, input);
   const email = normaliseEmail(data.email);
+  const emailTaken = (tx: Tx) => {
+    if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
+      throw new AppError("conflict", `An account with the email ${email} already exists.`, {
+        fieldErrors: { email: ["emailTaken"] },
+      });
+    }
+  };
+  // Checked before the (slow) hash, and again inside the transaction for a concurrent creation.
+  emailTaken(getDb());
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
   const account = getDb().transaction(
     (tx) => {
-      const existing = tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
-      if (existing) {
-        throw new AppError("conflict", `An account with the email ${email} already exists.`, {
-          fieldErrors: { email: ["emailTaken"] },
-        });
-      }
+      emailTaken(tx);
       const row = tx.insert(users).values({ email, name: data.name, role: data.role, passwordHash }).returning().get();
       audit(tx, {
         actorId: actor.id,
