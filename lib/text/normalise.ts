@@ -6,16 +6,19 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF]/g;
 
 export function normaliseBody(input: string): string {
   const text = input
-    .normalize("NFC")
     .replace(/\r\n?/g, "\n")
     .replace(/[\u2028\u2029]/g, "\n")
     .replace(CONTROL, "")
     .replace(/\t/g, " ");
-  return text
-    .split("\n")
-    .map((line) => line.replace(/ {2,}/g, " ").trim())
-    .filter((line) => line.length > 0)
-    .join("\n\n");
+  return (
+    text
+      .split("\n")
+      .map((line) => line.replace(/ {2,}/g, " ").trim())
+      .filter((line) => line.length > 0)
+      .join("\n\n")
+      // Last: removing a control character can bring a letter and its combining mark together.
+      .normalize("NFC")
+  );
 }
 
 export type Paragraph = { start: number; end: number; text: string };
