@@ -28,7 +28,7 @@ function refusal(request: NextRequest, reason: string): NextResponse {
   const detail = "Cross-site requests are refused. Open the desk itself and try again.";
   if (isApi(request.nextUrl.pathname)) {
     return NextResponse.json(
-      { type: "about:blank", title: "Cross-site request refused", status: 403, detail },
+      { type: "about:blank", title: "Cross-site request refused", status: 403, detail, code: "forbidden" },
       { status: 403, headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store" } },
     );
   }

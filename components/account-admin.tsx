@@ -387,7 +387,7 @@ function AuditList({ entries }: { entries: AuditRow[] }) {
             >
               <span>
                 <span className="font-medium">{entry.actor}</span>{" "}
-                {t(`accountAdmin.auditActions.${entry.action}`)}{" "}
+                {t(`accountAdmin.auditActions.${entry.action.replace("account.", "")}`)}{" "}
                 {entry.action === "account.password_changed" ? null : (
                   <span className="font-medium">{entry.target}</span>
                 )}

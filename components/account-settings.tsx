@@ -105,11 +105,15 @@ function LanguageForm({ locale }: { locale: Locale }) {
   );
 }
 
-function PasswordForm({ minLength }: { minLength: number }) {
+function PasswordForm({ minLength, changed }: { minLength: number; changed: boolean }) {
   const t = useTranslations();
   const format = useFormatter();
   const [pending, startTransition] = useTransition();
   const [notice, setNotice] = useState<Notice>(null);
+  // After a change the action sends the browser here with ?password=changed; translated at render.
+  const [submitted, setSubmitted] = useState(false);
+  const shown: Notice =
+    notice ?? (changed && !submitted ? { kind: "done", text: t("accountSettings.passwordChanged") } : null);
   const {
     register,
     handleSubmit,
@@ -131,11 +135,12 @@ function PasswordForm({ minLength }: { minLength: number }) {
 
   const onSubmit = handleSubmit((values) => {
     setNotice(null);
+    setSubmitted(true);
     startTransition(async () => {
+      // On success the action moves the browser to this page afresh, with the new session.
       const result = await changeOwnPasswordAction(values);
       if (result.ok) {
         reset();
-        setNotice({ kind: "done", text: t("accountSettings.passwordChanged") });
         return;
       }
       if (result.code === "rate_limited" && typeof result.details?.retryAt === "string") {
@@ -200,7 +205,7 @@ function PasswordForm({ minLength }: { minLength: number }) {
         <Button type="submit" disabled={pending}>
           {pending ? t("accountSettings.changing") : t("accountSettings.changePassword")}
         </Button>
-        <NoticeLine notice={notice} />
+        <NoticeLine notice={shown} />
       </form>
     </section>
   );
@@ -209,14 +214,16 @@ function PasswordForm({ minLength }: { minLength: number }) {
 export function AccountSettings({
   locale,
   passwordMinLength,
+  passwordChanged,
 }: {
   locale: Locale;
   passwordMinLength: number;
+  passwordChanged: boolean;
 }) {
   return (
     <>
       <LanguageForm locale={locale} />
-      <PasswordForm minLength={passwordMinLength} />
+      <PasswordForm minLength={passwordMinLength} changed={passwordChanged} />
     </>
   );
 }

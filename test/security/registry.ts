@@ -104,7 +104,8 @@ export const ACTIONS: Record<string, ActionExpectation> = {
         confirmPassword: "a-brand-new-pass",
       },
     ],
-    // Signing the browser in again ends in next-auth's redirect-free sign-in: { ok: true }.
+    // Signed in again with the new password, the browser is sent to the settings page afresh.
+    allowed: (outcome) => expect(isRedirect(outcome)).toBe(true),
   },
   "app/(auth)/sign-in/actions.ts#signInAction": {
     access: "anyone",

@@ -10,8 +10,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function AccountSettingsPage() {
+export default async function AccountSettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ password?: string | string[] }>;
+}) {
   const user = await requireUser();
+  const { password } = await searchParams;
   const t = await getTranslations();
   const locale = await getLocale();
   return (
@@ -37,6 +42,7 @@ export default async function AccountSettingsPage() {
       <AccountSettings
         locale={user.locale ?? (isLocale(locale) ? locale : "en")}
         passwordMinLength={PASSWORD_MIN_LENGTH}
+        passwordChanged={password === "changed"}
       />
     </div>
   );
