@@ -244,7 +244,7 @@ function AccountRowView({
             value={role}
             onChange={(event) => setRole(event.target.value as Role)}
             disabled={pending}
-            className="w-36 py-1.5"
+            className="w-44 py-1.5"
           >
             {ROLES.map((r) => (
               <option key={r} value={r}>
