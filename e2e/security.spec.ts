@@ -90,7 +90,7 @@ test("every response carries the security headers, pages a fresh nonce that is o
   const asset = await request.get(chunk!);
   expect(asset.status()).toBe(200);
   expectSecurityHeaders(asset.headers(), "static file");
-  expect(asset.headers()["content-security-policy"]).toContain("default-src 'none'");
+  expect(asset.headers()["content-security-policy"]).toContain("object-src 'none'");
 });
 
 test("the session cookie is httpOnly and SameSite=Lax", async ({ page, context }) => {

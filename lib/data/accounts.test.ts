@@ -42,7 +42,12 @@ describe("account administration", () => {
       actor: admin,
       input: { email: "  Nina@Desk.Test ", name: " Nina Petrova ", role: "reviewer" },
     });
-    expect(account).toMatchObject({ email: "nina@desk.test", name: "Nina Petrova", role: "reviewer", active: true });
+    expect(account).toMatchObject({
+      email: "nina@desk.test",
+      name: "Nina Petrova",
+      role: "reviewer",
+      active: true,
+    });
     expect(password.length).toBeGreaterThanOrEqual(16);
     const stored = await getUserCredentialsByEmail({ email: "nina@desk.test" });
     expect(stored?.passwordHash).not.toContain(password);
@@ -113,7 +118,9 @@ describe("account administration", () => {
     await setAccountActive({ actor: admin, input: { id: editor.id, active: true } });
     // Reactivated, the account signs in anew; the session from before stays dead.
     expect(await getSessionAccount({ id: editor.id, sessionVersion })).toBeUndefined();
-    expect(await getSessionAccount({ id: editor.id, sessionVersion: row(editor.id).sessionVersion })).toBeDefined();
+    expect(
+      await getSessionAccount({ id: editor.id, sessionVersion: row(editor.id).sessionVersion }),
+    ).toBeDefined();
     const actions = (await listAdminAudit({ actor: admin, limit: 2 })).map((e) => e.action);
     expect(actions).toEqual(["account.reactivated", "account.deactivated"]);
   });
@@ -132,9 +139,13 @@ describe("account administration", () => {
     const second = await makeUser("admin", "Second");
     await changeAccountRole({ actor: second, input: { id: last.id, role: "editor" } });
     const demoted = { ...last, role: "editor" as const };
-    const lastStanding = await refusal(setAccountActive({ actor: demoted, input: { id: second.id, active: false } }));
+    const lastStanding = await refusal(
+      setAccountActive({ actor: demoted, input: { id: second.id, active: false } }),
+    );
     expect(lastStanding.code).toBe("forbidden");
-    const demoteSecond = await refusal(changeAccountRole({ actor: second, input: { id: second.id, role: "reviewer" } }));
+    const demoteSecond = await refusal(
+      changeAccountRole({ actor: second, input: { id: second.id, role: "reviewer" } }),
+    );
     expect(demoteSecond.details).toEqual({ reason: "last_admin" });
   });
 
@@ -147,7 +158,11 @@ describe("account administration", () => {
     expect(await verifyPassword(password, stored.passwordHash)).toBe(true);
     expect(await verifyPassword("password-123", stored.passwordHash)).toBe(false);
     const [entry] = await listAdminAudit({ actor: admin, limit: 1 });
-    expect(entry).toMatchObject({ action: "account.password_reset", before: null, after: { sessionsEnded: true } });
+    expect(entry).toMatchObject({
+      action: "account.password_reset",
+      before: null,
+      after: { sessionsEnded: true },
+    });
     expect(JSON.stringify(entry)).not.toContain(password);
     const self = await refusal(resetAccountPassword({ actor: admin, input: { id: admin.id } }));
     expect(self.details).toEqual({ reason: "self_reset" });
@@ -160,7 +175,11 @@ describe("account administration", () => {
       changeOwnPassword({
         actor: editor,
         address: "10.9.0.1",
-        input: { currentPassword: "not-it", newPassword: "a-new-password", confirmPassword: "a-new-password" },
+        input: {
+          currentPassword: "not-it",
+          newPassword: "a-new-password",
+          confirmPassword: "a-new-password",
+        },
       }),
     );
     expect(wrong.fieldErrors).toEqual({ currentPassword: ["currentPasswordWrong"] });
@@ -170,7 +189,11 @@ describe("account administration", () => {
     await changeOwnPassword({
       actor: editor,
       address: "10.9.0.1",
-      input: { currentPassword: "password-123", newPassword: "a-new-password", confirmPassword: "a-new-password" },
+      input: {
+        currentPassword: "password-123",
+        newPassword: "a-new-password",
+        confirmPassword: "a-new-password",
+      },
     });
     expect(await verifyPassword("a-new-password", row(editor.id).passwordHash)).toBe(true);
     expect(row(editor.id).sessionVersion).toBe(2);
@@ -179,14 +202,22 @@ describe("account administration", () => {
 
   it("refuses guessing the current password past the sign-in limit", async () => {
     const editor = await makeUser("editor");
-    const input = { currentPassword: "guess", newPassword: "a-new-password", confirmPassword: "a-new-password" };
+    const input = {
+      currentPassword: "guess",
+      newPassword: "a-new-password",
+      confirmPassword: "a-new-password",
+    };
     for (let i = 0; i < 5; i++) {
       expect((await refusal(changeOwnPassword({ actor: editor, address: "10.9.1.1", input }))).code).toBe(
         "invalid_input",
       );
     }
     const throttled = await refusal(
-      changeOwnPassword({ actor: editor, address: "10.9.1.1", input: { ...input, currentPassword: "password-123" } }),
+      changeOwnPassword({
+        actor: editor,
+        address: "10.9.1.1",
+        input: { ...input, currentPassword: "password-123" },
+      }),
     );
     expect(throttled.code).toBe("rate_limited");
     expect(typeof throttled.details?.retryAt).toBe("string");
@@ -198,7 +229,9 @@ describe("admin_audit", () => {
     const admin = await makeUser("admin");
     await createAccount({ actor: admin, input: { email: "audit@desk.test", name: "Audit", role: "editor" } });
     const sqlite = getDb().$client;
-    expect(() => sqlite.prepare("UPDATE admin_audit SET action = 'account.created'").run()).toThrow(/append-only/);
+    expect(() => sqlite.prepare("UPDATE admin_audit SET action = 'account.created'").run()).toThrow(
+      /append-only/,
+    );
     expect(() => sqlite.prepare("DELETE FROM admin_audit").run()).toThrow(/append-only/);
   });
 });

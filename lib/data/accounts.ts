@@ -40,7 +40,8 @@ function toView(user: User): AccountView {
 }
 
 function requireAdmin(actor: Actor): void {
-  if (!hasPermission(actor.role, "account.manage")) throw new AppError("forbidden", "Your role does not allow this.");
+  if (!hasPermission(actor.role, "account.manage"))
+    throw new AppError("forbidden", "Your role does not allow this.");
 }
 
 function loadAccount(tx: Tx, id: number): User {
@@ -118,7 +119,11 @@ export async function createAccount({
   const account = getDb().transaction(
     (tx) => {
       emailTaken(tx);
-      const row = tx.insert(users).values({ email, name: data.name, role: data.role, passwordHash }).returning().get();
+      const row = tx
+        .insert(users)
+        .values({ email, name: data.name, role: data.role, passwordHash })
+        .returning()
+        .get();
       audit(tx, {
         actorId: actor.id,
         action: "account.created",
@@ -133,7 +138,13 @@ export async function createAccount({
 }
 
 /** A role change applies at once: sessions and tokens read the role on every request. */
-export async function changeAccountRole({ actor, input }: { actor: Actor; input: ChangeRoleInput }): Promise<AccountView> {
+export async function changeAccountRole({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: ChangeRoleInput;
+}): Promise<AccountView> {
   requireAdmin(actor);
   const data = parseInput(changeRoleSchema, input);
   return getDb().transaction(
@@ -259,7 +270,9 @@ export async function changeOwnPassword({
   if (!current || !current.active) throw new AppError("unauthenticated", "Sign in to continue.");
   const gate = await beginSignInAttempt({ email: current.email, address });
   if (!gate.ok) {
-    throw new AppError("rate_limited", "Too many attempts.", { details: { retryAt: gate.retryAt.toISOString() } });
+    throw new AppError("rate_limited", "Too many attempts.", {
+      details: { retryAt: gate.retryAt.toISOString() },
+    });
   }
   const valid = await verifyPassword(data.currentPassword, current.passwordHash);
   if (!valid) {
@@ -288,7 +301,13 @@ export async function changeOwnPassword({
 }
 
 /** The latest admin actions, newest first, with the names of who did it and to whom. */
-export async function listAdminAudit({ actor, limit = 50 }: { actor: Actor; limit?: number }): Promise<AuditView[]> {
+export async function listAdminAudit({
+  actor,
+  limit = 50,
+}: {
+  actor: Actor;
+  limit?: number;
+}): Promise<AuditView[]> {
   requireAdmin(actor);
   const db = getDb();
   const rows = db.select().from(adminAudit).orderBy(desc(adminAudit.id)).limit(limit).all();

@@ -73,7 +73,13 @@ export async function beginSignInAttempt({
 }
 
 /** A successful sign-in forgives the account's failed attempts; a failed one stays counted. */
-export async function finishSignInAttempt({ email, success }: { email: string; success: boolean }): Promise<void> {
+export async function finishSignInAttempt({
+  email,
+  success,
+}: {
+  email: string;
+  success: boolean;
+}): Promise<void> {
   if (!success) return;
   getDb()
     .delete(signInAttempts)

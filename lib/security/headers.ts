@@ -39,8 +39,13 @@ export function contentSecurityPolicy({
   return directives.join("; ");
 }
 
-/** For responses that are never documents to render (static files): nothing may load, nothing may frame. */
-export const STATIC_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+/**
+ * For static files. A JavaScript file served here can become a web worker, which runs under the
+ * policy of its own response: it may load further scripts from this origin, nothing else; no
+ * plugins, no framing.
+ */
+export const STATIC_CONTENT_SECURITY_POLICY =
+  "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** The headers every response carries besides its Content-Security-Policy. */
 export function securityHeaders({ https = false }: { https?: boolean } = {}): Record<string, string> {
