@@ -1,7 +1,11 @@
 export async function register() {
-  // Runs at `next start` (never at build): migrate, secret, demo workspace.
+  // Runs at `next start` (never at build): migrate, secret, demo workspace, and mark the database
+  // as served so that `npm run restore` refuses to replace it under a running app.
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { prepareDatabase } = await import("./lib/data/startup");
     await prepareDatabase();
+    const { registerRunningServer } = await import("./lib/ops/server-lock");
+    const { getEnv } = await import("./lib/env");
+    registerRunningServer(getEnv().DATABASE_PATH);
   }
 }

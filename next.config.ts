@@ -1,12 +1,24 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { securityHeaders, STATIC_CONTENT_SECURITY_POLICY } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+// Pages, route handlers and redirects get their headers (and a per-request nonce) from proxy.ts;
+// these paths are the ones it does not see.
+const STATIC_PATHS = ["/_next/static/:path*", "/_next/image", "/favicon.ico", "/robots.txt"];
 
 const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
   typedRoutes: false,
+  async headers() {
+    const headers = Object.entries({
+      ...securityHeaders(),
+      "Content-Security-Policy": STATIC_CONTENT_SECURITY_POLICY,
+    }).map(([key, value]) => ({ key, value }));
+    return STATIC_PATHS.map((source) => ({ source, headers }));
+  },
 };
 
 export default withNextIntl(nextConfig);

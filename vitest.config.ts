@@ -17,5 +17,8 @@ export default defineConfig({
     environment: "node",
     setupFiles: ["test/setup.ts"],
     pool: "forks",
+    // next-auth imports "next/server" without an extension, which only a bundler resolves; inlined,
+    // it also sees the test's mocks of next/headers.
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

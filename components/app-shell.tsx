@@ -1,8 +1,10 @@
+import { UserRound } from "lucide-react";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { signOutAction } from "@/app/actions/session";
 import type { SessionUser } from "@/lib/auth/session";
+import { hasPermission } from "@/lib/review";
 import { LanguageSwitch } from "./language-switch";
 import { NavLink } from "./nav-link";
 import { NavSearch } from "./nav-search";
@@ -54,6 +56,9 @@ export async function AppShell({
             <NavLink href="/insights">{t("searchNav.insights")}</NavLink>
             <NavLink href="/exports">{t("bulkExport.nav")}</NavLink>
             <NavLink href="/settings">{t("apiSettings.nav")}</NavLink>
+            {hasPermission(user.role, "account.manage") ? (
+              <NavLink href="/admin/users">{t("accountAdmin.navLabel")}</NavLink>
+            ) : null}
           </nav>
           <NavSearch className="min-w-32 flex-1 2xl:max-w-80" />
           <div className="ml-auto flex shrink-0 items-center gap-3">
@@ -61,12 +66,20 @@ export async function AppShell({
               {t("nav.newArticle")}
             </Link>
             <LanguageSwitch current={locale} className="max-sm:hidden" />
-            <div className="text-right text-xs leading-tight max-xl:hidden">
-              <div className="text-ink font-medium" data-testid="current-user">
-                {user.name}
-              </div>
-              <div className="text-muted">{t(`roles.${user.role}`)}</div>
-            </div>
+            <Link
+              href="/settings/account"
+              aria-label={`${t("accountSettings.navLabel")}: ${user.name}`}
+              title={t("accountSettings.navLabel")}
+              className="flex items-center gap-2 rounded-md px-2 py-1 text-xs leading-tight hover:bg-slate-100"
+            >
+              <UserRound aria-hidden className="text-muted size-4" />
+              <span className="text-right max-xl:hidden">
+                <span className="text-ink block font-medium" data-testid="current-user">
+                  {user.name}
+                </span>
+                <span className="text-muted block">{t(`roles.${user.role}`)}</span>
+              </span>
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className={buttonClass("ghost", "sm")}>
                 {t("nav.signOut")}

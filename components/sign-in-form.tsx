@@ -1,18 +1,19 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
-import { signInAction } from "@/app/(auth)/sign-in/actions";
+import { signInAction, type SignInResult } from "@/app/(auth)/sign-in/actions";
 import { signInSchema, type SignInInput } from "@/lib/validation/auth";
 import { Button } from "./ui/button";
 import { Field, Input } from "./ui/field";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("signIn");
+  const format = useFormatter();
   const [pending, startTransition] = useTransition();
-  const [failure, setFailure] = useState<"invalid" | "failed" | null>(null);
+  const [failure, setFailure] = useState<SignInResult | null>(null);
   const {
     register,
     handleSubmit,
@@ -26,7 +27,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     setFailure(null);
     startTransition(async () => {
       const result = await signInAction(values, callbackUrl);
-      if (result && !result.ok) setFailure(result.code);
+      if (result && !result.ok) setFailure(result);
     });
   });
 
@@ -37,7 +38,15 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           role="alert"
           className="border-disputed/30 bg-disputed-bg text-disputed rounded-md border px-3 py-2 text-sm"
         >
-          {t(failure === "invalid" ? "invalid" : "failed")}
+          {failure.code === "throttled"
+            ? t("throttled", {
+                time: format.dateTime(new Date(failure.retryAt), {
+                  hour: "2-digit",
+                  minute: "2-digit",
+                  hourCycle: "h23",
+                }),
+              })
+            : t(failure.code)}
         </div>
       ) : null}
       <Field id="email" label={t("email")} error={errors.email ? t("invalidEmail") : undefined}>

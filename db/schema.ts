@@ -149,3 +149,56 @@ export const apiTokens = sqliteTable(
   (t) => [uniqueIndex("api_tokens_hash_idx").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
 );
 export type ApiToken = typeof apiTokens.$inferSelect;
+
+export const ADMIN_AUDIT_ACTIONS = [
+  "account.created",
+  "account.role_changed",
+  "account.deactivated",
+  "account.reactivated",
+  "account.password_reset",
+  "account.password_changed",
+] as const;
+export type AdminAuditAction = (typeof ADMIN_AUDIT_ACTIONS)[number];
+
+// Append-only record of what was done to accounts, and by whom (triggers refuse UPDATE and DELETE).
+// before/after hold the changed fields only, never a password or its hash.
+export const adminAudit = sqliteTable(
+  "admin_audit",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actorId: integer("actor_id")
+      .notNull()
+      .references(() => users.id),
+    action: text("action", { enum: ADMIN_AUDIT_ACTIONS }).notNull(),
+    targetUserId: integer("target_user_id")
+      .notNull()
+      .references(() => users.id),
+    before: text("before", { mode: "json" }).$type<Record<string, unknown> | null>(),
+    after: text("after", { mode: "json" }).$type<Record<string, unknown> | null>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("admin_audit_created_idx").on(t.createdAt, t.id),
+    index("admin_audit_target_idx").on(t.targetUserId, t.id),
+  ],
+);
+export type AdminAuditEntry = typeof adminAudit.$inferSelect;
+
+// Sign-in attempts of the last 15 minutes, for throttling. A row is written before the password is
+// checked (so parallel guesses count) and the account's rows are removed when a sign-in succeeds.
+// Kept in SQLite so that the limit holds across restarts and server processes.
+export const signInAttempts = sqliteTable(
+  "sign_in_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    address: text("address").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("sign_in_attempts_email_idx").on(t.email, t.at),
+    index("sign_in_attempts_address_idx").on(t.address, t.at),
+    index("sign_in_attempts_at_idx").on(t.at),
+  ],
+);
+export type SignInAttempt = typeof signInAttempts.$inferSelect;

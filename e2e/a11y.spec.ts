@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 async function expectNoSeriousViolations(page: Page) {
@@ -80,3 +81,18 @@ test("/speakers with the merge controls has no serious accessibility violations"
   await page.getByRole("checkbox", { name: "Select DGAC" }).check();
   await expectNoSeriousViolations(page);
 });
+
+const ACCOUNT_PAGES = [
+  { path: "/admin/users", who: "admin" },
+  { path: "/admin/users", who: "editor" },
+  { path: "/settings/account", who: "editor" },
+] as const;
+
+for (const { path, who } of ACCOUNT_PAGES) {
+  test(`${path} as ${who} has no serious accessibility violations`, async ({ page }) => {
+    await signIn(page, who);
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoSeriousViolations(page);
+  });
+}

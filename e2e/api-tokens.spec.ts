@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 test("an editor creates an API token, uses it, sees it used, and revokes it", async ({ page, request }) => {
@@ -7,6 +7,11 @@ test("an editor creates an API token, uses it, sees it used, and revokes it", as
   await page
     .getByRole("navigation", { name: "Main navigation" })
     .getByRole("link", { name: "Settings" })
+    .click();
+  await expect(page).toHaveURL(/\/settings\/account$/);
+  await page
+    .getByRole("navigation", { name: "Settings sections" })
+    .getByRole("link", { name: "API tokens" })
     .click();
   await expect(page).toHaveURL(/\/settings\/tokens$/);
   await expect(page.getByRole("heading", { name: "API tokens", level: 1 })).toBeVisible();

@@ -1,5 +1,6 @@
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 const SEED_ARTICLE = path.resolve(process.cwd(), "../shared/fixtures/seed-article-fr.txt");

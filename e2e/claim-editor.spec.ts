@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ACCOUNTS } from "./accounts";
 import { closeDb } from "./data";
 import { selectText, signIn } from "./helpers";

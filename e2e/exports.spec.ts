@@ -1,5 +1,6 @@
 import fs from "node:fs";
-import { expect, test, type Download, type Page } from "@playwright/test";
+import type { Download, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO_ARTICLE, DEMO_CLAIMS } from "@/db/demo";
 import { createArticle } from "@/lib/data/articles";
 import { approveClaim, createClaim } from "@/lib/data/claims";

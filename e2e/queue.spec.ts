@@ -2,8 +2,9 @@
 // and submits her claim in the article page; the other claims a test needs (50 for the keyboard
 // run, ones rated by a given reviewer) are prepared through the data layer (e2e/fixtures.ts).
 // Every decision after that goes through the queue's UI.
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { approveAs, claimState, closeDb, queuedClaims } from "./fixtures";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { approveAs, claimState, closeDb, queuedClaims } from "./queue-data";
 import { signIn, type AccountKey } from "./helpers";
 
 type Session = { context: BrowserContext; page: Page };

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { closeDb } from "./data";
 import { selectText, signIn } from "./helpers";
 import { createArticle } from "@/lib/data/articles";

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ACCOUNTS } from "./accounts";
 import { closeDb } from "./data";
 import { signIn } from "./helpers";
@@ -54,8 +54,14 @@ test("suggested claims are shown in place, accepted with their speaker and no-co
   await expect(thanks).toHaveCount(0);
 
   await page.getByLabel("Accept all scoring at least").fill("0.8");
-  await panel.getByRole("button", { name: /^Accept \d+$/ }).click();
-  await expect(page.getByRole("status")).toContainText("added as draft");
+  const acceptAll = panel.getByRole("button", { name: /^Accept \d+$/ });
+  const count = Number(/\d+/.exec((await acceptAll.textContent()) ?? "")?.[0]);
+  await acceptAll.click();
+  // While accepting, a progress line is a second status; wait for the report of all of them.
+  await expect(page.getByRole("status").filter({ hasText: "added as draft" })).toContainText(
+    `${count} claim`,
+  );
+  await expect(page.getByText(/^Accepting \d+ of \d+…$/)).toHaveCount(0);
 
   await panel.getByRole("button", { name: "Back to claims" }).click();
   const list = page.getByTestId("claim-list");

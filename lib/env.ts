@@ -3,6 +3,11 @@ import { z } from "zod";
 const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default("data/claimdesk.db"),
   AUTH_SECRET: z.string().min(16).optional(),
+  // The public URL when the app sits behind a proxy; https here makes session cookies Secure.
+  AUTH_URL: z
+    .union([z.literal(""), z.url()])
+    .optional()
+    .transform((v) => v || undefined),
   SEED_DEMO: z
     .enum(["0", "1", "false", "true"])
     .default("1")

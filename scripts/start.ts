@@ -13,6 +13,7 @@ const SOURCES = [
   "messages",
   "proxy.ts",
   "instrumentation.ts",
+  "instrumentation-client.ts",
   "next.config.ts",
   "package.json",
   "postcss.config.mjs",

@@ -1,11 +1,15 @@
-import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import NextAuth, { AuthError, CredentialsSignin, type DefaultSession } from "next-auth";
 import "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
-import { getSessionAccount, getUserCredentialsByEmail } from "@/lib/data/users";
+import { beginSignInAttempt, finishSignInAttempt } from "@/lib/data/sign-in-attempts";
+import { getUserCredentialsByEmail } from "@/lib/data/users";
+import { getEnv } from "@/lib/env";
 import type { Role } from "@/lib/review/model";
 import { signInSchema } from "@/lib/validation/auth";
 import { getDecoyHash, verifyPassword } from "./password";
+import { clientAddress, wantsSecureCookies } from "./request";
 import { ensureAuthSecret } from "./secret";
+import { refreshSessionToken, sessionUserFromToken } from "./session-token";
 
 declare module "next-auth" {
   interface Session {
@@ -30,24 +34,56 @@ export class InvalidCredentials extends CredentialsSignin {
   code = "invalid_credentials";
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+/** Too many failed attempts for this account or from this address (lib/data/sign-in-attempts.ts). */
+export class SignInThrottled extends CredentialsSignin {
+  code = "throttled";
+}
+
+/** The request's headers inside a server component or action; none outside a request (scripts, tests). */
+async function currentHeaders(): Promise<Headers | undefined> {
+  try {
+    const { headers } = await import("next/headers");
+    return new Headers(await headers());
+  } catch {
+    return undefined;
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => ({
   secret: ensureAuthSecret(),
   trustHost: true,
+  // httpOnly and SameSite=Lax are next-auth's defaults; Secure (and the __Secure- prefix) behind https.
+  useSecureCookies: wantsSecureCookies({
+    authUrl: getEnv().AUTH_URL,
+    headers: request?.headers ?? (await currentHeaders()),
+    url: request?.url,
+  }),
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  logger: {
+    // A wrong password, a throttled attempt or a post without the CSRF token is routine: one line.
+    error(error) {
+      if (error instanceof CredentialsSignin) console.warn(`[auth] sign-in refused (${error.code})`);
+      else if (error instanceof AuthError && error.type === "MissingCSRF")
+        console.warn("[auth] request without CSRF token refused");
+      else console.error(error);
+    },
+  },
   pages: { signIn: "/sign-in" },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, req) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
-        const user = await getUserCredentialsByEmail({ email: parsed.data.email });
+        const { email, password } = parsed.data;
+        const gate = await beginSignInAttempt({ email, address: clientAddress(req.headers) });
+        if (!gate.ok) throw new SignInThrottled();
+        const user = await getUserCredentialsByEmail({ email });
         // Verify against a decoy hash for unknown accounts: same message, same time.
-        const valid = await verifyPassword(
-          parsed.data.password,
-          user?.passwordHash ?? (await getDecoyHash()),
-        );
-        if (!user || !valid || !user.active) throw new InvalidCredentials();
+        const valid = await verifyPassword(password, user?.passwordHash ?? (await getDecoyHash()));
+        const success = Boolean(user && valid && user.active);
+        await finishSignInAttempt({ email, success });
+        if (!user || !success) throw new InvalidCredentials();
         return {
           id: String(user.id),
           email: user.email,
@@ -64,25 +100,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         token.uid = Number(user.id);
         token.sv = user.sessionVersion;
       }
-      if (token.uid === undefined || token.sv === undefined) return null;
       // Re-read the account on every request: a deactivation or role change takes effect at once.
-      const account = await getSessionAccount({ id: token.uid, sessionVersion: token.sv });
-      if (!account) return null;
-      token.role = account.role;
-      token.name = account.name;
-      token.email = account.email;
-      token.locale = account.locale;
-      return token;
+      return refreshSessionToken(token);
     },
     session({ session, token }) {
-      if (token.uid !== undefined && token.role) {
+      const user = sessionUserFromToken(token);
+      if (user) {
         session.user = {
           ...session.user,
-          uid: token.uid,
-          role: token.role,
-          name: token.name ?? "",
-          email: token.email ?? "",
-          locale: token.locale ?? null,
+          uid: user.id,
+          role: user.role,
+          name: user.name,
+          email: user.email,
+          locale: user.locale,
         };
       }
       return session;

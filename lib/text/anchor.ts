@@ -15,10 +15,10 @@ export function snapToWords(body: string, start: number, end: number): { start: 
   if (s === e) return { start: s, end: e };
   while (s > 0 && isWordChar(body[s - 1]) && isWordChar(body[s])) s--;
   while (e < body.length && isWordChar(body[e]) && isWordChar(body[e - 1])) e++;
-  // Never split a surrogate pair.
-  if (s > 0 && /[\uDC00-\uDFFF]/.test(body[s] ?? "")) s--;
-  if (/[\uD800-\uDBFF]/.test(body[e - 1] ?? "")) e++;
-  return { start: s, end: Math.min(e, body.length) };
+  // Never split a surrogate pair (a lone surrogate beside a pair is not half of it).
+  if (s > 0 && /[\uD800-\uDBFF]/.test(body[s - 1] ?? "") && /[\uDC00-\uDFFF]/.test(body[s] ?? "")) s--;
+  if (/[\uD800-\uDBFF]/.test(body[e - 1] ?? "") && /[\uDC00-\uDFFF]/.test(body[e] ?? "")) e++;
+  return { start: s, end: e };
 }
 
 export function spanIsValid(body: string, start: number, end: number, quote: string): boolean {

@@ -9,6 +9,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
       <div className="border-line flex flex-wrap items-end justify-between gap-4 border-b pb-3">
         <p className="text-muted text-sm font-medium tracking-wide uppercase">{t("title")}</p>
         <nav aria-label={t("sections")} className="flex gap-1 text-sm">
+          <NavLink href="/settings/account">{t("accountTab")}</NavLink>
           <NavLink href="/settings/tokens">{t("tokensTab")}</NavLink>
           <NavLink href="/settings/api">{t("referenceTab")}</NavLink>
         </nav>

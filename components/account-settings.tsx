@@ -1,0 +1,229 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { changeOwnPasswordAction } from "@/app/(app)/settings/account/actions";
+import { setLocaleAction } from "@/app/actions/locale";
+import { LOCALES, type Locale } from "@/lib/i18n/locale";
+import { changeOwnPasswordSchema, type ChangeOwnPasswordInput } from "@/lib/validation/account";
+import { Button } from "./ui/button";
+import { cn } from "./ui/cn";
+import { Field, Input } from "./ui/field";
+
+const LANGUAGE_NAMES = { en: "English", fr: "Français" } as const;
+
+type Notice = { kind: "done" | "error"; text: string } | null;
+
+function NoticeLine({ notice }: { notice: Notice }) {
+  if (!notice) return null;
+  return (
+    <p
+      role={notice.kind === "error" ? "alert" : "status"}
+      className={cn(
+        "rounded-md border px-3 py-2 text-sm",
+        notice.kind === "error"
+          ? "border-disputed/30 bg-disputed-bg text-disputed"
+          : "border-confirmed/30 bg-confirmed-bg text-confirmed",
+      )}
+    >
+      {notice.text}
+    </p>
+  );
+}
+
+function LanguageForm({ locale }: { locale: Locale }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [choice, setChoice] = useState<Locale>(locale);
+  const [pending, startTransition] = useTransition();
+  // What happened, translated at render time: after saving, the page re-renders in the new language.
+  const [outcome, setOutcome] = useState<"saved" | "failed" | null>(null);
+  const notice: Notice =
+    outcome === "saved"
+      ? { kind: "done", text: t("accountSettings.languageSaved") }
+      : outcome === "failed"
+        ? { kind: "error", text: t("errors.generic") }
+        : null;
+  return (
+    <section aria-labelledby="language-title" className="border-line rounded-lg border bg-white p-5">
+      <h2 id="language-title" className="text-base font-semibold">
+        {t("accountSettings.languageTitle")}
+      </h2>
+      <p className="text-muted mt-1 text-sm">{t("accountSettings.languageIntro")}</p>
+      <form
+        className="mt-4 space-y-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setOutcome(null);
+          startTransition(async () => {
+            const result = await setLocaleAction(choice);
+            if (!result.ok) {
+              setOutcome("failed");
+              return;
+            }
+            router.refresh();
+            setOutcome("saved");
+          });
+        }}
+      >
+        <fieldset>
+          <legend className="sr-only">{t("accountSettings.languageTitle")}</legend>
+          <div className="flex flex-wrap gap-3">
+            {LOCALES.map((value) => (
+              <label
+                key={value}
+                lang={value}
+                className={cn(
+                  "flex cursor-pointer items-center gap-2 rounded-md border px-3 py-2 text-sm",
+                  choice === value ? "border-accent bg-blue-50/60" : "border-line",
+                )}
+              >
+                <input
+                  type="radio"
+                  name="locale"
+                  value={value}
+                  checked={choice === value}
+                  onChange={() => setChoice(value)}
+                  className="accent-accent"
+                />
+                {LANGUAGE_NAMES[value]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="flex items-center gap-3">
+          <Button type="submit" variant="secondary" disabled={pending || choice === locale}>
+            {t("accountSettings.saveLanguage")}
+          </Button>
+        </div>
+        <NoticeLine notice={notice} />
+      </form>
+    </section>
+  );
+}
+
+function PasswordForm({ minLength, changed }: { minLength: number; changed: boolean }) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const [pending, startTransition] = useTransition();
+  const [notice, setNotice] = useState<Notice>(null);
+  // After a change the action sends the browser here with ?password=changed; translated at render.
+  const [submitted, setSubmitted] = useState(false);
+  const shown: Notice =
+    notice ?? (changed && !submitted ? { kind: "done", text: t("accountSettings.passwordChanged") } : null);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors },
+  } = useForm<ChangeOwnPasswordInput>({
+    resolver: zodResolver(changeOwnPasswordSchema),
+    defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
+  });
+
+  const message = (key: string | undefined) => {
+    if (!key) return undefined;
+    if (t.has(`accountSettings.fieldErrors.${key}`))
+      return t(`accountSettings.fieldErrors.${key}`, { min: minLength });
+    if (t.has(`errors.${key}`)) return t(`errors.${key}`);
+    return t("errors.generic");
+  };
+
+  const onSubmit = handleSubmit((values) => {
+    setNotice(null);
+    setSubmitted(true);
+    startTransition(async () => {
+      // On success the action moves the browser to this page afresh, with the new session.
+      const result = await changeOwnPasswordAction(values);
+      if (result.ok) {
+        reset();
+        return;
+      }
+      if (result.code === "rate_limited" && typeof result.details?.retryAt === "string") {
+        const time = format.dateTime(new Date(result.details.retryAt), {
+          hour: "2-digit",
+          minute: "2-digit",
+          hourCycle: "h23",
+        });
+        setNotice({ kind: "error", text: t("accountSettings.throttled", { time }) });
+        return;
+      }
+      const fields = result.fieldErrors ?? {};
+      let shown = false;
+      for (const key of ["currentPassword", "newPassword", "confirmPassword"] as const) {
+        const first = fields[key]?.[0];
+        if (first) {
+          setError(key, { message: first });
+          shown = true;
+        }
+      }
+      if (!shown) {
+        setNotice({
+          kind: "error",
+          text: t.has(`errors.${result.code}`)
+            ? t(`errors.${result.code}`, { message: result.message })
+            : t("errors.generic"),
+        });
+      }
+    });
+  });
+
+  const fields = [
+    { name: "currentPassword", autoComplete: "current-password" },
+    { name: "newPassword", autoComplete: "new-password" },
+    { name: "confirmPassword", autoComplete: "new-password" },
+  ] as const;
+
+  return (
+    <section aria-labelledby="password-title" className="border-line rounded-lg border bg-white p-5">
+      <h2 id="password-title" className="text-base font-semibold">
+        {t("accountSettings.passwordTitle")}
+      </h2>
+      <p className="text-muted mt-1 text-sm">{t("accountSettings.passwordIntro", { min: minLength })}</p>
+      <form onSubmit={onSubmit} noValidate className="mt-4 max-w-sm space-y-4">
+        {fields.map(({ name, autoComplete }) => (
+          <Field
+            key={name}
+            id={name}
+            label={t(`accountSettings.${name}`)}
+            error={message(errors[name]?.message)}
+          >
+            <Input
+              id={name}
+              type="password"
+              autoComplete={autoComplete}
+              aria-invalid={errors[name] ? true : undefined}
+              aria-describedby={errors[name] ? `${name}-error` : undefined}
+              {...register(name)}
+            />
+          </Field>
+        ))}
+        <Button type="submit" disabled={pending}>
+          {pending ? t("accountSettings.changing") : t("accountSettings.changePassword")}
+        </Button>
+        <NoticeLine notice={shown} />
+      </form>
+    </section>
+  );
+}
+
+export function AccountSettings({
+  locale,
+  passwordMinLength,
+  passwordChanged,
+}: {
+  locale: Locale;
+  passwordMinLength: number;
+  passwordChanged: boolean;
+}) {
+  return (
+    <>
+      <LanguageForm locale={locale} />
+      <PasswordForm minLength={passwordMinLength} changed={passwordChanged} />
+    </>
+  );
+}

@@ -1,0 +1,237 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { adminAudit, users } from "@/db/schema";
+import { verifyPassword } from "@/lib/auth/password";
+import { AppError } from "@/lib/errors";
+import {
+  changeAccountRole,
+  changeOwnPassword,
+  createAccount,
+  listAccounts,
+  listAdminAudit,
+  resetAccountPassword,
+  setAccountActive,
+} from "./accounts";
+import { getDb } from "./connection";
+import { countSignInAttempts } from "./sign-in-attempts";
+import { makeUser } from "./test-helpers";
+import { getSessionAccount, getUserCredentialsByEmail } from "./users";
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
+
+function row(id: number) {
+  return getDb().select().from(users).where(eq(users.id, id)).get()!;
+}
+
+function auditCount() {
+  return getDb().select().from(adminAudit).all().length;
+}
+
+describe("account administration", () => {
+  it("creates an account with a generated password that signs in, and records it", async () => {
+    const admin = await makeUser("admin", "Chloé");
+    const { account, password } = await createAccount({
+      actor: admin,
+      input: { email: "  Nina@Desk.Test ", name: " Nina Petrova ", role: "reviewer" },
+    });
+    expect(account).toMatchObject({
+      email: "nina@desk.test",
+      name: "Nina Petrova",
+      role: "reviewer",
+      active: true,
+    });
+    expect(password.length).toBeGreaterThanOrEqual(16);
+    const stored = await getUserCredentialsByEmail({ email: "nina@desk.test" });
+    expect(stored?.passwordHash).not.toContain(password);
+    expect(await verifyPassword(password, stored!.passwordHash)).toBe(true);
+    const [entry] = await listAdminAudit({ actor: admin, limit: 1 });
+    expect(entry).toMatchObject({
+      action: "account.created",
+      actor: { name: "Chloé" },
+      target: { name: "Nina Petrova" },
+      before: null,
+      after: { email: "nina@desk.test", name: "Nina Petrova", role: "reviewer" },
+    });
+  });
+
+  it("refuses a duplicate email and writes nothing", async () => {
+    const admin = await makeUser("admin");
+    await createAccount({ actor: admin, input: { email: "dup@desk.test", name: "One", role: "editor" } });
+    const before = auditCount();
+    const error = await refusal(
+      createAccount({ actor: admin, input: { email: "DUP@desk.test", name: "Two", role: "editor" } }),
+    );
+    expect(error).toMatchObject({ code: "conflict", fieldErrors: { email: ["emailTaken"] } });
+    expect(auditCount()).toBe(before);
+  });
+
+  it("refuses every change from an editor or a reviewer", async () => {
+    const target = await makeUser("editor");
+    for (const role of ["editor", "reviewer"] as const) {
+      const actor = await makeUser(role);
+      const before = auditCount();
+      for (const attempt of [
+        listAccounts({ actor }),
+        createAccount({ actor, input: { email: `x-${role}@desk.test`, name: "X", role: "admin" } }),
+        changeAccountRole({ actor, input: { id: target.id, role: "admin" } }),
+        setAccountActive({ actor, input: { id: target.id, active: false } }),
+        resetAccountPassword({ actor, input: { id: target.id } }),
+        listAdminAudit({ actor }),
+      ]) {
+        expect((await refusal(attempt)).code).toBe("forbidden");
+      }
+      expect(row(target.id)).toMatchObject({ role: "editor", active: true, sessionVersion: 1 });
+      expect(auditCount()).toBe(before);
+    }
+  });
+
+  it("changes a role and records before and after", async () => {
+    const admin = await makeUser("admin", "Chloé");
+    const editor = await makeUser("editor", "Ana");
+    const updated = await changeAccountRole({ actor: admin, input: { id: editor.id, role: "reviewer" } });
+    expect(updated.role).toBe("reviewer");
+    const [entry] = await listAdminAudit({ actor: admin, limit: 1 });
+    expect(entry).toMatchObject({
+      action: "account.role_changed",
+      target: { id: editor.id },
+      before: { role: "editor" },
+      after: { role: "reviewer" },
+    });
+  });
+
+  it("deactivates an account: its sessions end at once and it cannot come back with an old session", async () => {
+    const admin = await makeUser("admin");
+    const editor = await makeUser("editor");
+    const sessionVersion = row(editor.id).sessionVersion;
+    expect(await getSessionAccount({ id: editor.id, sessionVersion })).toBeDefined();
+    await setAccountActive({ actor: admin, input: { id: editor.id, active: false } });
+    expect(row(editor.id).active).toBe(false);
+    expect(await getSessionAccount({ id: editor.id, sessionVersion })).toBeUndefined();
+    await setAccountActive({ actor: admin, input: { id: editor.id, active: true } });
+    // Reactivated, the account signs in anew; the session from before stays dead.
+    expect(await getSessionAccount({ id: editor.id, sessionVersion })).toBeUndefined();
+    expect(
+      await getSessionAccount({ id: editor.id, sessionVersion: row(editor.id).sessionVersion }),
+    ).toBeDefined();
+    const actions = (await listAdminAudit({ actor: admin, limit: 2 })).map((e) => e.action);
+    expect(actions).toEqual(["account.reactivated", "account.deactivated"]);
+  });
+
+  it("never leaves the workspace without an active admin", async () => {
+    getDb().update(users).set({ active: false }).where(eq(users.role, "admin")).run();
+    const last = await makeUser("admin", "Last");
+    const before = auditCount();
+    const demote = await refusal(changeAccountRole({ actor: last, input: { id: last.id, role: "editor" } }));
+    expect(demote).toMatchObject({ code: "conflict", details: { reason: "last_admin" } });
+    const self = await refusal(setAccountActive({ actor: last, input: { id: last.id, active: false } }));
+    expect(self).toMatchObject({ code: "conflict", details: { reason: "self_deactivation" } });
+    expect(row(last.id)).toMatchObject({ role: "admin", active: true });
+    expect(auditCount()).toBe(before);
+
+    const second = await makeUser("admin", "Second");
+    await changeAccountRole({ actor: second, input: { id: last.id, role: "editor" } });
+    const demoted = { ...last, role: "editor" as const };
+    const lastStanding = await refusal(
+      setAccountActive({ actor: demoted, input: { id: second.id, active: false } }),
+    );
+    expect(lastStanding.code).toBe("forbidden");
+    const demoteSecond = await refusal(
+      changeAccountRole({ actor: second, input: { id: second.id, role: "reviewer" } }),
+    );
+    expect(demoteSecond.details).toEqual({ reason: "last_admin" });
+  });
+
+  it("resets a password: a new one that works, the old one does not, sessions end", async () => {
+    const admin = await makeUser("admin");
+    const editor = await makeUser("editor");
+    const { password } = await resetAccountPassword({ actor: admin, input: { id: editor.id } });
+    const stored = row(editor.id);
+    expect(stored.sessionVersion).toBe(2);
+    expect(await verifyPassword(password, stored.passwordHash)).toBe(true);
+    expect(await verifyPassword("password-123", stored.passwordHash)).toBe(false);
+    const [entry] = await listAdminAudit({ actor: admin, limit: 1 });
+    expect(entry).toMatchObject({
+      action: "account.password_reset",
+      before: null,
+      after: { sessionsEnded: true },
+    });
+    expect(JSON.stringify(entry)).not.toContain(password);
+    const self = await refusal(resetAccountPassword({ actor: admin, input: { id: admin.id } }));
+    expect(self.details).toEqual({ reason: "self_reset" });
+  });
+
+  it("lets a user change their own password only with the current one", async () => {
+    const editor = await makeUser("editor");
+    const email = row(editor.id).email;
+    const wrong = await refusal(
+      changeOwnPassword({
+        actor: editor,
+        address: "10.9.0.1",
+        input: {
+          currentPassword: "not-it",
+          newPassword: "a-new-password",
+          confirmPassword: "a-new-password",
+        },
+      }),
+    );
+    expect(wrong.fieldErrors).toEqual({ currentPassword: ["currentPasswordWrong"] });
+    expect(await countSignInAttempts({ email })).toBe(1);
+    expect(row(editor.id).sessionVersion).toBe(1);
+
+    await changeOwnPassword({
+      actor: editor,
+      address: "10.9.0.1",
+      input: {
+        currentPassword: "password-123",
+        newPassword: "a-new-password",
+        confirmPassword: "a-new-password",
+      },
+    });
+    expect(await verifyPassword("a-new-password", row(editor.id).passwordHash)).toBe(true);
+    expect(row(editor.id).sessionVersion).toBe(2);
+    expect(await countSignInAttempts({ email })).toBe(0);
+  });
+
+  it("refuses guessing the current password past the sign-in limit", async () => {
+    const editor = await makeUser("editor");
+    const input = {
+      currentPassword: "guess",
+      newPassword: "a-new-password",
+      confirmPassword: "a-new-password",
+    };
+    for (let i = 0; i < 5; i++) {
+      expect((await refusal(changeOwnPassword({ actor: editor, address: "10.9.1.1", input }))).code).toBe(
+        "invalid_input",
+      );
+    }
+    const throttled = await refusal(
+      changeOwnPassword({
+        actor: editor,
+        address: "10.9.1.1",
+        input: { ...input, currentPassword: "password-123" },
+      }),
+    );
+    expect(throttled.code).toBe("rate_limited");
+    expect(typeof throttled.details?.retryAt).toBe("string");
+  });
+});
+
+describe("admin_audit", () => {
+  it("refuses UPDATE and DELETE", async () => {
+    const admin = await makeUser("admin");
+    await createAccount({ actor: admin, input: { email: "audit@desk.test", name: "Audit", role: "editor" } });
+    const sqlite = getDb().$client;
+    expect(() => sqlite.prepare("UPDATE admin_audit SET action = 'account.created'").run()).toThrow(
+      /append-only/,
+    );
+    expect(() => sqlite.prepare("DELETE FROM admin_audit").run()).toThrow(/append-only/);
+  });
+});

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/review/model";
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 200;
+
+// Error messages are message keys (errors.* and accounts.errors.* in messages/).
+const email = z
+  .string()
+  .trim()
+  .max(320, { error: "tooLong" })
+  .pipe(z.email({ error: "invalidEmail" }));
+
+export const newPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, { error: "passwordTooShort" })
+  .max(PASSWORD_MAX_LENGTH, { error: "tooLong" });
+
+export const createAccountSchema = z.object({
+  email,
+  name: z.string().trim().min(1, { error: "required" }).max(120, { error: "tooLong" }),
+  role: z.enum(ROLES, { error: "invalidRole" }),
+});
+export type CreateAccountInput = z.input<typeof createAccountSchema>;
+
+export const accountRefSchema = z.object({ id: z.number().int().positive() });
+
+export const changeRoleSchema = accountRefSchema.extend({ role: z.enum(ROLES, { error: "invalidRole" }) });
+export type ChangeRoleInput = z.input<typeof changeRoleSchema>;
+
+export const setAccountActiveSchema = accountRefSchema.extend({ active: z.boolean() });
+export type SetAccountActiveInput = z.input<typeof setAccountActiveSchema>;
+
+export const changeOwnPasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, { error: "required" }).max(1000, { error: "tooLong" }),
+    newPassword: newPasswordSchema,
+    confirmPassword: z.string().max(1000, { error: "tooLong" }),
+  })
+  .superRefine((value, ctx) => {
+    if (value.newPassword !== value.confirmPassword) {
+      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "passwordsDiffer" });
+    }
+    if (value.newPassword === value.currentPassword) {
+      ctx.addIssue({ code: "custom", path: ["newPassword"], message: "passwordUnchanged" });
+    }
+  });
+export type ChangeOwnPasswordInput = z.input<typeof changeOwnPasswordSchema>;
