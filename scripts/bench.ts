@@ -83,6 +83,7 @@ type Row = {
   ratio?: number;
   status?: Record<string, number>;
   errors?: number;
+  cpuMsPerRequest?: number;
   firstLoadJsKb?: number;
   target?: string;
   met?: boolean;
@@ -164,6 +165,19 @@ async function waitForServer(): Promise<void> {
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`next start did not answer within 60 s; see ${LOG}`);
+}
+
+/** CPU seconds the server process has used so far (user + system), from /proc; null elsewhere. */
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout?.trim()) || 100;
+function serverCpuSeconds(): number | null {
+  if (!server?.pid) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${server.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -278,11 +292,13 @@ async function cannon(s: Scenario, duration: number) {
     headers: s.headers,
     requests,
   });
+  const cpuBefore = serverCpuSeconds();
   instance.on("response", (_client: unknown, code: number, _bytes: number, ms: number) => {
     times.push(ms);
     status[code] = (status[code] ?? 0) + 1;
   });
   const result = await instance;
+  const cpuAfter = serverCpuSeconds();
   times.sort((a, b) => a - b);
   const ok = Object.entries(status)
     .filter(([code]) => code.startsWith("2"))
@@ -295,6 +311,11 @@ async function cannon(s: Scenario, duration: number) {
     p99: percentile(times, 99),
     status,
     errors: result.errors,
+    // Server CPU per response: unlike req/s, barely moved by other load on the machine.
+    cpuMsPerRequest:
+      cpuBefore !== null && cpuAfter !== null && times.length > 0
+        ? ((cpuAfter - cpuBefore) * 1000) / times.length
+        : undefined,
   };
 }
 
@@ -353,29 +374,37 @@ function fmt(n: number | undefined, digits = 0): string {
 }
 
 function table(rows: Row[]): string {
-  const header = ["route", "req/s", "p50 ms", "p95 ms", "p99 ms", "× health", "JS kB gz", "status", "target"];
+  const header = [
+    "route",
+    "req/s",
+    "p50 ms",
+    "p95 ms",
+    "p99 ms",
+    "× health",
+    "CPU ms/req",
+    "JS kB gz",
+    "status",
+    "target",
+  ];
   const measured = rows.filter((r) => r.available);
-  const lines = measured.map((r) =>
-    r.available
-      ? [
-          r.label,
-          fmt(r.rps),
-          fmt(r.p50, 1),
-          fmt(r.p95, 1),
-          fmt(r.p99, 1),
-          fmt(r.ratio, 2),
-          fmt(r.firstLoadJsKb, 1),
-          Object.entries(r.status ?? {})
-            .map(([code, n]) => `${code}×${n}`)
-            .join(" "),
-          r.target ? `${r.met ? "✓" : "✗"} ${r.target}` : "",
-        ]
-      : [r.label, r.reason ?? "not available", "", "", "", "", "", "", ""],
-  );
+  const lines = measured.map((r) => [
+    r.label,
+    fmt(r.rps),
+    fmt(r.p50, 1),
+    fmt(r.p95, 1),
+    fmt(r.p99, 1),
+    fmt(r.ratio, 2),
+    fmt(r.cpuMsPerRequest, 2),
+    fmt(r.firstLoadJsKb, 1),
+    Object.entries(r.status ?? {})
+      .map(([code, n]) => `${code}×${n}`)
+      .join(" "),
+    r.target ? `${r.met ? "✓" : "✗"} ${r.target}` : "",
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? "").length)));
   const render = (cells: string[]) =>
     cells
-      .map((c, i) => (i === 0 || i >= 7 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .map((c, i) => (i === 0 || i >= 8 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
       .join("  ")
       .trimEnd();
   const missing = rows.filter((r) => !r.available).map((r) => `${r.label.padEnd(widths[0]!)}  ${r.reason}`);
