@@ -10,11 +10,14 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import zlib from "node:zlib";
 import autocannon, { type Request as CannonRequest } from "autocannon";
 import Database from "better-sqlite3";
 import { suggestClaims } from "@/lib/claims";
+import { getUserCredentialsByEmail } from "@/lib/data/users";
+import type { Role } from "@/lib/review/model";
 import { manifestPath, type BenchManifest } from "./bench/accounts";
 import { createRng, generateText, type Lang } from "./bench/text";
 import { buildIfNeeded } from "./build-if-needed";
@@ -213,28 +216,83 @@ async function signIn(email: string, password: string): Promise<string> {
   return cookieHeader(new Map(session.map((k) => [k, jar.get(k)!])));
 }
 
-/** API tokens through the data layer (the server reads the same file); null when there is no API yet. */
+/**
+ * A module of the app that is not on every branch (the API, search): null when it is missing, and
+ * the bench reports what needs it as not available instead of failing.
+ */
+async function optionalModule<T>(relative: string): Promise<T | null> {
+  const file = path.join(process.cwd(), `${relative}.ts`);
+  return fs.existsSync(file) ? ((await import(pathToFileURL(file).href)) as T) : null;
+}
+
+type TokensModule = {
+  createToken: (a: {
+    actor: { id: number; role: Role };
+    input: { name: string };
+  }) => Promise<{ token: string }>;
+};
+
+/** API tokens through the data layer (the server reads the same file); null without the API. */
 async function createTokens(email: string, names: string[]): Promise<string[] | null> {
-  if (!fs.existsSync(path.join(process.cwd(), "lib", "data", "tokens.ts"))) return null;
   process.env.DATABASE_PATH = RUN_DB;
-  // TEMP until the API is merged: a non-literal specifier so the type-check does not need the file.
-  const tokensModule = "@/lib/data/tokens";
-  const { createToken } = (await import(tokensModule)) as {
-    createToken: (a: {
-      actor: { id: number; role: "editor" | "reviewer" | "admin" };
-      input: { name: string };
-    }) => Promise<{ token: string }>;
-  };
-  const { getUserCredentialsByEmail } = await import("@/lib/data/users");
-  const { closeDb } = await import("@/lib/data/connection");
+  const tokens = await optionalModule<TokensModule>("lib/data/tokens");
+  if (!tokens) return null;
   const user = await getUserCredentialsByEmail({ email });
   if (!user) throw new Error(`No account ${email} in the benchmark database`);
-  const tokens: string[] = [];
+  const created: string[] = [];
   for (const name of names) {
-    tokens.push((await createToken({ actor: { id: user.id, role: user.role }, input: { name } })).token);
+    created.push(
+      (await tokens.createToken({ actor: { id: user.id, role: user.role }, input: { name } })).token,
+    );
   }
-  closeDb();
-  return tokens;
+  return created;
+}
+
+const SEARCH_QUERIES = [
+  "évacuées Marseille",
+  "Kremlin villages",
+  "Hélène Marchetti",
+  "grève agents",
+  "pension reform",
+  "drones Odessa",
+  "did not comment",
+  "millions d'euros 2028",
+  "Karim Benali discussions",
+  "flights cancelled Lyon",
+];
+
+/**
+ * The search query alone (lib/data search(), in this process, on the same database): what a
+ * search costs before any page is rendered around it.
+ */
+type SearchModule = { search: (query: unknown) => Promise<unknown> };
+type SearchValidationModule = { parseSearchParams: (params: Record<string, string>) => unknown };
+
+async function searchQueryLatency() {
+  process.env.DATABASE_PATH = RUN_DB;
+  const data = await optionalModule<SearchModule>("lib/data/search");
+  const validation = await optionalModule<SearchValidationModule>("lib/validation/search");
+  if (!data || !validation) return null;
+  const { search } = data;
+  const { parseSearchParams } = validation;
+  const times: number[] = [];
+  for (let round = 0; round < 25; round++) {
+    for (const q of SEARCH_QUERIES) {
+      const query = parseSearchParams({ q });
+      const t0 = performance.now();
+      await search(query);
+      if (round > 0) times.push(performance.now() - t0);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const mean = times.reduce((a, b) => a + b, 0) / times.length;
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    rps: 1000 / mean,
+    runs: times.length,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -354,9 +412,9 @@ async function firstLoadJs(pagePath: string, cookie: string): Promise<{ kb: numb
 function suggestionCost(lang: Lang): { words: number; medianMs: number; per10kWords: number; runs: number } {
   const text = generateText(createRng(lang === "fr" ? 7 : 11), lang, 10_000);
   const words = text.split(/\s+/).filter(Boolean).length;
-  for (let i = 0; i < 5; i++) suggestClaims(text, lang);
+  for (let i = 0; i < 10; i++) suggestClaims(text, lang);
   const runs: number[] = [];
-  for (let i = 0; i < 15; i++) {
+  for (let i = 0; i < 21; i++) {
     const t0 = performance.now();
     suggestClaims(text, lang);
     runs.push(performance.now() - t0);
@@ -461,7 +519,7 @@ async function main(): Promise<void> {
   const tokens = await createTokens(manifest.approver, ["bench queue", "bench approve", "bench return"]);
   const noApi = tokens
     ? undefined
-    : "not available (no API tokens: lib/data/tokens.ts is not on this branch yet)";
+    : "not available (no API tokens: lib/data/tokens.ts is not on this branch)";
   const bearer = (i: number) => ({ authorization: `Bearer ${tokens?.[i] ?? ""}` });
 
   let nextId = 0;
@@ -471,11 +529,25 @@ async function main(): Promise<void> {
     { name: "health", label: "GET /api/v1/health", path: "/api/v1/health" },
     { name: "queue", label: "queue page /queue", path: "/queue", headers: { cookie }, page: true },
     {
+      name: "queue-1",
+      label: "queue page, 1 connection",
+      path: "/queue",
+      headers: { cookie },
+      connections: 1,
+    },
+    {
       name: "article",
       label: `article page, 50 claims`,
       path: `/articles/${manifest.article50}`,
       headers: { cookie },
       page: true,
+    },
+    {
+      name: "article-1",
+      label: "article page, 1 connection",
+      path: `/articles/${manifest.article50}`,
+      headers: { cookie },
+      connections: 1,
     },
     {
       name: "articles",
@@ -578,6 +650,33 @@ async function main(): Promise<void> {
           (target.rps === undefined || value >= target.rps);
       }
       rows.push(row);
+    }
+
+    if (!ONLY || ONLY.has("search-data")) {
+      log("  search query in process (lib/data search(), 10 queries × 24 rounds)…");
+      const m = await searchQueryLatency();
+      const base = {
+        name: "search-data",
+        label: "search query (lib/data)",
+        method: "call",
+        path: "search()",
+        connections: 1,
+      };
+      const row: Row = !m
+        ? { ...base, available: false, reason: "not available (lib/data/search.ts is not on this branch)" }
+        : {
+            ...base,
+            available: true,
+            rps: m.rps,
+            p50: m.p50,
+            p95: m.p95,
+            p99: m.p99,
+            status: { calls: m.runs },
+            target: TARGETS.search!.note,
+            met: m.p95 < TARGETS.search!.p95!,
+          };
+      const at = rows.findIndex((r) => r.name === "search-1");
+      rows.splice(at >= 0 ? at + 1 : rows.length, 0, row);
     }
 
     // Pages not load-tested above still get their first-load JS measured.
