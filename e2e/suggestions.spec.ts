@@ -55,7 +55,8 @@ test("suggested claims are shown in place, accepted with their speaker and no-co
 
   await page.getByLabel("Accept all scoring at least").fill("0.8");
   await panel.getByRole("button", { name: /^Accept \d+$/ }).click();
-  await expect(page.getByRole("status")).toContainText("added as draft");
+  // While accepting, the progress line and the previous notice are both status regions: wait for the new notice.
+  await expect(page.getByRole("status").filter({ hasText: /claims added as drafts/ })).toBeVisible();
 
   await panel.getByRole("button", { name: "Back to claims" }).click();
   const list = page.getByTestId("claim-list");
