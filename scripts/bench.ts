@@ -471,6 +471,26 @@ function table(rows: Row[]): string {
   );
 }
 
+/** The same table in Markdown, for the README's Performance section. */
+function markdownTable(rows: Row[]): string {
+  const lines = [
+    "| route | req/s | p50 ms | p95 ms | p99 ms | × health | CPU ms/req | first-load JS kB gz | target |",
+    "| --- | --: | --: | --: | --: | --: | --: | --: | --- |",
+  ];
+  for (const r of rows) {
+    if (!r.available) {
+      lines.push(`| ${r.label} | ${r.reason ?? "not available"} | | | | | | | |`);
+      continue;
+    }
+    const target = r.target ? `${r.met ? "✓" : "✗"} ${r.target}` : "";
+    lines.push(
+      `| ${r.label} | ${fmt(r.rps)} | ${fmt(r.p50, 1)} | ${fmt(r.p95, 1)} | ${fmt(r.p99, 1)} | ${fmt(r.ratio, 2)} | ` +
+        `${fmt(r.cpuMsPerRequest, 2)} | ${fmt(r.firstLoadJsKb, 1)} | ${target} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -749,7 +769,24 @@ async function main(): Promise<void> {
   };
   fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
   fs.writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
-  log(`Wrote ${args.out}`);
+  const markdown = args.out.replace(/\.json$/, "") + ".md";
+  fs.writeFileSync(
+    markdown,
+    [
+      markdownTable(rows),
+      "",
+      ...(["fr", "en"] as const).map(
+        (l) =>
+          `Suggestions (${l}): ${suggestions[l].per10kWords.toFixed(1)} ms per 10,000 words (median of ${suggestions[l].runs} runs).`,
+      ),
+      "",
+      `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, ${results.date}; ` +
+        `load average ${loadBefore[0]!.toFixed(2)} before, ${loadAfter[0]!.toFixed(2)} after; ` +
+        `${manifest.claims} claims, ${manifest.articles} articles; ${CONNECTIONS} connections, ${DURATION} s per route after a ${WARMUP} s warm-up.`,
+      "",
+    ].join("\n"),
+  );
+  log(`Wrote ${args.out} and ${markdown}`);
 }
 
 main().catch((error: unknown) => {
