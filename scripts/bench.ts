@@ -1,11 +1,13 @@
 // npm run bench [-- --db bench/data/bench.db --port 3207 --connections 32 --duration 10 --warmup 3
-//                  --only health,queue --profile]
+//                  --only health,queue --profile --note "what was measured"]
 //
 // Builds when needed, serves `next start` on a copy of the benchmark database (npm run bench:data;
 // built first when missing), signs in, and measures each route with autocannon: requests per
-// second, p50/p95/p99 latency and the ratio to GET /api/v1/health, the framework's ceiling on this
-// machine. Also the first-load JavaScript of each page (gzipped) and the suggestion cost per
-// 10,000 words. Prints a table and writes bench/results.json.
+// second, p50/p95/p99 latency, the ratio to GET /api/v1/health (the framework's ceiling on this
+// machine) and the server's CPU time per request. Also the first-load JavaScript of each page
+// (gzipped), the search query alone, and the suggestion cost per 10,000 words. Prints a table and
+// writes bench/results.json and bench/results.md. Routes missing on this branch are reported as
+// not available. --profile writes a .cpuprofile of the server to bench/data/profiles/.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -33,13 +35,14 @@ const { values: args } = parseArgs({
     only: { type: "string" },
     out: { type: "string", default: "bench/results.json" },
     profile: { type: "boolean", default: false },
+    note: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 });
 
 if (args.help) {
   console.log(
-    "npm run bench [-- --db FILE --port 3207 --connections 32 --duration 10 --warmup 3 --only a,b --profile]",
+    "npm run bench [-- --db FILE --port 3207 --connections 32 --duration 10 --warmup 3 --only a,b --profile --note TEXT]",
   );
   process.exit(0);
 }
@@ -746,6 +749,7 @@ async function main(): Promise<void> {
 
   const results = {
     date: new Date().toISOString(),
+    note: args.note,
     node: process.version,
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model.trim(),
@@ -783,6 +787,7 @@ async function main(): Promise<void> {
       `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, ${results.date}; ` +
         `load average ${loadBefore[0]!.toFixed(2)} before, ${loadAfter[0]!.toFixed(2)} after; ` +
         `${manifest.claims} claims, ${manifest.articles} articles; ${CONNECTIONS} connections, ${DURATION} s per route after a ${WARMUP} s warm-up.`,
+      ...(args.note ? ["", args.note] : []),
       "",
     ].join("\n"),
   );
