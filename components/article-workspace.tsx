@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
@@ -11,10 +12,16 @@ import type { Language } from "@/lib/review/model";
 import { ArticleReader, type TextSpan } from "./article-reader";
 import { ClaimSuggestions, suggestionKey, type SuggestionState } from "./claim-suggestions";
 import type { SuggestMessage, SuggestRequest } from "./suggest.worker";
-import { ClaimForm, type ClaimDraft } from "./claim-form";
+import type { ClaimDraft } from "./claim-form";
 import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
 import { StageBadge, VerdictBadge } from "./verdict-badge";
+
+// The claim form (with react-hook-form, ~14 kB gzipped) loads when a claim is added or edited,
+// not with the page: reading an article needs none of it.
+const ClaimForm = dynamic(() => import("./claim-form").then((m) => m.ClaimForm), {
+  loading: () => <div aria-busy="true" className="h-40" />,
+});
 
 type Panel =
   | { mode: "list" }

@@ -1,20 +1,29 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useFormatter, useTranslations } from "next-intl";
-import { useId, useState, useTransition } from "react";
+import { useEffect, useId, useState, useTransition } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { createClaimAction, deleteClaimAction, updateClaimAction } from "@/app/(app)/articles/[id]/actions";
 import type { ClaimView } from "@/lib/data/claims";
 import type { ActionResult } from "@/lib/errors";
 import { VERDICTS } from "@/lib/review/model";
 import { locateQuote } from "@/lib/text/anchor";
-import { claimFormSchema, type ClaimFormInput, type ClaimFormValues } from "@/lib/validation/claim";
+import type { ClaimFormInput, ClaimFormValues } from "@/lib/validation/claim";
 import { SimilarClaimsPanel } from "./similar-claims-panel";
 import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
 import { Field, Input, Textarea } from "./ui/field";
+import { lazyResolver } from "./ui/lazy-resolver";
 import { VERDICT_STYLES } from "./verdict-badge";
+
+// zod stays out of the article page's first load; it arrives when the form is first checked.
+const resolver = lazyResolver<ClaimFormInput, unknown, ClaimFormValues>(async () => {
+  const [{ zodResolver }, { claimFormSchema }] = await Promise.all([
+    import("@hookform/resolvers/zod"),
+    import("@/lib/validation/claim"),
+  ]);
+  return zodResolver(claimFormSchema);
+});
 
 export type ClaimDraft = {
   start: number;
@@ -96,8 +105,10 @@ export function ClaimForm({
         sources: [],
       };
 
+  // The form opens on demand: fetch the validator as it opens, before the first save.
+  useEffect(() => resolver.preload(), []);
   const form = useForm<ClaimFormInput, unknown, ClaimFormValues>({
-    resolver: zodResolver(claimFormSchema),
+    resolver,
     defaultValues: defaults,
   });
   const {

@@ -1,13 +1,22 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { signInAction, type SignInResult } from "@/app/(auth)/sign-in/actions";
-import { signInSchema, type SignInInput } from "@/lib/validation/auth";
+import type { SignInInput } from "@/lib/validation/auth";
 import { Button } from "./ui/button";
 import { Field, Input } from "./ui/field";
+import { lazyResolver } from "./ui/lazy-resolver";
+
+// zod stays out of the sign-in page's first load; it arrives when the form is first checked.
+const resolver = lazyResolver<SignInInput, unknown, SignInInput>(async () => {
+  const [{ zodResolver }, { signInSchema }] = await Promise.all([
+    import("@hookform/resolvers/zod"),
+    import("@/lib/validation/auth"),
+  ]);
+  return zodResolver(signInSchema);
+});
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("signIn");
@@ -19,7 +28,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     handleSubmit,
     formState: { errors },
   } = useForm<SignInInput>({
-    resolver: zodResolver(signInSchema),
+    resolver,
     defaultValues: { email: "", password: "" },
   });
 
@@ -32,7 +41,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   });
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="mt-8 space-y-5">
+    <form method="post" onSubmit={onSubmit} onFocus={resolver.preload} noValidate className="mt-8 space-y-5">
       {failure ? (
         <div
           role="alert"

@@ -1,3 +1,5 @@
+"use client";
+
 import { useTranslations } from "next-intl";
 import type { Stage, Verdict } from "@/lib/review/model";
 import { cn } from "./ui/cn";

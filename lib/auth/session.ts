@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { z } from "zod";
 import { AppError, toFailure, type ActionResult } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
@@ -7,7 +8,11 @@ import { auth } from "./config";
 
 export type SessionUser = { id: number; email: string; name: string; role: Role; locale: "en" | "fr" | null };
 
-export async function getCurrentUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in account, read once per request: the layout, the page and the locale all ask, and
+ * each read decrypts the session cookie and re-reads the account (React's per-request cache).
+ */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const user = session?.user;
   if (!user || typeof user.uid !== "number" || !user.role) return null;
@@ -18,7 +23,7 @@ export async function getCurrentUser(): Promise<SessionUser | null> {
     role: user.role,
     locale: user.locale,
   };
-}
+});
 
 /** The one check every action, route handler and page runs: signed in, and allowed this action. */
 export function authorise(user: SessionUser | null, permission?: Action): SessionUser {

@@ -157,18 +157,32 @@ export function uncommentedTargets(items: readonly PassageItem[]): Map<number, s
   return out;
 }
 
+type Party = { padded: string; core: string; sides: number[] };
+
+// A party's folded forms and the sides it names, computed once per distinct name: the same few
+// speakers and silent parties come back in every passage of a long article.
+const parties = new Map<string, Party>();
+
+function party(name: string): Party {
+  let p = parties.get(name);
+  if (p) return p;
+  const padded = ` ${fold(name).replace(/[^\p{L}\p{N}.'-]+/gu, " ")} `;
+  const core = padded.replace(/ (?:le|la|les|l'|the) /gu, " ").trim();
+  const sides: number[] = [];
+  SIDES.forEach((side, i) => {
+    if (side.some((w) => padded.includes(` ${w} `) || padded.includes(`'${w} `))) sides.push(i);
+  });
+  p = { padded, core, sides };
+  if (parties.size >= 10_000) parties.clear();
+  parties.set(name, p);
+  return p;
+}
+
 /** Whether two parties are the same or stand for the same side ("Kyiv", "le président ukrainien"). */
 export function sameSide(a: string, b: string): boolean {
-  const fa = ` ${fold(a).replace(/[^\p{L}\p{N}.'-]+/gu, " ")} `;
-  const fb = ` ${fold(b).replace(/[^\p{L}\p{N}.'-]+/gu, " ")} `;
-  const core = (s: string) => s.replace(/ (?:le|la|les|l'|the) /gu, " ").trim();
-  const ca = core(fa);
-  const cb = core(fb);
-  if (ca === cb || fa.includes(` ${cb} `) || fb.includes(` ${ca} `)) return true;
-  for (const side of SIDES) {
-    const inA = side.some((w) => fa.includes(` ${w} `) || fa.includes(`'${w} `));
-    const inB = side.some((w) => fb.includes(` ${w} `) || fb.includes(`'${w} `));
-    if (inA && inB) return true;
-  }
-  return false;
+  const pa = party(a);
+  const pb = party(b);
+  if (pa.core === pb.core || pa.padded.includes(` ${pb.core} `) || pb.padded.includes(` ${pa.core} `))
+    return true;
+  return pa.sides.some((i) => pb.sides.includes(i));
 }

@@ -37,3 +37,26 @@ export function countRows(tx: Tx, table: SQLiteTable, where?: SQL): number {
       .get()?.n ?? 0
   );
 }
+
+type ReadCache = { client: Db["$client"]; stamp: string; values: Map<string, unknown> };
+const globalForCache = globalThis as unknown as { claimDeskReadCache?: ReadCache };
+
+/**
+ * The result of `read`, kept until the database next changes: any commit through this handle
+ * (total_changes) or through another connection (data_version) starts afresh. For aggregates over
+ * every claim that pages show on each view but that change only with writes.
+ */
+export function cachedUntilWrite<T>(db: Db, key: string, read: () => T): T {
+  const client = db.$client;
+  const changes = client.prepare("SELECT total_changes() AS n").get() as { n: number };
+  const stamp = `${client.pragma("data_version", { simple: true })}:${changes.n}`;
+  let cache = globalForCache.claimDeskReadCache;
+  if (!cache || cache.client !== client || cache.stamp !== stamp) {
+    cache = { client, stamp, values: new Map() };
+    globalForCache.claimDeskReadCache = cache;
+  }
+  if (cache.values.has(key)) return cache.values.get(key) as T;
+  const value = read();
+  cache.values.set(key, value);
+  return value;
+}

@@ -1,0 +1,135 @@
+import type { Statement } from "better-sqlite3";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getArticleById } from "./articles";
+import { approveClaim, createClaim, getClaimHistory, listClaimsForArticle, returnClaim } from "./claims";
+import { getDb } from "./connection";
+import { claimInput, makeArticle, makeUser } from "./test-helpers";
+
+// The SQL is captured from the real data-layer functions as they run (every statement better-sqlite3
+// executes), then explained with the same parameters. A plan that reads a whole table of claims or
+// events ("SCAN claims" without an index) would make the desk slow at newsroom scale.
+
+type Captured = { sql: string; params: unknown[] };
+type PlanRow = { id: number; parent: number; detail: string };
+
+const BIG_TABLES = ["claims", "claim_events"];
+
+/** Runs `fn` and returns the SQL statements it executed, with their parameters. */
+async function captureQueries(fn: () => Promise<unknown>): Promise<Captured[]> {
+  const client = getDb().$client;
+  const proto = Object.getPrototypeOf(client.prepare("SELECT 1")) as Record<string, unknown>;
+  const captured: Captured[] = [];
+  const methods = ["all", "get", "run", "iterate"] as const;
+  const originals = methods.map((m) => proto[m] as (...args: unknown[]) => unknown);
+  methods.forEach((m, i) => {
+    proto[m] = function (this: Statement, ...params: unknown[]) {
+      captured.push({ sql: this.source, params });
+      return originals[i]!.apply(this, params);
+    };
+  });
+  try {
+    await fn();
+  } finally {
+    methods.forEach((m, i) => (proto[m] = originals[i]));
+  }
+  return captured.filter((c) => /^\s*(select|with)\b/i.test(c.sql));
+}
+
+/** Names under which a big table appears in the statement: its own name and its aliases. */
+function bigTableNames(sql: string): Set<string> {
+  const names = new Set(BIG_TABLES);
+  for (const m of sql.matchAll(
+    /["`]?(claims|claim_events)["`]?\s+(?:as\s+)?["`]?([a-z_][a-z0-9_]*)["`]?/gi,
+  )) {
+    const alias = m[2]!.toLowerCase();
+    if (
+      !["on", "where", "join", "inner", "left", "group", "order", "limit", "set", "using"].includes(alias)
+    ) {
+      names.add(alias);
+    }
+  }
+  return names;
+}
+
+function explain(query: Captured): PlanRow[] {
+  return getDb()
+    .$client.prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
+    .all(...query.params) as PlanRow[];
+}
+
+/** Plan lines reading every row of claims or claim_events without an index. */
+function fullScans(queries: Captured[]): string[] {
+  const found: string[] = [];
+  for (const query of queries) {
+    const names = bigTableNames(query.sql);
+    for (const row of explain(query)) {
+      const m = /^SCAN (\S+)(.*)$/.exec(row.detail);
+      if (m && names.has(m[1]!.toLowerCase()) && !/USING (COVERING )?INDEX/.test(m[2]!)) {
+        found.push(`${row.detail}  ←  ${query.sql}`);
+      }
+    }
+  }
+  return found;
+}
+
+let articleId = 0;
+let claimId = 0;
+
+beforeAll(async () => {
+  const editor = await makeUser("editor");
+  const reviewer = await makeUser("reviewer");
+  const article = await makeArticle(editor);
+  articleId = article.id;
+  const body =
+    "Le Kremlin affirme que ses forces ont pris 12 villages.\n\nKyiv n'a pas commenté ces affirmations.";
+  const claims = [];
+  for (const quote of ["Le Kremlin affirme", "ses forces ont pris 12 villages", "12 villages"]) {
+    claims.push(
+      await createClaim({
+        actor: editor,
+        input: {
+          ...claimInput(articleId, body, quote, {
+            speaker: "Le Kremlin",
+            verdict: "uncommented",
+            silentParty: "Kyiv",
+            sources: [{ url: "https://example.org/source", title: "Source" }],
+          }),
+          submit: true,
+        },
+      }),
+    );
+  }
+  await approveClaim({ actor: reviewer, id: claims[0]!.id });
+  await returnClaim({ actor: reviewer, input: { id: claims[1]!.id, note: "Check the figure." } });
+  claimId = claims[0]!.id;
+});
+
+describe("query plans", () => {
+  it("captures the statements a data function runs", async () => {
+    const queries = await captureQueries(() => listClaimsForArticle({ articleId }));
+    expect(queries.some((q) => /from "claims"/i.test(q.sql))).toBe(true);
+    expect(queries.some((q) => /from "claim_sources"/i.test(q.sql))).toBe(true);
+  });
+
+  it("flags a full scan of claims", async () => {
+    const queries = await captureQueries(async () =>
+      getDb().$client.prepare("SELECT count(*) FROM claims WHERE quote LIKE ?").get("%villages%"),
+    );
+    expect(fullScans(queries)).toHaveLength(1);
+  });
+
+  it("reads an article and its claims through indexes", async () => {
+    const queries = await captureQueries(async () => {
+      await getArticleById({ id: articleId });
+      await listClaimsForArticle({ articleId });
+    });
+    expect(queries.length).toBeGreaterThanOrEqual(4);
+    expect(fullScans(queries)).toEqual([]);
+  });
+
+  it("reads the history of a claim through indexes", async () => {
+    const queries = await captureQueries(() => getClaimHistory({ claimId }));
+    expect(queries.some((q) => /from "claim_events"/i.test(q.sql))).toBe(true);
+    expect(fullScans(queries)).toEqual([]);
+  });
+});
