@@ -33,4 +33,14 @@ describe("sliding-window limiter", () => {
     for (let t = 1; t < 1000; t += 100) expect(limiter.take("a", 1, t).ok).toBe(false);
     expect(limiter.take("a", 1, 1000).ok).toBe(true);
   });
+
+  it("keeps counting right while thousands of hits leave the window", () => {
+    const limiter = new SlidingWindowLimiter(1000);
+    // 10 hits a millisecond for 5 seconds: always 10,000 hits in the window once it is full.
+    for (let t = 0; t < 5000; t++) {
+      for (let i = 0; i < 10; i++) expect(limiter.take("a", 10_000, t).ok).toBe(true);
+    }
+    expect(limiter.take("a", 10_000, 4999).ok).toBe(false);
+    expect(limiter.take("a", 10_000, 5000)).toEqual({ ok: true, remaining: 9 });
+  });
 });

@@ -184,6 +184,7 @@ export async function authenticateToken({
     .select({
       tokenId: apiTokens.id,
       revokedAt: apiTokens.revokedAt,
+      lastUsedAt: apiTokens.lastUsedAt,
       id: users.id,
       name: users.name,
       email: users.email,
@@ -195,16 +196,15 @@ export async function authenticateToken({
     .where(eq(apiTokens.tokenHash, hashToken(token)))
     .get();
   if (!row || row.revokedAt !== null || !row.active) return null;
+  const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+  // Most calls come within the minute: no UPDATE at all then (an empty one still takes the write lock).
+  if (row.lastUsedAt !== null && row.lastUsedAt >= stale) {
+    return { tokenId: row.tokenId, id: row.id, name: row.name, email: row.email, role: row.role };
+  }
   db.update(apiTokens)
     .set({ lastUsedAt: now })
     .where(
-      and(
-        eq(apiTokens.id, row.tokenId),
-        or(
-          isNull(apiTokens.lastUsedAt),
-          lt(apiTokens.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)),
-        ),
-      ),
+      and(eq(apiTokens.id, row.tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, stale))),
     )
     .run();
   return { tokenId: row.tokenId, id: row.id, name: row.name, email: row.email, role: row.role };
