@@ -86,7 +86,12 @@ export const claims = sqliteTable(
   (t) => [
     index("claims_article_start_idx").on(t.articleId, t.start),
     index("claims_queue_idx").on(t.stage, t.submittedAt),
-    index("claims_returned_idx").on(t.stage, t.returnedById, t.submittedById),
+    // The queue's filters (articles, speakers, raters with claims waiting) read these alone, and
+    // "returned to me" (rated or submitted by me, back in draft) is one search in each of the last two.
+    index("claims_stage_article_idx").on(t.stage, t.articleId),
+    index("claims_stage_speaker_idx").on(t.stage, t.speaker),
+    index("claims_stage_rater_idx").on(t.stage, t.ratedById),
+    index("claims_stage_submitter_idx").on(t.stage, t.submittedById),
     index("claims_speaker_idx").on(t.speaker),
   ],
 );

@@ -17,18 +17,19 @@ export async function listQueuePage({
   cursor?: string;
   limit?: number;
 }): Promise<{ items: QueueEntry[]; nextCursor: string | null }> {
-  const submitted = sql<number>`coalesce(${claims.submittedAt}, 0)`;
+  // Every claim in review has submitted_at (submitting sets it), so the order and the cursor are
+  // those of the index (stage, submitted_at, id): a page is read straight from it, never sorted.
   const conditions: SQL[] = [eq(claims.stage, "in_review")];
   if (cursor) {
     const [at = 0, id = 0] = decodeCursor(cursor, 2);
-    conditions.push(sql`(${submitted} > ${at} OR (${submitted} = ${at} AND ${claims.id} > ${id}))`);
+    conditions.push(sql`(${claims.submittedAt}, ${claims.id}) > (${at}, ${id})`);
   }
   const db = getDb();
   const rows = db
     .select()
     .from(claims)
     .where(and(...conditions))
-    .orderBy(asc(submitted), asc(claims.id))
+    .orderBy(asc(claims.submittedAt), asc(claims.id))
     .limit(limit + 1)
     .all();
   const page = rows.slice(0, limit);

@@ -18,6 +18,7 @@ import {
   listQueue,
   listQueueFacets,
   listReturnedTo,
+  QUEUE_FACET_ARTICLES,
 } from "./queue";
 import { claimInput, makeArticle, makeUser } from "./test-helpers";
 
@@ -282,6 +283,28 @@ describe("review queue", () => {
     expect(facets.articles.map((x) => x.id)).toEqual(expect.arrayContaining([a.id, b.id]));
     expect(facets.speakers).toEqual(expect.arrayContaining(["le Kremlin", "le ministre"]));
     expect(facets.raters.map((r) => r.name)).toEqual(expect.arrayContaining(["Ana", "Eve"]));
+  });
+
+  it("offers the articles with the most claims waiting, and the one filtered on, in the article filter", async () => {
+    const busy = await makeArticle(people.ana, BODY);
+    const quiet = await makeArticle(people.ana, BODY);
+    for (const quote of [Q1, Q2, Q3]) await queued(busy.id, quote);
+    await queued(quiet.id, Q1);
+    // Fill the article filter with articles holding two claims each: the busy one (three) stays, the quiet one (one) goes.
+    for (let i = 0; i < QUEUE_FACET_ARTICLES; i++) {
+      const other = await makeArticle(people.ana, BODY);
+      await queued(other.id, Q1);
+      await queued(other.id, Q2);
+    }
+    const offered = (await listQueueFacets()).articles;
+    expect(offered).toHaveLength(QUEUE_FACET_ARTICLES);
+    expect(offered.find((a) => a.id === busy.id)?.count).toBe(3);
+    expect(offered.some((a) => a.id === quiet.id)).toBe(false);
+    const titles = offered.map((a) => a.title);
+    expect(titles).toEqual([...titles].sort((x, y) => x.localeCompare(y)));
+
+    const filtered = (await listQueueFacets({ articleId: quiet.id })).articles;
+    expect(filtered.find((a) => a.id === quiet.id)?.count).toBe(1);
   });
 
   it("leaves approved and draft claims out of the queue", async () => {

@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import { articles, claims, users } from "@/db/schema";
 import type { Verdict } from "@/lib/review/model";
 import { CONTEXT_WINDOW, EMPTY_CONTEXT, quoteContext, type QuoteContext } from "@/lib/text/context";
 import { toFailure, type ErrorCode } from "@/lib/errors";
 import type { Actor } from "@/lib/review";
 import { approveClaim, toViews, type ClaimView } from "./claims";
-import { countRows, getDb, type Tx } from "./connection";
+import { cachedUntilWrite, countRows, getDb, type Tx } from "./connection";
 
 export type QueueFilters = {
   articleId?: number;
@@ -19,8 +19,10 @@ export type QueueItem = ClaimView & { articleTitle: string; context: QuoteContex
 
 export const QUEUE_LIMIT = 200;
 
+/** Claims waiting for review: shown in the navigation of every page, so kept until the next write. */
 export async function countQueue(): Promise<number> {
-  return countRows(getDb(), claims, eq(claims.stage, "in_review"));
+  const db = getDb();
+  return cachedUntilWrite(db, "queue:count", () => countRows(db, claims, eq(claims.stage, "in_review")));
 }
 
 function filterConditions(filters: QueueFilters): SQL[] {
@@ -89,18 +91,41 @@ export type QueueFacets = {
   raters: { id: number; name: string }[];
 };
 
-/** What the queue's filters can choose from: only articles, speakers and raters with claims waiting. */
-export async function listQueueFacets(): Promise<QueueFacets> {
+/** How many articles the article filter offers: those with the most claims waiting. */
+export const QUEUE_FACET_ARTICLES = 100;
+
+/**
+ * What the queue's filters can choose from: only articles, speakers and raters with claims waiting.
+ * Articles are the QUEUE_FACET_ARTICLES with the most claims waiting (plus `articleId`, the one
+ * filtered on, when given), by title: a newsroom's backlog spans thousands of articles, and a list
+ * of them all would outweigh the queue itself. Each query reads one index (db/schema.ts).
+ */
+export async function listQueueFacets({ articleId }: { articleId?: number } = {}): Promise<QueueFacets> {
   const db = getDb();
   const inReview = eq(claims.stage, "in_review");
-  const articleRows = db
-    .select({ id: articles.id, title: articles.title, count: sql<number>`count(*)` })
+  const waiting = db
+    .select({ id: claims.articleId, count: sql<number>`count(*)`.as("count") })
     .from(claims)
-    .innerJoin(articles, eq(articles.id, claims.articleId))
     .where(inReview)
-    .groupBy(articles.id)
-    .orderBy(asc(articles.title))
+    .groupBy(claims.articleId)
+    .orderBy(sql`count(*) DESC`, asc(claims.articleId))
+    .limit(QUEUE_FACET_ARTICLES)
     .all();
+  if (articleId !== undefined && !waiting.some((w) => w.id === articleId)) {
+    const count = countRows(db, claims, and(inReview, eq(claims.articleId, articleId)));
+    if (count > 0) waiting.push({ id: articleId, count });
+  }
+  const counts = new Map(waiting.map((w) => [w.id, w.count]));
+  const articleRows =
+    waiting.length === 0
+      ? []
+      : db
+          .select({ id: articles.id, title: articles.title })
+          .from(articles)
+          .where(inArray(articles.id, [...counts.keys()]))
+          .orderBy(asc(articles.title), asc(articles.id))
+          .all()
+          .map((a) => ({ ...a, count: counts.get(a.id) ?? 0 }));
   const speakerRows = db
     .selectDistinct({ speaker: claims.speaker })
     .from(claims)
@@ -122,10 +147,12 @@ export async function listQueueFacets(): Promise<QueueFacets> {
 }
 
 function returnedToCondition(userId: number): SQL | undefined {
-  return and(
-    eq(claims.stage, "draft"),
-    isNotNull(claims.returnNote),
-    or(eq(claims.ratedById, userId), eq(claims.submittedById, userId)),
+  // Spelled as two complete branches so that SQLite answers each from its own index
+  // (stage + rater, stage + submitter) instead of reading every draft.
+  const returnedDraft = and(eq(claims.stage, "draft"), isNotNull(claims.returnNote));
+  return or(
+    and(returnedDraft, eq(claims.ratedById, userId)),
+    and(returnedDraft, eq(claims.submittedById, userId)),
   );
 }
 

@@ -66,7 +66,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
           raterId: filters.rater,
         },
       }),
-      listQueueFacets(),
+      listQueueFacets({ articleId: filters.article }),
     ]);
     body = (
       <>
