@@ -145,6 +145,32 @@ describe("search: filters and fallback", () => {
   });
 });
 
+describe("search: ranking with and without filters", () => {
+  it("ranks, counts, pages and highlights the same whether or not a filter joins claims and articles", async () => {
+    const words = ["brouillard", "brouillard épais", "brouillard épais sur la Manche", "épais"];
+    const body = words.map((w, i) => `Phrase ${i} : ${w}.`).join("\n\n");
+    const { id } = await article("Météo marine", body, { outlet: "Le Vigie" });
+    for (const [i, w] of words.entries()) {
+      const quote = `Phrase ${i} : ${w}.`;
+      await createClaim({
+        actor: editor,
+        input: claimInput(id, body, quote, { statement: `Il y a du ${w}.` }),
+      });
+    }
+    const plain = await search(q("brouillard"));
+    // Every matching claim and article comes from this outlet: the filter keeps them all, but reads joined.
+    const filtered = await search(q("brouillard", { outlet: "Le Vigie" }));
+    expect(plain?.claims?.total).toBe(3);
+    expect(filtered?.claims).toEqual(plain?.claims);
+    expect(filtered?.articles).toEqual(plain?.articles);
+    expect(marked(plain!.claims!.items[0]!.statement)).toEqual(["brouillard"]);
+
+    const pageTwo = await search(q("brouillard", { page: 2 }));
+    expect(pageTwo?.claims?.page).toBe(1);
+    expect(pageTwo?.claims?.items).toEqual(plain?.claims?.items);
+  });
+});
+
 describe("search: hostile query strings", () => {
   const HOSTILE = [
     '"',
