@@ -1,8 +1,19 @@
 import type { Statement } from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parseSearchParams } from "@/lib/validation/search";
+import { listQueuePage } from "./api-queue";
 import { getArticleById } from "./articles";
-import { approveClaim, createClaim, getClaimHistory, listClaimsForArticle, returnClaim } from "./claims";
+import {
+  approveClaim,
+  createClaim,
+  getClaimHistory,
+  listClaimsForArticle,
+  listSpeakers,
+  returnClaim,
+} from "./claims";
 import { getDb } from "./connection";
+import { countQueue, countReturnedTo, listQueue, listQueueFacets, listReturnedTo } from "./queue";
+import { search } from "./search";
 import { claimInput, makeArticle, makeUser } from "./test-helpers";
 
 // The SQL is captured from the real data-layer functions as they run (every statement better-sqlite3
@@ -57,6 +68,14 @@ function explain(query: Captured): PlanRow[] {
     .all(...query.params) as PlanRow[];
 }
 
+/** Plan lines sorting rows after reading them (the statement could not walk an index in order). */
+function sortedAfterwards(queries: Captured[], pattern: RegExp): string[] {
+  return queries
+    .filter((q) => pattern.test(q.sql))
+    .flatMap((q) => explain(q).map((row) => `${row.detail}  ←  ${q.sql}`))
+    .filter((line) => line.startsWith("USE TEMP B-TREE FOR ORDER BY"));
+}
+
 /** Plan lines reading every row of claims or claim_events without an index. */
 function fullScans(queries: Captured[]): string[] {
   const found: string[] = [];
@@ -74,12 +93,14 @@ function fullScans(queries: Captured[]): string[] {
 
 let articleId = 0;
 let claimId = 0;
+let editorId = 0;
 
 beforeAll(async () => {
   const editor = await makeUser("editor");
   const reviewer = await makeUser("reviewer");
   const article = await makeArticle(editor);
   articleId = article.id;
+  editorId = editor.id;
   const body =
     "Le Kremlin affirme que ses forces ont pris 12 villages.\n\nKyiv n'a pas commenté ces affirmations.";
   const claims = [];
@@ -130,6 +151,40 @@ describe("query plans", () => {
   it("reads the history of a claim through indexes", async () => {
     const queries = await captureQueries(() => getClaimHistory({ claimId }));
     expect(queries.some((q) => /from "claim_events"/i.test(q.sql))).toBe(true);
+    expect(fullScans(queries)).toEqual([]);
+  });
+
+  it("reads the queue, its filters and the claims returned to someone through indexes", async () => {
+    const queries = await captureQueries(async () => {
+      await countQueue();
+      await listQueue();
+      await listQueue({
+        filters: { articleId, verdict: "uncommented", speaker: "Le Kremlin", raterId: editorId },
+      });
+      await listQueueFacets({ articleId });
+      await countReturnedTo({ userId: editorId });
+      await listReturnedTo({ userId: editorId });
+    });
+    expect(queries.length).toBeGreaterThanOrEqual(8);
+    expect(fullScans(queries)).toEqual([]);
+  });
+
+  it("reads the queue in its index order, unsorted, on the page and in the API", async () => {
+    const queries = await captureQueries(async () => {
+      await listQueue();
+      const first = await listQueuePage({ limit: 1 });
+      if (first.nextCursor) await listQueuePage({ limit: 1, cursor: first.nextCursor });
+    });
+    expect(sortedAfterwards(queries, /order by (coalesce\()?"claims"\."submitted_at"/i)).toEqual([]);
+  });
+
+  it("searches claims and articles without reading every claim", async () => {
+    const queries = await captureQueries(async () => {
+      await search(parseSearchParams({ q: "villages Kremlin" }));
+      await search(parseSearchParams({ q: "forces", verdict: "uncommented", stage: "in_review" }));
+      await listSpeakers();
+    });
+    expect(queries.some((q) => /claims_fts MATCH/i.test(q.sql))).toBe(true);
     expect(fullScans(queries)).toEqual([]);
   });
 });
