@@ -314,7 +314,9 @@ test("the bulk export shows its progress and can be cancelled", async ({ page })
   await page.goto("/exports");
   await page.getByLabel("From").fill(BULK_DAY);
   await page.getByLabel("To").fill(BULK_DAY);
-  // A slow line, so that the file arrives in pieces and the page has time to show them.
+  // A slow line, so that the file arrives in pieces and the page has time to show them. The
+  // navigation's link prefetches finish first: on a slow line they would share its bandwidth.
+  await page.waitForLoadState("networkidle");
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.emulateNetworkConditions", {
