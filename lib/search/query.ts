@@ -76,7 +76,7 @@ export function buildSearchMatch(query: string, mode: MatchMode = "all"): string
 // Similarity: the significant words of a claim
 // ---------------------------------------------------------------------------------------------
 
-const NUMBER_WORDS: Record<string, string> = {
+const NUMBER_WORDS: Readonly<Record<string, string>> = {
   one: "1",
   two: "2",
   three: "3",
@@ -121,6 +121,11 @@ const NUMBER_WORDS: Record<string, string> = {
   quarters: "4",
 };
 
+/** The digits a number word stands for; own keys only, so "constructor" is a word, not Object's. */
+function numberWord(word: string): string | undefined {
+  return Object.hasOwn(NUMBER_WORDS, word) ? NUMBER_WORDS[word] : undefined;
+}
+
 // French and English endings dropped before a prefix match, so that "contrôle", "contrôler" and
 // "controls" meet at "control*". Crude on purpose: BM25 ranks, this only widens recall.
 const SUFFIXES = ["ement", "ation", "ings", "ing", "ee", "ed", "er", "e"];
@@ -156,7 +161,7 @@ export function significantTerms(text: string): SignificantTerm[] {
       next = { kind: "number", key: `#${term.digits}`, digits: term.digits };
     } else {
       const word = foldWord(term.text);
-      const digits = NUMBER_WORDS[word];
+      const digits = numberWord(word);
       if (digits) next = { kind: "number", key: `#${digits}`, digits, word };
       else if (/^\d+$/.test(word)) next = { kind: "number", key: `#${word}`, digits: word };
       else if (word.length >= 2 && !STOP_WORDS.has(word)) {
@@ -198,7 +203,7 @@ export function termIndex(text: string): { words: string[]; numbers: Set<string>
     }
     const word = foldWord(term.text);
     words.push(word);
-    const digits = NUMBER_WORDS[word];
+    const digits = numberWord(word);
     if (digits) numbers.add(digits);
     if (/^\d+$/.test(word)) numbers.add(word);
   }

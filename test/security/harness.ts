@@ -61,7 +61,7 @@ export type Fixture = {
   people: People;
   articleId: number;
   body: string;
-  /** Unrated draft. */
+  /** Unrated draft, with a speaker of its own (a name no other claim has). */
   draft: ClaimView;
   /** Rated (confirmed) by the editor, still a draft: ready to submit. */
   ratedDraft: ClaimView;
@@ -81,7 +81,10 @@ export async function makeFixture(people: People): Promise<Fixture> {
   const editor = { id: people.editor.id, role: people.editor.role };
   const article = await makeArticle(editor);
   const [q1, q2, q3] = QUOTES as [string, string, string];
-  const draft = await createClaim({ actor: editor, input: claimInput(article.id, SAMPLE_BODY, q1) });
+  const draft = await createClaim({
+    actor: editor,
+    input: claimInput(article.id, SAMPLE_BODY, q1, { speaker: `Kremlin spokesman ${++counter}` }),
+  });
   const ratedDraft = await createClaim({
     actor: editor,
     input: claimInput(article.id, SAMPLE_BODY, q2, { verdict: "confirmed" }),

@@ -5,8 +5,14 @@
 //
 // To register a new endpoint: give its access, the arguments (or request) of a call that succeeds
 // when the caller is allowed, and, when success is not `{ ok: true }` / a 2xx, how it looks.
+import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
+import { eq } from "drizzle-orm";
+import { apiTokens, users } from "@/db/schema";
+import { getArticleById } from "@/lib/data/articles";
+import { getDb } from "@/lib/data/connection";
 import { claimInput } from "@/lib/data/test-helpers";
+import { authenticateToken, createToken, hashToken } from "@/lib/data/tokens";
 import type { Role } from "@/lib/review/model";
 import type { Fixture, Person, Persona } from "./harness";
 
@@ -44,6 +50,7 @@ export type RouteExpectation = {
 };
 
 const EDITORS: readonly Role[] = ["editor", "reviewer", "admin"];
+const REVIEWERS: readonly Role[] = ["reviewer", "admin"];
 const ADMINS: readonly Role[] = ["admin"];
 
 function isRedirect(outcome: Outcome): boolean {
@@ -76,6 +83,81 @@ export const ACTIONS: Record<string, ActionExpectation> = {
   "app/(app)/articles/[id]/actions.ts#submitClaimAction": {
     access: EDITORS,
     args: (fx) => [{ id: fx.ratedDraft.id, version: fx.ratedDraft.version }],
+  },
+  "app/(app)/articles/new/actions.ts#createArticleAction": {
+    access: EDITORS,
+    args: (fx) => [
+      {
+        title: "A new article from the matrix",
+        outlet: "Le Courrier",
+        url: "https://example.org/matrix",
+        language: "fr",
+        publishedAt: "2024-05-01",
+        body: fx.body,
+        bodyFormat: "text",
+      },
+    ],
+  },
+  "app/(app)/articles/[id]/edit/actions.ts#updateArticleAction": {
+    access: EDITORS,
+    args: async (fx) => [
+      {
+        id: fx.articleId,
+        version: (await getArticleById({ id: fx.articleId }))!.version,
+        title: "Retitled by the matrix",
+        outlet: "",
+        url: "",
+        language: "fr",
+        publishedAt: "",
+      },
+    ],
+  },
+  // The queue. The editor set the verdict of fx.inReview, so four eyes would refuse it too; the
+  // editor role is refused before that, by the permission.
+  "app/(app)/queue/actions.ts#approveAction": {
+    access: REVIEWERS,
+    args: (fx) => [{ id: fx.inReview.id, version: fx.inReview.version }],
+  },
+  "app/(app)/queue/actions.ts#bulkApproveAction": {
+    access: REVIEWERS,
+    args: (fx) => [{ items: [{ id: fx.inReview.id, version: fx.inReview.version }] }],
+    // Each claim has its own outcome: the call succeeds, and so must the one approval in it.
+    allowed: (outcome) =>
+      expect(outcome.result).toMatchObject({ ok: true, data: [{ id: expect.any(Number), ok: true }] }),
+  },
+  "app/(app)/queue/actions.ts#returnAction": {
+    access: REVIEWERS,
+    args: (fx) => [
+      { id: fx.inReview.id, version: fx.inReview.version, note: "The source says 10 villages, not 12." },
+    ],
+  },
+  "app/(app)/queue/actions.ts#takeAction": {
+    access: REVIEWERS,
+    args: (fx) => [{ id: fx.inReview.id, taken: true }],
+  },
+  "app/(app)/queue/actions.ts#resubmitAction": {
+    access: EDITORS,
+    args: (fx) => [{ id: fx.ratedDraft.id, version: fx.ratedDraft.version }],
+  },
+  // API tokens: every account manages its own.
+  "app/(app)/settings/tokens/actions.ts#createTokenAction": {
+    access: "signed_in",
+    args: () => [{ name: "matrix token" }],
+  },
+  "app/(app)/settings/tokens/actions.ts#revokeTokenAction": {
+    access: "signed_in",
+    // The caller's own token (anonymous: the editor's, which it must not revoke).
+    args: async (fx, as) => [{ id: (await issueToken(as ?? fx.people.editor)).id }],
+  },
+  "app/actions/search.ts#findSimilarClaimsAction": {
+    access: "signed_in",
+    args: (fx) => [{ text: "Le Kremlin affirme avoir pris des villages", excludeArticleId: fx.articleId }],
+  },
+  "app/actions/speakers.ts#mergeSpeakersAction": {
+    access: REVIEWERS,
+    args: (fx) => [{ from: [fx.draft.speaker], to: "The Kremlin" }],
+    allowed: (outcome) =>
+      expect(outcome.result).toMatchObject({ ok: true, data: { renamed: 1, to: "The Kremlin" } }),
   },
   "app/(app)/admin/users/actions.ts#createAccountAction": {
     access: ADMINS,
@@ -134,6 +216,158 @@ export const ACTIONS: Record<string, ActionExpectation> = {
 };
 
 export const ROUTES: Record<string, RouteExpectation> = {
+  // Session (cookie) routes: downloads for any signed-in account.
+  "app/(app)/articles/[id]/export/route.ts#GET": {
+    access: "signed_in",
+    auth: "session",
+    readOnly: true,
+    request: (fx) => ({
+      path: `/articles/${fx.articleId}/export?format=md&unapproved=1`,
+      params: { id: String(fx.articleId) },
+    }),
+  },
+  "app/(app)/exports/download/route.ts#GET": {
+    access: "signed_in",
+    auth: "session",
+    readOnly: true,
+    request: () => ({
+      path: "/exports/download?format=jsonl&from=2000-01-01&to=2100-12-31",
+      params: {},
+    }),
+  },
+  // The HTTP API: an API token of an active account; reading for any, writing by the role's permissions.
+  "app/api/v1/articles/route.ts#GET": {
+    access: "signed_in",
+    auth: "bearer",
+    readOnly: true,
+    request: () => ({ path: "/api/v1/articles?limit=5", params: {} }),
+  },
+  "app/api/v1/articles/route.ts#POST": {
+    access: EDITORS,
+    auth: "bearer",
+    request: (fx) => ({
+      method: "POST",
+      path: "/api/v1/articles",
+      params: {},
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ title: "Through the API", language: "fr", body: fx.body }),
+    }),
+  },
+  "app/api/v1/articles/[id]/route.ts#GET": {
+    access: "signed_in",
+    auth: "bearer",
+    readOnly: true,
+    request: (fx) => ({ path: `/api/v1/articles/${fx.articleId}`, params: { id: String(fx.articleId) } }),
+  },
+  "app/api/v1/articles/[id]/export/route.ts#GET": {
+    access: "signed_in",
+    auth: "bearer",
+    readOnly: true,
+    request: (fx) => ({
+      path: `/api/v1/articles/${fx.articleId}/export?format=csv&include=all`,
+      params: { id: String(fx.articleId) },
+    }),
+  },
+  "app/api/v1/articles/[id]/claims/route.ts#POST": {
+    access: EDITORS,
+    auth: "bearer",
+    request: (fx) => ({
+      method: "POST",
+      path: `/api/v1/articles/${fx.articleId}/claims`,
+      params: { id: String(fx.articleId) },
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ quote: "Kyiv n'a pas commenté", statement: "Kyiv did not comment." }),
+    }),
+  },
+  "app/api/v1/claims/[id]/route.ts#GET": {
+    access: "signed_in",
+    auth: "bearer",
+    readOnly: true,
+    request: (fx) => ({ path: `/api/v1/claims/${fx.draft.id}`, params: { id: String(fx.draft.id) } }),
+  },
+  "app/api/v1/claims/[id]/route.ts#PATCH": {
+    access: EDITORS,
+    auth: "bearer",
+    request: (fx) => ({
+      method: "PATCH",
+      path: `/api/v1/claims/${fx.draft.id}`,
+      params: { id: String(fx.draft.id) },
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ version: fx.draft.version, statement: "Reworded through the API." }),
+    }),
+  },
+  "app/api/v1/claims/[id]/route.ts#DELETE": {
+    access: EDITORS,
+    auth: "bearer",
+    request: (fx) => ({
+      method: "DELETE",
+      path: `/api/v1/claims/${fx.draft.id}?version=${fx.draft.version}`,
+      params: { id: String(fx.draft.id) },
+    }),
+  },
+  "app/api/v1/claims/[id]/submit/route.ts#POST": {
+    access: EDITORS,
+    auth: "bearer",
+    request: (fx) => ({
+      method: "POST",
+      path: `/api/v1/claims/${fx.ratedDraft.id}/submit`,
+      params: { id: String(fx.ratedDraft.id) },
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ version: fx.ratedDraft.version }),
+    }),
+  },
+  "app/api/v1/claims/[id]/approve/route.ts#POST": {
+    access: REVIEWERS,
+    auth: "bearer",
+    request: (fx) => ({
+      method: "POST",
+      path: `/api/v1/claims/${fx.inReview.id}/approve`,
+      params: { id: String(fx.inReview.id) },
+    }),
+  },
+  "app/api/v1/claims/[id]/return/route.ts#POST": {
+    access: REVIEWERS,
+    auth: "bearer",
+    request: (fx) => ({
+      method: "POST",
+      path: `/api/v1/claims/${fx.inReview.id}/return`,
+      params: { id: String(fx.inReview.id) },
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ note: "The source says 10 villages, not 12." }),
+    }),
+  },
+  "app/api/v1/queue/route.ts#GET": {
+    access: "signed_in",
+    auth: "bearer",
+    readOnly: true,
+    request: () => ({ path: "/api/v1/queue?limit=10", params: {} }),
+  },
+  "app/api/v1/suggest/route.ts#POST": {
+    access: "signed_in",
+    auth: "bearer",
+    // Suggesting saves nothing.
+    readOnly: true,
+    request: (fx) => ({
+      method: "POST",
+      path: "/api/v1/suggest",
+      params: {},
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: fx.body, language: "fr" }),
+    }),
+  },
+  // Service endpoints, for load balancers and API tools: no credentials at all.
+  "app/api/v1/health/route.ts#GET": {
+    access: "anyone",
+    auth: "none",
+    readOnly: true,
+    request: () => ({ path: "/api/v1/health", params: {} }),
+  },
+  "app/api/v1/openapi.json/route.ts#GET": {
+    access: "anyone",
+    auth: "none",
+    readOnly: true,
+    request: () => ({ path: "/api/v1/openapi.json", params: {} }),
+  },
   "app/api/auth/[...nextauth]/route.ts#GET": {
     access: "anyone",
     auth: "session",
@@ -167,11 +401,37 @@ export const ROUTES: Record<string, RouteExpectation> = {
 };
 
 /**
- * The API token a bearer route is called with (routes with auth: "bearer"). When lib/data/tokens.ts
- * lands: `return (await createToken({ actor: person, input: { name: "matrix" } })).token;`. The
- * deactivated person is already inactive and createToken refuses it: insert its token row directly
- * (as a token issued before the deactivation would be), then call as with any other.
+ * A token of `person`'s own: through createToken for an active account; for the deactivated one,
+ * which createToken refuses, its row is inserted directly, as a token issued before the
+ * deactivation would be (same format and hash as lib/data/tokens.ts).
+ */
+async function issueToken(person: Person): Promise<{ id: number; token: string }> {
+  const account = getDb().select({ active: users.active }).from(users).where(eq(users.id, person.id)).get();
+  if (account?.active) {
+    const { token, view } = await createToken({
+      actor: { id: person.id, role: person.role },
+      input: { name: "matrix" },
+    });
+    return { id: view.id, token };
+  }
+  const prefix = `cd_${randomBytes(4).toString("hex")}`;
+  const token = `${prefix}_${randomBytes(32).toString("base64url")}`;
+  const row = getDb()
+    .insert(apiTokens)
+    .values({ userId: person.id, name: "matrix", prefix, tokenHash: hashToken(token), createdAt: new Date() })
+    .returning({ id: apiTokens.id })
+    .get();
+  return { id: row.id, token };
+}
+
+/**
+ * The API token a bearer route is called with (routes with auth: "bearer"). The token has just been
+ * used once, as by a client already at work: authenticateToken records a token's last use at most
+ * once a minute, so that bookkeeping is not mistaken for a write of the call under test. (For the
+ * deactivated account the use is refused and nothing is recorded, before or during the call.)
  */
 export async function issueBearerToken(person: Person): Promise<string> {
-  throw new Error(`No API token issuer is registered (test/security/registry.ts) for ${person.email}.`);
+  const { token } = await issueToken(person);
+  await authenticateToken({ token });
+  return token;
 }
