@@ -162,6 +162,16 @@ describe("significantTerms", () => {
     expect(countCovered(terms, termIndex("La Bretagne vote son budget"))).toBe(0);
   });
 
+  it("takes the names of Object's own properties as plain words", () => {
+    expect(significantTerms("constructor toString valueOf __proto__").map((t) => t.key)).toEqual([
+      "constructor",
+      "tostr",
+      "valueof",
+      "proto",
+    ]);
+    expect(termIndex("the constructor").numbers.size).toBe(0);
+  });
+
   it("asks for at least two shared terms, or a third of them", () => {
     expect([1, 2, 3, 6, 9, 24].map(minimumCoverage)).toEqual([1, 2, 2, 2, 3, 8]);
   });
