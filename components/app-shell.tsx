@@ -1,4 +1,4 @@
-import { UserRound } from "lucide-react";
+import { Plus, UserRound } from "lucide-react";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -30,16 +30,20 @@ export async function AppShell({
         {t("nav.skipToContent")}
       </a>
       <header className="border-line border-b bg-white print:hidden">
-        <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4 sm:px-6">
-          <Link href="/articles" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2.5 sm:px-6">
+          <Link
+            href="/articles"
+            className="order-1 flex shrink-0 items-center gap-2 font-semibold tracking-tight"
+          >
             <span aria-hidden className="bg-ink grid size-7 place-items-center rounded-md text-xs text-white">
               CD
             </span>
             {t("app.name")}
           </Link>
+          {/* The navigation has a row of its own, under the logo, the search and the tools. */}
           <nav
             aria-label={t("nav.mainNavigation")}
-            className="flex shrink-0 items-center gap-1 text-sm whitespace-nowrap"
+            className="order-3 -mx-2 flex w-full items-center gap-1 overflow-x-auto text-sm whitespace-nowrap"
           >
             <NavLink href="/articles">{t("nav.articles")}</NavLink>
             <NavLink href="/queue">
@@ -60,10 +64,11 @@ export async function AppShell({
               <NavLink href="/admin/users">{t("accountAdmin.navLabel")}</NavLink>
             ) : null}
           </nav>
-          <NavSearch className="min-w-32 flex-1 2xl:max-w-80" />
-          <div className="ml-auto flex shrink-0 items-center gap-3">
+          <NavSearch className="order-2 min-w-32 flex-1 lg:max-w-xl" />
+          <div className="order-2 ml-auto flex shrink-0 items-center gap-3">
             <Link href="/articles/new" className={buttonClass("primary", "sm")}>
-              {t("nav.newArticle")}
+              <Plus aria-hidden className="size-4 sm:hidden" />
+              <span className="max-sm:sr-only">{t("nav.newArticle")}</span>
             </Link>
             <LanguageSwitch current={locale} className="max-sm:hidden" />
             <Link
@@ -73,7 +78,7 @@ export async function AppShell({
               className="flex items-center gap-2 rounded-md px-2 py-1 text-xs leading-tight hover:bg-slate-100"
             >
               <UserRound aria-hidden className="text-muted size-4" />
-              <span className="text-right max-xl:hidden">
+              <span className="text-right max-lg:hidden">
                 <span className="text-ink block font-medium" data-testid="current-user">
                   {user.name}
                 </span>

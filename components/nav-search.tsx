@@ -46,18 +46,16 @@ export function NavSearch({ className }: { className?: string }) {
   // On the search page its own, larger box is the one to use.
   if (onSearchPage) return null;
 
-  // French labels make the header longer: below 2xl the "/" hint gives its room to the placeholder.
-
   return (
     <div className={cn("flex min-w-0 justify-end", className)}>
       <Link
         href="/search"
         aria-label={t("label")}
-        className="text-muted hover:text-ink grid size-8 place-items-center rounded-md hover:bg-slate-100 xl:hidden"
+        className="text-muted hover:text-ink grid size-8 place-items-center rounded-md hover:bg-slate-100 md:hidden"
       >
         <Search aria-hidden className="size-4" />
       </Link>
-      <Form action="/search" role="search" aria-label={t("label")} className="relative w-full max-xl:hidden">
+      <Form action="/search" role="search" aria-label={t("label")} className="relative w-full max-md:hidden">
         <label htmlFor="nav-search" className="sr-only">
           {t("label")}
         </label>
@@ -75,11 +73,11 @@ export function NavSearch({ className }: { className?: string }) {
           aria-keyshortcuts="/"
           title={t("shortcut")}
           maxLength={200}
-          className="border-line text-ink focus:border-accent focus:ring-accent/30 h-8 w-full rounded-md border bg-slate-50 pr-8 pl-8 text-sm placeholder:text-slate-500 focus:bg-white focus:ring-2 focus:outline-none max-2xl:[&:lang(fr)]:pr-3"
+          className="border-line text-ink focus:border-accent focus:ring-accent/30 h-8 w-full rounded-md border bg-slate-50 pr-8 pl-8 text-sm placeholder:text-slate-500 focus:bg-white focus:ring-2 focus:outline-none"
         />
         <kbd
           aria-hidden
-          className="border-line text-muted pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 rounded border bg-white px-1.5 font-sans text-[11px] leading-4 max-2xl:[&:lang(fr)]:hidden"
+          className="border-line text-muted pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 rounded border bg-white px-1.5 font-sans text-[11px] leading-4"
         >
           /
         </kbd>
