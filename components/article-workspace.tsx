@@ -16,6 +16,7 @@ import type { ClaimDraft } from "./claim-form";
 import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
 import { StageBadge, VerdictBadge } from "./verdict-badge";
+import { upperFirst } from "@/lib/text/upper-first";
 
 // The claim form (with react-hook-form, ~14 kB gzipped) loads when a claim is added or edited,
 // not with the page: reading an article needs none of it.
@@ -253,7 +254,7 @@ export function ArticleWorkspace({
                             </blockquote>
                             {claim.verdict === "uncommented" && claim.silentParty ? (
                               <p className="first-letter:uppercase">
-                                {t("didNotComment", { party: claim.silentParty })}
+                                {t("didNotComment", { party: upperFirst(claim.silentParty) })}
                               </p>
                             ) : null}
                             {claim.verdictNote ? <p className="text-ink">{claim.verdictNote}</p> : null}

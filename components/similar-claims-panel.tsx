@@ -7,6 +7,7 @@ import { findSimilarClaimsAction } from "@/app/actions/search";
 import type { SimilarClaim } from "@/lib/data/similar";
 import { VerdictBadge } from "./verdict-badge";
 import { cn } from "./ui/cn";
+import { upperFirst } from "@/lib/text/upper-first";
 
 const DEBOUNCE_MS = 400;
 /** Below this many characters a text says too little to look for look-alikes. */
@@ -112,7 +113,7 @@ function SimilarItem({ claim }: { claim: SimilarClaim }) {
       <p className="text-ink text-sm font-medium">{claim.statement}</p>
       {claim.speaker ? <p className="text-muted text-xs">{t("speaker", { name: claim.speaker })}</p> : null}
       {claim.verdict === "uncommented" && claim.silentParty ? (
-        <p className="text-muted text-sm">{t("silentParty", { party: claim.silentParty })}</p>
+        <p className="text-muted text-sm">{t("silentParty", { party: upperFirst(claim.silentParty) })}</p>
       ) : null}
       {claim.verdictNote ? (
         <p className="text-muted line-clamp-3 text-sm">

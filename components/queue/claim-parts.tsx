@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import type { QueueEntry } from "./entry";
+import { upperFirst } from "@/lib/text/upper-first";
 
 export function Kbd({ children, className }: { children: ReactNode; className?: string }) {
   return (
@@ -49,7 +50,7 @@ export function ClaimFacts({
         <>
           <dt className="sr-only">{t("silentPartyLabel")}</dt>
           <dd className="text-uncommented col-span-2 font-medium">
-            {t("silentParty", { party: entry.silentParty })}
+            {t("silentParty", { party: upperFirst(entry.silentParty) })}
           </dd>
         </>
       ) : null}

@@ -3,6 +3,7 @@
 // passed in as text, so the catalogues stay plain data plus small sentence builders.
 import type { Language, Verdict } from "@/lib/review/model";
 import type { SummaryCounts } from "./types";
+import { upperFirst } from "@/lib/text/upper-first";
 
 export type LabelLanguage = "fr" | "en";
 
@@ -56,11 +57,6 @@ function signature(verb: string, by: string, on: string, sig: Signature): string
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
-/** "le ministère des Transports" → "Le ministère des Transports" at the start of a sentence. */
-function upperFirst(text: string, locale: string): string {
-  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 }
 
 function joinSignoff(parts: string[]): string | null {
