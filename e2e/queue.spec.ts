@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { approveAs, claimState, closeDb, queuedClaims } from "./queue-data";
-import { signIn, type AccountKey } from "./helpers";
+import { selectText, signIn, type AccountKey } from "./helpers";
 
 type Session = { context: BrowserContext; page: Page };
 
@@ -64,35 +64,6 @@ async function callAction(
 
 test.afterAll(() => closeDb());
 
-/** Selects words of the article body with a real DOM range, as a mouse drag does, and releases. */
-async function selectInArticle(page: Page, text: string) {
-  await page.getByTestId("article-body").evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    let full = "";
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      nodes.push(n as Text);
-      full += (n as Text).data;
-    }
-    const at = full.indexOf(wanted);
-    if (at < 0) throw new Error(`not in body: ${wanted}`);
-    const locate = (offset: number): [Text, number] => {
-      let seen = 0;
-      for (const node of nodes) {
-        if (offset <= seen + node.data.length) return [node, offset - seen];
-        seen += node.data.length;
-      }
-      throw new Error("offset out of range");
-    };
-    const range = document.createRange();
-    range.setStart(...locate(at));
-    range.setEnd(...locate(at + wanted.length));
-    window.getSelection()!.removeAllRanges();
-    window.getSelection()!.addRange(range);
-    root.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-  }, text);
-}
-
 test("an editor rates and submits a claim; her approval is refused; a reviewer approves with the keyboard and returns one that comes back with its note", async ({
   browser,
 }) => {
@@ -106,7 +77,7 @@ test("an editor rates and submits a claim; her approval is refused; a reviewer a
   const quote = fixture.spares[0]!;
   const statement = `Écoles fermées jusqu'à lundi ${fixture.title}`;
   await ana.page.goto(`/articles/${fixture.articleId}`);
-  await selectInArticle(ana.page, quote);
+  await selectText(ana.page, quote);
   await ana.page.getByTestId("add-claim-from-selection").click();
   const form = ana.page.getByTestId("claim-form");
   await form.getByLabel("Statement").fill(statement);
