@@ -23,6 +23,17 @@ import { userNames } from "./user-names";
 
 export const ARTICLES_PAGE_SIZE = 20;
 
+/** The columns of an article in a list (the list page and the API's pages). */
+const listColumns = {
+  id: articles.id,
+  title: articles.title,
+  outlet: articles.outlet,
+  url: articles.url,
+  language: articles.language,
+  publishedAt: articles.publishedAt,
+  createdAt: articles.createdAt,
+};
+
 /** Titles containing the text as typed: SQLite's LIKE has no default escape character, so %, _ and \ are escaped explicitly. */
 function titleContains(text: string): SQL {
   return sql`${articles.title} LIKE ${`%${text.replace(/[%_\\]/g, "\\$&")}%`} ESCAPE '\\'`;
@@ -206,15 +217,7 @@ export async function listArticles(
   const pageCount = Math.max(1, Math.ceil(total / ARTICLES_PAGE_SIZE));
   const page = Math.min(q.page, pageCount);
   const rows = db
-    .select({
-      id: articles.id,
-      title: articles.title,
-      outlet: articles.outlet,
-      url: articles.url,
-      language: articles.language,
-      publishedAt: articles.publishedAt,
-      createdAt: articles.createdAt,
-    })
+    .select(listColumns)
     .from(articles)
     .where(where)
     .orderBy(...order)
@@ -267,15 +270,7 @@ export async function listArticlesByCursor({
     );
   }
   const rows = getDb()
-    .select({
-      id: articles.id,
-      title: articles.title,
-      outlet: articles.outlet,
-      url: articles.url,
-      language: articles.language,
-      publishedAt: articles.publishedAt,
-      createdAt: articles.createdAt,
-    })
+    .select(listColumns)
     .from(articles)
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(desc(articles.createdAt), desc(articles.id))
