@@ -1,7 +1,9 @@
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import type { QueueEntry } from "./entry";
+import { VerdictBadge } from "@/components/verdict-badge";
 import { upperFirst } from "@/lib/text/upper-first";
 
 export function Kbd({ children, className }: { children: ReactNode; className?: string }) {
@@ -82,5 +84,37 @@ export function ClaimFacts({
         )}
       </dd>
     </dl>
+  );
+}
+
+/** Verdict, speaker and article on one line, then the statement (its id names the item). */
+export function ClaimHeading({
+  entry,
+  statementId,
+}: {
+  entry: Pick<QueueEntry, "verdict" | "speaker" | "articleId" | "articleTitle" | "statement">;
+  statementId: string;
+}) {
+  const t = useTranslations("queue");
+  return (
+    <>
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-[13px]">
+        <VerdictBadge verdict={entry.verdict} />
+        <span className="text-ink font-semibold">{entry.speaker ?? t("item.noSpeaker")}</span>
+        <span aria-hidden className="text-line">
+          |
+        </span>
+        <Link
+          href={`/articles/${entry.articleId}`}
+          prefetch={false}
+          className="text-muted hover:text-accent max-w-[36rem] truncate underline-offset-2 hover:underline"
+        >
+          {entry.articleTitle}
+        </Link>
+      </div>
+      <p id={statementId} className="text-ink text-[15px] leading-snug font-medium">
+        {entry.statement}
+      </p>
+    </>
   );
 }

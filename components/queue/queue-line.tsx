@@ -7,10 +7,9 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field";
 import { reviewLockActive } from "@/lib/review/rules";
-import { ClaimFacts, Kbd, QuoteInContext } from "./claim-parts";
+import { ClaimFacts, ClaimHeading, Kbd, QuoteInContext } from "./claim-parts";
 import { claimHref, type QueueEntry } from "./entry";
 import { useTimeFormat } from "./use-time";
-import { VerdictBadge } from "@/components/verdict-badge";
 
 export type ReturnDraft = { id: number; note: string; error: string | null };
 
@@ -107,23 +106,7 @@ export function QueueLine({
       </div>
 
       <div className="min-w-0 space-y-2">
-        <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-[13px]">
-          <VerdictBadge verdict={entry.verdict} />
-          <span className="text-ink font-semibold">{entry.speaker ?? t("item.noSpeaker")}</span>
-          <span aria-hidden className="text-line">
-            |
-          </span>
-          <Link
-            href={`/articles/${entry.articleId}`}
-            prefetch={false}
-            className="text-muted hover:text-accent max-w-[36rem] truncate underline-offset-2 hover:underline"
-          >
-            {entry.articleTitle}
-          </Link>
-        </div>
-        <p id={statementId} className="text-ink text-[15px] leading-snug font-medium">
-          {entry.statement}
-        </p>
+        <ClaimHeading entry={entry} statementId={statementId} />
         <QuoteInContext entry={entry} />
         <ClaimFacts entry={entry} />
         <p className="text-muted text-xs">

@@ -7,11 +7,10 @@ import { useState } from "react";
 import { resubmitAction } from "@/app/(app)/queue/actions";
 import { Button, buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { ClaimFacts, QuoteInContext } from "./claim-parts";
+import { ClaimFacts, ClaimHeading, QuoteInContext } from "./claim-parts";
 import { claimHref, type QueueEntry } from "./entry";
 import { decidedElsewhere, describeFailure } from "./failure";
 import { useTimeFormat } from "./use-time";
-import { VerdictBadge } from "@/components/verdict-badge";
 
 /** Claims a reviewer sent back to me, each with the reviewer's note, a way to fix it, and to resubmit. */
 export function ReturnedList({ entries }: { entries: QueueEntry[] }) {
@@ -70,23 +69,7 @@ export function ReturnedList({ entries }: { entries: QueueEntry[] }) {
                 )}
               >
                 <div className="min-w-0 space-y-2">
-                  <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-[13px]">
-                    <VerdictBadge verdict={entry.verdict} />
-                    <span className="text-ink font-semibold">{entry.speaker ?? t("item.noSpeaker")}</span>
-                    <span aria-hidden className="text-line">
-                      |
-                    </span>
-                    <Link
-                      href={`/articles/${entry.articleId}`}
-                      prefetch={false}
-                      className="text-muted hover:text-accent max-w-[36rem] truncate underline-offset-2 hover:underline"
-                    >
-                      {entry.articleTitle}
-                    </Link>
-                  </div>
-                  <p id={`returned-${entry.id}`} className="text-ink text-[15px] leading-snug font-medium">
-                    {entry.statement}
-                  </p>
+                  <ClaimHeading entry={entry} statementId={`returned-${entry.id}`} />
                   <div className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2">
                     <p className="text-xs font-medium text-amber-950">
                       {entry.returnedBy && entry.returnedAt !== null
