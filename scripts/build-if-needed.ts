@@ -12,7 +12,6 @@ const SOURCES = [
   "messages",
   "proxy.ts",
   "instrumentation.ts",
-  "instrumentation-client.ts",
   "next.config.ts",
   "package.json",
   "postcss.config.mjs",

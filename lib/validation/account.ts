@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { ROLES } from "@/lib/review/model";
 
 export const PASSWORD_MIN_LENGTH = 10;

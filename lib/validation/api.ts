@@ -1,7 +1,7 @@
 // The HTTP API's inputs and outputs. Inputs are derived from the schemas the forms and the data
 // layer use (which parse again: the rules live there); outputs describe the JSON the API sends.
 // The OpenAPI document (lib/api/openapi.ts) is generated from these same schemas.
-import { z } from "zod";
+import { z } from "./zod";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import { FORMATS } from "@/lib/export/formats";
 import { EVENT_TYPES, LANGUAGES, STAGES, VERDICTS } from "@/lib/review/model";

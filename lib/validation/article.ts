@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { LANGUAGES } from "@/lib/review/model";
 
 export const MAX_BODY_LENGTH = 200_000;

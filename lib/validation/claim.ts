@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { VERDICTS } from "@/lib/review/model";
 
 export const sourceSchema = z.object({

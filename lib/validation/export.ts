@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { BULK_FORMATS, FORMATS } from "@/lib/export";
 
 /** ?format=md|html|json|csv|claimreview&unapproved=1 of an article's download. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { VERDICTS } from "@/lib/review/model";
 import { claimRefSchema, returnClaimSchema } from "./claim";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { STAGES, VERDICTS } from "@/lib/review/model";
 
 const optionalText = (max: number) =>

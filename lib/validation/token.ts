@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 // Error messages are message keys (errors.* and apiErrors.* in messages/).
 export const createTokenSchema = z.object({
