@@ -1,0 +1,169 @@
+// A `next start` of the production build that a spec owns: on its own port and its own fresh SQLite
+// file, with accounts and API tokens prepared through lib/data beforehand, killed (SIGKILL too) and
+// restarted at will. For the reliability specs (crash, load), which must not touch the shared test
+// server or its database. Loopback only.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { closeDb, getDb } from "@/lib/data/connection";
+import { createToken } from "@/lib/data/tokens";
+import { createUser } from "@/lib/data/users";
+import type { Role } from "@/lib/review/model";
+
+/** A fresh directory in the system's temporary folder holding `claimdesk.db` (not created yet). */
+export function freshDatabase(name: string): { dir: string; file: string; remove: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `claimdesk-${name}-`));
+  return {
+    dir,
+    file: path.join(dir, "claimdesk.db"),
+    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export type PreparedAccount = { id: number; role: Role; email: string; tokens: string[] };
+
+/**
+ * Creates the database at `file` (migrated, no demo workspace) with the accounts asked for, each with
+ * `tokens` API tokens. DATABASE_PATH points at `file` only meanwhile: the worker runs other specs
+ * afterwards that arrange state on the shared test database through the same lib/data.
+ */
+export async function prepareDatabase(
+  file: string,
+  accounts: { role: Role; tokens: number }[],
+): Promise<PreparedAccount[]> {
+  const previous = process.env.DATABASE_PATH;
+  process.env.DATABASE_PATH = file;
+  try {
+    getDb();
+    const prepared: PreparedAccount[] = [];
+    for (const [index, wanted] of accounts.entries()) {
+      const email = `${wanted.role}-${index + 1}@reliability.test`;
+      const user = await createUser({
+        email,
+        name: `${wanted.role} ${index + 1}`,
+        role: wanted.role,
+        // Nobody signs in: the accounts act through their tokens only.
+        password: `unused-password-${index}-${Date.now()}`,
+      });
+      const actor = { id: user.id, role: user.role };
+      const tokens: string[] = [];
+      for (let t = 0; t < wanted.tokens; t++) {
+        tokens.push((await createToken({ actor, input: { name: `client ${t + 1}` } })).token);
+      }
+      prepared.push({ id: user.id, role: user.role, email, tokens });
+    }
+    return prepared;
+  } finally {
+    closeDb();
+    if (previous === undefined) delete process.env.DATABASE_PATH;
+    else process.env.DATABASE_PATH = previous;
+  }
+}
+
+export type OwnServer = {
+  baseUrl: string;
+  pid: number;
+  /** Everything the server printed so far (stdout and stderr). */
+  output: () => string;
+  /** Sends `signal` to the server's whole process group and waits until the server has exited. */
+  kill: (signal?: NodeJS.Signals) => Promise<void>;
+};
+
+const NEXT = path.join(process.cwd(), "node_modules", ".bin", "next");
+
+/** Starts `next start` on 127.0.0.1:`port` over `databasePath` and waits until /api/v1/health answers 200. */
+export async function startServer({
+  port,
+  databasePath,
+  env = {},
+  timeoutMs = 90_000,
+}: {
+  port: number;
+  databasePath: string;
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}): Promise<OwnServer> {
+  const baseUrl = `http://127.0.0.1:${port}`;
+  if (await answers(`${baseUrl}/api/v1/health`)) {
+    throw new Error(`Port ${port} is already served by another process: pick a free one.`);
+  }
+  const chunks: string[] = [];
+  const child: ChildProcess = spawn(NEXT, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    // Its own process group, so that a kill reaches any process `next start` forks, and only those.
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_PATH: databasePath,
+      SEED_DEMO: "0",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
+    },
+  });
+  child.stdout?.on("data", (data: Buffer) => chunks.push(data.toString()));
+  child.stderr?.on("data", (data: Buffer) => chunks.push(data.toString()));
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once("exit", () => resolve());
+  });
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`Could not start ${NEXT}`);
+
+  const kill = async (signal: NodeJS.Signals = "SIGTERM") => {
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-pid, signal);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+      }
+    }
+    await exited;
+  };
+
+  // Should the worker exit without the spec's cleanup (a timeout, an interrupted run), take the server along.
+  const killOnExit = () => {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  };
+  process.once("exit", killOnExit);
+  void exited.then(() => process.removeListener("exit", killOnExit));
+
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`next start exited before answering:\n${chunks.join("")}`);
+    }
+    if (await answers(`${baseUrl}/api/v1/health`)) break;
+    if (Date.now() > deadline) {
+      await kill("SIGKILL");
+      throw new Error(`next start did not answer within ${timeoutMs} ms:\n${chunks.join("")}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { baseUrl, pid, output: () => chunks.join(""), kill };
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+    await response.arrayBuffer();
+    return response.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/** Every process of the group `pid` led is gone (so nothing of the killed server lingers on). */
+export function processGroupIsGone(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
