@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
@@ -14,10 +13,19 @@ import {
 import type { AdminAuditAction } from "@/db/schema";
 import type { ActionResult } from "@/lib/errors";
 import { ROLES, type Role } from "@/lib/review/model";
-import { createAccountSchema, type CreateAccountInput } from "@/lib/validation/account";
+import type { CreateAccountInput } from "@/lib/validation/account";
 import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
 import { Field, Input, Select } from "./ui/field";
+import { lazyResolver } from "./ui/lazy-resolver";
+// zod stays out of the accounts page's first load; it arrives when the form is first checked.
+const resolver = lazyResolver<CreateAccountInput, unknown, CreateAccountInput>(async () => {
+  const [{ zodResolver }, { createAccountSchema }] = await Promise.all([
+    import("@hookform/resolvers/zod"),
+    import("@/lib/validation/account"),
+  ]);
+  return zodResolver(createAccountSchema);
+});
 
 export type AccountRow = { id: number; name: string; email: string; role: Role; active: boolean };
 export type AuditRow = {
@@ -97,7 +105,7 @@ function CreateAccountForm({ onCreated }: { onCreated: (name: string, revealed: 
     setError,
     formState: { errors },
   } = useForm<CreateAccountInput>({
-    resolver: zodResolver(createAccountSchema),
+    resolver,
     defaultValues: { email: "", name: "", role: "editor" },
   });
 

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
@@ -8,10 +7,19 @@ import { useForm } from "react-hook-form";
 import { changeOwnPasswordAction } from "@/app/(app)/settings/account/actions";
 import { setLocaleAction } from "@/app/actions/locale";
 import { LOCALES, type Locale } from "@/lib/i18n/locale";
-import { changeOwnPasswordSchema, type ChangeOwnPasswordInput } from "@/lib/validation/account";
+import type { ChangeOwnPasswordInput } from "@/lib/validation/account";
 import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
 import { Field, Input } from "./ui/field";
+import { lazyResolver } from "./ui/lazy-resolver";
+// zod stays out of the account page's first load; it arrives when the form is first checked.
+const resolver = lazyResolver<ChangeOwnPasswordInput, unknown, ChangeOwnPasswordInput>(async () => {
+  const [{ zodResolver }, { changeOwnPasswordSchema }] = await Promise.all([
+    import("@hookform/resolvers/zod"),
+    import("@/lib/validation/account"),
+  ]);
+  return zodResolver(changeOwnPasswordSchema);
+});
 
 const LANGUAGE_NAMES = { en: "English", fr: "Français" } as const;
 
@@ -121,7 +129,7 @@ function PasswordForm({ minLength, changed }: { minLength: number; changed: bool
     setError,
     formState: { errors },
   } = useForm<ChangeOwnPasswordInput>({
-    resolver: zodResolver(changeOwnPasswordSchema),
+    resolver,
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
   });
 

@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { FileUp } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -21,13 +20,28 @@ import type { z } from "zod";
 import type { ActionResult } from "@/lib/errors";
 import { LANGUAGES, type Language } from "@/lib/review/model";
 import { ACCEPTED_FILE_TYPES, articleFileText, checkArticleFile } from "@/lib/text/article-file";
-import { htmlToText } from "@/lib/text/html";
-import { detectLanguage } from "@/lib/text/language";
 import { normaliseBody } from "@/lib/text/normalise";
-import { articleSchema, MAX_BODY_LENGTH } from "@/lib/validation/article";
+import type { articleSchema } from "@/lib/validation/article";
+import { MAX_BODY_LENGTH } from "@/lib/validation/limits";
 import { Button, buttonClass } from "./ui/button";
 import { cn } from "./ui/cn";
 import { Field, Input, inputClass, Select } from "./ui/field";
+import { lazyResolver } from "./ui/lazy-resolver";
+
+// zod and the HTML converter stay out of the page's first load: zod arrives with the first check
+// of the form (or when a field gets focus), the converter when the body is first focused.
+const resolver = lazyResolver<Values, unknown, Output>(async () => {
+  const [{ zodResolver }, { articleSchema }] = await Promise.all([
+    import("@hookform/resolvers/zod"),
+    import("@/lib/validation/article"),
+  ]);
+  return zodResolver(articleSchema);
+});
+
+let htmlConverter: Promise<typeof import("@/lib/text/html")> | undefined;
+function loadHtmlConverter() {
+  return (htmlConverter ??= import("@/lib/text/html"));
+}
 
 type Values = z.input<typeof articleSchema>;
 type Output = z.output<typeof articleSchema>;
@@ -85,7 +99,7 @@ export function ArticleForm(props: ArticleFormProps) {
     control,
     formState: { errors, isSubmitted },
   } = useForm<Values, unknown, Output>({
-    resolver: zodResolver(articleSchema),
+    resolver,
     defaultValues: article
       ? {
           title: article.title,
@@ -133,13 +147,21 @@ export function ArticleForm(props: ArticleFormProps) {
   function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
     const html = event.clipboardData.getData("text/html");
     if (!html) return;
-    const text = normaliseBody(htmlToText(html));
-    // Nothing readable in the markup (an image, say): let the browser paste its plain text.
-    if (!text) return;
+    const plain = event.clipboardData.getData("text/plain");
+    // The converter loads on first focus of the body; the clipboard is read now, the text goes in
+    // as soon as it is converted.
     event.preventDefault();
     setFileError(null);
-    insertIntoBody(text, false);
-    setNotice(t("pastedHtml"));
+    void loadHtmlConverter().then(({ htmlToText }) => {
+      const text = normaliseBody(htmlToText(html));
+      // Nothing readable in the markup (an image, say): the plain text the browser had.
+      if (!text) {
+        if (plain) insertIntoBody(plain, false);
+        return;
+      }
+      insertIntoBody(text, false);
+      setNotice(t("pastedHtml"));
+    });
   }
 
   async function loadFile(file: File) {
@@ -152,7 +174,7 @@ export function ArticleForm(props: ArticleFormProps) {
     }
     let text: string;
     try {
-      text = articleFileText(new Uint8Array(await file.arrayBuffer()), check.kind);
+      text = await articleFileText(new Uint8Array(await file.arrayBuffer()), check.kind);
     } catch {
       setFileError(t("fileUnreadable", { name: file.name }));
       return;
@@ -264,7 +286,14 @@ export function ArticleForm(props: ArticleFormProps) {
   const cancelHref = article ? `/articles/${article.id}` : "/articles";
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="space-y-6" aria-busy={pending || undefined}>
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      onFocus={resolver.preload}
+      noValidate
+      className="space-y-6"
+      aria-busy={pending || undefined}
+    >
       {failure ? (
         <div
           ref={alertRef}
@@ -397,6 +426,7 @@ export function ArticleForm(props: ArticleFormProps) {
                   dragging && "border-accent ring-accent/30 ring-2",
                 )}
                 onPaste={onPaste}
+                onFocus={() => void loadHtmlConverter()}
                 ref={(el) => {
                   registerBodyRef(el);
                   bodyRef.current = el;
@@ -459,9 +489,15 @@ function LanguageHint({ control }: { control: Control<Values, unknown, Output> }
   const tl = useTranslations("languages");
   const language = useWatch({ control, name: "language" });
   const body = useDeferredValue(useWatch({ control, name: "body" }) ?? "");
+  const [detector, setDetector] = useState<typeof import("@/lib/text/language") | null>(null);
+  const long = body.trim().length >= 20;
+  useEffect(() => {
+    // The language model (trigrams of many languages) loads once there is text to look at.
+    if (long && !detector) void import("@/lib/text/language").then(setDetector);
+  }, [long, detector]);
   const detected = useMemo(
-    () => (body.trim().length >= 20 ? detectLanguage(normaliseBody(body)) : null),
-    [body],
+    () => (long && detector ? detector.detectLanguage(normaliseBody(body)) : null),
+    [body, long, detector],
   );
   if (language !== "") return t("languageChosen");
   return detected ? t("languageDetected", { language: tl(detected) }) : t("languageAutoHint");

@@ -1,14 +1,22 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { createTokenAction } from "@/app/(app)/settings/tokens/actions";
-import { createTokenSchema, type CreateTokenInput } from "@/lib/validation/token";
+import type { CreateTokenInput } from "@/lib/validation/token";
 import { CopyButton } from "./copy-button";
 import { Button } from "./ui/button";
 import { Field, Input } from "./ui/field";
+import { lazyResolver } from "./ui/lazy-resolver";
+// zod stays out of the tokens page's first load; it arrives when the form is first checked.
+const resolver = lazyResolver<CreateTokenInput, unknown, CreateTokenInput>(async () => {
+  const [{ zodResolver }, { createTokenSchema }] = await Promise.all([
+    import("@hookform/resolvers/zod"),
+    import("@/lib/validation/token"),
+  ]);
+  return zodResolver(createTokenSchema);
+});
 
 /** Message keys from zod and the data layer, spelled out in the interface language. */
 function useErrorText() {
@@ -31,7 +39,7 @@ export function TokenCreateForm() {
     reset,
     setError,
     formState: { errors },
-  } = useForm<CreateTokenInput>({ resolver: zodResolver(createTokenSchema), defaultValues: { name: "" } });
+  } = useForm<CreateTokenInput>({ resolver, defaultValues: { name: "" } });
 
   useEffect(() => {
     if (created) panel.current?.focus();

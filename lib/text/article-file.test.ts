@@ -47,21 +47,21 @@ describe("decodeText", () => {
 });
 
 describe("articleFileText", () => {
-  it("normalises the seed article file as the server does", () => {
+  it("normalises the seed article file as the server does", async () => {
     const bytes = fs.readFileSync(SEED_ARTICLE_PATH);
-    const text = articleFileText(new Uint8Array(bytes), "text");
+    const text = await articleFileText(new Uint8Array(bytes), "text");
     expect(text).toBe(normaliseBody(bytes.toString("utf8")));
     expect(text.startsWith("Le président ukrainien")).toBe(true);
   });
 
-  it("turns an HTML file into its paragraphs", () => {
+  it("turns an HTML file into its paragraphs", async () => {
     const html =
       "<!doctype html><html><head><title>T</title><script>x()</script></head><body><p>Un.</p><p>Deux <b>mots</b>.</p></body></html>";
-    expect(articleFileText(utf8(html), "html")).toBe("Un.\n\nDeux mots.");
+    expect(await articleFileText(utf8(html), "html")).toBe("Un.\n\nDeux mots.");
   });
 
-  it("keeps Markdown as text", () => {
-    expect(articleFileText(utf8("# Titre\r\n\r\nUn *paragraphe*.\r\n"), "text")).toBe(
+  it("keeps Markdown as text", async () => {
+    expect(await articleFileText(utf8("# Titre\r\n\r\nUn *paragraphe*.\r\n"), "text")).toBe(
       "# Titre\n\nUn *paragraphe*.",
     );
   });

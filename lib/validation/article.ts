@@ -1,7 +1,8 @@
-import { z } from "./zod";
 import { LANGUAGES } from "@/lib/review/model";
+import { MAX_BODY_LENGTH } from "./limits";
+import { z } from "./zod";
 
-export const MAX_BODY_LENGTH = 200_000;
+export { MAX_BODY_LENGTH };
 
 const optionalText = (max: number) => z.string().trim().max(max, { error: "tooLong" });
 
