@@ -152,16 +152,23 @@ export function ArticleForm(props: ArticleFormProps) {
     // as soon as it is converted.
     event.preventDefault();
     setFileError(null);
-    void loadHtmlConverter().then(({ htmlToText }) => {
-      const text = normaliseBody(htmlToText(html));
-      // Nothing readable in the markup (an image, say): the plain text the browser had.
-      if (!text) {
+    void loadHtmlConverter().then(
+      ({ htmlToText }) => {
+        const text = normaliseBody(htmlToText(html));
+        // Nothing readable in the markup (an image, say): the plain text the browser had.
+        if (!text) {
+          if (plain) insertIntoBody(plain, false);
+          return;
+        }
+        insertIntoBody(text, false);
+        setNotice(t("pastedHtml"));
+      },
+      // The converter did not load (offline, say): the plain text, rather than nothing.
+      () => {
+        htmlConverter = undefined;
         if (plain) insertIntoBody(plain, false);
-        return;
-      }
-      insertIntoBody(text, false);
-      setNotice(t("pastedHtml"));
-    });
+      },
+    );
   }
 
   async function loadFile(file: File) {
