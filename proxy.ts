@@ -1,18 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
 import { refuseCrossSite } from "@/lib/security/cross-site";
-import { contentSecurityPolicy, createNonce, securityHeaders } from "@/lib/security/headers";
+import { contentSecurityPolicy, createNonce, isHttpsRequest, securityHeaders } from "@/lib/security/headers";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-
-function isHttps(request: NextRequest): boolean {
-  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
-  return (
-    forwarded === "https" ||
-    request.nextUrl.protocol === "https:" ||
-    (getEnv().AUTH_URL?.startsWith("https:") ?? false)
-  );
-}
 
 function isApi(pathname: string): boolean {
   return pathname === "/api" || pathname.startsWith("/api/");
@@ -36,7 +27,9 @@ function refusal(request: NextRequest, reason: string): NextResponse {
 }
 
 /**
- * Runs before every page, server action and route handler (not static files):
+ * Runs before every page, server action and route handler (not static files, and not the /api/v1
+ * handlers, which apply the same refusal and headers themselves in lib/api/handler.ts, without the
+ * cost of a proxy pass on every call):
  * 1. refuses cross-site requests that could change something (lib/security/cross-site.ts);
  * 2. sends a visitor without a session cookie to sign-in with the page they asked for — optimistic
  *    only: every page, action and route handler still checks the session itself;
@@ -44,7 +37,7 @@ function refusal(request: NextRequest, reason: string): NextResponse {
  *    which Next reads from the request's copy of the header and puts on its own scripts.
  */
 export function proxy(request: NextRequest) {
-  const https = isHttps(request);
+  const https = isHttpsRequest(request.nextUrl, request.headers, getEnv().AUTH_URL);
   const nonce = createNonce();
   const csp = contentSecurityPolicy({ nonce, development: getEnv().NODE_ENV === "development", https });
 
@@ -76,6 +69,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but static files, which get their headers from next.config.ts.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // Everything but static files, which get their headers from next.config.ts, and /api/v1.
+  matcher: ["/((?!api/v1/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
 };

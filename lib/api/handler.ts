@@ -6,6 +6,8 @@ import { authenticateToken, type TokenAccount } from "@/lib/data/tokens";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { hasPermission, type Actor } from "@/lib/review";
+import { refuseCrossSite } from "@/lib/security/cross-site";
+import { API_CONTENT_SECURITY_POLICY, isHttpsRequest, securityHeaders } from "@/lib/security/headers";
 import { parseInput } from "@/lib/validation/parse";
 import { readJsonBody } from "./body";
 import type { Endpoint } from "./endpoint";
@@ -87,12 +89,41 @@ function bearerToken(request: Request): string | null {
   return match?.[1] ?? null;
 }
 
+/**
+ * What proxy.ts does for pages, done here for /api/v1 (which the proxy skips): a cross-site call
+ * that a browser could have been made to send is refused, and every answer gets the security
+ * headers.
+ */
+function guarded(handler: RouteHandler): RouteHandler {
+  return async (request, context) => {
+    const url = new URL(request.url);
+    const refused = refuseCrossSite({
+      method: request.method,
+      pathname: url.pathname,
+      headers: request.headers,
+      hasCookies: (request.headers.get("cookie") ?? "").trim() !== "",
+    });
+    const response = refused
+      ? problemResponse(
+          new AppError(
+            "forbidden",
+            "Cross-site requests are refused. Call the API with a token and no cookie.",
+          ),
+        )
+      : await handler(request, context);
+    const https = isHttpsRequest(url, request.headers, getEnv().AUTH_URL);
+    for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
+    response.headers.set("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
+    return response;
+  };
+}
+
 /** A route handler for an endpoint that needs an API token. */
 export function apiRoute<P extends Schema, Q extends Schema, B extends Schema>(
   endpoint: Endpoint<P, Q, B>,
   fn: (context: AuthedApiContext<P, Q, B>) => Promise<unknown>,
 ): RouteHandler {
-  return async (request, context) => {
+  return guarded(async (request, context) => {
     try {
       const token = bearerToken(request);
       if (!token) {
@@ -127,7 +158,7 @@ export function apiRoute<P extends Schema, Q extends Schema, B extends Schema>(
     } catch (error) {
       return problemResponse(error);
     }
-  };
+  });
 }
 
 /** A route handler for a service endpoint anyone may call (health, the OpenAPI document). */
@@ -135,11 +166,11 @@ export function publicApiRoute<P extends Schema, Q extends Schema, B extends Sch
   endpoint: Endpoint<P, Q, B>,
   fn: (context: ApiContext<P, Q, B>) => Promise<unknown>,
 ): RouteHandler {
-  return async (request, context) => {
+  return guarded(async (request, context) => {
     try {
       return respond(endpoint as Endpoint, await fn(await parseRequest(endpoint, request, context)));
     } catch (error) {
       return problemResponse(error);
     }
-  };
+  });
 }

@@ -1,6 +1,7 @@
-// Cross-site request refusal (CSRF), applied in proxy.ts before any page, server action or route
-// handler runs. A browser tells us where a request comes from with Origin (on every POST and on
-// cross-origin fetches) and Sec-Fetch-Site; requests without them (curl, scripts) come from no page.
+// Cross-site request refusal (CSRF), applied in proxy.ts (for /api/v1 in lib/api/handler.ts)
+// before any page, server action or route handler runs. A browser tells us where a request comes
+// from with Origin (on every POST and on cross-origin fetches) and Sec-Fetch-Site; requests
+// without them (curl, scripts) come from no page.
 
 type RequestFacts = {
   method: string;

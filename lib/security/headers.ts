@@ -62,6 +62,19 @@ export function securityHeaders({ https = false }: { https?: boolean } = {}): Re
   };
 }
 
+/** The policy of the API's JSON answers: they load nothing and are never framed. */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/** Whether the browser reached the app over https: directly, through a proxy that says so, or by AUTH_URL. */
+export function isHttpsRequest(
+  url: URL,
+  headers: { get(name: string): string | null },
+  authUrl: string | undefined,
+): boolean {
+  const forwarded = headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
+  return forwarded === "https" || url.protocol === "https:" || (authUrl?.startsWith("https:") ?? false);
+}
+
 /** A fresh, unguessable nonce: 128 random bits, base64. */
 export function createNonce(): string {
   const bytes = new Uint8Array(16);
