@@ -6,7 +6,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 // Pages, route handlers and redirects get their headers (and a per-request nonce) from proxy.ts;
 // these paths are the ones it does not see.
-const STATIC_PATHS = ["/_next/static/:path*", "/_next/image", "/favicon.ico", "/robots.txt"];
+const STATIC_PATHS = ["/_next/static/:path*", "/_next/image", "/favicon.ico", "/icon.svg", "/robots.txt"];
 
 const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3"],

@@ -91,6 +91,7 @@ describe("proxy", () => {
     const matcher = new RegExp(`^${config.matcher[0]}$`);
     expect(matcher.test("/_next/static/chunks/app.js")).toBe(false);
     expect(matcher.test("/favicon.ico")).toBe(false);
+    expect(matcher.test("/icon.svg")).toBe(false);
     expect(matcher.test("/articles/1")).toBe(true);
     expect(matcher.test("/api/v1/claims")).toBe(false);
     expect(matcher.test("/api/auth/session")).toBe(true);

@@ -69,6 +69,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but static files, which get their headers from next.config.ts, and /api/v1.
-  matcher: ["/((?!api/v1/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // Everything but static files (and the icon), which get their headers from next.config.ts, and /api/v1.
+  matcher: ["/((?!api/v1/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
 };
