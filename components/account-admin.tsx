@@ -18,6 +18,7 @@ import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
 import { Field, Input, Select } from "./ui/field";
 import { lazyResolver } from "./ui/lazy-resolver";
+import { NoticeLine, type Notice } from "./ui/notice-line";
 // zod stays out of the accounts page's first load; it arrives when the form is first checked.
 const resolver = lazyResolver<CreateAccountInput, unknown, CreateAccountInput>(async () => {
   const [{ zodResolver }, { createAccountSchema }] = await Promise.all([
@@ -39,7 +40,6 @@ export type AuditRow = {
 };
 
 type Failure = Extract<ActionResult<unknown>, { ok: false }>;
-type Notice = { kind: "done" | "error"; text: string };
 type Revealed = { email: string; password: string };
 
 /** The message for a refused action: a known reason, else the first field error, else the code. */
@@ -446,19 +446,7 @@ export function AccountAdmin({
         }}
       />
       <div aria-live="polite" className="space-y-3">
-        {notice ? (
-          <p
-            role={notice.kind === "error" ? "alert" : "status"}
-            className={cn(
-              "rounded-md border px-3 py-2 text-sm",
-              notice.kind === "error"
-                ? "border-disputed/30 bg-disputed-bg text-disputed"
-                : "border-confirmed/30 bg-confirmed-bg text-confirmed",
-            )}
-          >
-            {notice.text}
-          </p>
-        ) : null}
+        <NoticeLine notice={notice} />
         {revealed ? <PasswordReveal revealed={revealed} onDone={() => setRevealed(null)} /> : null}
       </div>
       <section aria-labelledby="accounts-title" className="space-y-3">

@@ -12,6 +12,7 @@ import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
 import { Field, Input } from "./ui/field";
 import { lazyResolver } from "./ui/lazy-resolver";
+import { NoticeLine, type Notice } from "./ui/notice-line";
 // zod stays out of the account page's first load; it arrives when the form is first checked.
 const resolver = lazyResolver<ChangeOwnPasswordInput, unknown, ChangeOwnPasswordInput>(async () => {
   const [{ zodResolver }, { changeOwnPasswordSchema }] = await Promise.all([
@@ -23,25 +24,6 @@ const resolver = lazyResolver<ChangeOwnPasswordInput, unknown, ChangeOwnPassword
 
 const LANGUAGE_NAMES = { en: "English", fr: "Français" } as const;
 
-type Notice = { kind: "done" | "error"; text: string } | null;
-
-function NoticeLine({ notice }: { notice: Notice }) {
-  if (!notice) return null;
-  return (
-    <p
-      role={notice.kind === "error" ? "alert" : "status"}
-      className={cn(
-        "rounded-md border px-3 py-2 text-sm",
-        notice.kind === "error"
-          ? "border-disputed/30 bg-disputed-bg text-disputed"
-          : "border-confirmed/30 bg-confirmed-bg text-confirmed",
-      )}
-    >
-      {notice.text}
-    </p>
-  );
-}
-
 function LanguageForm({ locale }: { locale: Locale }) {
   const t = useTranslations();
   const router = useRouter();
@@ -49,7 +31,7 @@ function LanguageForm({ locale }: { locale: Locale }) {
   const [pending, startTransition] = useTransition();
   // What happened, translated at render time: after saving, the page re-renders in the new language.
   const [outcome, setOutcome] = useState<"saved" | "failed" | null>(null);
-  const notice: Notice =
+  const notice: Notice | null =
     outcome === "saved"
       ? { kind: "done", text: t("accountSettings.languageSaved") }
       : outcome === "failed"
@@ -117,10 +99,10 @@ function PasswordForm({ minLength, changed }: { minLength: number; changed: bool
   const t = useTranslations();
   const format = useFormatter();
   const [pending, startTransition] = useTransition();
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   // After a change the action sends the browser here with ?password=changed; translated at render.
   const [submitted, setSubmitted] = useState(false);
-  const shown: Notice =
+  const shown: Notice | null =
     notice ?? (changed && !submitted ? { kind: "done", text: t("accountSettings.passwordChanged") } : null);
   const {
     register,
