@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import type { Download, Page } from "@playwright/test";
+import { DEMO_ARTICLE } from "@/db/demo";
 import { expect, test } from "./fixtures";
-import { DEMO_ARTICLE, DEMO_CLAIMS } from "@/db/demo";
 import { createArticle } from "@/lib/data/articles";
 import { approveClaim, createClaim } from "@/lib/data/claims";
+import { createDemoArticle } from "@/lib/data/seed";
 import { getUserCredentialsByEmail, setUserLocale } from "@/lib/data/users";
 import { CSV_COLUMNS } from "@/lib/export/csv";
 import { parseCsv } from "@/lib/export/test-fixtures";
@@ -67,28 +68,10 @@ test.beforeAll(async () => {
   const editor = await actor("editor");
   const reviewer = await actor("reviewer");
   const admin = await actor("admin");
-  const article = await createArticle({ actor: editor, input: { ...DEMO_ARTICLE, bodyFormat: "text" } });
-  articleId = article.id;
-  for (const claim of DEMO_CLAIMS) {
-    const start = DEMO_ARTICLE.body.indexOf(claim.quote);
-    const view = await createClaim({
-      actor: editor,
-      input: {
-        articleId,
-        start,
-        end: start + claim.quote.length,
-        quote: claim.quote,
-        statement: claim.statement,
-        speaker: claim.speaker,
-        verdict: claim.verdict,
-        verdictNote: claim.verdictNote,
-        silentParty: claim.silentParty,
-        sources: [...claim.sources],
-        submit: claim.stage !== "draft",
-      },
-    });
-    if (claim.stage === "approved") await approveClaim({ actor: reviewer, id: view.id });
-    if (claim.stage === "in_review") await approveClaim({ actor: admin, id: view.id });
+  const demo = await createDemoArticle({ editor, reviewer });
+  articleId = demo.articleId;
+  for (const claim of demo.claims) {
+    if (claim.stage === "in_review") await approveClaim({ actor: admin, id: claim.id });
   }
   englishArticleId = await verifiedEnglishArticle(
     editor,

@@ -1,4 +1,5 @@
 import { DEMO_ACCOUNTS, DEMO_ARTICLE, DEMO_CLAIMS } from "@/db/demo";
+import type { Actor } from "@/lib/review";
 import { generatePassword } from "@/lib/auth/password";
 import { createArticle } from "./articles";
 import { approveClaim, createClaim } from "./claims";
@@ -28,10 +29,19 @@ export async function seedDemo(
   }
   const editor = { id: created.editor.id, role: created.editor.role };
   const reviewer = { id: created.reviewer.id, role: created.reviewer.role };
+  await createDemoArticle({ editor, reviewer });
+  return printed;
+}
+
+/**
+ * The demo article with its claims as DEMO_CLAIMS describe them: rated and submitted by the editor,
+ * the approved one approved by the reviewer. Returns the article and its claims with their stage.
+ */
+export async function createDemoArticle({ editor, reviewer }: { editor: Actor; reviewer: Actor }) {
   const article = await createArticle({ actor: editor, input: { ...DEMO_ARTICLE, bodyFormat: "text" } });
-  const body = DEMO_ARTICLE.body;
+  const made: { id: number; stage: (typeof DEMO_CLAIMS)[number]["stage"] }[] = [];
   for (const claim of DEMO_CLAIMS) {
-    const start = body.indexOf(claim.quote);
+    const start = DEMO_ARTICLE.body.indexOf(claim.quote);
     if (start === -1) throw new Error(`Demo quote not in the demo body: ${claim.quote}`);
     const view = await createClaim({
       actor: editor,
@@ -50,6 +60,7 @@ export async function seedDemo(
       },
     });
     if (claim.stage === "approved") await approveClaim({ actor: reviewer, id: view.id });
+    made.push({ id: view.id, stage: claim.stage });
   }
-  return printed;
+  return { articleId: article.id, claims: made };
 }
