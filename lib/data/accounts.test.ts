@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { adminAudit, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
-import { AppError } from "@/lib/errors";
 import {
   changeAccountRole,
   changeOwnPassword,
@@ -14,18 +13,8 @@ import {
 } from "./accounts";
 import { getDb } from "./connection";
 import { countSignInAttempts } from "./sign-in-attempts";
-import { makeUser } from "./test-helpers";
+import { makeUser, refusal } from "./test-helpers";
 import { getSessionAccount, getUserCredentialsByEmail } from "./users";
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 function row(id: number) {
   return getDb().select().from(users).where(eq(users.id, id)).get()!;

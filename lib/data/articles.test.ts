@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { articles } from "@/db/schema";
-import { AppError } from "@/lib/errors";
 import { MAX_BODY_LENGTH, type ArticleInput } from "@/lib/validation/article";
 import { readSeedArticle } from "@/test/seed-article";
 import { countArticles, createArticle, getArticleById, listArticles, updateArticle } from "./articles";
 import { approveClaim, createClaim } from "./claims";
 import { countRows, getDb } from "./connection";
-import { claimInput, makeUser } from "./test-helpers";
+import { claimInput, makeUser, refusal } from "./test-helpers";
 
 const ENGLISH =
   "The government announced on Monday that thousands of flights would be cancelled because of the air traffic controllers' strike.";
@@ -22,16 +21,6 @@ function input(extra: Partial<ArticleInput> = {}): ArticleInput {
     bodyFormat: "text",
     ...extra,
   };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
 }
 
 describe("createArticle", () => {

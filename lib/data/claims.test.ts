@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
 import { getArticleById, updateArticle } from "./articles";
 import {
   approveClaim,
@@ -13,7 +12,7 @@ import {
   updateClaim,
 } from "./claims";
 import { getDb } from "./connection";
-import { claimInput, makeArticle, makeUser, SAMPLE_BODY } from "./test-helpers";
+import { claimInput, makeArticle, makeUser, refusal, SAMPLE_BODY } from "./test-helpers";
 
 const QUOTE = "Le Kremlin affirme que ses forces ont pris 12 villages.";
 
@@ -22,16 +21,6 @@ async function setup() {
   const reviewer = await makeUser("reviewer", "Ben");
   const article = await makeArticle(editor);
   return { editor, reviewer, article };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
 }
 
 describe("claims data layer", () => {

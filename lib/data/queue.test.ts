@@ -1,5 +1,4 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { AppError } from "@/lib/errors";
 import { REVIEW_LOCK_MS } from "@/lib/review";
 import {
   approveClaim,
@@ -20,7 +19,7 @@ import {
   listReturnedTo,
   QUEUE_FACET_ARTICLES,
 } from "./queue";
-import { claimInput, makeArticle, makeUser } from "./test-helpers";
+import { claimInput, makeArticle, makeUser, refusal } from "./test-helpers";
 
 const BODY = [
   "Le Kremlin affirme que ses forces ont pris 12 villages dans la région de Donetsk cette semaine.",
@@ -30,16 +29,6 @@ const BODY = [
 const Q1 = "ses forces ont pris 12 villages";
 const Q2 = "les combats continuent près de Pokrovsk";
 const Q3 = "l'aide arriverait « avant la fin du mois »";
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 let people: Awaited<ReturnType<typeof makePeople>>;
 

@@ -1,6 +1,7 @@
 import { createArticle } from "./articles";
 import { createUser } from "./users";
 import type { Role } from "@/lib/review/model";
+import { AppError } from "@/lib/errors";
 
 let counter = 0;
 
@@ -54,4 +55,15 @@ export function claimInput(
     sources: [] as { url: string; title: string }[],
     ...extra,
   };
+}
+
+/** The AppError a data-layer call was refused with; fails when the call succeeds or throws anything else. */
+export async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected a refusal");
 }

@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { apiTokens, users } from "@/db/schema";
-import { AppError } from "@/lib/errors";
 import { getDb } from "./connection";
-import { makeUser } from "./test-helpers";
+import { makeUser, refusal } from "./test-helpers";
 import {
   authenticateToken,
   createToken,
@@ -13,16 +12,6 @@ import {
   MAX_ACTIVE_TOKENS,
   revokeToken,
 } from "./tokens";
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("API tokens", () => {
   it("returns the plain token once and stores only its SHA-256 hash and prefix", async () => {
