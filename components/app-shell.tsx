@@ -31,41 +31,14 @@ export async function AppShell({
       </a>
       <header className="border-line border-b bg-white print:hidden">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2.5 sm:px-6">
-          <Link
-            href="/articles"
-            className="order-1 flex shrink-0 items-center gap-2 font-semibold tracking-tight"
-          >
+          <Link href="/articles" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight">
             <span aria-hidden className="bg-ink grid size-7 place-items-center rounded-md text-xs text-white">
               CD
             </span>
             {t("app.name")}
           </Link>
-          {/* The navigation has a row of its own, under the logo, the search and the tools. */}
-          <nav
-            aria-label={t("nav.mainNavigation")}
-            className="order-3 -mx-2 flex w-full items-center gap-1 overflow-x-auto text-sm whitespace-nowrap"
-          >
-            <NavLink href="/articles">{t("nav.articles")}</NavLink>
-            <NavLink href="/queue">
-              {t("nav.queue")}
-              <span
-                className="text-ink ml-1.5 rounded-full bg-slate-100 px-1.5 py-0.5 text-xs tabular-nums"
-                aria-label={t("nav.queueCount", { count: queueCount })}
-                data-testid="queue-count"
-              >
-                {queueCount}
-              </span>
-            </NavLink>
-            <NavLink href="/speakers">{t("searchNav.speakers")}</NavLink>
-            <NavLink href="/insights">{t("searchNav.insights")}</NavLink>
-            <NavLink href="/exports">{t("bulkExport.nav")}</NavLink>
-            <NavLink href="/settings">{t("apiSettings.nav")}</NavLink>
-            {hasPermission(user.role, "account.manage") ? (
-              <NavLink href="/admin/users">{t("accountAdmin.navLabel")}</NavLink>
-            ) : null}
-          </nav>
-          <NavSearch className="order-2 min-w-32 flex-1 lg:max-w-xl" />
-          <div className="order-2 ml-auto flex shrink-0 items-center gap-3">
+          <NavSearch className="min-w-32 flex-1 lg:max-w-xl" />
+          <div className="ml-auto flex shrink-0 items-center gap-3">
             <Link href="/articles/new" className={buttonClass("primary", "sm")}>
               <Plus aria-hidden className="size-4 sm:hidden" />
               <span className="max-sm:sr-only">{t("nav.newArticle")}</span>
@@ -91,6 +64,30 @@ export async function AppShell({
               </button>
             </form>
           </div>
+          {/* The navigation has a row of its own, under the logo, the search and the tools. */}
+          <nav
+            aria-label={t("nav.mainNavigation")}
+            className="-mx-2 flex w-full items-center gap-1 overflow-x-auto text-sm whitespace-nowrap"
+          >
+            <NavLink href="/articles">{t("nav.articles")}</NavLink>
+            <NavLink href="/queue">
+              {t("nav.queue")}
+              <span
+                className="text-ink ml-1.5 rounded-full bg-slate-100 px-1.5 py-0.5 text-xs tabular-nums"
+                aria-label={t("nav.queueCount", { count: queueCount })}
+                data-testid="queue-count"
+              >
+                {queueCount}
+              </span>
+            </NavLink>
+            <NavLink href="/speakers">{t("searchNav.speakers")}</NavLink>
+            <NavLink href="/insights">{t("searchNav.insights")}</NavLink>
+            <NavLink href="/exports">{t("bulkExport.nav")}</NavLink>
+            <NavLink href="/settings">{t("apiSettings.nav")}</NavLink>
+            {hasPermission(user.role, "account.manage") ? (
+              <NavLink href="/admin/users">{t("accountAdmin.navLabel")}</NavLink>
+            ) : null}
+          </nav>
         </div>
       </header>
       <main
