@@ -1,0 +1,13 @@
+// Claims, one job a file: reading views, editing, review decisions, history events, speakers.
+export {
+  getClaimById,
+  listClaimsForArticle,
+  toViews,
+  type ClaimView,
+  type PersonRef,
+  type SourceView,
+} from "./views";
+export { createClaim, deleteClaim, updateClaim } from "./edit";
+export { approveClaim, returnClaim, setReviewTaken, submitClaim } from "./review";
+export { getClaimHistory, type HistoryEntry } from "./events";
+export { listSpeakers } from "./speakers";

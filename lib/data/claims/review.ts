@@ -1,0 +1,248 @@
+import { and, eq, sql } from "drizzle-orm";
+import { claims, type Claim } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import {
+  canApprove,
+  canReturn,
+  canSubmit,
+  canTakeForReview,
+  reviewLockActive,
+  type Actor,
+} from "@/lib/review";
+import { parseInput } from "@/lib/validation/parse";
+import { returnClaimSchema, type ReturnClaimInput } from "@/lib/validation/claim";
+import { getDb, type Tx } from "../connection";
+import { userNames } from "../user-names";
+import { recordEvent } from "./events";
+import { conflict, facts, loadClaim, refuse } from "./shared";
+import { toViews, type ClaimView } from "./views";
+
+/** Moves a claim from draft into the queue inside an open transaction. */
+export function submitInTx(tx: Tx, actor: Actor, claim: Claim, at: Date): Claim {
+  refuse(canSubmit(actor, facts(claim)));
+  const updated = tx
+    .update(claims)
+    .set({
+      stage: "in_review",
+      submittedById: actor.id,
+      submittedAt: at,
+      // The return note asks for a fix; resubmitting answers it (the history keeps it).
+      returnNote: null,
+      returnedById: null,
+      returnedAt: null,
+      reviewTakenById: null,
+      reviewTakenAt: null,
+      version: sql`${claims.version} + 1`,
+      updatedById: actor.id,
+      updatedAt: at,
+    })
+    .where(and(eq(claims.id, claim.id), eq(claims.version, claim.version)))
+    .returning()
+    .get();
+  if (!updated) throw conflict(tx, loadClaim(tx, claim.id));
+  recordEvent(tx, {
+    claim,
+    actorId: actor.id,
+    type: "submitted",
+    before: { stage: claim.stage },
+    after: { stage: "in_review" },
+    at,
+  });
+  return updated;
+}
+
+export async function submitClaim({
+  actor,
+  id,
+  version,
+}: {
+  actor: Actor;
+  id: number;
+  version?: number;
+}): Promise<ClaimView> {
+  return getDb().transaction(
+    (tx) => {
+      const claim = loadClaim(tx, id);
+      if (version !== undefined && claim.version !== version) throw conflict(tx, claim);
+      return toViews(tx, [submitInTx(tx, actor, claim, new Date())])[0]!;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function alreadyDecided(tx: Tx, claim: Claim): AppError | null {
+  if (claim.stage === "approved" && claim.approvedById !== null) {
+    const name = userNames(tx, [claim.approvedById]).get(claim.approvedById) ?? "someone";
+    return new AppError("wrong_stage", `Already approved by ${name}.`, {
+      details: { decision: "approved", by: name, at: claim.approvedAt?.toISOString() },
+    });
+  }
+  if (claim.stage === "draft" && claim.returnedById !== null && claim.returnedAt !== null) {
+    const name = userNames(tx, [claim.returnedById]).get(claim.returnedById) ?? "someone";
+    return new AppError("wrong_stage", `Already returned by ${name}.`, {
+      details: { decision: "returned", by: name, at: claim.returnedAt.toISOString() },
+    });
+  }
+  return null;
+}
+
+/**
+ * A stale decision: the claim moved since the caller saw it at `version`. Says who decided it
+ * ("Already approved by Ben") when someone did, else who changed it.
+ */
+function staleRefusal(tx: Tx, claim: Claim): AppError {
+  return alreadyDecided(tx, claim) ?? conflict(tx, claim);
+}
+
+/**
+ * Approves a claim in the queue. The check and the write happen in one IMMEDIATE transaction
+ * guarded by the stage (and the version the caller saw, when given), so of two reviewers acting
+ * at once exactly one succeeds and one event is written.
+ */
+export async function approveClaim({
+  actor,
+  id,
+  version,
+}: {
+  actor: Actor;
+  id: number;
+  version?: number;
+}): Promise<ClaimView> {
+  return getDb().transaction(
+    (tx) => {
+      const claim = loadClaim(tx, id);
+      if (version !== undefined && claim.version !== version) throw staleRefusal(tx, claim);
+      if (claim.stage !== "in_review") {
+        const decided = alreadyDecided(tx, claim);
+        if (decided) throw decided;
+      }
+      refuse(canApprove(actor, facts(claim)));
+      const at = new Date();
+      const updated = tx
+        .update(claims)
+        .set({
+          stage: "approved",
+          approvedById: actor.id,
+          approvedAt: at,
+          reviewTakenById: null,
+          reviewTakenAt: null,
+          version: sql`${claims.version} + 1`,
+          updatedById: actor.id,
+          updatedAt: at,
+        })
+        .where(and(eq(claims.id, id), eq(claims.stage, "in_review"), eq(claims.version, claim.version)))
+        .returning()
+        .get();
+      if (!updated) throw staleRefusal(tx, loadClaim(tx, id));
+      recordEvent(tx, {
+        claim,
+        actorId: actor.id,
+        type: "approved",
+        before: { stage: claim.stage },
+        after: { stage: "approved" },
+        at,
+      });
+      return toViews(tx, [updated])[0]!;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * Returns a claim in review (or an approved one) to draft with a note. With `version`, a claim
+ * that moved since the caller saw it is refused: a return racing an approval does not undo it.
+ */
+export async function returnClaim({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: ReturnClaimInput;
+}): Promise<ClaimView> {
+  const data = parseInput(returnClaimSchema, input);
+  return getDb().transaction(
+    (tx) => {
+      const claim = loadClaim(tx, data.id);
+      if (data.version !== undefined && claim.version !== data.version) throw staleRefusal(tx, claim);
+      if (claim.stage === "draft") {
+        const decided = alreadyDecided(tx, claim);
+        if (decided) throw decided;
+      }
+      refuse(canReturn(actor, facts(claim), data.note));
+      const at = new Date();
+      const updated = tx
+        .update(claims)
+        .set({
+          stage: "draft",
+          returnNote: data.note,
+          returnedById: actor.id,
+          returnedAt: at,
+          approvedById: null,
+          approvedAt: null,
+          reviewTakenById: null,
+          reviewTakenAt: null,
+          version: sql`${claims.version} + 1`,
+          updatedById: actor.id,
+          updatedAt: at,
+        })
+        .where(and(eq(claims.id, data.id), eq(claims.stage, claim.stage), eq(claims.version, claim.version)))
+        .returning()
+        .get();
+      if (!updated) throw staleRefusal(tx, loadClaim(tx, data.id));
+      recordEvent(tx, {
+        claim,
+        actorId: actor.id,
+        type: "returned",
+        before: { stage: claim.stage },
+        after: { stage: "draft" },
+        note: data.note,
+        at,
+      });
+      return toViews(tx, [updated])[0]!;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * "I'm reviewing this": not a change to the claim, so neither its version nor its history moves.
+ * While someone else holds an active take (see REVIEW_LOCK_MS), taking or releasing it is refused
+ * with who has it and since when; a lapsed take may be taken over.
+ */
+export async function setReviewTaken({
+  actor,
+  id,
+  taken,
+}: {
+  actor: Actor;
+  id: number;
+  taken: boolean;
+}): Promise<ClaimView> {
+  return getDb().transaction(
+    (tx) => {
+      const claim = loadClaim(tx, id);
+      refuse(canTakeForReview(actor, facts(claim)));
+      const at = new Date();
+      const holder = claim.reviewTakenById;
+      if (holder !== null && holder !== actor.id && reviewLockActive(claim.reviewTakenAt, at)) {
+        const name = userNames(tx, [holder]).get(holder) ?? "someone";
+        throw new AppError("conflict", `${name} is reviewing this claim.`, {
+          details: { decision: "taken", by: name, at: claim.reviewTakenAt?.toISOString() },
+        });
+      }
+      if (!taken && holder !== actor.id) return toViews(tx, [claim])[0]!;
+      const updated = tx
+        .update(claims)
+        .set(
+          taken
+            ? { reviewTakenById: actor.id, reviewTakenAt: at }
+            : { reviewTakenById: null, reviewTakenAt: null },
+        )
+        .where(eq(claims.id, id))
+        .returning()
+        .get();
+      return toViews(tx, [updated ?? claim])[0]!;
+    },
+    { behavior: "immediate" },
+  );
+}

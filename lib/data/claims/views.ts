@@ -1,0 +1,125 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import { claims, claimSources, type Claim } from "@/db/schema";
+import { getDb, type Tx } from "../connection";
+import { userNames } from "../user-names";
+
+export type SourceView = { url: string; title: string | null };
+export type PersonRef = { id: number; name: string };
+
+/** A claim as pages, the API and exports see it. */
+export type ClaimView = {
+  id: number;
+  articleId: number;
+  start: number;
+  end: number;
+  quote: string;
+  statement: string;
+  speaker: string | null;
+  verdict: Claim["verdict"];
+  verdictNote: string | null;
+  silentParty: string | null;
+  stage: Claim["stage"];
+  version: number;
+  sources: SourceView[];
+  ratedBy: PersonRef | null;
+  ratedAt: Date | null;
+  submittedBy: PersonRef | null;
+  submittedAt: Date | null;
+  approvedBy: PersonRef | null;
+  approvedAt: Date | null;
+  returnNote: string | null;
+  returnedBy: PersonRef | null;
+  returnedAt: Date | null;
+  reviewTakenBy: PersonRef | null;
+  reviewTakenAt: Date | null;
+  createdBy: PersonRef | null;
+  createdAt: Date;
+  updatedBy: PersonRef | null;
+  updatedAt: Date;
+};
+
+export function loadSources(tx: Tx, claimIds: number[]): Map<number, SourceView[]> {
+  const bySource = new Map<number, SourceView[]>();
+  if (claimIds.length === 0) return bySource;
+  const rows = tx
+    .select()
+    .from(claimSources)
+    .where(inArray(claimSources.claimId, claimIds))
+    .orderBy(asc(claimSources.claimId), asc(claimSources.position))
+    .all();
+  for (const row of rows) {
+    const list = bySource.get(row.claimId) ?? [];
+    list.push({ url: row.url, title: row.title });
+    bySource.set(row.claimId, list);
+  }
+  return bySource;
+}
+
+/** Claims as ClaimView, with their sources and the names of the people involved, in two queries. */
+export function toViews(tx: Tx, rows: Claim[]): ClaimView[] {
+  const sources = loadSources(
+    tx,
+    rows.map((r) => r.id),
+  );
+  const names = userNames(
+    tx,
+    rows.flatMap((r) => [
+      r.ratedById,
+      r.submittedById,
+      r.approvedById,
+      r.returnedById,
+      r.reviewTakenById,
+      r.createdById,
+      r.updatedById,
+    ]),
+  );
+  const ref = (id: number | null): PersonRef | null =>
+    id === null ? null : { id, name: names.get(id) ?? "?" };
+  return rows.map((r) => ({
+    id: r.id,
+    articleId: r.articleId,
+    start: r.start,
+    end: r.end,
+    quote: r.quote,
+    statement: r.statement,
+    speaker: r.speaker,
+    verdict: r.verdict,
+    verdictNote: r.verdictNote,
+    silentParty: r.silentParty,
+    stage: r.stage,
+    version: r.version,
+    sources: sources.get(r.id) ?? [],
+    ratedBy: ref(r.ratedById),
+    ratedAt: r.ratedAt,
+    submittedBy: ref(r.submittedById),
+    submittedAt: r.submittedAt,
+    approvedBy: ref(r.approvedById),
+    approvedAt: r.approvedAt,
+    returnNote: r.returnNote,
+    returnedBy: ref(r.returnedById),
+    returnedAt: r.returnedAt,
+    reviewTakenBy: ref(r.reviewTakenById),
+    reviewTakenAt: r.reviewTakenAt,
+    createdBy: ref(r.createdById),
+    createdAt: r.createdAt,
+    updatedBy: ref(r.updatedById),
+    updatedAt: r.updatedAt,
+  }));
+}
+
+export async function getClaimById({ id }: { id: number }): Promise<ClaimView | undefined> {
+  const db = getDb();
+  const row = db.select().from(claims).where(eq(claims.id, id)).get();
+  return row ? toViews(db, [row])[0] : undefined;
+}
+
+export async function listClaimsForArticle({ articleId }: { articleId: number }): Promise<ClaimView[]> {
+  const db = getDb();
+  const rows = db
+    .select()
+    .from(claims)
+    .where(eq(claims.articleId, articleId))
+    .orderBy(asc(claims.start), asc(claims.end), asc(claims.id))
+    .all();
+  return toViews(db, rows);
+}
