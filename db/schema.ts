@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { EVENT_TYPES, LANGUAGES, ROLES, STAGES, VERDICTS } from "../lib/review/model";
 
 const createdAt = () =>
@@ -207,3 +207,17 @@ export const signInAttempts = sqliteTable(
   ],
 );
 export type SignInAttempt = typeof signInAttempts.$inferSelect;
+
+// API requests per token and minute, as counters per fixed window: the limit is checked against
+// this window's count plus the share of the previous window still inside the sliding minute. In
+// the database, so that it holds across server processes and machines.
+export const rateLimits = sqliteTable(
+  "rate_limits",
+  {
+    key: text("key").notNull(),
+    bucket: integer("bucket").notNull(),
+    hits: integer("hits").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.bucket] })],
+);
+export type RateLimit = typeof rateLimits.$inferSelect;

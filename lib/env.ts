@@ -18,6 +18,9 @@ const envSchema = z.object({
   TIME_ZONE: z.string().min(1).default("Europe/Paris"),
   // Requests a minute per API token before 429.
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+  // npm start: the port, and how many server processes share it (set it to the number of cores).
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -2,6 +2,7 @@
 // bearer token → rate limit → role → input parsed by zod → the domain (lib/data) → JSON.
 // Every failure on the way leaves as problem+json (lib/api/problem.ts). No route can skip a step.
 import type { z } from "zod";
+import { takeRateLimit } from "@/lib/data/rate-limits";
 import { authenticateToken, type TokenAccount } from "@/lib/data/tokens";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -12,7 +13,6 @@ import { parseInput } from "@/lib/validation/parse";
 import { readJsonBody } from "./body";
 import type { Endpoint } from "./endpoint";
 import { problemResponse } from "./problem";
-import { apiLimiter } from "./rate-limit";
 
 type Schema = z.ZodType | undefined;
 type Out<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
@@ -140,7 +140,7 @@ export function apiRoute<P extends Schema, Q extends Schema, B extends Schema>(
         );
       }
       const limit = getEnv().API_RATE_LIMIT_PER_MINUTE;
-      const allowed = apiLimiter().take(`token:${account.tokenId}`, limit);
+      const allowed = await takeRateLimit({ key: `token:${account.tokenId}`, limit });
       if (!allowed.ok) {
         return problemResponse(
           new AppError("rate_limited", `More than ${limit} requests a minute with this token; slow down.`, {
