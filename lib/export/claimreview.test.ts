@@ -157,9 +157,10 @@ describe("toClaimReview", () => {
     });
   });
 
-  it("dates the review on the approval day in UTC", () => {
+  it("dates the review on the approval day in the newsroom's time zone", () => {
     const claim = makeClaim({ id: 1, approvedAt: new Date("2026-11-26T23:30:00Z") });
-    expect(buildClaimReviews(makeInput([claim]))[0]?.datePublished).toBe("2026-11-26");
+    expect(buildClaimReviews(makeInput([claim]))[0]?.datePublished).toBe("2026-11-27");
+    expect(buildClaimReviews(makeInput([claim], { timeZone: "UTC" }))[0]?.datePublished).toBe("2026-11-26");
   });
 
   it("leaves out unrated and unapproved claims even when unapproved ones are included", () => {

@@ -245,7 +245,7 @@ export function buildClaimReviews(input: SummaryInput): ClaimReview[] {
         },
         author: { "@type": "Organization", name: organisation.name, url: organisation.url },
         // The review is published when it is approved; fall back for inconsistent data.
-        datePublished: isoDate(item.approvedAt ?? item.ratedAt ?? summary.generatedAt) ?? "",
+        datePublished: item.approvedOn ?? item.ratedOn ?? summary.generatedOn,
         ...(language ? { inLanguage: language } : {}),
       };
     })

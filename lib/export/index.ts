@@ -11,7 +11,15 @@ export type {
 } from "./types";
 export { buildSummary, claimUrl, summaryItems, SUMMARY_VERDICT_ORDER } from "./summary";
 export { labelsFor, LABELS, type Labels, type LabelLanguage } from "./labels";
-export { formatLongDate, isoDate, isoDateTime, parseIsoDate, zonedDayStart } from "./dates";
+export {
+  formatLongDate,
+  formatLongDay,
+  isoDate,
+  isoDateTime,
+  parseIsoDate,
+  zonedDayStart,
+  zonedIsoDate,
+} from "./dates";
 export { escapeHtml, escapeMarkdown, escapeMarkdownLine, httpUrl } from "./escape";
 export { toMarkdown } from "./markdown";
 export { toHtml } from "./html";
