@@ -17,6 +17,7 @@ import {
   type SQL,
 } from "drizzle-orm";
 import { articles, claims, claimSources } from "@/db/schema";
+import { DEFAULT_APP_URL } from "@/lib/app-url";
 import { getEnv } from "@/lib/env";
 import { endOfDay, zonedDayStartMs } from "@/lib/dates/zoned";
 import type { SummaryArticle, SummaryClaim, SummaryInput } from "@/lib/export";
@@ -24,12 +25,15 @@ import { listClaimsForArticle, type ClaimView } from "./claims";
 import { countRows, getDb, type Tx } from "./connection";
 import { userNames } from "./user-names";
 
-/** Who publishes the summaries, and where the app lives (for claim links), from the settings. */
-function publisher(): Pick<SummaryInput, "organisation" | "appUrl" | "timeZone"> {
+/**
+ * Who publishes the summaries, where the app lives (for claim links) and the newsroom's time zone,
+ * from the settings; `appUrl` (the request's, see lib/app-url.ts) replaces APP_URL when given.
+ */
+function publisher(appUrl?: string): Pick<SummaryInput, "organisation" | "appUrl" | "timeZone"> {
   const env = getEnv();
   return {
     organisation: { name: env.ORG_NAME, url: env.ORG_URL },
-    appUrl: env.APP_URL,
+    appUrl: appUrl ?? env.APP_URL ?? DEFAULT_APP_URL,
     timeZone: env.TIME_ZONE,
   };
 }
@@ -72,10 +76,13 @@ export async function getSummaryInput({
   articleId,
   includeUnapproved,
   generatedAt = new Date(),
+  appUrl,
 }: {
   articleId: number;
   includeUnapproved: boolean;
   generatedAt?: Date;
+  /** The base URL of claim links; default APP_URL. */
+  appUrl?: string;
 }): Promise<SummaryInput | undefined> {
   const article = getDb().select(articleColumns).from(articles).where(eq(articles.id, articleId)).get();
   if (!article) return undefined;
@@ -85,7 +92,7 @@ export async function getSummaryInput({
     claims: views.filter((view) => includeUnapproved || view.stage === "approved").map(toSummaryClaim),
     includeUnapproved,
     generatedAt,
-    ...publisher(),
+    ...publisher(appUrl),
   };
 }
 
@@ -197,13 +204,16 @@ export async function* iterateVerifiedSummaryInputs({
   range,
   batchSize = BULK_BATCH_SIZE,
   generatedAt = new Date(),
+  appUrl: requestAppUrl,
 }: {
   range: DateRange;
   batchSize?: number;
   generatedAt?: Date;
+  /** The base URL of claim links; default APP_URL. */
+  appUrl?: string;
 }): AsyncGenerator<SummaryInput[], void, undefined> {
   const where = verifiedInRange(range);
-  const { organisation, appUrl, timeZone } = publisher();
+  const { organisation, appUrl, timeZone } = publisher(requestAppUrl);
   let after = 0;
   for (;;) {
     const batch = getDb().transaction((tx) => {

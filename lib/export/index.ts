@@ -45,6 +45,7 @@ export {
   speakerType,
   CLAIM_REVIEW_SCALE,
   type ClaimReview,
+  type ClaimReviewOptions,
 } from "./claimreview";
 export {
   FORMATS,
@@ -55,6 +56,7 @@ export {
   renderExport,
   slugify,
   type ExportFormat,
+  type ExportOptions,
   type FormatInfo,
 } from "./formats";
 export {
