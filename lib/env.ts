@@ -14,7 +14,11 @@ const envSchema = z.object({
     .transform((v) => v === "1" || v === "true"),
   ORG_NAME: z.string().min(1).default("The Claim Desk"),
   ORG_URL: z.url().default("http://localhost:3000"),
-  APP_URL: z.url().default("http://localhost:3000"),
+  // The public URL of the app, for exported links; unset, they use the address of the request.
+  APP_URL: z
+    .union([z.literal(""), z.url()])
+    .optional()
+    .transform((v) => v || undefined),
   TIME_ZONE: z.string().min(1).default("Europe/Paris"),
   // Requests a minute per API token before 429.
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),

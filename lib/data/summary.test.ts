@@ -167,6 +167,7 @@ describe("getSummaryInput", () => {
       includeUnapproved: false,
       organisation: { name: "Le Courrier — vérification", url: "https://verif.example.org" },
       appUrl: "https://desk.example.org",
+      timeZone: "Europe/Paris",
       generatedAt,
     });
   });

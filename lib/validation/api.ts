@@ -76,6 +76,12 @@ export const exportQuerySchema = z.object({
     .enum(["true", "false"])
     .default("false")
     .describe("CSV only: start with a byte order mark so that Excel reads accents correctly."),
+  uncommented: z
+    .enum(["true", "false"])
+    .default("false")
+    .describe(
+      "ClaimReview only: also write the approved claims nobody answered (verdict `uncommented`), with a textual rating and no `ratingValue`. Left out by default: a silence is not a rating of truth.",
+    ),
 });
 export type ExportQuery = z.output<typeof exportQuerySchema>;
 

@@ -78,7 +78,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
             <Link href={`/articles/${article.id}/summary`} className={buttonClass("secondary", "sm")}>
               {t("exportMenu.summary")}
             </Link>
-            <ExportMenu articleId={article.id} />
+            <ExportMenu articleId={article.id} articleLanguage={article.language} />
             {hasPermission(user.role, "article.edit") ? (
               <Link href={`/articles/${article.id}/edit`} className={buttonClass("secondary", "sm")}>
                 {t("article.editDetails")}
