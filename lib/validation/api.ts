@@ -158,9 +158,14 @@ export const apiSubmitClaimSchema = z
   .object({ version: versionSchema.optional() })
   .describe("Optionally the version you last read, to refuse submitting a claim changed meanwhile.");
 
+export const apiApproveClaimSchema = z
+  .object({ version: versionSchema })
+  .describe("The version you last read: an approval applies to the wording and verdict you saw.");
+
 export const apiReturnClaimSchema = returnClaimSchema
   .pick({ note: true })
-  .describe("Why the claim goes back to its editor.");
+  .extend({ version: versionSchema })
+  .describe("Why the claim goes back to its editor, and the version you last read.");
 
 export const apiDeleteClaimBodySchema = z.object({ version: versionSchema.optional() });
 

@@ -323,6 +323,8 @@ export const ROUTES: Record<string, RouteExpectation> = {
       method: "POST",
       path: `/api/v1/claims/${fx.inReview.id}/approve`,
       params: { id: String(fx.inReview.id) },
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ version: fx.inReview.version }),
     }),
   },
   "app/api/v1/claims/[id]/return/route.ts#POST": {
@@ -333,7 +335,7 @@ export const ROUTES: Record<string, RouteExpectation> = {
       path: `/api/v1/claims/${fx.inReview.id}/return`,
       params: { id: String(fx.inReview.id) },
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ note: "The source says 10 villages, not 12." }),
+      body: JSON.stringify({ note: "The source says 10 villages, not 12.", version: fx.inReview.version }),
     }),
   },
   "app/api/v1/queue/route.ts#GET": {

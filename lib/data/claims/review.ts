@@ -74,13 +74,23 @@ function alreadyDecided(tx: Tx, claim: Claim): AppError | null {
   if (claim.stage === "approved" && claim.approvedById !== null) {
     const name = userNames(tx, [claim.approvedById]).get(claim.approvedById) ?? "someone";
     return new AppError("wrong_stage", `Already approved by ${name}.`, {
-      details: { decision: "approved", by: name, at: claim.approvedAt?.toISOString() },
+      details: {
+        decision: "approved",
+        by: name,
+        at: claim.approvedAt?.toISOString(),
+        current: toViews(tx, [claim])[0],
+      },
     });
   }
   if (claim.stage === "draft" && claim.returnedById !== null && claim.returnedAt !== null) {
     const name = userNames(tx, [claim.returnedById]).get(claim.returnedById) ?? "someone";
     return new AppError("wrong_stage", `Already returned by ${name}.`, {
-      details: { decision: "returned", by: name, at: claim.returnedAt.toISOString() },
+      details: {
+        decision: "returned",
+        by: name,
+        at: claim.returnedAt.toISOString(),
+        current: toViews(tx, [claim])[0],
+      },
     });
   }
   return null;

@@ -3,6 +3,6 @@ import { endpoints } from "@/lib/api/endpoints";
 import { toApiClaim } from "@/lib/api/serialize";
 import { approveClaim } from "@/lib/data/claims";
 
-export const POST = apiRoute(endpoints.approveClaim, async ({ params, actor }) =>
-  toApiClaim(await approveClaim({ actor, id: params.id })),
+export const POST = apiRoute(endpoints.approveClaim, async ({ params, body, actor }) =>
+  toApiClaim(await approveClaim({ actor, id: params.id, version: body.version })),
 );

@@ -4,5 +4,5 @@ import { toApiClaim } from "@/lib/api/serialize";
 import { returnClaim } from "@/lib/data/claims";
 
 export const POST = apiRoute(endpoints.returnClaim, async ({ params, body, actor }) =>
-  toApiClaim(await returnClaim({ actor, input: { id: params.id, note: body.note } })),
+  toApiClaim(await returnClaim({ actor, input: { id: params.id, note: body.note, version: body.version } })),
 );
