@@ -7,6 +7,7 @@ import { FORMATS } from "@/lib/export/formats";
 import { EVENT_TYPES, LANGUAGES, STAGES, VERDICTS } from "@/lib/review/model";
 import { articleListSchema, articleSchema } from "./article";
 import { claimFields, returnClaimSchema } from "./claim";
+import { idParamSchema } from "./id";
 
 export const API_DEFAULT_LIMIT = 20;
 export const API_MAX_LIMIT = 100;
@@ -16,7 +17,7 @@ export const API_MAX_LIMIT = 100;
 // ---------------------------------------------------------------------------------------------
 
 export const idParamsSchema = z.object({
-  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).describe("Numeric id."),
+  id: idParamSchema.describe("Numeric id, in decimal without sign or leading zero."),
 });
 
 const cursorSchema = z

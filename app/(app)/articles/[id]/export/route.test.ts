@@ -132,6 +132,16 @@ describe("GET /articles/:id/export", () => {
     }
   });
 
+  it("reads only canonical ids: other spellings of the article's id name nothing", async () => {
+    const n = ctx.articleId;
+    expect((await get(`/articles/${n}/export?format=md`, n)).status).toBe(200);
+    for (const id of [`0x${n.toString(16)}`, `0${n}`, `+${n}`, `${n}.0`, `${n}e0`, ` ${n}`, `${n} `]) {
+      const response = await get(`/articles/${encodeURIComponent(id)}/export?format=md`, id);
+      expect(response.status, JSON.stringify(id)).toBe(404);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+    }
+  });
+
   it("answers 401 without a session, before reading anything", async () => {
     await signInAs(null);
     const response = await get(`/articles/${ctx.articleId}/export?format=pdf`, ctx.articleId);
