@@ -2,7 +2,7 @@
 // layer use (which parse again: the rules live there); outputs describe the JSON the API sends.
 // The OpenAPI document (lib/api/openapi.ts) is generated from these same schemas.
 import { z } from "./zod";
-import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import { ERROR_CODES } from "@/lib/errors";
 import { FORMATS } from "@/lib/export/formats";
 import { EVENT_TYPES, LANGUAGES, STAGES, VERDICTS } from "@/lib/review/model";
 import { articleListSchema, articleSchema } from "./article";
@@ -339,15 +339,21 @@ export const apiHealthSchema = z
   .object({ status: z.literal("ok"), database: z.literal("ok") })
   .describe("The service and its database answer.");
 
-const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
-
 export const apiProblemSchema = z
   .object({
     type: z.string().describe("A URI reference naming the kind of problem; stable, one per `code`."),
     title: z.string().describe("A short summary of the kind of problem."),
     status: z.number().int().min(400).max(599),
-    detail: z.string().describe("What went wrong this time, for a person to read."),
+    detail: z
+      .string()
+      .describe(
+        "What went wrong this time, for a person to read, in the language of the request's Accept-Language (English or French; English by default).",
+      ),
     code: z.enum(ERROR_CODES).describe("The machine-readable kind of problem."),
+    reason: z
+      .string()
+      .optional()
+      .describe("A stable key for this very problem within its `code`, e.g. `already_approved`."),
     errors: z
       .array(
         z.object({
@@ -366,6 +372,10 @@ export const apiProblemSchema = z
       .int()
       .optional()
       .describe("With 429: seconds to wait (also the Retry-After header)."),
+    allow: z
+      .array(z.string())
+      .optional()
+      .describe("With 405: the methods this path answers (also the Allow header)."),
   })
   .describe("An RFC 9457 problem details object (application/problem+json).");
 export type ApiProblem = z.output<typeof apiProblemSchema>;

@@ -75,6 +75,7 @@ function alreadyDecided(tx: Tx, claim: Claim): AppError | null {
     const name = userNames(tx, [claim.approvedById]).get(claim.approvedById) ?? "someone";
     return new AppError("wrong_stage", `Already approved by ${name}.`, {
       details: {
+        reason: "already_approved",
         decision: "approved",
         by: name,
         at: claim.approvedAt?.toISOString(),
@@ -86,6 +87,7 @@ function alreadyDecided(tx: Tx, claim: Claim): AppError | null {
     const name = userNames(tx, [claim.returnedById]).get(claim.returnedById) ?? "someone";
     return new AppError("wrong_stage", `Already returned by ${name}.`, {
       details: {
+        reason: "already_returned",
         decision: "returned",
         by: name,
         at: claim.returnedAt.toISOString(),
@@ -237,7 +239,7 @@ export async function setReviewTaken({
       if (holder !== null && holder !== actor.id && reviewLockActive(claim.reviewTakenAt, at)) {
         const name = userNames(tx, [holder]).get(holder) ?? "someone";
         throw new AppError("conflict", `${name} is reviewing this claim.`, {
-          details: { decision: "taken", by: name, at: claim.reviewTakenAt?.toISOString() },
+          details: { reason: "taken", decision: "taken", by: name, at: claim.reviewTakenAt?.toISOString() },
         });
       }
       if (!taken && holder !== actor.id) return toViews(tx, [claim])[0]!;

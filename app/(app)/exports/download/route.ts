@@ -1,11 +1,10 @@
 // GET /exports/download?format=jsonl|csv&from=YYYY-MM-DD&to=YYYY-MM-DD — every verified article of
 // the date range as one file, streamed batch by batch. The totals come first, in headers, so the
 // page can show progress while it reads the body.
-import { authedRoute, parseSearchParams } from "@/lib/auth/route";
+import { authedRoute } from "@/lib/auth/route";
 import { countVerifiedArticles, iterateVerifiedSummaryInputs } from "@/lib/data/summary";
 import {
   BULK_FORMAT_INFO,
-  BULK_FORMATS,
   bulkExportChunks,
   bulkFileName,
   contentDisposition,
@@ -15,14 +14,8 @@ import { bulkExportQuerySchema } from "@/lib/validation/export";
 
 export const dynamic = "force-dynamic";
 
-const MESSAGES: Record<string, string> = {
-  unknownFormat: `Unknown bulk export format. Use one of: ${BULK_FORMATS.join(", ")}.`,
-  invalidDate: "Give the range as two dates, from=YYYY-MM-DD and to=YYYY-MM-DD.",
-  rangeReversed: "The end of the range comes before its start.",
-};
-
-export const GET = authedRoute({}, async (request) => {
-  const { format, from, to } = parseSearchParams(bulkExportQuerySchema, request, MESSAGES);
+export const GET = authedRoute({ query: bulkExportQuerySchema }, async ({ query }) => {
+  const { format, from, to } = query;
   const range = { from, to };
   const totals = await countVerifiedArticles(range);
   const info = BULK_FORMAT_INFO[format];

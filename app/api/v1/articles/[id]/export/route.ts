@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, otherMethods } from "@/lib/api/handler";
 import { endpoints } from "@/lib/api/endpoints";
 import { getSummaryInput } from "@/lib/data/summary";
 import { AppError } from "@/lib/errors";
@@ -7,7 +7,10 @@ import { contentDisposition, exportFileName, FORMAT_INFO, renderExport } from "@
 export const GET = apiRoute(endpoints.exportArticle, async ({ params, query }) => {
   const includeUnapproved = query.include === "all";
   const input = await getSummaryInput({ articleId: params.id, includeUnapproved });
-  if (!input) throw new AppError("not_found", "This article does not exist or was deleted.");
+  if (!input)
+    throw new AppError("not_found", "This article does not exist or was deleted.", {
+      details: { reason: "article_not_found" },
+    });
   const text = renderExport(input, query.format, {
     separator: query.separator === "semicolon" ? ";" : ",",
     bom: query.bom === "true",
@@ -22,3 +25,5 @@ export const GET = apiRoute(endpoints.exportArticle, async ({ params, query }) =
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");
