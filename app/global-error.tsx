@@ -2,7 +2,7 @@
 // What shows when even the root layout fails: it replaces the whole document, so it has no message
 // provider and reads its two languages' words itself, in the language the desk was set to (its
 // cookie), else the browser's.
-import { useEffect, useState } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 import en from "@/messages/en/app-errors.json";
 import fr from "@/messages/fr/app-errors.json";
 import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "@/lib/i18n/locale";
@@ -19,11 +19,12 @@ function browserLocale(): Locale {
   return localeFromAcceptLanguage(navigator.languages.join(",")) ?? "en";
 }
 
+const noSubscription = () => () => undefined;
+
 export default function GlobalError({ error }: { error: Error & { digest?: string } }) {
-  const [locale, setLocale] = useState<Locale>("en");
+  const locale = useSyncExternalStore(noSubscription, browserLocale, () => "en" as Locale);
   useEffect(() => {
     console.error(error);
-    setLocale(browserLocale());
   }, [error]);
   const t = WORDS[locale];
 
