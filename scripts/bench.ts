@@ -526,10 +526,9 @@ async function main(): Promise<void> {
     };
     const ids = sqlite
       .prepare(
-        "SELECT id FROM claims WHERE stage = 'in_review' AND (rated_by_id IS NULL OR rated_by_id <> ?) ORDER BY id DESC",
+        "SELECT id, version FROM claims WHERE stage = 'in_review' AND (rated_by_id IS NULL OR rated_by_id <> ?) ORDER BY id DESC",
       )
-      .pluck()
-      .all(approver.id) as number[];
+      .all(approver.id) as { id: number; version: number }[];
     sqlite.close();
     return ids;
   })();
@@ -611,11 +610,17 @@ async function main(): Promise<void> {
       label: "POST approve (API)",
       method: "POST",
       path: "/api/v1/claims/0/approve",
-      headers: bearer(1),
+      headers: { ...bearer(1), "content-type": "application/json" },
       unavailable: noApi,
       next: () => {
-        const id = takeId();
-        return id === null ? null : { method: "POST", path: `/api/v1/claims/${id}/approve` };
+        const claim = takeId();
+        return claim === null
+          ? null
+          : {
+              method: "POST",
+              path: `/api/v1/claims/${claim.id}/approve`,
+              body: JSON.stringify({ version: claim.version }),
+            };
       },
     },
     {
@@ -626,13 +631,16 @@ async function main(): Promise<void> {
       headers: { ...bearer(2), "content-type": "application/json" },
       unavailable: noApi,
       next: () => {
-        const id = takeId();
-        return id === null
+        const claim = takeId();
+        return claim === null
           ? null
           : {
               method: "POST",
-              path: `/api/v1/claims/${id}/return`,
-              body: JSON.stringify({ note: "Benchmark: please check the figure against the source." }),
+              path: `/api/v1/claims/${claim.id}/return`,
+              body: JSON.stringify({
+                note: "Benchmark: please check the figure against the source.",
+                version: claim.version,
+              }),
             };
       },
     },

@@ -41,12 +41,16 @@ function toView(user: User): AccountView {
 
 function requireAdmin(actor: Actor): void {
   if (!hasPermission(actor.role, "account.manage"))
-    throw new AppError("forbidden", "Your role does not allow this.");
+    throw new AppError("forbidden", "Your role does not allow this.", { details: { reason: "role" } });
 }
 
 function loadAccount(tx: Tx, id: number): User {
   const row = tx.select().from(users).where(eq(users.id, id)).get();
-  if (!row) throw new AppError("not_found", "This account does not exist.");
+  if (!row) {
+    throw new AppError("not_found", "This account does not exist.", {
+      details: { reason: "account_not_found" },
+    });
+  }
   return row;
 }
 
@@ -109,6 +113,7 @@ export async function createAccount({
     if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
       throw new AppError("conflict", `An account with the email ${email} already exists.`, {
         fieldErrors: { email: ["emailTaken"] },
+        details: { reason: "email_taken", email },
       });
     }
   };
@@ -267,17 +272,20 @@ export async function changeOwnPassword({
 }): Promise<{ email: string }> {
   const data = parseInput(changeOwnPasswordSchema, input);
   const current = getDb().select().from(users).where(eq(users.id, actor.id)).get();
-  if (!current || !current.active) throw new AppError("unauthenticated", "Sign in to continue.");
+  if (!current || !current.active) {
+    throw new AppError("unauthenticated", "Sign in to continue.", { details: { reason: "sign_in" } });
+  }
   const gate = await beginSignInAttempt({ email: current.email, address });
   if (!gate.ok) {
     throw new AppError("rate_limited", "Too many attempts.", {
-      details: { retryAt: gate.retryAt.toISOString() },
+      details: { reason: "too_many_attempts", retryAt: gate.retryAt.toISOString() },
     });
   }
   const valid = await verifyPassword(data.currentPassword, current.passwordHash);
   if (!valid) {
     throw new AppError("invalid_input", "The current password is incorrect.", {
       fieldErrors: { currentPassword: ["currentPasswordWrong"] },
+      details: { reason: "current_password_wrong" },
     });
   }
   await finishSignInAttempt({ email: current.email, success: true });

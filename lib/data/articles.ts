@@ -96,11 +96,13 @@ export function prepareBody(body: string, format: "text" | "html"): string {
   if (normalised.length === 0) {
     throw new AppError("invalid_input", "The article body is empty.", {
       fieldErrors: { body: ["bodyRequired"] },
+      details: { reason: "body_empty" },
     });
   }
   if (normalised.length > MAX_BODY_LENGTH) {
     throw new AppError("invalid_input", `The article body is longer than ${MAX_BODY_LENGTH} characters.`, {
       fieldErrors: { body: ["bodyTooLong"] },
+      details: { reason: "body_too_long", max: MAX_BODY_LENGTH },
     });
   }
   return normalised;
@@ -119,7 +121,7 @@ export async function createArticle({
   input: ArticleInput;
 }): Promise<{ id: number }> {
   if (!hasPermission(actor.role, "article.create"))
-    throw new AppError("forbidden", "Your role does not allow this.");
+    throw new AppError("forbidden", "Your role does not allow this.", { details: { reason: "role" } });
   const data = parseInput(articleSchema, input);
   const body = prepareBody(data.body, data.bodyFormat);
   const now = new Date();
@@ -150,16 +152,21 @@ export async function updateArticle({
   input: ArticleMetaInput;
 }): Promise<{ id: number }> {
   if (!hasPermission(actor.role, "article.edit"))
-    throw new AppError("forbidden", "Your role does not allow this.");
+    throw new AppError("forbidden", "Your role does not allow this.", { details: { reason: "role" } });
   const data = parseInput(articleMetaSchema, input);
   return getDb().transaction(
     (tx) => {
       const current = tx.select().from(articles).where(eq(articles.id, data.id)).get();
-      if (!current) throw new AppError("not_found", "This article does not exist or was deleted.");
+      if (!current) {
+        throw new AppError("not_found", "This article does not exist or was deleted.", {
+          details: { reason: "article_not_found" },
+        });
+      }
       if (current.version !== data.version) {
         throw new AppError(
           "conflict",
           `This article was changed at ${current.updatedAt.toISOString()} meanwhile.`,
+          { details: { reason: "article_changed", at: current.updatedAt.toISOString() } },
         );
       }
       let body = current.body;
@@ -170,6 +177,7 @@ export async function updateArticle({
           if (anchored > 0) {
             throw new AppError("body_locked", "The body cannot change once claims are anchored to it.", {
               fieldErrors: { body: ["bodyLocked"] },
+              details: { reason: "body_locked" },
             });
           }
           body = next;

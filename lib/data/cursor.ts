@@ -17,5 +17,6 @@ export function decodeCursor(cursor: string, length: number): number[] {
   }
   throw new AppError("invalid_input", "This cursor is not one the API gave out.", {
     fieldErrors: { cursor: ["invalidCursor"] },
+    details: { reason: "cursor_invalid" },
   });
 }

@@ -132,13 +132,16 @@ export async function mergeSpeakers({
   input: MergeSpeakersInput;
 }): Promise<{ renamed: number; to: string }> {
   if (!hasPermission(actor.role, "speaker.merge")) {
-    throw new AppError("forbidden", "Only a reviewer or an admin can merge speakers.");
+    throw new AppError("forbidden", "Only a reviewer or an admin can merge speakers.", {
+      details: { reason: "merge_forbidden" },
+    });
   }
   const data = parseInput(mergeSpeakersSchema, input);
   const from = [...new Set(data.from)].filter((name) => name !== data.to);
   if (from.length === 0) {
     throw new AppError("invalid_input", "Choose at least one other name to merge.", {
       fieldErrors: { from: ["required"] },
+      details: { reason: "merge_nothing" },
     });
   }
   return getDb().transaction(
@@ -169,7 +172,9 @@ export async function mergeSpeakers({
           .get();
         // Inside an IMMEDIATE transaction nobody else writes, so this only guards against a bug.
         if (!updated)
-          throw new AppError("conflict", "A claim changed during the merge; nothing was renamed.");
+          throw new AppError("conflict", "A claim changed during the merge; nothing was renamed.", {
+            details: { reason: "merge_conflict" },
+          });
         tx.insert(claimEvents)
           .values({
             claimId: claim.id,

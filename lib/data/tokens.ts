@@ -82,15 +82,23 @@ export async function createToken({
   const { name } = parseInput(createTokenSchema, input);
   const userId = input.userId ?? actor.id;
   if (userId !== actor.id && !hasPermission(actor.role, "token.manage_others")) {
-    throw new AppError("forbidden", "Only an admin can create tokens for another account.");
+    throw new AppError("forbidden", "Only an admin can create tokens for another account.", {
+      details: { reason: "tokens_for_others" },
+    });
   }
   const { token, prefix } = generateToken();
   return getDb().transaction(
     (tx) => {
       const owner = tx.select().from(users).where(eq(users.id, userId)).get();
-      if (!owner) throw new AppError("not_found", "This account does not exist.");
+      if (!owner) {
+        throw new AppError("not_found", "This account does not exist.", {
+          details: { reason: "account_not_found" },
+        });
+      }
       if (!owner.active)
-        throw new AppError("forbidden", "This account is deactivated; it cannot hold tokens.");
+        throw new AppError("forbidden", "This account is deactivated; it cannot hold tokens.", {
+          details: { reason: "account_deactivated" },
+        });
       const active = countRows(tx, apiTokens, and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
       if (active >= MAX_ACTIVE_TOKENS) {
         throw new AppError(
@@ -98,6 +106,7 @@ export async function createToken({
           `An account can hold at most ${MAX_ACTIVE_TOKENS} active tokens.`,
           {
             fieldErrors: { name: ["tooManyTokens"] },
+            details: { reason: "too_many_tokens", max: MAX_ACTIVE_TOKENS },
           },
         );
       }
@@ -132,7 +141,9 @@ export async function listTokens({
   scope?: "own" | "others";
 }): Promise<TokenView[]> {
   if (scope === "others" && !hasPermission(actor.role, "token.manage_others")) {
-    throw new AppError("forbidden", "Only an admin can see the tokens of other accounts.");
+    throw new AppError("forbidden", "Only an admin can see the tokens of other accounts.", {
+      details: { reason: "tokens_of_others" },
+    });
   }
   return getDb()
     .select(tokenColumns)
@@ -156,7 +167,9 @@ export async function revokeToken({ actor, id }: { actor: Actor; id: number }): 
         .get();
       // Someone else's token is "not found" rather than "forbidden": its existence is not theirs to learn.
       if (!row || (row.token.userId !== actor.id && !hasPermission(actor.role, "token.manage_others"))) {
-        throw new AppError("not_found", "This token does not exist.");
+        throw new AppError("not_found", "This token does not exist.", {
+          details: { reason: "token_not_found" },
+        });
       }
       if (row.token.revokedAt) return toView(row);
       const revokedAt = new Date();

@@ -28,7 +28,11 @@ export async function createUser(input: {
   const email = normaliseEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   const existing = db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
-  if (existing) throw new AppError("conflict", `An account with the email ${email} already exists.`);
+  if (existing)
+    throw new AppError("conflict", `An account with the email ${email} already exists.`, {
+      fieldErrors: { email: ["emailTaken"] },
+      details: { reason: "email_taken", email },
+    });
   const row = db
     .insert(users)
     .values({ email, name: input.name.trim(), role: input.role, passwordHash, locale: input.locale ?? null })

@@ -33,5 +33,5 @@ export const bulkExportQuerySchema = z
   .refine((query) => query.from <= query.to, { path: ["to"], error: "rangeReversed" });
 export type BulkExportQuery = z.output<typeof bulkExportQuerySchema>;
 
-/** Article ids in a URL: a positive integer, or nothing. */
-export const articleIdParamSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** Article ids in a URL: a canonical positive integer, or nothing. */
+export { idParamSchema as articleIdParamSchema } from "./id";

@@ -32,10 +32,15 @@ export async function createClaim({
         .from(articles)
         .where(eq(articles.id, data.articleId))
         .get();
-      if (!article) throw new AppError("not_found", "This article does not exist or was deleted.");
+      if (!article) {
+        throw new AppError("not_found", "This article does not exist or was deleted.", {
+          details: { reason: "article_not_found" },
+        });
+      }
       if (!spanIsValid(article.body, data.start, data.end, data.quote)) {
         throw new AppError("invalid_input", "The quoted span does not match the article text.", {
           fieldErrors: { quote: ["spanMismatch"] },
+          details: { reason: "span_mismatch" },
         });
       }
       const at = new Date();
@@ -96,6 +101,7 @@ export async function updateClaim({
       if (!body || !spanIsValid(body.body, data.start, data.end, data.quote)) {
         throw new AppError("invalid_input", "The quoted span does not match the article text.", {
           fieldErrors: { quote: ["spanMismatch"] },
+          details: { reason: "span_mismatch" },
         });
       }
       const currentSources = loadSources(tx, [claim.id]).get(claim.id) ?? [];

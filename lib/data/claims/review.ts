@@ -74,13 +74,25 @@ function alreadyDecided(tx: Tx, claim: Claim): AppError | null {
   if (claim.stage === "approved" && claim.approvedById !== null) {
     const name = userNames(tx, [claim.approvedById]).get(claim.approvedById) ?? "someone";
     return new AppError("wrong_stage", `Already approved by ${name}.`, {
-      details: { decision: "approved", by: name, at: claim.approvedAt?.toISOString() },
+      details: {
+        reason: "already_approved",
+        decision: "approved",
+        by: name,
+        at: claim.approvedAt?.toISOString(),
+        current: toViews(tx, [claim])[0],
+      },
     });
   }
   if (claim.stage === "draft" && claim.returnedById !== null && claim.returnedAt !== null) {
     const name = userNames(tx, [claim.returnedById]).get(claim.returnedById) ?? "someone";
     return new AppError("wrong_stage", `Already returned by ${name}.`, {
-      details: { decision: "returned", by: name, at: claim.returnedAt.toISOString() },
+      details: {
+        reason: "already_returned",
+        decision: "returned",
+        by: name,
+        at: claim.returnedAt.toISOString(),
+        current: toViews(tx, [claim])[0],
+      },
     });
   }
   return null;
@@ -227,7 +239,7 @@ export async function setReviewTaken({
       if (holder !== null && holder !== actor.id && reviewLockActive(claim.reviewTakenAt, at)) {
         const name = userNames(tx, [holder]).get(holder) ?? "someone";
         throw new AppError("conflict", `${name} is reviewing this claim.`, {
-          details: { decision: "taken", by: name, at: claim.reviewTakenAt?.toISOString() },
+          details: { reason: "taken", decision: "taken", by: name, at: claim.reviewTakenAt?.toISOString() },
         });
       }
       if (!taken && holder !== actor.id) return toViews(tx, [claim])[0]!;

@@ -13,7 +13,7 @@ export function emptyToNull(value: string): string | null {
 }
 
 export function refuse(decision: Decision): void {
-  if (!decision.ok) throw new AppError(decision.code, decision.message);
+  if (!decision.ok) throw new AppError(decision.code, decision.message, { details: decision.details });
 }
 
 export function writeSources(
@@ -33,7 +33,11 @@ export function writeSources(
 
 export function loadClaim(tx: Tx, id: number): Claim {
   const claim = tx.select().from(claims).where(eq(claims.id, id)).get();
-  if (!claim) throw new AppError("not_found", "This claim does not exist or was deleted.");
+  if (!claim) {
+    throw new AppError("not_found", "This claim does not exist or was deleted.", {
+      details: { reason: "claim_not_found" },
+    });
+  }
   return claim;
 }
 
@@ -41,7 +45,7 @@ export function conflict(tx: Tx, claim: Claim): AppError {
   const [view] = toViews(tx, [claim]);
   const by = view?.updatedBy?.name ?? "someone";
   return new AppError("conflict", `Changed by ${by} at ${claim.updatedAt.toISOString()} meanwhile.`, {
-    details: { by, at: claim.updatedAt.toISOString(), current: view },
+    details: { reason: "changed", by, at: claim.updatedAt.toISOString(), current: view },
   });
 }
 

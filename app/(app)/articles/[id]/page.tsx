@@ -9,19 +9,21 @@ import { requireUser } from "@/lib/auth/session";
 import { getArticleById } from "@/lib/data/articles";
 import { listClaimsForArticle, listSpeakers } from "@/lib/data/claims";
 import { hasPermission } from "@/lib/review";
+import { parseIdParam } from "@/lib/validation/id";
 
 type Params = Promise<{ id: string }>;
 
 async function load(idParam: string) {
-  const id = Number(idParam);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = parseIdParam(idParam);
+  if (id === null) notFound();
   const article = await getArticleById({ id });
   if (!article) notFound();
   return article;
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const article = await getArticleById({ id: Number((await params).id) || 0 });
+  const id = parseIdParam((await params).id);
+  const article = id === null ? undefined : await getArticleById({ id });
   return { title: article?.title ?? "Article" };
 }
 

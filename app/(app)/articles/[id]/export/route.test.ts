@@ -210,8 +210,8 @@ describe("GET /articles/:id/export", () => {
     expect(await response.json()).toMatchObject({
       status: 400,
       code: "invalid_input",
-      detail: "Unknown export format. Use one of: md, html, json, csv, claimreview.",
-      fieldErrors: { format: ["unknownFormat"] },
+      detail: "This export format does not exist.",
+      errors: [{ field: "format", code: "unknownFormat", detail: "This export format does not exist." }],
     });
     expect((await get(`/articles/${ctx.articleId}/export`, ctx.articleId)).status).toBe(400);
     expect(
@@ -223,7 +223,21 @@ describe("GET /articles/:id/export", () => {
     for (const id of ["999999", "abc", "0", "-1"]) {
       const response = await get(`/articles/${id}/export?format=md`, id);
       expect(response.status).toBe(404);
-      expect(await response.json()).toMatchObject({ code: "not_found", title: "Not Found" });
+      expect(await response.json()).toMatchObject({
+        code: "not_found",
+        title: "Not found",
+        detail: "This article does not exist or was deleted.",
+      });
+    }
+  });
+
+  it("reads only canonical ids: other spellings of the article's id name nothing", async () => {
+    const n = ctx.articleId;
+    expect((await get(`/articles/${n}/export?format=md`, n)).status).toBe(200);
+    for (const id of [`0x${n.toString(16)}`, `0${n}`, `+${n}`, `${n}.0`, `${n}e0`, ` ${n}`, `${n} `]) {
+      const response = await get(`/articles/${encodeURIComponent(id)}/export?format=md`, id);
+      expect(response.status, JSON.stringify(id)).toBe(404);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
     }
   });
 
@@ -232,6 +246,16 @@ describe("GET /articles/:id/export", () => {
     const response = await get(`/articles/${ctx.articleId}/export?format=pdf`, ctx.articleId);
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ code: "unauthenticated", detail: "Sign in to continue." });
+    const french = await GET(
+      new Request(`http://localhost/articles/${ctx.articleId}/export?format=md`, {
+        headers: { "accept-language": "fr-FR,fr;q=0.9,en;q=0.5" },
+      }),
+      { params: Promise.resolve({ id: String(ctx.articleId) }) },
+    );
+    expect(await french.json()).toMatchObject({
+      code: "unauthenticated",
+      detail: "Connectez-vous pour continuer.",
+    });
   });
 
   it("lets every role read", async () => {

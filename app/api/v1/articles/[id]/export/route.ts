@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, otherMethods } from "@/lib/api/handler";
 import { exportAppUrl } from "@/lib/app-url";
 import { endpoints } from "@/lib/api/endpoints";
 import { getSummaryInput } from "@/lib/data/summary";
@@ -13,7 +13,10 @@ export const GET = apiRoute(endpoints.exportArticle, async ({ request, params, q
     includeUnapproved,
     appUrl: exportAppUrl(request),
   });
-  if (!input) throw new AppError("not_found", "This article does not exist or was deleted.");
+  if (!input)
+    throw new AppError("not_found", "This article does not exist or was deleted.", {
+      details: { reason: "article_not_found" },
+    });
   const text = renderExport(input, query.format, {
     separator: query.separator === "semicolon" ? ";" : ",",
     bom: query.bom === "true",
@@ -29,3 +32,5 @@ export const GET = apiRoute(endpoints.exportArticle, async ({ request, params, q
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");
