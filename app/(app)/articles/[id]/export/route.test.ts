@@ -124,7 +124,10 @@ describe("GET /articles/:id/export", () => {
     expect((await csvText(semicolon)).split("\r\n")[0]).toBe(`${CSV_BOM}${CSV_COLUMNS.join(";")}`);
     const bad = await get(`/articles/${ctx.articleId}/export?format=csv&separator=tab`, ctx.articleId);
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ fieldErrors: { separator: ["unknownSeparator"] } });
+    expect(await bad.json()).toMatchObject({
+      status: 400,
+      errors: [{ field: "separator", code: "unknownSeparator" }],
+    });
   });
 
   it("defaults to semicolons for an English article when the interface is French", async () => {
