@@ -324,16 +324,40 @@ type Scenario = {
 async function probe(s: Scenario): Promise<string | null> {
   if (s.unavailable) return s.unavailable;
   const first = s.next?.();
-  const res = await fetch(`${BASE}${first?.path ?? s.path}`, {
-    method: first?.method ?? s.method ?? "GET",
-    headers: { ...s.headers, ...first?.headers },
-    body: first?.body,
-    redirect: "manual",
-  });
-  await res.arrayBuffer();
+  let res: Response;
+  try {
+    res = await fetch(`${BASE}${first?.path ?? s.path}`, {
+      method: first?.method ?? s.method ?? "GET",
+      headers: { ...s.headers, ...first?.headers },
+      body: first?.body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(120_000),
+    });
+    await res.arrayBuffer();
+  } catch (error) {
+    return `no answer to the first request within 120 s (${String(error)})`;
+  }
   if (res.status === 404) return "not available (404: route not on this branch yet)";
   if (res.status >= 300) return `not available (status ${res.status} on the first request)`;
   return null;
+}
+
+/**
+ * Waits until the server answers the health check again: a slow route leaves requests queued after
+ * autocannon stops, and the next route must not be measured behind them.
+ */
+async function drain(): Promise<void> {
+  const deadline = Date.now() + 600_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${BASE}/api/v1/health`, { signal: AbortSignal.timeout(60_000) });
+      await res.arrayBuffer();
+      if (res.ok) return;
+    } catch {
+      // still busy
+    }
+  }
+  throw new Error("The server did not answer the health check within 10 minutes of a run");
 }
 
 async function cannon(s: Scenario, duration: number) {
@@ -700,8 +724,12 @@ async function main(): Promise<void> {
         continue;
       }
       log(`  ${s.label}: warm-up ${WARMUP} s, then ${DURATION} s at ${base.connections} connections…`);
-      if (WARMUP > 0) await cannon(s, WARMUP);
+      if (WARMUP > 0) {
+        await cannon(s, WARMUP);
+        await drain();
+      }
       const m = await cannon(s, DURATION);
+      await drain();
       if (s.name === "health") health = m.rps;
       const row: Row = { ...base, available: true, ...m, ratio: health > 0 ? m.rps / health : undefined };
       if (s.page) row.firstLoadJsKb = (await firstLoadJs(s.path, cookie))?.kb;
