@@ -541,7 +541,16 @@ async function main(): Promise<void> {
     log(`No benchmark database at ${path.relative(process.cwd(), DB)}: building one (100,000 claims)…`);
     const built = spawnSync(
       process.execPath,
-      ["--import", "tsx", "scripts/bench-data.ts", "--claims", "100000", "--out", DB],
+      [
+        "--conditions=react-server",
+        "--import",
+        "tsx",
+        "scripts/bench-data.ts",
+        "--claims",
+        "100000",
+        "--out",
+        DB,
+      ],
       { stdio: "inherit" },
     );
     if (built.status !== 0) process.exit(built.status ?? 1);

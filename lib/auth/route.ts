@@ -1,6 +1,7 @@
 // The pipeline of every signed-in (cookie session) route handler, twin of authedAction: session →
 // role → the handler (which parses its input with zod and calls lib/data) → a Response. Every
 // refusal leaves as RFC 9457 problem details with the status of lib/errors.ts.
+import "server-only";
 import type { z } from "zod";
 import { AppError, ERROR_STATUS, type FieldErrors } from "@/lib/errors";
 import type { Action } from "@/lib/review";

@@ -1,5 +1,6 @@
 // Account administration: every change is checked against the actor's role and the last-admin
 // rule inside one IMMEDIATE transaction, and recorded in the append-only admin_audit table.
+import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { adminAudit, users, type AdminAuditAction, type User } from "@/db/schema";
 import { generatePassword, hashPassword, verifyPassword } from "@/lib/auth/password";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gte, inArray, isNotNull, lt, ne, sql, type SQL } from "drizzle-orm";
 import { articles, claimEvents, claims, users } from "@/db/schema";
 import { getEnv } from "@/lib/env";

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { claimEvents, users, type Claim, type ClaimEvent } from "@/db/schema";
 import type { EventType } from "@/lib/review/model";
