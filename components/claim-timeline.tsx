@@ -28,8 +28,12 @@ export async function ClaimTimeline({ entries }: { entries: HistoryEntry[] }) {
   return (
     <ol className="border-line relative space-y-5 border-l pl-5" data-testid="claim-timeline">
       {entries.map((entry) => {
-        const verdict = entry.after?.verdict;
-        const fields = Object.keys(entry.after ?? {}).filter((k) => k !== "stage");
+        const verdict = entry.type === "rated" ? entry.after.verdict : undefined;
+        // The fields an edit changed (the stage it moved to is told by the summary).
+        const changes = entry.type === "edited" || entry.type === "rated" ? entry : null;
+        const fields = changes
+          ? (Object.keys(changes.after) as (keyof typeof changes.after)[]).filter((k) => k !== "stage")
+          : [];
         const time = format.dateTime(entry.at, { timeStyle: "short" });
         const date = format.dateTime(entry.at, { dateStyle: "medium" });
         const summary =
@@ -47,15 +51,15 @@ export async function ClaimTimeline({ entries }: { entries: HistoryEntry[] }) {
               <span className="text-muted"> · {date}</span>
             </p>
             {entry.note ? <p className="text-ink mt-1 text-sm">“{entry.note}”</p> : null}
-            {(entry.type === "edited" || entry.type === "rated") && fields.length > 0 ? (
+            {changes && fields.length > 0 ? (
               <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded-md bg-slate-50 p-3 text-xs">
                 {fields.map((field) => (
                   <div key={field} className="contents">
                     <dt className="text-muted font-medium">{t(`fields.${field}`)}</dt>
                     <dd>
-                      <del className="text-muted">{show(entry.before?.[field])}</del>
+                      <del className="text-muted">{show(changes.before[field])}</del>
                       {" → "}
-                      <ins className="no-underline">{show(entry.after?.[field])}</ins>
+                      <ins className="no-underline">{show(changes.after[field])}</ins>
                     </dd>
                   </div>
                 ))}

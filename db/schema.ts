@@ -93,6 +93,9 @@ export const claims = sqliteTable(
     index("claims_stage_rater_idx").on(t.stage, t.ratedById),
     index("claims_stage_submitter_idx").on(t.stage, t.submittedById),
     index("claims_speaker_idx").on(t.speaker),
+    // The insights page: claims rated in a period, counted by week, verdict, article and speaker
+    // from the index alone.
+    index("claims_rated_idx").on(t.ratedAt, t.verdict, t.articleId, t.speaker),
   ],
 );
 export type Claim = typeof claims.$inferSelect;
@@ -133,6 +136,8 @@ export const claimEvents = sqliteTable(
     index("claim_events_claim_idx").on(t.claimId, t.id),
     index("claim_events_article_idx").on(t.articleId, t.id),
     index("claim_events_actor_idx").on(t.actorId, t.createdAt),
+    // The insights page: approvals and returns in a period, by reviewer.
+    index("claim_events_type_created_idx").on(t.type, t.createdAt, t.actorId),
   ],
 );
 export type ClaimEvent = typeof claimEvents.$inferSelect;

@@ -2,6 +2,7 @@
 // API's apiRoute: session → role → path and query parsed by zod → the handler (which calls
 // lib/data) → a Response. Every refusal leaves as the same problem+json as the API's
 // (lib/errors/problem.ts), in the account's language.
+import "server-only";
 import type { z } from "zod";
 import { problemResponse } from "@/lib/errors/problem";
 import { isLocale } from "@/lib/i18n/locale";

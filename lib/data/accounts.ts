@@ -1,5 +1,6 @@
 // Account administration: every change is checked against the actor's role and the last-admin
 // rule inside one IMMEDIATE transaction, and recorded in the append-only admin_audit table.
+import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { adminAudit, users, type AdminAuditAction, type User } from "@/db/schema";
 import { generatePassword, hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -11,6 +12,7 @@ import {
   changeOwnPasswordSchema,
   changeRoleSchema,
   createAccountSchema,
+  newPasswordSchema,
   setAccountActiveSchema,
   type ChangeOwnPasswordInput,
   type ChangeRoleInput,
@@ -98,15 +100,16 @@ export async function listAccounts({ actor }: { actor: Actor }): Promise<Account
     .map(toView);
 }
 
-/** Creates an account with a generated password, returned once and never stored in plain. */
-export async function createAccount({
-  actor,
-  input,
-}: {
-  actor: Actor;
-  input: CreateAccountInput;
-}): Promise<{ account: AccountView; password: string }> {
-  requireAdmin(actor);
+/**
+ * The one way an account is made, for the admin page and the console alike: validated, its email
+ * checked free, and recorded in admin_audit in the same transaction. `actorId` null: the account
+ * is recorded as its own creator (made at the server's console, where nobody is signed in).
+ */
+async function insertAccount(
+  input: CreateAccountInput,
+  password: string,
+  actorId: number | null,
+): Promise<AccountView> {
   const data = parseInput(createAccountSchema, input);
   const email = normaliseEmail(data.email);
   const emailTaken = (tx: Tx) => {
@@ -119,9 +122,8 @@ export async function createAccount({
   };
   // Checked before the (slow) hash, and again inside the transaction for a concurrent creation.
   emailTaken(getDb());
-  const password = generatePassword();
   const passwordHash = await hashPassword(password);
-  const account = getDb().transaction(
+  return getDb().transaction(
     (tx) => {
       emailTaken(tx);
       const row = tx
@@ -130,16 +132,52 @@ export async function createAccount({
         .returning()
         .get();
       audit(tx, {
-        actorId: actor.id,
+        actorId: actorId ?? row.id,
         action: "account.created",
         targetUserId: row.id,
-        after: { email: row.email, name: row.name, role: row.role },
+        after: {
+          email: row.email,
+          name: row.name,
+          role: row.role,
+          ...(actorId === null ? { via: "console" } : {}),
+        },
       });
       return toView(row);
     },
     { behavior: "immediate" },
   );
+}
+
+/** Creates an account with a generated password, returned once and never stored in plain. */
+export async function createAccount({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: CreateAccountInput;
+}): Promise<{ account: AccountView; password: string }> {
+  requireAdmin(actor);
+  // Validated before a password is generated and hashed for nothing.
+  parseInput(createAccountSchema, input);
+  const password = generatePassword();
+  const account = await insertAccount(input, password, actor.id);
   return { account, password };
+}
+
+/**
+ * Creates an account from the server's console (npm run user -- add), where whoever runs the
+ * command administers the desk: the admin page's checks and audit row, no session. The password is
+ * the one given (checked like a new password) or a generated one, returned once.
+ */
+export async function createAccountAtConsole({
+  input,
+}: {
+  input: CreateAccountInput & { password?: string };
+}): Promise<{ account: AccountView; password: string }> {
+  const { password: given, ...account } = input;
+  parseInput(createAccountSchema, account);
+  const password = given === undefined ? generatePassword() : parseInput(newPasswordSchema, given);
+  return { account: await insertAccount(account, password, null), password };
 }
 
 /** A role change applies at once: sessions and tokens read the role on every request. */

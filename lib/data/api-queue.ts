@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { articles, claims } from "@/db/schema";
 import { toViews, type ClaimView } from "./claims";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { articles, claims, type Article } from "@/db/schema";
 import { AppError } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 
 /** An opaque page cursor: the sort key of the last item sent, as base64url JSON. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import { articles, claims, users } from "@/db/schema";
 import type { Verdict } from "@/lib/review/model";

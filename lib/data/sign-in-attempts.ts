@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, gte, lt } from "drizzle-orm";
 import { signInAttempts } from "@/db/schema";
 import { countRows, getDb, type Tx } from "./connection";

@@ -1,11 +1,13 @@
+import "server-only";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import { articles, claimEvents, claims } from "@/db/schema";
+import { articles, claims } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { hasPermission, type Actor } from "@/lib/review";
 import { VERDICTS, type Stage, type Verdict } from "@/lib/review/model";
 import { suggestSpeakerGroups } from "@/lib/search/speaker-names";
 import { parseInput } from "@/lib/validation/parse";
 import { mergeSpeakersSchema, type MergeSpeakersInput } from "@/lib/validation/search";
+import { recordEvent } from "./claims/events";
 import { getDb } from "./connection";
 
 export type SpeakerStats = {
@@ -175,18 +177,14 @@ export async function mergeSpeakers({
           throw new AppError("conflict", "A claim changed during the merge; nothing was renamed.", {
             details: { reason: "merge_conflict" },
           });
-        tx.insert(claimEvents)
-          .values({
-            claimId: claim.id,
-            articleId: claim.articleId,
-            actorId: actor.id,
-            type: "edited",
-            before: { speaker: claim.speaker },
-            after: { speaker: data.to },
-            note: null,
-            createdAt: at,
-          })
-          .run();
+        recordEvent(tx, {
+          claim,
+          actorId: actor.id,
+          type: "edited",
+          before: { speaker: claim.speaker },
+          after: { speaker: data.to },
+          at,
+        });
       }
       return { renamed: targets.length, to: data.to };
     },

@@ -1,6 +1,7 @@
 // The inputs of the verified summary (lib/export) read from the database: one article for the
 // summary page and its downloads, or every verified article of a date range, batch by batch, for
 // the bulk export.
+import "server-only";
 import {
   and,
   asc,

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, lt, ne, or } from "drizzle-orm";
 import { apiTokens, users, type ApiToken } from "@/db/schema";

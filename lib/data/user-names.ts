@@ -1,3 +1,4 @@
+import "server-only";
 import { inArray } from "drizzle-orm";
 import { users } from "@/db/schema";
 import type { Tx } from "./connection";

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { users, type User } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";

@@ -1,4 +1,5 @@
 // Claims, one job a file: reading views, editing, review decisions, history events, speakers.
+import "server-only";
 export {
   getClaimById,
   listClaimsForArticle,

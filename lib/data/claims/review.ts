@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { claims, type Claim } from "@/db/schema";
 import { AppError } from "@/lib/errors";

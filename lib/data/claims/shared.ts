@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { claims, claimSources, type Claim } from "@/db/schema";
 import { AppError } from "@/lib/errors";

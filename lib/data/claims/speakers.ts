@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, sql } from "drizzle-orm";
 import { claims } from "@/db/schema";
 import type { Db } from "@/db/client";

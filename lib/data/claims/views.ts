@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
 import { claims, claimSources, type Claim } from "@/db/schema";
 import { getDb, type Tx } from "../connection";
