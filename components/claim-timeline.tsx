@@ -20,16 +20,34 @@ function show(value: unknown): string {
   return String(value);
 }
 
+// Keys of an event's payload that describe the event rather than a field of the claim.
+const META = new Set(["stage", "origin", "suggestedVerdict", "suggestedSilentParty", "override"]);
+
+function overrideOf(entry: HistoryEntry): { name: string } | null {
+  const value = entry.after?.override;
+  if (typeof value !== "object" || value === null || !("name" in value)) return null;
+  return { name: String((value as { name: unknown }).name) };
+}
+
 /** A claim's history, oldest first: "rated disputed by Ana, 14:02". */
 export async function ClaimTimeline({ entries }: { entries: HistoryEntry[] }) {
   const t = await getTranslations("history");
   const tv = await getTranslations("verdicts");
+  const tw = await getTranslations("claimWork.history");
   const format = await getFormatter();
   return (
     <ol className="border-line relative space-y-5 border-l pl-5" data-testid="claim-timeline">
       {entries.map((entry) => {
         const verdict = entry.after?.verdict;
-        const fields = Object.keys(entry.after ?? {}).filter((k) => k !== "stage");
+        const fields = Object.keys(entry.after ?? {}).filter((k) => !META.has(k));
+        const override = overrideOf(entry);
+        const suggested = entry.after?.suggestedVerdict;
+        const origin =
+          entry.type === "created" && entry.after?.origin === "suggestion"
+            ? isVerdict(suggested)
+              ? tw("proposed", { verdict: tv(suggested).toLowerCase() })
+              : tw("fromSuggestion")
+            : null;
         const time = format.dateTime(entry.at, { timeStyle: "short" });
         const date = format.dateTime(entry.at, { dateStyle: "medium" });
         const summary =
@@ -46,6 +64,19 @@ export async function ClaimTimeline({ entries }: { entries: HistoryEntry[] }) {
               <span className="font-medium">{summary}</span>
               <span className="text-muted"> · {date}</span>
             </p>
+            {origin ? (
+              <p className="text-muted mt-1 text-sm" data-testid="history-origin">
+                {origin}
+              </p>
+            ) : null}
+            {override ? (
+              <p
+                className="bg-uncommented-bg text-uncommented mt-1 inline-block rounded px-2 py-0.5 text-sm font-medium"
+                data-testid="history-override"
+              >
+                {tw("override", { name: override.name })}
+              </p>
+            ) : null}
             {entry.note ? <p className="text-ink mt-1 text-sm">“{entry.note}”</p> : null}
             {(entry.type === "edited" || entry.type === "rated") && fields.length > 0 ? (
               <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded-md bg-slate-50 p-3 text-xs">
