@@ -43,7 +43,7 @@ export async function AppShell({
               <Plus aria-hidden className="size-4 sm:hidden" />
               <span className="max-sm:sr-only">{t("nav.newArticle")}</span>
             </Link>
-            <LanguageSwitch current={locale} className="max-sm:hidden" />
+            <LanguageSwitch current={locale} />
             <Link
               href="/settings/account"
               aria-label={`${t("accountSettings.navLabel")}: ${user.name}`}
@@ -67,7 +67,7 @@ export async function AppShell({
           {/* The navigation has a row of its own, under the logo, the search and the tools. */}
           <nav
             aria-label={t("nav.mainNavigation")}
-            className="-mx-2 flex w-full items-center gap-1 overflow-x-auto text-sm whitespace-nowrap"
+            className="-mx-2 flex w-full flex-wrap items-center gap-1 text-sm whitespace-nowrap"
           >
             <NavLink href="/articles">{t("nav.articles")}</NavLink>
             <NavLink href="/queue">

@@ -206,13 +206,13 @@ export function ClaimForm({
     else setFailure(te.has(result.code) ? te(result.code) : result.message);
   };
 
-  const save = (submit: boolean, confirmedOverride = false) =>
-    handleSubmit((values) => {
+  const save = (submit: boolean, confirmedOverride = false) => {
+    if (ambiguous) {
+      setError("quote", { message: "pickOccurrence" }, { shouldFocus: true });
+      return Promise.resolve();
+    }
+    return handleSubmit((values) => {
       setFailure(null);
-      if (ambiguous && occurrences.length > 1) {
-        setError("quote", { message: "pickOccurrence" });
-        return;
-      }
       if (!confirmedOverride && overridesRater(values)) {
         setOverrideAsk({ submit });
         return;
@@ -233,6 +233,7 @@ export function ClaimForm({
         } else applyFailure(result);
       });
     })();
+  };
 
   const returnInstead = () => {
     if (!claim || returnNote.trim() === "") return;
@@ -409,9 +410,11 @@ export function ClaimForm({
                       aria-label={tw("occurrences.option", { n: index + 1, count: occurrences.length })}
                     />
                     <span className="font-serif">
-                      {o.before ? "…" + o.before : null}
+                      {o.cutBefore ? "…" : null}
+                      {o.before}
                       <mark className="bg-accent/15 text-ink rounded-[2px] font-semibold">{quote}</mark>
-                      {o.after ? o.after + "…" : null}
+                      {o.after}
+                      {o.cutAfter ? "…" : null}
                     </span>
                   </label>
                 </li>

@@ -124,7 +124,7 @@ async function openForEdit(page: Page, articleId: number, claimId: number) {
   await page.goto(`/articles/${articleId}?claim=${claimId}`);
   await page.getByTestId("claim-list").getByRole("button", { name: "Edit" }).click();
   const form = page.getByTestId("claim-form");
-  await form.getByLabel("Disputed").check({ force: true });
+  await form.getByText("Disputed", { exact: true }).click();
   await form.getByRole("button", { name: "Save", exact: true }).click();
   const warning = form.getByTestId("override-warning");
   await expect(warning).toContainText(

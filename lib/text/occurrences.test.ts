@@ -26,6 +26,9 @@ describe("findOccurrences", () => {
     expect(first?.after).toBe(" reported the strike");
     // The paragraph break before "A spokesman" is not crossed.
     expect(second?.before).toBe("A spokesman told ");
+    expect(first).toMatchObject({ cutBefore: false, cutAfter: true });
+    expect(second).toMatchObject({ cutBefore: false, cutAfter: true });
+    expect(findOccurrences(BODY, "verify them.", 20)[0]).toMatchObject({ cutBefore: true, cutAfter: false });
     for (const o of findOccurrences(BODY, "Reuters", 20)) {
       expect(o.before).not.toContain("\n");
       expect(o.after).not.toContain("\n");
