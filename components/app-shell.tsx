@@ -1,4 +1,4 @@
-import { Plus, UserRound } from "lucide-react";
+import { LogOut, Plus, UserRound } from "lucide-react";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -38,7 +38,7 @@ export async function AppShell({
             {t("app.name")}
           </Link>
           <NavSearch className="min-w-32 flex-1 lg:max-w-xl" />
-          <div className="ml-auto flex shrink-0 items-center gap-3">
+          <div className="ml-auto flex shrink-0 items-center gap-2 sm:gap-3">
             <Link href="/articles/new" className={buttonClass("primary", "sm")}>
               <Plus aria-hidden className="size-4 sm:hidden" />
               <span className="max-sm:sr-only">{t("nav.newArticle")}</span>
@@ -59,8 +59,9 @@ export async function AppShell({
               </span>
             </Link>
             <form action={signOutAction}>
-              <button type="submit" className={buttonClass("ghost", "sm")}>
-                {t("nav.signOut")}
+              <button type="submit" className={buttonClass("ghost", "sm")} title={t("nav.signOut")}>
+                <LogOut aria-hidden className="size-4 sm:hidden" />
+                <span className="max-sm:sr-only">{t("nav.signOut")}</span>
               </button>
             </form>
           </div>

@@ -74,7 +74,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
               ) : null}
             </p>
           </div>
-          <div className="flex items-center gap-2">
+          <div className="flex flex-wrap items-center gap-2">
             <Link href={`/articles/${article.id}/summary`} className={buttonClass("secondary", "sm")}>
               {t("exportMenu.summary")}
             </Link>
