@@ -81,7 +81,8 @@ export function ExportMenu({
       <div
         id={panelId}
         hidden={!open}
-        className="border-line absolute right-0 z-20 mt-1 w-80 rounded-lg border bg-white p-1.5 shadow-lg"
+        // On a phone the menu is a sheet along the bottom of the screen, never cut off at its edge.
+        className="border-line absolute right-0 z-20 mt-1 w-80 rounded-lg border bg-white p-1.5 shadow-lg max-sm:fixed max-sm:inset-x-3 max-sm:top-auto max-sm:bottom-3 max-sm:w-auto"
       >
         <p className="text-muted px-2.5 pt-1.5 pb-1 text-xs font-medium">{t("approvedOnly")}</p>
         <ul aria-label={t("menuLabel")}>

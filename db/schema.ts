@@ -61,6 +61,10 @@ export const claims = sqliteTable(
     verdict: text("verdict", { enum: VERDICTS }).notNull().default("unrated"),
     verdictNote: text("verdict_note"),
     silentParty: text("silent_party"),
+    // A verdict the analyser proposed (an accepted suggestion): shown beside the verdict field
+    // until a person picks one; never counted as a verdict, nobody is recorded as its rater.
+    suggestedVerdict: text("suggested_verdict", { enum: VERDICTS }),
+    suggestedSilentParty: text("suggested_silent_party"),
     stage: text("stage", { enum: STAGES }).notNull().default("draft"),
     version: integer("version").notNull().default(1),
     ratedById: integer("rated_by_id").references(() => users.id),

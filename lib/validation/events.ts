@@ -23,15 +23,25 @@ const stage = z.enum(STAGES);
 
 /** The whole claim: what a creation leaves and a deletion removes. */
 const snapshot = z.strictObject(fields);
+/** A creation from an accepted suggestion: its verdict was proposed, never given (issue 13.9). */
+const created = snapshot.extend({
+  origin: z.literal("suggestion").optional(),
+  suggestedVerdict: z.enum(VERDICTS).nullable().optional(),
+  suggestedSilentParty: z.string().nullable().optional(),
+});
 /** The fields an edit changed, before or after it, and the stage when the edit moved it. */
 const changes = z.strictObject({ ...fields, stage }).partial();
+/** After an edit that replaced someone else's verdict: whose it was, and at which stage. */
+const changesAfter = changes.extend({
+  override: z.strictObject({ id: z.number().int(), name: z.string(), stage }).optional(),
+});
 const stageOnly = z.strictObject({ stage });
 const note = z.string().nullable();
 
 export const claimEventSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("created"), before: z.null(), after: snapshot, note }),
-  z.strictObject({ type: z.literal("edited"), before: changes, after: changes, note }),
-  z.strictObject({ type: z.literal("rated"), before: changes, after: changes, note }),
+  z.strictObject({ type: z.literal("created"), before: z.null(), after: created, note }),
+  z.strictObject({ type: z.literal("edited"), before: changes, after: changesAfter, note }),
+  z.strictObject({ type: z.literal("rated"), before: changes, after: changesAfter, note }),
   z.strictObject({ type: z.literal("submitted"), before: stageOnly, after: stageOnly, note }),
   z.strictObject({ type: z.literal("approved"), before: stageOnly, after: stageOnly, note }),
   // The note is the reviewer's reason, shown to the editor.

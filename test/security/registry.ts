@@ -84,6 +84,13 @@ export const ACTIONS: Record<string, ActionExpectation> = {
     access: EDITORS,
     args: (fx) => [{ id: fx.ratedDraft.id, version: fx.ratedDraft.version }],
   },
+  "app/(app)/articles/[id]/actions.ts#submitRatedClaimsAction": {
+    access: EDITORS,
+    args: (fx) => [
+      { articleId: fx.articleId, claims: [{ id: fx.ratedDraft.id, version: fx.ratedDraft.version }] },
+    ],
+    allowed: (outcome) => expect(outcome.result).toEqual({ ok: true, data: { submitted: 1 } }),
+  },
   "app/(app)/articles/new/actions.ts#createArticleAction": {
     access: EDITORS,
     args: (fx) => [

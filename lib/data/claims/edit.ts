@@ -12,6 +12,7 @@ import {
   type UpdateClaimInput,
 } from "@/lib/validation/claim";
 import { getDb } from "../connection";
+import { userNames } from "../user-names";
 import { recordEvent, snapshot, TRACKED } from "./events";
 import { submitInTx } from "./review";
 import { conflict, emptyToNull, facts, loadClaim, refuse, writeSources } from "./shared";
@@ -46,6 +47,9 @@ export async function createClaim({
       }
       const at = new Date();
       const verdictSet = data.verdict !== "unrated";
+      // An accepted suggestion's verdict is a proposal, not a verdict anyone gave.
+      const proposed =
+        data.suggestion?.verdict && data.suggestion.verdict !== "unrated" ? data.suggestion : null;
       let claim = tx
         .insert(claims)
         .values({
@@ -58,6 +62,9 @@ export async function createClaim({
           verdict: data.verdict,
           verdictNote: emptyToNull(data.verdictNote),
           silentParty: data.verdict === "uncommented" ? emptyToNull(data.silentParty) : null,
+          suggestedVerdict: proposed?.verdict ?? null,
+          suggestedSilentParty:
+            proposed?.verdict === "uncommented" ? emptyToNull(proposed.silentParty ?? "") : null,
           ratedById: verdictSet ? actor.id : null,
           ratedAt: verdictSet ? at : null,
           createdById: actor.id,
@@ -68,7 +75,20 @@ export async function createClaim({
         .returning()
         .get();
       const sources = writeSources(tx, claim.id, data.sources);
-      recordEvent(tx, { claim, actorId: actor.id, type: "created", after: snapshot(claim, sources), at });
+      const origin = data.suggestion
+        ? {
+            origin: "suggestion",
+            suggestedVerdict: claim.suggestedVerdict,
+            suggestedSilentParty: claim.suggestedSilentParty,
+          }
+        : {};
+      recordEvent(tx, {
+        claim,
+        actorId: actor.id,
+        type: "created",
+        after: { ...snapshot(claim, sources), ...origin },
+        at,
+      });
       if (data.submit) claim = submitInTx(tx, actor, claim, at);
       return toViews(tx, [claim])[0]!;
     },
@@ -160,12 +180,24 @@ export async function updateClaim({
         if (changed.includes("sources")) writeSources(tx, claim.id, data.sources);
         const pick = (s: Record<string, unknown>) => Object.fromEntries(changed.map((k) => [k, s[k]]));
         const stageChange = stage !== claim.stage ? { stage } : {};
+        // Replacing someone else's verdict (a reviewer rewriting an editor's) is an override: the
+        // history names whose verdict it was, so nobody's rating disappears silently.
+        const overridden =
+          rerated && claim.ratedById !== null && claim.ratedById !== actor.id && claim.verdict !== "unrated"
+            ? {
+                override: {
+                  id: claim.ratedById,
+                  name: userNames(tx, [claim.ratedById]).get(claim.ratedById) ?? "?",
+                  stage: claim.stage,
+                },
+              }
+            : {};
         recordEvent(tx, {
           claim,
           actorId: actor.id,
           type: changed.includes("verdict") ? "rated" : "edited",
           before: { ...pick(before), ...(stage !== claim.stage ? { stage: claim.stage } : {}) },
-          after: { ...pick(next), ...stageChange },
+          after: { ...pick(next), ...stageChange, ...overridden },
           at,
         });
         claim = updated;

@@ -9,6 +9,6 @@ export {
   type SourceView,
 } from "./views";
 export { createClaim, deleteClaim, updateClaim } from "./edit";
-export { approveClaim, returnClaim, setReviewTaken, submitClaim } from "./review";
+export { approveClaim, returnClaim, setReviewTaken, submitClaim, submitRatedClaims } from "./review";
 export { getClaimHistory, type HistoryEntry } from "./events";
 export { listSpeakers } from "./speakers";

@@ -11,7 +11,12 @@ import {
   type Actor,
 } from "@/lib/review";
 import { parseInput } from "@/lib/validation/parse";
-import { returnClaimSchema, type ReturnClaimInput } from "@/lib/validation/claim";
+import {
+  returnClaimSchema,
+  submitRatedClaimsSchema,
+  type ReturnClaimInput,
+  type SubmitRatedClaimsInput,
+} from "@/lib/validation/claim";
 import { getDb, type Tx } from "../connection";
 import { userNames } from "../user-names";
 import { recordEvent } from "./events";
@@ -66,6 +71,40 @@ export async function submitClaim({
       const claim = loadClaim(tx, id);
       if (version !== undefined && claim.version !== version) throw conflict(tx, claim);
       return toViews(tx, [submitInTx(tx, actor, claim, new Date())])[0]!;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * "Submit all rated claims": the rated drafts of one article the person saw, into the queue in one
+ * IMMEDIATE transaction: all of them or none. A claim that moved since (edited, submitted by
+ * someone else) refuses the lot with a conflict, so nobody submits wording they did not see.
+ */
+export async function submitRatedClaims({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: SubmitRatedClaimsInput;
+}): Promise<ClaimView[]> {
+  const data = parseInput(submitRatedClaimsSchema, input);
+  return getDb().transaction(
+    (tx) => {
+      const at = new Date();
+      const seen = new Set<number>();
+      const submitted: Claim[] = [];
+      for (const ref of data.claims) {
+        if (seen.has(ref.id)) continue;
+        seen.add(ref.id);
+        const claim = loadClaim(tx, ref.id);
+        if (claim.articleId !== data.articleId) {
+          throw new AppError("not_found", "This claim does not exist or was deleted.");
+        }
+        if (claim.version !== ref.version) throw conflict(tx, claim);
+        submitted.push(submitInTx(tx, actor, claim, at));
+      }
+      return toViews(tx, submitted);
     },
     { behavior: "immediate" },
   );

@@ -19,6 +19,9 @@ export type ClaimView = {
   verdict: Claim["verdict"];
   verdictNote: string | null;
   silentParty: string | null;
+  /** The analyser's proposal, for a claim that came from a suggestion (not a verdict). */
+  suggestedVerdict: Claim["suggestedVerdict"];
+  suggestedSilentParty: string | null;
   stage: Claim["stage"];
   version: number;
   sources: SourceView[];
@@ -87,6 +90,8 @@ export function toViews(tx: Tx, rows: Claim[]): ClaimView[] {
     verdict: r.verdict,
     verdictNote: r.verdictNote,
     silentParty: r.silentParty,
+    suggestedVerdict: r.suggestedVerdict,
+    suggestedSilentParty: r.suggestedSilentParty,
     stage: r.stage,
     version: r.version,
     sources: sources.get(r.id) ?? [],

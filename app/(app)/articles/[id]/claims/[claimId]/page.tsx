@@ -51,7 +51,7 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
           <>
             <div className="flex items-center gap-2">
               <VerdictBadge verdict={claim.verdict} />
-              <StageBadge stage={claim.stage} />
+              <StageBadge stage={claim.stage} returned={claim.returnedAt !== null} />
             </div>
             <p className="font-medium">{claim.statement}</p>
             {claim.speaker ? <p className="text-muted text-sm">{claim.speaker}</p> : null}
