@@ -573,9 +573,9 @@ async function main(): Promise<void> {
     const built = spawnSync(
       process.execPath,
       [
-        "--conditions=react-server",
-        "--import",
-        "tsx",
+        path.join("node_modules", "tsx", "dist", "cli.mjs"),
+        "--tsconfig",
+        "tsconfig.node.json",
         "scripts/bench-data.ts",
         "--claims",
         "100000",

@@ -142,10 +142,15 @@ describe("contention on the queue", () => {
         });
 
       const workers = [0, 1, 2, 3].map((worker) => {
-        const child = spawn("npx", ["tsx", path.join("test", "contention-worker.ts"), job(worker)], {
-          env: { ...process.env },
-          stdio: ["pipe", "pipe", "inherit"],
-        });
+        const child = spawn(
+          "npx",
+          // The workers load lib/data, whose modules begin with import "server-only": the same stub as here.
+          ["tsx", "--tsconfig", "tsconfig.node.json", path.join("test", "contention-worker.ts"), job(worker)],
+          {
+            env: { ...process.env },
+            stdio: ["pipe", "pipe", "inherit"],
+          },
+        );
         const lines = readline.createInterface({ input: child.stdout! });
         const outcomes: Outcome[] = [];
         const ready = new Promise<void>((resolve) => {

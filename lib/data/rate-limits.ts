@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, lt, sql } from "drizzle-orm";
 import { rateLimits } from "@/db/schema";
 import { getDb } from "./connection";
