@@ -78,9 +78,15 @@ export async function getInsights({
   now = new Date(),
 }: { weeks?: number; now?: Date } = {}): Promise<Insights> {
   const day = dayOf(now.getTime(), getEnv().TIME_ZONE);
-  const figures = await cachedUntilWrite(getDb(), `insights:${weeks}:${day}`, () =>
-    computeInsights({ weeks, now }),
-  );
+  let figures: Insights;
+  try {
+    figures = await cachedUntilWrite(getDb(), `insights:${weeks}:${day}`, () =>
+      computeInsights({ weeks, now }),
+    );
+  } catch {
+    // A failed computation stays in the cache until the next write: compute afresh instead.
+    figures = await computeInsights({ weeks, now });
+  }
   return { ...figures, to: new Date(now.getTime()) };
 }
 
