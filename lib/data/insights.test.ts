@@ -3,7 +3,7 @@ import { claimEvents } from "@/db/schema";
 import { approveClaim, createClaim, returnClaim } from "./claims";
 import { getDb } from "./connection";
 import { computeInsights, getInsights, median } from "./insights";
-import { claimInput, makeArticle, makeUser } from "./test-helpers";
+import { claimInput, makeArticle, makeUser } from "@/test/data-helpers";
 
 type Person = Awaited<ReturnType<typeof makeUser>>;
 let editor: Person;
