@@ -13,7 +13,7 @@ import {
 } from "./accounts";
 import { getDb } from "./connection";
 import { countSignInAttempts } from "./sign-in-attempts";
-import { makeUser, refusal } from "./test-helpers";
+import { makeUser, refusal } from "@/test/data-helpers";
 import { getSessionAccount, getUserCredentialsByEmail } from "./users";
 
 function row(id: number) {

@@ -12,7 +12,7 @@ import {
   updateClaim,
 } from "./claims";
 import { getDb } from "./connection";
-import { claimInput, makeArticle, makeUser, refusal, SAMPLE_BODY } from "./test-helpers";
+import { claimInput, makeArticle, makeUser, refusal, SAMPLE_BODY } from "@/test/data-helpers";
 
 const QUOTE = "Le Kremlin affirme que ses forces ont pris 12 villages.";
 

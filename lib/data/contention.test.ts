@@ -10,7 +10,7 @@ import { claimEvents } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { approveClaim, createClaim, getClaimById, returnClaim, type ClaimView } from "./claims";
 import { getDb } from "./connection";
-import { claimInput, makeArticle, makeUser } from "./test-helpers";
+import { claimInput, makeArticle, makeUser } from "@/test/data-helpers";
 
 const SENTENCES = Array.from(
   { length: 40 },

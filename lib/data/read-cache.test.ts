@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { createClaim, listSpeakers } from "./claims";
 import { cachedUntilWrite, getDb } from "./connection";
-import { claimInput, makeArticle, makeUser, SAMPLE_BODY } from "./test-helpers";
+import { claimInput, makeArticle, makeUser, SAMPLE_BODY } from "@/test/data-helpers";
 
 describe("cachedUntilWrite", () => {
   it("reads once while nothing is written", () => {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ENDPOINTS } from "@/lib/api/endpoints";
 import { buildOpenApiDocument, type OpenApiDocument } from "@/lib/api/openapi";
-import { call } from "@/lib/api/test-helpers";
+import { call } from "@/test/api-helpers";
 import { GET as getDocument } from "./openapi.json/route";
 
 const ROOT = path.join(process.cwd(), "app", "api", "v1");

@@ -1,5 +1,5 @@
-import { createArticle } from "./articles";
-import { createUser } from "./users";
+import { createArticle } from "@/lib/data/articles";
+import { createUser } from "@/lib/data/users";
 import type { Role } from "@/lib/review/model";
 import { AppError } from "@/lib/errors";
 
