@@ -18,6 +18,9 @@ const envSchema = z.object({
   TIME_ZONE: z.string().min(1).default("Europe/Paris"),
   // Requests a minute per API token before 429.
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+  // Hosts, addresses or IPv4 CIDR ranges that article import may fetch from although they are
+  // internal (an intranet CMS, say), comma-separated. Empty: public addresses only.
+  FETCH_ALLOW_HOSTS: z.string().default(""),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

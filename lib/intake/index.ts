@@ -1,0 +1,38 @@
+// Intake: what arrives as HTML (a link, an uploaded page, a paste) becomes an article's text and
+// details for the editor to check before saving. Server-only: the DOM and the fetcher live here.
+import "server-only";
+import { decodeHtml } from "./charset";
+import { IntakeError } from "./errors";
+import { extractArticle, type Extraction } from "./extract";
+import { fetchPage, type FetchOptions } from "./fetch";
+
+export type { Extraction } from "./extract";
+export { IntakeError } from "./errors";
+
+export type IntakePreview =
+  ({ ok: true } & Extraction) | { ok: false; code: "noArticle"; message: string; wholeText: string };
+
+function preview(html: string, url?: string): IntakePreview {
+  const result = extractArticle(html, url);
+  if (result.ok) return { ok: true, ...result.extraction };
+  const failure = new IntakeError("noArticle");
+  return { ok: false, code: "noArticle", message: failure.message, wholeText: result.wholeText };
+}
+
+/** Pasted HTML (from the clipboard, or as source text). */
+export function previewFromHtml(html: string): IntakePreview {
+  return preview(html);
+}
+
+/** An uploaded .html/.htm file, in the charset it declares. */
+export function previewFromFile(bytes: Uint8Array): IntakePreview {
+  return preview(decodeHtml(bytes));
+}
+
+/** A link: the page is fetched by the safe fetcher; its final address is the article's link if it names none. */
+export async function previewFromUrl(url: string, options?: FetchOptions): Promise<IntakePreview> {
+  const page = await fetchPage(url, options);
+  const result = preview(decodeHtml(page.bytes, page.contentType), page.url);
+  if (result.ok && !result.details.url) result.details.url = page.url;
+  return result;
+}
