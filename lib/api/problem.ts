@@ -35,7 +35,7 @@ export function problemType(code: ErrorCode): string {
 /** Field messages are message keys; the API spells them out in English. */
 function spellOut(key: string): string {
   const catalog = loadMessages("en") as Record<string, Record<string, unknown> | undefined>;
-  for (const namespace of ["errors", "apiErrors"]) {
+  for (const namespace of ["errors", "apiErrors", "intakeErrors"]) {
     const text = catalog[namespace]?.[key];
     if (typeof text === "string") return text;
   }

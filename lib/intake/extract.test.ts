@@ -1,10 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { decodeHtml } from "./charset";
 import { extractArticle } from "./extract";
 import { FIXTURE_PAGES, fixtureHtml, fixtureText } from "./fixtures";
 import { previewFromFile, previewFromHtml, previewFromUrl, type IntakePreview } from "./index";
 import { extraLines, wordF1 } from "./measure";
 import { startServer, type TestServer } from "./test-server";
+
+// jsdom parses pages of up to half a megabyte: seconds each on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 const plain = (text: string | null) => text?.replace(/\u00a0/g, " ") ?? null;
 

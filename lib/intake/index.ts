@@ -1,6 +1,7 @@
 // Intake: what arrives as HTML (a link, an uploaded page, a paste) becomes an article's text and
 // details for the editor to check before saving. Server-only: the DOM and the fetcher live here.
 import "server-only";
+import { AppError } from "@/lib/errors";
 import { decodeHtml } from "./charset";
 import { IntakeError } from "./errors";
 import { extractArticle, type Extraction } from "./extract";
@@ -35,4 +36,23 @@ export async function previewFromUrl(url: string, options?: FetchOptions): Promi
   const result = preview(decodeHtml(page.bytes, page.contentType), page.url);
   if (result.ok && !result.details.url) result.details.url = page.url;
   return result;
+}
+
+/** A fetch that failed, as the app's errors say it: the reason is a message key for the link field. */
+export function intakeFailure(error: unknown, field = "url"): never {
+  if (error instanceof IntakeError)
+    throw new AppError("invalid_input", error.message, { fieldErrors: { [field]: [error.code] } });
+  throw error;
+}
+
+/** What an editor sends to preview: a link, or HTML. */
+export async function previewIntake(
+  input: { source: "url"; url: string } | { source: "html"; html: string },
+): Promise<IntakePreview> {
+  if (input.source === "html") return previewFromHtml(input.html);
+  try {
+    return await previewFromUrl(input.url);
+  } catch (error) {
+    intakeFailure(error);
+  }
 }
