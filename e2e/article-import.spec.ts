@@ -104,3 +104,25 @@ test("an editor imports an article from a link, checks the preview, saves it and
   await lead.getByRole("button", { name: "Accept" }).click();
   await expect(page.getByRole("status")).toHaveText("1 claim added as draft.");
 });
+
+test("an editor uploads a saved web page and gets only its article, with its details", async ({ page }) => {
+  await signIn(page, "editor");
+  await page.goto("/articles/new");
+  await page
+    .getByTestId("article-file")
+    .setInputFiles(path.join(FIXTURES, "fr-lemonde-previsions-commission-europeenne.html"));
+  const preview = page.getByTestId("import-preview");
+  await expect(preview).toContainText("From “fr-lemonde-previsions-commission-europeenne.html”");
+  await expect(preview).toContainText("Cécile Ducourtieux");
+  await expect(page.getByLabel("Title")).toHaveValue(
+    "Les sombres perspectives économiques de la Commission européenne",
+  );
+  await expect(page.getByLabel("Outlet")).toHaveValue("Le Monde");
+  await expect(page.getByLabel("Publication date")).toHaveValue("2019-05-07");
+  await expect(page.getByLabel("Article language")).toHaveValue("fr");
+  const text = fs.readFileSync(
+    path.join(FIXTURES, "fr-lemonde-previsions-commission-europeenne.txt"),
+    "utf8",
+  );
+  await expect(page.getByLabel("Article text")).toHaveValue(text.trimEnd());
+});
