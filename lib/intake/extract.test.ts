@@ -173,6 +173,40 @@ describe("pasted HTML", () => {
     ]);
   });
 
+  it("drops the furniture of a page it has never seen, and keeps an article named like furniture", () => {
+    const paragraphs = Array.from(
+      { length: 5 },
+      (_, i) => `<p>${SENTENCE} Le commentaire numéro ${i + 1} des actionnaires a été publié.</p>`,
+    ).join("");
+    const html = `<!doctype html><html lang="fr"><head><title>Les actionnaires s’inquiètent | Le Quotidien</title><meta property="og:site_name" content="Le Quotidien"></head><body>
+      <div id="cookie-banner"><p>Nous utilisons des cookies pour améliorer votre expérience. Accepter ou refuser.</p></div>
+      <header><nav><ul><li><a href="/">Accueil</a></li><li><a href="/eco">Économie</a></li></ul></nav></header>
+      <main><article class="commentary shareholders-report"><h1>Les actionnaires s’inquiètent</h1>
+        <div class="share-bar"><a href="#">Partager sur Facebook</a><a href="#">Partager sur X</a></div>
+        <p class="standfirst">Le chapô de l’article, qui résume l’affaire en une phrase assez longue pour compter.</p>
+        ${paragraphs}
+        <figure><img src="a.jpg"><figcaption>Le siège de l’entreprise. Photo : Agence</figcaption></figure>
+        <div class="ad-slot">Publicité</div>
+        <aside class="related"><h2>Sur le même sujet</h2><ul><li><a href="/x">Un autre article</a></li></ul></aside>
+        <div class="newsletter-signup"><p>Inscrivez-vous à notre lettre d’information quotidienne gratuite.</p></div>
+      </article></main>
+      <footer><p>© Le Quotidien 2026. Tous droits réservés. Mentions légales.</p></footer></body></html>`;
+    const preview = previewFromHtml(html);
+    if (!preview.ok) throw new Error("extraction failed");
+    const lines = preview.text.split("\n\n");
+    expect(lines[0]).toBe("Les actionnaires s’inquiètent");
+    expect(lines[1]).toMatch(/^Le chapô de l’article/);
+    expect(lines).toHaveLength(7);
+    expect(preview.text).not.toMatch(
+      /cookies|Accueil|Partager|Photo|Publicité|même sujet|lettre d’information|droits réservés/,
+    );
+    expect(preview.details).toMatchObject({
+      title: "Les actionnaires s’inquiètent",
+      outlet: "Le Quotidien",
+      language: "fr",
+    });
+  });
+
   it("says when nothing looks like an article, and still offers the page's text", () => {
     const preview = previewFromHtml(
       `<html><body><div id="app"></div><p>Subscribe to read this article.</p><script>render()</script></body></html>`,

@@ -44,9 +44,20 @@ const HIDDEN_STYLE =
   /display\s*:\s*none|visibility\s*:\s*hidden|clip\s*:\s*rect\(\s*0[\s,]+0[\s,]+0[\s,]+0|clip-path\s*:\s*inset\(\s*50%/i;
 
 // Furniture by name: captions and credits of pictures, related links, sharing, newsletters, ads,
-// cookie and consent banners, paywall and account prompts, comments.
-const FURNITURE =
-  /caption|credit|copyright|img-metadata|catcher|related|read-?more|also-?read|lire-aussi|share|sharing|social|newsletter|cookie|consent|gdpr|advert|\bads?\b|ad-slot|adslot|outbrain|taboola|promo|paywall|subscri|multi-?device|comment|breadcrumb|tags-list|byline|author|signature|sign-?off|overlay|modal|capping|popup|popin|infographic/i;
+// cookie and consent banners, paywall and account prompts, comments. Unambiguous words match
+// anywhere in a class or id; short or common ones only as a whole part of it ("share-bar",
+// "article_comments", not "commentary" or "shareholders").
+const FURNITURE_ANYWHERE =
+  /caption|copyright|img-metadata|catcher|read-?more|also-?read|lire-aussi|newsletter|cookie|consent|gdpr|advert|outbrain|taboola|paywall|multi-?device|breadcrumb|tags-list|sign-?off|capping|popin|infographic/i;
+const FURNITURE_PART =
+  /(^|[-_])(credits?|related|share|sharing|social|ads?|ad-?slot|promo|subscribe|subscription|comments?|byline|author|authors|signature|overlay|modal|popup)([-_]|$)/i;
+
+function isFurniture(names: string): boolean {
+  if (/article-?body|story-?body|content/i.test(names)) return false;
+  return names
+    .split(/\s+/)
+    .some((name) => name !== "" && (FURNITURE_ANYWHERE.test(name) || FURNITURE_PART.test(name)));
+}
 
 // Infographics drawn as text (the BBC's): their figures are not sentences of the article.
 const GRAPHICS = ".idt2, [data-idt-uuid], [data-graphicuuid], [data-graphictext]";
@@ -88,7 +99,7 @@ function removeFurniture(document: Document): void {
   for (const element of document.querySelectorAll("[class], [id]")) {
     if (!element.isConnected || element.tagName === "BODY" || element.tagName === "HTML") continue;
     const names = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`;
-    if (FURNITURE.test(names) && !/article-?body|story-?body|content/i.test(names)) element.remove();
+    if (isFurniture(names)) element.remove();
   }
   for (const element of document.querySelectorAll("p, div, li, section")) {
     if (!element.isConnected) continue;
