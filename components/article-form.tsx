@@ -65,6 +65,7 @@ export type EditableArticle = {
   url: string | null;
   language: Language;
   publishedAt: string | null;
+  authors?: string | null;
   body: string;
   claimCount: number;
 };
@@ -76,7 +77,7 @@ export type ArticleFormProps =
 type Imported = { preview: ArticlePreview; source: ImportSource; usingWholeText: boolean };
 type NoArticle = { message: string; wholeText: string };
 
-const FIELDS = ["title", "outlet", "url", "language", "publishedAt", "body"] as const;
+const FIELDS = ["title", "outlet", "url", "language", "publishedAt", "authors", "body"] as const;
 type FieldName = (typeof FIELDS)[number];
 
 type Failure = { kind: "conflict" } | { kind: "message"; text: string };
@@ -128,10 +129,20 @@ export function ArticleForm(props: ArticleFormProps) {
           url: article.url ?? "",
           language: article.language,
           publishedAt: article.publishedAt ?? "",
+          authors: article.authors ?? "",
           body: article.body,
           bodyFormat: "text",
         }
-      : { title: "", outlet: "", url: "", language: "", publishedAt: "", body: "", bodyFormat: "text" },
+      : {
+          title: "",
+          outlet: "",
+          url: "",
+          language: "",
+          publishedAt: "",
+          authors: "",
+          body: "",
+          bodyFormat: "text",
+        },
   });
 
   useEffect(() => {
@@ -179,6 +190,7 @@ export function ArticleForm(props: ArticleFormProps) {
     if (details.outlet) setValue("outlet", details.outlet.slice(0, 200), options);
     if (details.url) setValue("url", details.url, options);
     if (details.publishedAt) setValue("publishedAt", details.publishedAt, options);
+    if (details.authors.length > 0) setValue("authors", details.authors.join(", ").slice(0, 500), options);
     setValue("language", details.language, options);
     insertIntoBody(preview.text, true);
     clearErrors();
@@ -341,6 +353,8 @@ export function ArticleForm(props: ArticleFormProps) {
       url: values.url,
       language: values.language,
       publishedAt: values.publishedAt,
+      // Sent when there are authors, or when stored ones were cleared.
+      ...(values.authors || article?.authors ? { authors: values.authors } : {}),
     };
     const payload = article
       ? { ...meta, id: article.id, version: article.version, ...(bodyLocked ? {} : { body: values.body }) }
@@ -483,6 +497,15 @@ export function ArticleForm(props: ArticleFormProps) {
           </Field>
           <Field id="publishedAt" label={t("publishedAt")} error={errorText("publishedAt")}>
             <Input type="date" {...fieldProps("publishedAt")} />
+          </Field>
+          <Field
+            id="authors"
+            label={ti("authors")}
+            hint={ti("authorsHint")}
+            error={errorText("authors")}
+            className="sm:col-span-2"
+          >
+            <Input autoComplete="off" {...fieldProps("authors", true)} />
           </Field>
         </div>
       </section>

@@ -68,6 +68,7 @@ test("an editor imports an article from a link, checks the preview, saves it and
   );
   await expect(page.getByLabel("Publication date")).toHaveValue("2024-03-07");
   await expect(page.getByLabel("Article language")).toHaveValue("en");
+  await expect(page.getByLabel("Authors")).toHaveValue("Maya Gebeily, Anthony Deutsch");
   const body = page.getByLabel("Article text");
   await expect(body).toHaveValue(REUTERS_TEXT.trimEnd());
 
@@ -83,6 +84,9 @@ test("an editor imports an article from a link, checks the preview, saves it and
   await page.getByRole("button", { name: "Create article" }).click();
   await expect(page).toHaveURL(/\/articles\/\d+$/);
   await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+  await expect(
+    page.getByText(/^Reuters · Maya Gebeily, Anthony Deutsch · March 7, 2024 · English/),
+  ).toBeVisible();
   const stored = page.getByTestId("article-body");
   await expect(stored).toContainText("An Israeli tank crew killed a Reuters reporter");
   await expect(stored).not.toContainText("opens new tab");

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { fixtureHtml, fixtureText } from "@/lib/intake/fixtures";
-import { createArticle, getArticleById } from "./articles";
+import { createArticle, getArticleById, updateArticle } from "./articles";
 import { makeUser } from "./test-helpers";
 
 // jsdom parses pages of up to half a megabyte: seconds each on a busy machine.
@@ -28,5 +28,20 @@ describe("createArticle with an HTML body", () => {
       input: { ...fields, body: "<h2>Accueil</h2><p>Le Kremlin affirme.</p>", bodyFormat: "html" },
     });
     expect((await getArticleById({ id }))?.body).toBe("Accueil\n\nLe Kremlin affirme.");
+  });
+});
+
+describe("an article's authors", () => {
+  it("are stored when given, kept by an update that leaves them out, changed by one that gives them", async () => {
+    const editor = await makeUser("editor");
+    const { id } = await createArticle({
+      actor: editor,
+      input: { ...fields, body: "Le Kremlin affirme.", bodyFormat: "text", authors: " Anna Kubišta " },
+    });
+    expect((await getArticleById({ id }))?.authors).toBe("Anna Kubišta");
+    await updateArticle({ actor: editor, input: { ...fields, id, version: 1, title: "T2" } });
+    expect((await getArticleById({ id }))?.authors).toBe("Anna Kubišta");
+    await updateArticle({ actor: editor, input: { ...fields, id, version: 2, authors: "" } });
+    expect((await getArticleById({ id }))?.authors).toBeNull();
   });
 });

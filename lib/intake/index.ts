@@ -63,6 +63,7 @@ type ArticleRequest = {
   url: string;
   language: "" | "fr" | "en" | "other";
   publishedAt: string;
+  authors?: string;
   body?: string;
   bodyFormat: "text" | "html";
   html?: string;
@@ -107,6 +108,7 @@ export async function articleFromRequest(
       url: pick(request.url, details.url ?? fetchedUrl),
       language: request.language || details.language,
       publishedAt: pick(request.publishedAt, details.publishedAt),
+      authors: pick(request.authors ?? "", details.authors.join(", ").slice(0, 500) || null),
       body: preview.text,
       bodyFormat: "text",
     },

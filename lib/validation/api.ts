@@ -111,6 +111,9 @@ export const apiCreateArticleSchema = articleSchema
       .default("")
       .describe("`fr`, `en` or `other`; empty or omitted: the page's language, else detected from the body."),
     publishedAt: articleSchema.shape.publishedAt.default("").describe("Publication date, YYYY-MM-DD."),
+    authors: articleSchema.shape.authors.describe(
+      "Who wrote it, comma-separated; with `html` or a `url`, the page's authors when left out.",
+    ),
     body: articleSchema.shape.body
       .optional()
       .describe(
@@ -315,6 +318,7 @@ export type ApiArticleSummary = z.output<typeof apiArticleSummarySchema>;
 
 export const apiArticleSchema = apiArticleSummarySchema
   .extend({
+    authors: z.string().nullable().describe("Who wrote it, comma-separated."),
     body: z.string().describe("The stored, normalised body that claim offsets point into."),
     createdBy: apiPersonSchema,
     updatedAt: timestamp,

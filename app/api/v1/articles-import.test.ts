@@ -46,6 +46,7 @@ describe("POST /api/v1/articles with html or url", () => {
       url: lemonde.url,
       language: "fr",
       publishedAt: lemonde.publishedAt,
+      authors: "Cécile Ducourtieux",
     });
     expect(article.extraction).toMatchObject({
       source: "html",
@@ -67,6 +68,8 @@ describe("POST /api/v1/articles with html or url", () => {
     expect(res.headers.get("location")).toBe(`/api/v1/articles/${article.id}`);
     expect(article.title).toBe(bbc.title);
     expect(article.outlet).toBe("BBC");
+    // The page names no person as author: none stored.
+    expect(article.authors).toBeNull();
     expect(article.url).toBe(`${server.origin}/bbc`);
     expect(article.extraction).toMatchObject({
       source: "url",
