@@ -1,6 +1,7 @@
 // Importing an article from a link: the page is served by a server this spec starts on 127.0.0.1
 // (the e2e server's FETCH_ALLOW_HOSTS lets the desk fetch from loopback), the preview shows the
 // extracted article and its details, the editor saves it and asks for claim suggestions.
+import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -71,6 +72,13 @@ test("an editor imports an article from a link, checks the preview, saves it and
   await expect(page.getByLabel("Authors")).toHaveValue("Maya Gebeily, Anthony Deutsch");
   const body = page.getByLabel("Article text");
   await expect(body).toHaveValue(REUTERS_TEXT.trimEnd());
+
+  // The form with its preview has no serious accessibility violations.
+  const axe = await new AxeBuilder({ page }).analyze();
+  const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+  ).toEqual([]);
 
   // The page's whole text is one click away, and the article another.
   await preview.getByRole("button", { name: "Use the page’s whole text instead" }).click();
