@@ -102,6 +102,8 @@ describe("the OpenAPI document", () => {
     expect(input.required ?? []).toEqual([]);
     expect(Object.keys(input.properties)).toEqual(expect.arrayContaining(["title", "body", "html", "url"]));
     expect(input.properties).toHaveProperty("bodyFormat");
+    const created = doc.components.schemas.CreatedArticle as { properties: Record<string, unknown> };
+    expect(created.properties).toHaveProperty("extraction");
     const patch = doc.components.schemas.ClaimPatch as { required: string[] };
     expect(patch.required).toEqual(["version"]);
   });
