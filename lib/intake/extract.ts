@@ -38,8 +38,16 @@ const REMOVED_TAGS =
   "script, style, noscript, template, svg, iframe, object, embed, canvas, video, audio, button, select, input, textarea, dialog";
 
 // Visually hidden text ("opens new tab", "Image copyright"): screen-reader helpers and CSS clipping.
+// Screen-reader helpers are named so anywhere in a class; "hidden" alone only as a whole class
+// (Bootstrap's "hidden-xs" hides on small screens only).
 const HIDDEN_CLASS =
-  /(^|[\s_-])(sr-only|visually-?hidden|visuallyhidden|screen-?reader(-text|-only)?|off-?screen|a11y-hidden|is-hidden|u-hidden|hidden)($|[\s_-])/i;
+  /sr-only|visually-?hidden|visuallyhidden|screen-?reader|off-?screen|a11y-hidden|element-invisible/i;
+const HIDDEN_TOKEN = /^(hidden|is-hidden|u-hidden|invisible)$/i;
+
+function isHiddenClass(value: string): boolean {
+  return value.split(/\s+/).some((name) => HIDDEN_CLASS.test(name) || HIDDEN_TOKEN.test(name));
+}
+
 const HIDDEN_STYLE =
   /display\s*:\s*none|visibility\s*:\s*hidden|clip\s*:\s*rect\(\s*0[\s,]+0[\s,]+0[\s,]+0|clip-path\s*:\s*inset\(\s*50%/i;
 
@@ -85,7 +93,7 @@ function removeHidden(document: Document): void {
   }
   for (const element of document.querySelectorAll("[class]")) {
     if (element.tagName === "BODY" || element.tagName === "HTML") continue;
-    if (element.isConnected && HIDDEN_CLASS.test(element.getAttribute("class") ?? "")) element.remove();
+    if (element.isConnected && isHiddenClass(element.getAttribute("class") ?? "")) element.remove();
   }
 }
 
