@@ -36,7 +36,9 @@ export default defineConfig({
     // "server-only" a no-op, as it is in Next's own server bundles.
     command: `npx tsx --tsconfig tsconfig.node.json e2e/server.ts`,
     url: `http://127.0.0.1:${PORT}/sign-in`,
-    env: { E2E_PORT: String(PORT) },
+    // Article import fetches from pages that specs serve on 127.0.0.1, which the fetcher refuses
+    // unless allow-listed.
+    env: { E2E_PORT: String(PORT), FETCH_ALLOW_HOSTS: "127.0.0.1" },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",
