@@ -18,6 +18,7 @@ import {
 import { useForm, useWatch, type Control } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/errors";
+import { describeError } from "@/lib/errors/text";
 import { LANGUAGES, type Language } from "@/lib/review/model";
 import { ACCEPTED_FILE_TYPES, articleFileText, checkArticleFile } from "@/lib/text/article-file";
 import { normaliseBody } from "@/lib/text/normalise";
@@ -76,6 +77,7 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
 export function ArticleForm(props: ArticleFormProps) {
   const t = useTranslations("articleForm");
   const te = useTranslations("errors");
+  const words = useTranslations();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -236,8 +238,7 @@ export function ArticleForm(props: ArticleFormProps) {
       shown = true;
     }
     if (result.code === "conflict") setFailure({ kind: "conflict" });
-    else if (!shown)
-      setFailure({ kind: "message", text: te.has(result.code) ? te(result.code) : te("generic") });
+    else if (!shown) setFailure({ kind: "message", text: describeError(words, result) });
   }
 
   const onSubmit = handleSubmit((values) => {

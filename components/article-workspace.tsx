@@ -6,6 +6,8 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { submitClaimAction } from "@/app/(app)/articles/[id]/actions";
+import { describeError } from "@/lib/errors/text";
+import { callAction } from "./ui/action";
 import type { ClaimView } from "@/lib/data/claims";
 import type { Suggestion } from "@/lib/claims";
 import type { Language } from "@/lib/review/model";
@@ -44,7 +46,7 @@ export function ArticleWorkspace({
   extraPanel?: React.ReactNode;
 }) {
   const t = useTranslations("article");
-  const te = useTranslations("errors");
+  const words = useTranslations();
   const format = useFormatter();
   const router = useRouter();
   const searchParams = useSearchParams();
@@ -83,10 +85,12 @@ export function ArticleWorkspace({
             ? { status: "ready", items: message.suggestions }
             : { status: "failed", message: message.message },
         );
+        if (message.type !== "done") console.error(message.message);
         worker.terminate();
       }
     };
     worker.onerror = (event) => {
+      console.error(event.message);
       setSuggestion({ status: "failed", message: event.message });
       worker.terminate();
     };
@@ -136,11 +140,11 @@ export function ArticleWorkspace({
 
   const submit = (claim: ClaimView) =>
     startTransition(async () => {
-      const result = await submitClaimAction({ id: claim.id, version: claim.version });
+      const result = await callAction(() => submitClaimAction({ id: claim.id, version: claim.version }));
       if (result.ok) {
         setNotice(t("submitted"));
         router.refresh();
-      } else setNotice(te.has(result.code) ? te(result.code) : result.message);
+      } else setNotice(describeError(words, result));
     });
 
   return (
@@ -194,6 +198,7 @@ export function ArticleWorkspace({
               }}
               onEdit={editSuggestion}
               onDismiss={(keys) => setDismissed((prev) => new Set([...prev, ...keys]))}
+              onRetry={runSuggestions}
               onAccepted={(_keys, report) => {
                 setNotice(report);
                 router.refresh();
