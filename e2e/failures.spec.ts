@@ -41,7 +41,8 @@ test("an approval that gets no answer brings the claim back with a retry, which 
 test("the French queue says it in French", async ({ browser }) => {
   const fixture = await queuedClaims(["editor"], "Approbation hors ligne");
   const [claim] = fixture.claims as [(typeof fixture.claims)[0]];
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "fr-FR" });
+  // Signed in in English (the sign-in helper reads English labels), then the desk set to French.
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "en-GB" });
   const page = await context.newPage();
   await signIn(page, "reviewer");
   await context.addCookies([
