@@ -6,6 +6,8 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { submitClaimAction, submitRatedClaimsAction } from "@/app/(app)/articles/[id]/actions";
+import { describeError } from "@/lib/errors/text";
+import { callAction } from "./ui/action";
 import type { ClaimView } from "@/lib/data/claims";
 import type { Suggestion } from "@/lib/claims";
 import type { Language } from "@/lib/review/model";
@@ -50,7 +52,7 @@ export function ArticleWorkspace({
   const [formSpan, setFormSpan] = useState<{ start: number; end: number } | null>(null);
   const ratedDrafts = claims.filter((c) => c.stage === "draft" && c.verdict !== "unrated");
   const t = useTranslations("article");
-  const te = useTranslations("errors");
+  const words = useTranslations();
   const format = useFormatter();
   const router = useRouter();
   const searchParams = useSearchParams();
@@ -89,10 +91,12 @@ export function ArticleWorkspace({
             ? { status: "ready", items: message.suggestions }
             : { status: "failed", message: message.message },
         );
+        if (message.type !== "done") console.error(message.message);
         worker.terminate();
       }
     };
     worker.onerror = (event) => {
+      console.error(event.message);
       setSuggestion({ status: "failed", message: event.message });
       worker.terminate();
     };
@@ -148,22 +152,24 @@ export function ArticleWorkspace({
 
   const submitAllRated = () =>
     startTransition(async () => {
-      const result = await submitRatedClaimsAction({
-        articleId: article.id,
-        claims: ratedDrafts.map((c) => ({ id: c.id, version: c.version })),
-      });
+      const result = await callAction(() =>
+        submitRatedClaimsAction({
+          articleId: article.id,
+          claims: ratedDrafts.map((c) => ({ id: c.id, version: c.version })),
+        }),
+      );
       if (result.ok) setNotice(tw("submitAll.done", { count: result.data.submitted }));
-      else setNotice(te.has(result.code) ? te(result.code) : result.message);
+      else setNotice(describeError(words, result));
       router.refresh();
     });
 
   const submit = (claim: ClaimView) =>
     startTransition(async () => {
-      const result = await submitClaimAction({ id: claim.id, version: claim.version });
+      const result = await callAction(() => submitClaimAction({ id: claim.id, version: claim.version }));
       if (result.ok) {
         setNotice(t("submitted"));
         router.refresh();
-      } else setNotice(te.has(result.code) ? te(result.code) : result.message);
+      } else setNotice(describeError(words, result));
     });
 
   return (
@@ -218,6 +224,7 @@ export function ArticleWorkspace({
               }}
               onEdit={editSuggestion}
               onDismiss={(keys) => setDismissed((prev) => new Set([...prev, ...keys]))}
+              onRetry={runSuggestions}
               onAccepted={(_keys, report) => {
                 setNotice(report);
                 router.refresh();

@@ -3,6 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { createClaimAction } from "@/app/(app)/articles/[id]/actions";
+import { describeError } from "@/lib/errors/text";
+import { callAction } from "./ui/action";
 import type { Suggestion } from "@/lib/claims";
 import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
@@ -47,6 +49,7 @@ export function ClaimSuggestions({
   onDismiss,
   onAccepted,
   onClose,
+  onRetry,
 }: {
   articleId: number;
   state: SuggestionState;
@@ -56,8 +59,11 @@ export function ClaimSuggestions({
   onDismiss: (keys: string[]) => void;
   onAccepted: (keys: string[], report: string) => void;
   onClose: () => void;
+  /** Runs the analysis again after it failed. */
+  onRetry: () => void;
 }) {
   const t = useTranslations("suggest");
+  const words = useTranslations();
   const [threshold, setThreshold] = useState(0.6);
   const [pending, startTransition] = useTransition();
   const [progress, setProgress] = useState<string | null>(null);
@@ -75,9 +81,13 @@ export function ClaimSuggestions({
   }
   if (state.status === "failed") {
     return (
-      <p role="alert" className="text-disputed px-4 py-6 text-sm">
-        {t("failed", { message: state.message })}
-      </p>
+      <div role="alert" className="text-disputed space-y-3 px-4 py-6 text-sm">
+        {/* The worker's own error is English and technical: it goes to the console, not here. */}
+        <p>{t("failed")}</p>
+        <Button size="sm" variant="secondary" onClick={onRetry}>
+          {t("retry")}
+        </Button>
+      </div>
     );
   }
   if (state.status !== "ready") return null;
@@ -91,9 +101,9 @@ export function ClaimSuggestions({
       const refused: string[] = [];
       for (const [i, s] of list.entries()) {
         setProgress(t("accepting", { done: i + 1, total: list.length }));
-        const result = await createClaimAction(draftInput(articleId, s));
+        const result = await callAction(() => createClaimAction(draftInput(articleId, s)));
         if (result.ok) accepted.push(suggestionKey(s));
-        else refused.push(`${s.quote.slice(0, 40)}…: ${result.message}`);
+        else refused.push(`${s.quote.slice(0, 40)}…: ${describeError(words, result)}`);
       }
       setProgress(null);
       const report =

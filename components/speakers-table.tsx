@@ -5,11 +5,13 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo, useState, useTransition } from "react";
 import { mergeSpeakersAction } from "@/app/actions/speakers";
+import { describeError } from "@/lib/errors/text";
 import type { SpeakerStats } from "@/lib/data/speakers";
 import { VERDICTS } from "@/lib/review/model";
 import { foldWord } from "@/lib/search/query";
 import { preferredSpeakerName } from "@/lib/search/speaker-names";
 import { Button } from "./ui/button";
+import { callAction } from "./ui/action";
 import { cn } from "./ui/cn";
 import { Input } from "./ui/field";
 
@@ -249,9 +251,9 @@ function MergePanel({
 
   function merge() {
     startTransition(async () => {
-      const result = await mergeSpeakersAction({ from: names, to: target });
+      const result = await callAction(() => mergeSpeakersAction({ from: names, to: target }));
       if (result.ok) onDone(t("speakers.merged", { count: result.data.renamed, name: result.data.to }), true);
-      else onDone(result.code === "forbidden" ? t("errors.forbidden") : t("speakers.mergeFailed"), false);
+      else onDone(`${t("speakers.mergeFailed")} ${describeError(t, result)}`, false);
     });
   }
 

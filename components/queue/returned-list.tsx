@@ -9,13 +9,16 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { ClaimFacts, ClaimHeading, QuoteInContext } from "./claim-parts";
 import { claimHref, type QueueEntry } from "./entry";
-import { decidedElsewhere, describeFailure } from "./failure";
+import { callAction } from "@/components/ui/action";
+import { describeError } from "@/lib/errors/text";
+import { decidedElsewhere } from "./failure";
 import { useTimeFormat } from "./use-time";
 
 /** Claims a reviewer sent back to me, each with the reviewer's note, a way to fix it, and to resubmit. */
 export function ReturnedList({ entries }: { entries: QueueEntry[] }) {
   const t = useTranslations("queue");
   const time = useTimeFormat();
+  const words = useTranslations();
   const router = useRouter();
   const [done, setDone] = useState<ReadonlySet<string>>(() => new Set());
   const [busy, setBusy] = useState<number | null>(null);
@@ -26,13 +29,13 @@ export function ReturnedList({ entries }: { entries: QueueEntry[] }) {
 
   const resubmit = async (entry: QueueEntry) => {
     setBusy(entry.id);
-    const result = await resubmitAction({ id: entry.id, version: entry.version });
+    const result = await callAction(() => resubmitAction({ id: entry.id, version: entry.version }));
     setBusy(null);
     if (result.ok || decidedElsewhere(result)) {
       setDone((current) => new Set(current).add(`${entry.id}:${entry.version}`));
     }
     if (result.ok) setNotice(t("messages.resubmitted", { statement: entry.statement }));
-    else setErrors((current) => new Map(current).set(entry.id, describeFailure(t, result, time.time)));
+    else setErrors((current) => new Map(current).set(entry.id, describeError(words, result)));
     router.refresh();
   };
 

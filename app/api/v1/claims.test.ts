@@ -481,6 +481,23 @@ describe("review over the API", () => {
       version: claim.version + 1,
     });
     expect(stateOf(claim.id)).toEqual(afterEdit);
+    expect(problem.reason).toBe("changed");
+    expect(problem.detail).toMatch(/^Changed by Ana at .* meanwhile\. Nothing was saved\.$/);
+
+    // The detail speaks the caller's language; the code, reason and claim stay the same.
+    const french = await call(approve, {
+      method: "POST",
+      token: reviewer.token,
+      ...onClaim(claim.id),
+      headers: { "accept-language": "fr-CH, fr;q=0.9, en;q=0.8" },
+      body: { version: claim.version },
+    });
+    expect(french.headers.get("content-language")).toBe("fr");
+    expect(apiProblemSchema.parse(french.json)).toMatchObject({
+      code: "conflict",
+      reason: "changed",
+      detail: expect.stringMatching(/^Modifiée par Ana à .* entre-temps\. Rien n’a été enregistré\.$/),
+    });
   });
 
   it("refuses a return with a stale version: it cannot undo an approval made meanwhile", async () => {
