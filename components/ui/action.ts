@@ -2,16 +2,9 @@
 // an answer (the network dropped, the server fell over) becomes a failure like any refusal, with
 // the reason "network", instead of a rejected promise nobody handles. What the caller hid
 // optimistically it shows again, and it offers to try again (see NoticeLine's retry).
-import type { ActionResult, Failure } from "@/lib/errors";
+import { networkFailure, type ActionResult, type Failure } from "@/lib/errors";
 
-export function networkFailure(): Failure {
-  return {
-    ok: false,
-    code: "unavailable",
-    message: "The action got no answer from the server.",
-    details: { reason: "network" },
-  };
-}
+export { networkFailure };
 
 export async function callAction<T>(call: () => Promise<T>): Promise<T | Failure> {
   try {

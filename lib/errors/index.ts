@@ -145,3 +145,13 @@ export function toFailure(error: unknown): Failure {
     details: appError.details,
   };
 }
+
+/** The failure of a call that got no answer at all (the network dropped, the server went away). */
+export function networkFailure(): Failure {
+  return {
+    ok: false,
+    code: "unavailable",
+    message: "The action got no answer from the server.",
+    details: { reason: "network" },
+  };
+}

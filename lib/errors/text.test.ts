@@ -4,9 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { networkFailure } from "@/components/ui/action";
 import { loadMessages } from "@/lib/i18n/messages";
-import { ERROR_CODES, type Failure } from "./index";
+import { ERROR_CODES, networkFailure, type Failure } from "./index";
 import { describeError, type Translate } from "./text";
 
 const translator = (locale: "en" | "fr") =>
