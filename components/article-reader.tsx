@@ -7,6 +7,7 @@ import { snapToWords } from "@/lib/text/anchor";
 import { buildSegments } from "@/lib/text/segments";
 import { VERDICT_STYLES } from "./verdict-badge";
 import { cn } from "./ui/cn";
+import { bidiSafe } from "@/lib/text/bidi";
 
 export type ReaderClaim = { id: number; start: number; end: number; verdict: Verdict };
 export type TextSpan = { start: number; end: number; quote: string };
@@ -171,13 +172,13 @@ export function ArticleReader({
                       focusedSuggestion === suggestion.key && "bg-accent/10",
                     )}
                   >
-                    {body.slice(s.start, s.end)}
+                    {bidiSafe(body.slice(s.start, s.end))}
                   </span>
                 );
               }
               return claimIds.length === 0 ? (
                 <span key={s.start} data-o={s.start}>
-                  {body.slice(s.start, s.end)}
+                  {bidiSafe(body.slice(s.start, s.end))}
                 </span>
               ) : (
                 <mark
@@ -196,7 +197,7 @@ export function ArticleReader({
                       "outline-accent outline-2 outline-offset-1",
                   )}
                 >
-                  {body.slice(s.start, s.end)}
+                  {bidiSafe(body.slice(s.start, s.end))}
                 </mark>
               );
             })}

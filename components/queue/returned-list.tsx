@@ -11,6 +11,7 @@ import { ClaimFacts, ClaimHeading, QuoteInContext } from "./claim-parts";
 import { claimHref, type QueueEntry } from "./entry";
 import { decidedElsewhere, describeFailure } from "./failure";
 import { useTimeFormat } from "./use-time";
+import { bidiSafe } from "@/lib/text/bidi";
 
 /** Claims a reviewer sent back to me, each with the reviewer's note, a way to fix it, and to resubmit. */
 export function ReturnedList({ entries }: { entries: QueueEntry[] }) {
@@ -80,7 +81,7 @@ export function ReturnedList({ entries }: { entries: QueueEntry[] }) {
                         : t("returned.noteLabel")}
                     </p>
                     <p className="text-ink mt-0.5 text-sm whitespace-pre-line" data-testid="return-note">
-                      {entry.returnNote}
+                      {bidiSafe(entry.returnNote)}
                     </p>
                   </div>
                   <QuoteInContext entry={entry} />

@@ -30,3 +30,8 @@ export function escapeBidiControls(text: string): string {
 export function maskBidiControls(text: string): string {
   return text.replace(BIDI_CONTROL, "\uFFFD");
 }
+
+/** maskBidiControls for rendering: any user text shown in the interface goes through it. */
+export function bidiSafe(text: string | null | undefined): string {
+  return text == null ? "" : maskBidiControls(text);
+}

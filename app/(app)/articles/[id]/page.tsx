@@ -9,6 +9,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getArticleById } from "@/lib/data/articles";
 import { listClaimsForArticle, listSpeakers } from "@/lib/data/claims";
 import { hasPermission } from "@/lib/review";
+import { bidiSafe } from "@/lib/text/bidi";
 
 type Params = Promise<{ id: string }>;
 
@@ -47,7 +48,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div className="max-w-3xl space-y-2">
             <h1 className="font-serif text-3xl leading-tight font-semibold tracking-tight">
-              {article.title}
+              {bidiSafe(article.title)}
             </h1>
             <p className="text-muted text-sm">
               {[

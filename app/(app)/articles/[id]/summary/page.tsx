@@ -13,6 +13,7 @@ import { buildClaimReviews, buildSummary, labelsFor, scriptSafeJson } from "@/li
 import { defaultCsvSeparator, exportHref, FORMATS } from "@/lib/export/format-names";
 import { articleIdParamSchema } from "@/lib/validation/export";
 import "./print.css";
+import { bidiSafe } from "@/lib/text/bidi";
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -28,7 +29,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const article = id.success ? await getArticleById({ id: id.data }) : undefined;
   if (!article) return {};
   // Also the file name a browser suggests for "Save as PDF": in the article's language.
-  return { title: { absolute: `${labelsFor(article.language).verifiedSummary} — ${article.title}` } };
+  return {
+    title: { absolute: `${labelsFor(article.language).verifiedSummary} — ${bidiSafe(article.title)}` },
+  };
 }
 
 export default async function SummaryPage({
@@ -70,7 +73,7 @@ export default async function SummaryPage({
             <li aria-hidden>›</li>
             <li className="max-w-md truncate">
               <Link href={`/articles/${id}`} className="hover:text-ink hover:underline">
-                {article.title}
+                {bidiSafe(article.title)}
               </Link>
             </li>
             <li aria-hidden>›</li>
