@@ -20,6 +20,7 @@ import { cn } from "./ui/cn";
 import { Field, Input, Select } from "./ui/field";
 import { lazyResolver } from "./ui/lazy-resolver";
 import { NoticeLine, type Notice } from "./ui/notice-line";
+import { bidiSafe } from "@/lib/text/bidi";
 import { callAction, isRetryable } from "./ui/action";
 // zod stays out of the accounts page's first load; it arrives when the form is first checked.
 const resolver = lazyResolver<CreateAccountInput, unknown, CreateAccountInput>(async () => {
@@ -235,7 +236,7 @@ function AccountRowView({
     <tr className={cn(!account.active && "bg-slate-50/70")} data-testid={`account-${account.email}`}>
       <td className="px-4 py-3 align-top">
         <div className={cn("font-medium", !account.active && "text-muted")}>
-          {account.name}
+          {bidiSafe(account.name)}
           {isSelf ? (
             <span className="text-muted ml-1.5 text-xs font-normal">({t("accountAdmin.you")})</span>
           ) : null}

@@ -19,6 +19,7 @@ import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
 import { StageBadge, VerdictBadge } from "./verdict-badge";
 import { upperFirst } from "@/lib/text/upper-first";
+import { bidiSafe } from "@/lib/text/bidi";
 
 // The claim form (with react-hook-form, ~14 kB gzipped) loads when a claim is added or edited,
 // not with the page: reading an article needs none of it.
@@ -286,27 +287,31 @@ export function ArticleWorkspace({
                             <VerdictBadge verdict={claim.verdict} />
                             <StageBadge stage={claim.stage} returned={claim.returnedAt !== null} />
                           </span>
-                          <span className="text-ink mt-1.5 block text-sm font-medium">{claim.statement}</span>
+                          <span className="text-ink mt-1.5 block text-sm font-medium">
+                            {bidiSafe(claim.statement)}
+                          </span>
                           {claim.speaker ? (
-                            <span className="text-muted mt-0.5 block text-xs">{claim.speaker}</span>
+                            <span className="text-muted mt-0.5 block text-xs">{bidiSafe(claim.speaker)}</span>
                           ) : null}
                         </button>
                         {selected ? (
                           <div className="space-y-3 px-4 pb-4 text-sm">
                             <blockquote className="border-line text-muted border-l-2 pl-3 font-serif">
-                              {claim.quote}
+                              {bidiSafe(claim.quote)}
                             </blockquote>
                             {claim.verdict === "uncommented" && claim.silentParty ? (
                               <p className="first-letter:uppercase">
-                                {t("didNotComment", { party: upperFirst(claim.silentParty) })}
+                                {t("didNotComment", { party: bidiSafe(upperFirst(claim.silentParty)) })}
                               </p>
                             ) : null}
-                            {claim.verdictNote ? <p className="text-ink">{claim.verdictNote}</p> : null}
+                            {claim.verdictNote ? (
+                              <p className="text-ink">{bidiSafe(claim.verdictNote)}</p>
+                            ) : null}
                             {claim.returnNote && claim.stage === "draft" ? (
                               <p className="bg-uncommented-bg text-uncommented rounded-md px-3 py-2">
                                 {t("returnedNote", {
                                   name: claim.returnedBy?.name ?? "?",
-                                  note: claim.returnNote,
+                                  note: bidiSafe(claim.returnNote),
                                 })}
                               </p>
                             ) : null}

@@ -10,6 +10,7 @@ import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
 import { Input } from "./ui/field";
 import { VerdictBadge } from "./verdict-badge";
+import { bidiSafe } from "@/lib/text/bidi";
 
 export type SuggestionState =
   | { status: "idle" }
@@ -169,9 +170,11 @@ export function ClaimSuggestions({
                       {s.score.toFixed(2)}
                     </span>
                     {s.verdict ? <VerdictBadge verdict={s.verdict} /> : null}
-                    {s.speaker ? <span className="text-muted truncate text-xs">{s.speaker}</span> : null}
+                    {s.speaker ? (
+                      <span className="text-muted truncate text-xs">{bidiSafe(s.speaker)}</span>
+                    ) : null}
                   </span>
-                  <span className="text-ink mt-1 block font-medium">{s.statement}</span>
+                  <span className="text-ink mt-1 block font-medium">{bidiSafe(s.statement)}</span>
                 </button>
                 {s.silentParty ? (
                   <p className="text-uncommented text-xs first-letter:uppercase">

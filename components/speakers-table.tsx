@@ -14,6 +14,7 @@ import { Button } from "./ui/button";
 import { callAction } from "./ui/action";
 import { cn } from "./ui/cn";
 import { Input } from "./ui/field";
+import { bidiSafe } from "@/lib/text/bidi";
 
 const VERDICT_BAR = {
   confirmed: "bg-confirmed",
@@ -74,7 +75,7 @@ export function SpeakersTable({
               <li key={group.join("|")} className="flex flex-wrap items-center gap-2 text-sm">
                 {group.map((name) => (
                   <span key={name} className="rounded-full bg-slate-100 px-2.5 py-0.5">
-                    {name}
+                    {bidiSafe(name)}
                   </span>
                 ))}
                 <Button
@@ -184,7 +185,7 @@ export function SpeakersTable({
                       href={speakerHref(s.name)}
                       className="text-ink hover:text-accent font-medium hover:underline"
                     >
-                      {s.name}
+                      {bidiSafe(s.name)}
                     </Link>
                   </td>
                   <td className="px-4 py-3 text-right tabular-nums">{s.total}</td>
@@ -273,7 +274,7 @@ function MergePanel({
               checked={choice === name}
               onChange={() => setChoice(name)}
             />
-            <span className="font-medium">{name}</span>
+            <span className="font-medium">{bidiSafe(name)}</span>
             <span className="text-muted">{t("speakers.claimCount", { count: counts.get(name) ?? 0 })}</span>
           </label>
         ))}

@@ -13,6 +13,7 @@ import { callAction } from "@/components/ui/action";
 import { describeError } from "@/lib/errors/text";
 import { decidedElsewhere } from "./failure";
 import { useTimeFormat } from "./use-time";
+import { bidiSafe } from "@/lib/text/bidi";
 
 /** Claims a reviewer sent back to me, each with the reviewer's note, a way to fix it, and to resubmit. */
 export function ReturnedList({ entries }: { entries: QueueEntry[] }) {
@@ -83,7 +84,7 @@ export function ReturnedList({ entries }: { entries: QueueEntry[] }) {
                         : t("returned.noteLabel")}
                     </p>
                     <p className="text-ink mt-0.5 text-sm whitespace-pre-line" data-testid="return-note">
-                      {entry.returnNote}
+                      {bidiSafe(entry.returnNote)}
                     </p>
                   </div>
                   <QuoteInContext entry={entry} />
