@@ -4,7 +4,7 @@
 import type { Language } from "@/lib/review/model";
 import { type Attribution, attributeSentence, createAttributionContext } from "./attribution";
 import { type PassageItem, detectNoComment, uncommentedTargets } from "./no-comment";
-import { type Reason, scoreSentence } from "./score";
+import { type Reason, SUGGESTION_THRESHOLD, scoreSentence } from "./score";
 import { segmentSentences } from "./segment";
 import { analyseQuotes, collapseSpaces, splitParagraphs } from "./text";
 
@@ -21,6 +21,8 @@ export type Suggestion = {
   reasons: Reason[];
   verdict?: "uncommented";
   silentParty?: string;
+  /** Below the threshold (SUGGESTION_THRESHOLD): not shown unless the editor asks for more. */
+  hidden: boolean;
 };
 
 export type SuggestOptions = {
@@ -62,6 +64,7 @@ export function suggestClaims(body: string, language: Language, options: Suggest
       cue: attribution.cue,
       score,
       reasons,
+      hidden: score < SUGGESTION_THRESHOLD,
     };
     items.push({ paragraph: p, speaker: attribution.speaker, noComment: null, suggestion });
   }
