@@ -51,7 +51,19 @@ export const NAME_VARIANTS: readonly (readonly string[])[] = [
   ["Pentagon", "Pentagone"],
 ];
 
+const keys = new Map<string, string>();
+
 function key(s: string): string {
+  let k = keys.get(s);
+  if (k === undefined) {
+    k = computeKey(s);
+    if (keys.size > 10_000) keys.clear();
+    keys.set(s, k);
+  }
+  return k;
+}
+
+function computeKey(s: string): string {
   return fold(s)
     .replace(/['’‘`]/g, "")
     .replace(/[\s.-]+/g, " ")

@@ -73,7 +73,8 @@ const DETERMINER = /^(?:the|le|la|les|l')\s+/u;
 /** A speaker name for comparison: folded, without a leading article, punctuation or variants. */
 export function normaliseSpeaker(name: string | null): string | null {
   if (name === null) return null;
-  let s = fold(canonicalName(name)).replace(/[’]/g, "'");
+  const bare = name.trim().replace(/^(?:the|le|la|les)\s+|^l['’]/iu, "");
+  let s = fold(canonicalName(bare)).replace(/[’]/g, "'");
   s = s.replace(/^l'/u, "").replace(DETERMINER, "");
   s = s
     .replace(/[^\p{L}\p{N}' ]+/gu, " ")
