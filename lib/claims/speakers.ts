@@ -9,7 +9,7 @@
 // source. Institutions stay apart from their members. Pure, like the rest of lib/claims.
 
 import type { Language } from "@/lib/review/model";
-import { EN_DETERMINERS, FR_DETERMINERS, HONORIFICS, TITLE_NOUNS } from "./lexicon";
+import { EN_DETERMINERS, FR_DETERMINERS, HONORIFICS, TITLE_NOUNS, reportingWordSet } from "./lexicon";
 import { collapseSpaces, fold, tokenize } from "./text";
 import { canonicalName, nameVariants, sameName } from "./variants";
 
@@ -38,7 +38,7 @@ export type SpeakerRegistry = {
   bySurname: Map<string, Person>;
 };
 
-const ACRONYM_RE = /((?:\p{Lu}[\p{L}'’-]*\s+)(?:(?:[\p{L}'’-]+\s+){0,6}))\((\p{Lu}[\p{Lu}\p{N}]{1,7})\)/gu;
+const ACRONYM_RE = /((?:[\p{L}'’-]+\s+){1,6})\((\p{Lu}[\p{L}\p{N}]{1,9})\)/gu;
 const ORG_HINT =
   /Commission|Banque|Bank|Institut|Office|Cour|Court|Conseil|Council|Fonds|Fund|Trésor|Treasury|Department|Ministry|Ministère|Agence|Agency|Organi[sz]ation|Confédération|Confederation|Fédération|Federation|Parlement|Parliament|Gouvernement|Government/u;
 const ORG_HEADS = new Set([
@@ -138,6 +138,27 @@ const SUBJECT_VERBS = new Set([
   "reiterated",
   "urged",
 ]);
+/** Verbs and conjunctions that end a title read backwards: "said Unite general secretary" → "Unite general secretary". */
+const TITLE_STOP = new Set([
+  ...reportingWordSet(),
+  "a",
+  "ont",
+  "est",
+  "sont",
+  "was",
+  "is",
+  "has",
+  "had",
+  "et",
+  "and",
+  "avec",
+  "with",
+  "que",
+  "that",
+  "qui",
+  "who",
+]);
+
 /** Capitalised words that open a sentence without being part of a name. */
 const LEADING = new Set([
   "but",
@@ -240,8 +261,17 @@ function titleBefore(before: string): string | null {
   for (let i = ws.length - 1; i >= 0 && taken.length < 8; i--) {
     const w = ws[i] ?? "";
     if (/[,;:.!?]$/u.test(w)) break;
+    if (w === "à" || w === "au" || w === "aux") {
+      taken.unshift(w);
+      continue;
+    }
     const f = fold(w);
-    if (STOP_WORDS.has(f) || /^[ld]['’]$/u.test(f)) break;
+    const linked = /^(?:de|of|a|for)$/u.test(fold(ws[i - 1] ?? ""));
+    if (linked && (f === "la" || f === "les" || f === "the")) {
+      taken.unshift(w);
+      continue;
+    }
+    if (STOP_WORDS.has(f) || /^[ld]['’]$/u.test(f) || TITLE_STOP.has(f)) break;
     if (/^[LlDd]['’]\p{L}/u.test(w)) {
       const prev = fold(ws[i - 1] ?? "");
       if (prev === "de" || prev === "of" || prev === "a" || prev === "for") {
@@ -285,7 +315,8 @@ function nameRuns(text: string): { start: number; text: string }[] {
   let i = 0;
   while (i < toks.length) {
     const t = toks[i];
-    if (!t || !t.cap) {
+    // "l'Intérieur", "d'Ostrava": an elided article, not a first name.
+    if (!t || !t.cap || /[’']/u.test(text[t.start - 1] ?? "")) {
       i++;
       continue;
     }
@@ -336,8 +367,22 @@ export function buildRegistry(sentences: readonly { text: string }[], language: 
     ACRONYM_RE.lastIndex = 0;
     const hasParen = text.includes("(");
     for (let m = hasParen ? ACRONYM_RE.exec(text) : null; m !== null; m = ACRONYM_RE.exec(text)) {
-      const long = collapseSpaces((m[1] ?? "").replace(/^(?:the|le|la|les|l['’])\s*/iu, ""));
       const short = m[2] ?? "";
+      // Only names, not "(Roumanie)" or "(4 heures GMT)": the long form starts with a capital or an
+      // institution word, the short one is an acronym or a single name.
+      const words = wordsOf(m[1] ?? "");
+      let from = 0;
+      for (let k = words.length - 1; k >= 0; k--) {
+        const f = fold(words[k] ?? "").replace(/^[ld]['’]/u, "");
+        if (/^\p{Lu}/u.test(words[k] ?? "") || ORG_HEADS.has(f) || GENERIC_ORG.has(f)) from = k;
+      }
+      const long = collapseSpaces(
+        words
+          .slice(from)
+          .join(" ")
+          .replace(/^(?:the|le|la|les)\s+|^[ld]['’]/iu, ""),
+      );
+      if (!/^\p{Lu}[\p{Lu}\p{N}]+$|^\p{Lu}\p{Ll}+$/u.test(short) || long.length < 4) continue;
       reg.acronyms.set(fold(long), short);
       pushOrg(reg, short, index);
     }
@@ -367,11 +412,31 @@ export function buildRegistry(sentences: readonly { text: string }[], language: 
         offset += /\s+/u.exec(text.slice(offset))?.[0].length ?? 1;
       }
       ws = ws.slice(cutTo);
+      // "le ministre de la Santé Roman Prymula": a capitalised word after "de la" ends the title.
+      while (
+        ws.length >= 3 &&
+        /(?:^|\s)(?:de|du|des|la|of|for|the)\s+$/iu.test(text.slice(Math.max(0, offset - 6), offset))
+      ) {
+        lead += `${ws[0]} `;
+        offset += (ws[0] ?? "").length;
+        offset += /\s+/u.exec(text.slice(offset))?.[0].length ?? 1;
+        ws = ws.slice(1);
+      }
       if (ws.length < 2) continue;
+      // "gouverneur de la Banque de France": what follows "de" completes a title, it names no one.
+      if (
+        /(?:^|\s)(?:de|du|des|la|of|for|the)\s+$|[ld]['’]$/iu.test(
+          text.slice(Math.max(0, offset - 6), offset),
+        )
+      )
+        continue;
+      if (ORG_HEADS.has(fold(ws[0] ?? ""))) continue;
       const name = ws.join(" ");
       const before = text.slice(Math.max(0, offset - 160), offset);
       const after = text.slice(offset + name.length, offset + name.length + 160);
-      let role = titleBefore(before);
+      let role =
+        titleBefore(before) ??
+        (lead && cutTo === 0 ? titleBefore(text.slice(Math.max(0, offset - 160), offset)) : null);
       if (!role) {
         const appo =
           /^,\s+((?:(?:le|la|l['’]|the|a|an|un|une)\s+)?[^,.;:()«»"“”]{2,90}?)(?=,|\.|;|:|\s*\(|$|\s+(?:a|ont|est|said|says|told|has|had|who|qui)\s)/u.exec(
@@ -675,7 +740,9 @@ export function canonicalOrg(reg: SpeakerRegistry, raw: string): string {
       : "";
     s = article + rest;
     if (/^(?:ministère|agence|institut|office|banque|cour|commission)/iu.test(s))
-      s = `${/^(?:agence|banque|cour|commission)/iu.test(s) ? "la" : "le"} ${s}`;
+      s = /^[aeiouéèêàâîôû]/iu.test(s)
+        ? `l'${s}`
+        : `${/^(?:banque|cour|commission)/iu.test(s) ? "la" : "le"} ${s}`;
   }
   // "la Commission" → "la Commission européenne", when the article names it so.
   const bareKey = fold(stripDeterminer(s));

@@ -48,8 +48,8 @@ const DATELINE =
 const TERMINAL = /[.!?…][»”"’')\]]*$|[»”"]$/u;
 const BYLINE = /^(?:By|Par|Text by|Reporting by)\s+\p{Lu}/u;
 const PASSIVE_EN =
-  /\b(?:it|this)\s+(?:was|has\s+been|had\s+been|is)\s+(?:announced|reported|confirmed|revealed|disclosed|learned|understood)\b/iu;
-const PASSIVE_FR = /\bil\s+a\s+été\s+(?:annoncé|indiqué|précisé|confirmé|décidé|révélé)\b/iu;
+  /\b(?:it|this)\s+((?:was|has\s+been|had\s+been|is)\s+(?:announced|reported|confirmed|revealed|disclosed|learned|understood))\b/iu;
+const PASSIVE_FR = /\bil\s+(a\s+été\s+(?:annoncé|indiqué|précisé|confirmé|décidé|révélé))\b/iu;
 const QUANTIFIER_SPEAKER = /^(?:all|both|neither|some|many|most|tous|toutes|certains|certaines|plusieurs)$/iu;
 const NP_CUE =
   /(?:détaill|fait part|exprim|présent|évoqu|salu|remerci|detailed|details|outlined|described|presented|expressed|thanked)/iu;
@@ -224,11 +224,11 @@ function passive(text: string, a: Attribution): Attribution {
     /^\s+(?:by|par)\s+((?:the\s+|le\s+|la\s+|l['’])?\p{Lu}[^,;:.]{1,60}?)(?=\s+(?:that|que|qu['’]|on|in|to)\b|[,;:.]|$)/u.exec(
       text.slice(m.index + m[0].length),
     );
-  const cue = collapseSpaces(m[0]);
+  const cue = collapseSpaces(m[1] ?? m[0]);
   return {
     speaker: by?.[1] ?? null,
     cue,
-    cueStart: m.index,
+    cueStart: m.index + m[0].indexOf(m[1] ?? m[0]),
     cueEnd: m.index + m[0].length,
     ...(by?.[1] ? { mention: by[1] } : {}),
     resolution: "explicit",
@@ -380,7 +380,7 @@ export function editorStatement(sentence: string, a: Attribution, language: Lang
       /^\s*(?:(?:vendredi|lundi|mardi|mercredi|jeudi|samedi|dimanche|on \p{L}+day|this week|earlier this week|last week|jeudi soir|mardi soir)\s+)?(?:que\s+|qu['’]|that\s+)(.+)$/su.exec(
         after,
       ) ??
-      (language !== "fr" && /^\s+(?![\p{Lu}])(.+)$/su.exec(after));
+      (language !== "fr" && CLAUSE_CUE.test(a.cue) && /^\s+(?![\p{Lu}])(.+)$/su.exec(after));
     if (rest && rest[1] && !/[«»"“”]/u.test(before) && rest[1].length > 20) core = finishStatement(rest[1]);
   }
   if (a.speaker === null) return oneLine(core);
@@ -410,6 +410,10 @@ export function editorStatement(sentence: string, a: Attribution, language: Lang
   const sep = language === "fr" ? "\u00a0: " : ": ";
   return oneLine(`${shortSpeaker(a.speaker)}${sep}${core}`);
 }
+
+/** English reporting verbs followed by a clause without "that": "said the talks had failed". */
+const CLAUSE_CUE =
+  /(?:^|\s)(?:said|says|say|told|wrote|writes|added|adds|stressed|argued|insisted|warned|claimed|claims|noted|announced|confirmed|reported|explained|alleged|denied|estimated)$/u;
 
 const LINE = 200;
 
@@ -457,8 +461,17 @@ function statementCore(sentence: string, a: Attribution): { text: string; plain:
         if (inner.trim().length > 0) return finish(inner);
       }
     }
+    // "«…», a dit X.", "…, said John Smith.": the claim, then only the cue and its speaker.
+    const mention = (a.mention ?? a.speaker ?? "").trim();
     const trailing =
-      /[,»”"]\s*$/u.test(before) && /^[^;:«»"“”]*[.!?…]?\s*$/u.test(after) && before.trim().length > 0;
+      /[,»”"]\s*$/u.test(before) &&
+      /^[^,;:«»"“”]*[.!?…]?\s*$/u.test(after) &&
+      !/^\s*(?:que|qu['’]|that)\b/u.test(after) &&
+      (mention === "" ||
+        /^(?:on|il|elle|ils|elles|he|she|they)$/iu.test(mention) ||
+        after.includes(mention.split(",")[0] ?? mention) ||
+        /[«»"“”]/u.test(before)) &&
+      before.trim().length > 0;
     if (trailing) {
       let core = before.replace(/\s*,\s*$/u, "").trim();
       if (OPENING.test(core) && CLOSING.test(core)) core = core.replace(OPENING, "").replace(CLOSING, "");

@@ -29,14 +29,14 @@ export type GoldArticle = {
   /** Path of the text, relative to the project root. */
   text: string;
   /** Where the text comes from: "fixture" (../shared) or "own" (written for the project). */
-  origin: "fixture" | "own";
+  origin: "fixture" | "own" | "heldout";
   claims: GoldClaim[];
   noComments?: GoldNoComment[];
 };
 
 export type ArticleScore = {
   id: string;
-  origin: "fixture" | "own";
+  origin: "fixture" | "own" | "heldout";
   gold: number;
   shown: number;
   matched: number;
