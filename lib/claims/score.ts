@@ -189,7 +189,7 @@ const VERB_ENDING = /\p{L}{2,}(?:é|ée|és|ées|ait|aient|ent|ons|ez|ed|ing|ir)
 const YEAR = /^(?:19|20)\d\d$/;
 
 function quoteList(items: string[], max = 3): string {
-  const uniq = [...new Set(items.map((s) => s.replace(/\s+/g, " ")))];
+  const uniq = [...new Set(items.map((s) => (/[\s]/u.test(s) ? s.replace(/\s+/g, " ") : s)))];
   const shown = uniq.slice(0, max).map((s) => `"${s}"`);
   return uniq.length > max ? `${shown.join(", ")}…` : shown.join(", ");
 }

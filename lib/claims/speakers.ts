@@ -38,7 +38,7 @@ export type SpeakerRegistry = {
   bySurname: Map<string, Person>;
 };
 
-const ACRONYM_RE = /((?:[\p{L}'’-]+\s+){1,6})\((\p{Lu}[\p{L}\p{N}]{1,9})\)/gu;
+const ACRONYM_AT = /^\((\p{Lu}[\p{L}\p{N}]{1,9})\)/u;
 const ORG_HINT =
   /Commission|Banque|Bank|Institut|Office|Cour|Court|Conseil|Council|Fonds|Fund|Trésor|Treasury|Department|Ministry|Ministère|Agence|Agency|Organi[sz]ation|Confédération|Confederation|Fédération|Federation|Parlement|Parliament|Gouvernement|Government/u;
 const ORG_HEADS = new Set([
@@ -364,13 +364,14 @@ export function buildRegistry(sentences: readonly { text: string }[], language: 
   };
   sentences.forEach((s, index) => {
     const text = s.text;
-    ACRONYM_RE.lastIndex = 0;
-    const hasParen = text.includes("(");
-    for (let m = hasParen ? ACRONYM_RE.exec(text) : null; m !== null; m = ACRONYM_RE.exec(text)) {
+    for (let paren = text.indexOf("("); paren > 0; paren = text.indexOf("(", paren + 1)) {
+      const acr = ACRONYM_AT.exec(text.slice(paren, paren + 14));
+      if (!acr) continue;
+      const m = ["", text.slice(Math.max(0, paren - 90), paren).replace(/^\S*\s/u, ""), acr[1]];
       const short = m[2] ?? "";
       // Only names, not "(Roumanie)" or "(4 heures GMT)": the long form starts with a capital or an
       // institution word, the short one is an acronym or a single name.
-      const words = wordsOf(m[1] ?? "");
+      const words = wordsOf(m[1] ?? "").slice(-6);
       let from = 0;
       for (let k = words.length - 1; k >= 0; k--) {
         const f = fold(words[k] ?? "").replace(/^[ld]['’]/u, "");
