@@ -423,7 +423,7 @@ export function buildRegistry(sentences: readonly { text: string }[], language: 
         offset += /\s+/u.exec(text.slice(offset))?.[0].length ?? 1;
         ws = ws.slice(1);
       }
-      if (ws.length < 2) continue;
+      if (ws.length < 2 || /^\p{Ll}/u.test(ws[0] ?? "") || ws.some((w) => ORG_HEADS.has(fold(w)))) continue;
       // "gouverneur de la Banque de France": what follows "de" completes a title, it names no one.
       if (
         /(?:^|\s)(?:de|du|des|la|of|for|the)\s+$|[ld]['’]$/iu.test(
