@@ -155,6 +155,16 @@ describe("uncommentedTargets", () => {
     ).toBe(1);
   });
 
+  it("takes the previous paragraph when the no-comment sentence points back or follows the other side", () => {
+    const back = [
+      claim(0, "Le Pentagone"),
+      { ...silent(1, "Kyiv"), text: "Kyiv n'a pas commenté ces affirmations." },
+    ];
+    expect([...uncommentedTargets(back).keys()]).toEqual([0]);
+    expect([...uncommentedTargets([claim(0, "Le Kremlin"), silent(1, "Kyiv")]).keys()]).toEqual([0]);
+    expect(uncommentedTargets([claim(0, "Le ministère de la Santé"), silent(1, "Kyiv")]).size).toBe(0);
+  });
+
   it("takes claims that name the party, several paragraphs back", () => {
     const items = [
       about(0, "la CGT", "Le constructeur Stellantis prévoit de supprimer 2 000 postes."),

@@ -143,13 +143,20 @@ export function uncommentedTargets(items: readonly PassageItem[]): Map<number, s
     if (!item || !party) continue;
     const p = item.paragraph;
     const candidates: number[] = [];
-    let concerned = false;
+    // "Kyiv n'a pas commenté ces affirmations", "did not comment on the claims": it points back.
+    let concerned = item.text !== undefined && REFERS_BACK.test(item.text);
+    const partySides = sidesOf(party);
     for (let i = k - 1; i >= 0; i--) {
       const it = items[i];
       if (!it || it.heading || it.noComment || it.paragraph < p - NO_COMMENT_REACH) break;
       if (it.speaker !== null && sameSide(it.speaker, party)) continue;
       candidates.push(i);
       if (it.paragraph === p || (it.text !== undefined && names(it.text, party))) concerned = true;
+      // A claim of the other side of a conflict: "Le Kremlin affirme…" before "Kyiv n'a pas commenté".
+      if (it.speaker !== null && partySides.length > 0) {
+        const sides = sidesOf(it.speaker);
+        if (sides.length > 0 && !sides.some((x) => partySides.includes(x))) concerned = true;
+      }
     }
     if (!concerned) continue;
     for (const i of candidates) if (!out.has(i)) out.set(i, party);
@@ -172,6 +179,13 @@ function names(text: string, name: string): boolean {
       return true;
   }
   return pa.sides.some((i) => t.sides.includes(i));
+}
+
+const REFERS_BACK =
+  /\b(?:ces|ses|les|leurs|de\s+ces)\s+(?:affirmations|déclarations|accusations|allégations|informations|propos|chiffres|annonces)\b|\b(?:the|these|those|its|their)\s+(?:claims?|allegations?|accusations?|remarks|statements?|figures|reports?|findings)\b/iu;
+
+function sidesOf(name: string): number[] {
+  return party(name).sides;
 }
 
 const GENERIC_CAPS = new Set([

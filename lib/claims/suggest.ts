@@ -95,6 +95,7 @@ export function suggestClaims(body: string, language: Language, options: Suggest
         paragraph: para,
         speaker: null,
         noComment: { silentParty: party },
+        text: s.text,
         suggestion: null,
         lead: false,
       });
