@@ -50,6 +50,7 @@ const BYLINE = /^(?:By|Par|Text by|Reporting by)\s+\p{Lu}/u;
 const PASSIVE_EN =
   /\b(?:it|this)\s+((?:was|has\s+been|had\s+been|is)\s+(?:announced|reported|confirmed|revealed|disclosed|learned|understood))\b/iu;
 const PASSIVE_FR = /\bil\s+(a\s+été\s+(?:annoncé|indiqué|précisé|confirmé|décidé|révélé))\b/iu;
+const PASSIVE_HINT = /\s(?:was|is|has been|had been|a été)\s/;
 const QUANTIFIER_SPEAKER = /^(?:all|both|neither|some|many|most|tous|toutes|certains|certaines|plusieurs)$/iu;
 const NP_CUE =
   /(?:détaill|fait part|exprim|présent|évoqu|salu|remerci|detailed|details|outlined|described|presented|expressed|thanked)/iu;
@@ -131,11 +132,13 @@ export function suggestClaims(body: string, language: Language, options: Suggest
     attribution = participle(text, attribution, lang);
     const mention = attribution.mention ?? attribution.speaker;
     if (mention && QUANTIFIER_SPEAKER.test(mention.trim())) attribution = { speaker: null, cue: null };
-    const quotation = attribution.resolution === "quotation" || (!attribution.cue && /:\s*[«“"]/u.test(text));
+    const quotation =
+      attribution.resolution === "quotation" ||
+      (!attribution.cue && text.includes(":") && /:\s*[«“"]/u.test(text));
     let speaker: string | null = null;
     let role: string | null = null;
     if (attribution.speaker || attribution.mention || quotation) {
-      const colon = text.search(/:\s*[«“"]/u);
+      const colon = quotation ? text.search(/:\s*[«“"]/u) : -1;
       const r = resolveSpeaker(registry, speakers, {
         mention: attribution.cue ? (attribution.mention ?? attribution.speaker) : null,
         speaker: attribution.speaker,
@@ -219,6 +222,7 @@ function partyName(registry: ReturnType<typeof buildRegistry>, party: string): s
 
 /** "It was announced that…", "il a été annoncé que…": an attribution without a named source. */
 function passive(text: string, a: Attribution): Attribution {
+  if (!PASSIVE_HINT.test(text)) return a;
   const m = PASSIVE_EN.exec(text) ?? PASSIVE_FR.exec(text);
   if (!m) return a;
   const by =
