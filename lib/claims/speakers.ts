@@ -576,7 +576,9 @@ function latestOrg(
   // An institution that spoke comes first: "the institute" after "TNO said" is TNO.
   for (let i = state.spoken.length - 1; i >= 0; i--) {
     const sp = state.spoken[i];
-    if (!sp || sp.person || sp.sentence >= sentence || sp.sentence < sentence - 8 || !fits(sp.name)) continue;
+    if (!sp) continue;
+    if (sp.sentence < sentence - 8) break;
+    if (sp.person || sp.sentence >= sentence || !fits(sp.name)) continue;
     if (!/^\p{Lu}/u.test(stripDeterminer(sp.name))) continue;
     if (reg.persons.some((p) => fold(p.name) === fold(sp.name))) continue;
     return sp.name;

@@ -389,12 +389,7 @@ export function editorStatement(sentence: string, a: Attribution, language: Lang
     if (rest && rest[1] && !/[«»"“”]/u.test(before) && rest[1].length > 20) core = finishStatement(rest[1]);
   }
   if (a.speaker === null) return oneLine(core);
-  if (
-    found.plain &&
-    a.cue &&
-    a.cueStart !== undefined &&
-    core === collapseSpaces(withoutUnpairedQuotes(sentence))
-  ) {
+  if (found.plain && a.cue && a.cueStart !== undefined && core === found.text) {
     // "Le président ukrainien Volodymyr Zelensky a reproché à la Russie…" → "Zelensky a reproché à la
     // Russie…"; "Il a également demandé…" → "Zelensky a également demandé…". An institution keeps
     // the sentence as it names itself.
