@@ -36,6 +36,8 @@ export type SpeakerRegistry = {
   language: Language;
   /** Folded surnames and their spelling variants → person. */
   bySurname: Map<string, Person>;
+  /** canonicalOrg's answers, per phrase. */
+  canonical: Map<string, string>;
 };
 
 const ACRONYM_AT = /^\((\p{Lu}[\p{L}\p{N}]{1,9})\)/u;
@@ -361,6 +363,7 @@ export function buildRegistry(sentences: readonly { text: string }[], language: 
     mentions: [],
     language,
     bySurname: new Map(),
+    canonical: new Map(),
   };
   sentences.forEach((s, index) => {
     const text = s.text;
@@ -724,6 +727,14 @@ function resolveRaw(
  * "government data published in March" → "government data".
  */
 export function canonicalOrg(reg: SpeakerRegistry, raw: string): string {
+  const cached = reg.canonical.get(raw);
+  if (cached !== undefined) return cached;
+  const out = computeCanonicalOrg(reg, raw);
+  reg.canonical.set(raw, out);
+  return out;
+}
+
+function computeCanonicalOrg(reg: SpeakerRegistry, raw: string): string {
   let s = collapseSpaces(raw).replace(PARTICIPLE_TAIL, "");
   // "X's report", "TNO's analysis of the machine gun fire" → X
   const poss = /^(?:the\s+)?(\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*)*)['’]s\s+(\p{L}+)/u.exec(s);

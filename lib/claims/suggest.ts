@@ -272,6 +272,10 @@ function participle(text: string, a: Attribution, language: Language): Attributi
   return { ...a, speaker: m[1], mention: m[1] };
 }
 
+/** A cue near the start of the second clause, checked before attributing it. */
+const RIGHT_CUE =
+  /\s(?:said|says|told|added|claimed|estimated|warned|insisted|stressed|announced|(?:a|ont)\s+(?:\p{Ll}+\s+)?\p{Ll}+[éit]s?|affirme|estime|indique|déclare|annonce|assure|juge|dit)(?![\p{L}])/u;
+
 const CONNECTOR =
   /,\s*(?:and|while|whereas|tandis\s+que|alors\s+que|et)\s+|\s(?:and|et)\s+(?=(?:the|le|la|les|l['’])\s*\p{L})/gu;
 
@@ -290,6 +294,7 @@ function splitAttributions(s: Piece, language: Language, first: Attribution): Pi
     const at = m.index + m[0].length;
     if (m.index <= (first.cueEnd ?? 0) || insideQuote(spans, m.index)) continue;
     const right = text.slice(at);
+    if (!RIGHT_CUE.test(right.slice(0, 80))) continue;
     const a = attributeSentence(right, language);
     if (!a.cue || a.cueStart === undefined || a.cueStart > 60 || a.resolution !== "explicit") continue;
     const mention = a.mention ?? a.speaker ?? "";
