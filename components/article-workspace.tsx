@@ -70,13 +70,18 @@ export function ArticleWorkspace({
   const [dismissed, setDismissed] = useState<Set<string>>(new Set());
   const [focusedSuggestion, setFocusedSuggestion] = useState<string | null>(null);
 
+  const [showHidden, setShowHidden] = useState(false);
+
   const claimedSpans = new Set(claims.map((c) => suggestionKey(c)));
-  const visibleSuggestions =
+  const openSuggestions =
     suggestion.status === "ready"
       ? suggestion.items.filter(
           (s) => !dismissed.has(suggestionKey(s)) && !claimedSpans.has(suggestionKey(s)),
         )
       : [];
+  // Suggestions below the threshold are hidden until the editor asks for them.
+  const hiddenCount = openSuggestions.filter((s) => s.hidden).length;
+  const visibleSuggestions = showHidden ? openSuggestions : openSuggestions.filter((s) => !s.hidden);
 
   const runSuggestions = () => {
     setPanel({ mode: "suggestions" });
@@ -217,6 +222,9 @@ export function ArticleWorkspace({
                 suggestion.status === "ready" ? { status: "ready", items: visibleSuggestions } : suggestion
               }
               focusedKey={focusedSuggestion}
+              hiddenCount={hiddenCount}
+              showHidden={showHidden}
+              onToggleHidden={() => setShowHidden((v) => !v)}
               onFocus={(key) => {
                 setFocusedSuggestion(key);
                 document

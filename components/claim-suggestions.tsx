@@ -45,6 +45,9 @@ export function ClaimSuggestions({
   articleId,
   state,
   focusedKey,
+  hiddenCount = 0,
+  showHidden = false,
+  onToggleHidden,
   onFocus,
   onEdit,
   onDismiss,
@@ -55,6 +58,10 @@ export function ClaimSuggestions({
   articleId: number;
   state: SuggestionState;
   focusedKey: string | null;
+  /** How many open suggestions score below the threshold (listed only when showHidden). */
+  hiddenCount?: number;
+  showHidden?: boolean;
+  onToggleHidden?: () => void;
   onFocus: (key: string) => void;
   onEdit: (s: Suggestion) => void;
   onDismiss: (keys: string[]) => void;
@@ -149,7 +156,7 @@ export function ClaimSuggestions({
           </p>
         ) : null}
       </div>
-      {items.length === 0 ? (
+      {items.length === 0 && hiddenCount === 0 ? (
         <p className="text-muted px-4 py-8 text-center text-sm">{t("none")}</p>
       ) : (
         <ol className="divide-line divide-y">
@@ -171,11 +178,15 @@ export function ClaimSuggestions({
                     </span>
                     {s.verdict ? <VerdictBadge verdict={s.verdict} /> : null}
                     {s.speaker ? (
-                      <span className="text-muted truncate text-xs">{bidiSafe(s.speaker)}</span>
+                      <span className="text-muted truncate text-xs">
+                        {bidiSafe(s.speaker)}
+                        {s.role ? ` (${bidiSafe(s.role)})` : null}
+                      </span>
                     ) : null}
                   </span>
                   <span className="text-ink mt-1 block font-medium">{bidiSafe(s.statement)}</span>
                 </button>
+                {s.hidden ? <p className="text-muted text-xs">{t("hiddenNote")}</p> : null}
                 {s.silentParty ? (
                   <p className="text-uncommented text-xs first-letter:uppercase">
                     {t("silent", { party: s.silentParty })}
@@ -211,6 +222,13 @@ export function ClaimSuggestions({
           })}
         </ol>
       )}
+      {hiddenCount > 0 && onToggleHidden ? (
+        <div className="border-line border-t px-4 py-3">
+          <Button size="sm" variant="ghost" aria-expanded={showHidden} onClick={onToggleHidden}>
+            {showHidden ? t("hideHidden", { count: hiddenCount }) : t("showHidden", { count: hiddenCount })}
+          </Button>
+        </div>
+      ) : null}
     </div>
   );
 }
