@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { BulkExportForm } from "@/components/bulk-export-form";
 import { requireUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
+import { ClientMessages } from "@/components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("bulkExport");
@@ -26,12 +27,14 @@ export default async function ExportsPage() {
   // The month so far: what a newsroom usually hands over.
   const from = `${to.slice(0, 8)}01`;
   return (
-    <div className="max-w-3xl space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
-        <p className="text-muted mt-2 text-sm leading-relaxed">{t("intro")}</p>
+    <ClientMessages namespaces={["bulkExport"]}>
+      <div className="max-w-3xl space-y-6">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+          <p className="text-muted mt-2 text-sm leading-relaxed">{t("intro")}</p>
+        </div>
+        <BulkExportForm defaultFrom={from} defaultTo={to} />
       </div>
-      <BulkExportForm defaultFrom={from} defaultTo={to} />
-    </div>
+    </ClientMessages>
   );
 }

@@ -4,6 +4,7 @@ import { AccountAdmin } from "@/components/account-admin";
 import { requireUser } from "@/lib/auth/session";
 import { listAccounts, listAdminAudit } from "@/lib/data/accounts";
 import { hasPermission } from "@/lib/review";
+import { ClientMessages } from "@/components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("accountAdmin");
@@ -26,30 +27,32 @@ export default async function AdminUsersPage() {
     listAdminAudit({ actor: user, limit: 30 }),
   ]);
   return (
-    <div className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
-        <p className="text-muted mt-1 max-w-2xl text-sm">{t("intro")}</p>
+    <ClientMessages namespaces={["accountAdmin", "errors", "roles"]}>
+      <div className="space-y-8">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+          <p className="text-muted mt-1 max-w-2xl text-sm">{t("intro")}</p>
+        </div>
+        <AccountAdmin
+          currentUserId={user.id}
+          accounts={accounts.map((a) => ({
+            id: a.id,
+            name: a.name,
+            email: a.email,
+            role: a.role,
+            active: a.active,
+          }))}
+          audit={audit.map((entry) => ({
+            id: entry.id,
+            action: entry.action,
+            actor: entry.actor.name,
+            target: entry.target.name,
+            before: entry.before,
+            after: entry.after,
+            at: entry.at,
+          }))}
+        />
       </div>
-      <AccountAdmin
-        currentUserId={user.id}
-        accounts={accounts.map((a) => ({
-          id: a.id,
-          name: a.name,
-          email: a.email,
-          role: a.role,
-          active: a.active,
-        }))}
-        audit={audit.map((entry) => ({
-          id: entry.id,
-          action: entry.action,
-          actor: entry.actor.name,
-          target: entry.target.name,
-          before: entry.before,
-          after: entry.after,
-          at: entry.at,
-        }))}
-      />
-    </div>
+    </ClientMessages>
   );
 }
