@@ -30,6 +30,7 @@ import type { Role } from "@/lib/review/model";
 import { manifestPath, type BenchManifest } from "./bench/accounts";
 import { createRng, generateText, type Lang } from "./bench/text";
 import { buildDeskCopy, buildMinimalApp } from "./bench/builds";
+import { catalogBytes, measurePieces, type Piece } from "./bench/pieces";
 import { summariseProfile } from "./bench/profile";
 
 const { values: args } = parseArgs({
@@ -624,6 +625,14 @@ async function main(): Promise<void> {
   let nextId = 0;
   const takeId = () => approvable[nextId++] ?? null;
 
+  // The pieces of a page's fixed cost, alone, in this process (a secret of its own).
+  log("Pieces of a page alone (proxy, session, queue count, env, messages)…");
+  process.env.DATABASE_PATH = RUN_DB;
+  process.env.AUTH_SECRET ??= crypto.randomUUID() + crypto.randomUUID();
+  const reviewer = await getUserCredentialsByEmail({ email: manifest.reviewer });
+  const pieces: Piece[] = reviewer ? await measurePieces(reviewer.id, reviewer.sessionVersion) : [];
+  const catalog = await catalogBytes();
+
   const anchor = (name: string, label: string, connections?: number): Scenario => ({
     name,
     label,
@@ -894,6 +903,13 @@ async function main(): Promise<void> {
     `First-load JS: heaviest page ${heaviestJs.toFixed(1)} kB gzipped ${jsMet ? "✓" : "✗"} ≤ minimal page ` +
       `${fmt(minimalJs, 1)} + ${JS_MARGIN_KB} kB`,
   );
+  log("");
+  log("Pieces alone (µs per call, in the bench's process):");
+  for (const p of pieces) log(`  ${p.microseconds.toFixed(1).padStart(8)} µs  ${p.label}`);
+  log(
+    `Messages given to the root client provider: ${(catalog.shellBytes / 1024).toFixed(1)} kB ` +
+      `(the whole catalog: ${(catalog.allBytes / 1024).toFixed(1)} kB).`,
+  );
   if (profile) log(`\n${profile.text}`);
   log(
     `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}; ` +
@@ -925,6 +941,8 @@ async function main(): Promise<void> {
     ),
     anchor: Object.fromEntries([...anchors].map(([c, a]) => [`${c} connections`, a])),
     firstLoadJs: { heaviestKb: heaviestJs, minimalKb: minimalJs, targetKb: jsLimit, met: jsMet },
+    pieces,
+    catalog,
     profile: profile?.summary,
   };
   fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
@@ -944,6 +962,21 @@ async function main(): Promise<void> {
         `load average ${loadBefore[0]!.toFixed(2)} before, ${loadAfter[0]!.toFixed(2)} after; ` +
         `${manifest.claims} claims, ${manifest.articles} articles; ${CONNECTIONS} connections, ${DURATION} s per route after a ${WARMUP} s warm-up.`,
       ...(args.note ? ["", args.note] : []),
+      "",
+      "Pieces alone (µs per call, in the bench's process):",
+      "",
+      ...pieces.map((p) => `- ${p.microseconds.toFixed(1)} µs: ${p.label.trim()}`),
+      ...(profile
+        ? [
+            "",
+            `Where the desk's server spent its CPU (${profile.summary.requests} responses, self time per piece):`,
+            "",
+            ...profile.summary.buckets.map(
+              (b) =>
+                `- ${(b.share * 100).toFixed(1)} %${b.msPerRequest === undefined ? "" : ` (${b.msPerRequest.toFixed(2)} ms/response)`}: ${b.bucket}`,
+            ),
+          ]
+        : []),
       "",
     ].join("\n"),
   );
