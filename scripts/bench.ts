@@ -115,6 +115,8 @@ type Row = {
   errors?: number;
   cpuMsPerRequest?: number;
   firstLoadJsKb?: number;
+  /** The page's HTML as served (uncompressed), RSC payload included. */
+  htmlKb?: number;
   /** First-load JS minus the minimal app's page's, gzipped. */
   firstLoadJsOverMinimalKb?: number;
   jsMet?: boolean;
@@ -455,7 +457,7 @@ async function firstLoadJs(
   pagePath: string,
   cookie: string,
   base = BASE,
-): Promise<{ kb: number; chunks: number } | null> {
+): Promise<{ kb: number; chunks: number; htmlKb: number } | null> {
   const res = await fetch(`${base}${pagePath}`, { headers: { cookie }, redirect: "manual" });
   if (res.status !== 200) return null;
   const html = await res.text();
@@ -476,7 +478,7 @@ async function firstLoadJs(
     }
     bytes += size;
   }
-  return { kb: bytes / 1024, chunks: srcs.size };
+  return { kb: bytes / 1024, chunks: srcs.size, htmlKb: Buffer.byteLength(html) / 1024 };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -512,6 +514,7 @@ const HEADER = [
   "p50 ms",
   "p95 ms",
   "p99 ms",
+  "HTML kB",
   "JS kB gz",
   "+JS kB",
   "status",
@@ -527,6 +530,7 @@ function cells(r: Row): string[] {
     fmt(r.p50, 1),
     fmt(r.p95, 1),
     fmt(r.p99, 1),
+    fmt(r.htmlKb, 1),
     fmt(r.firstLoadJsKb, 1),
     r.firstLoadJsOverMinimalKb === undefined
       ? "—"
@@ -543,7 +547,7 @@ function table(rows: Row[]): string {
   const widths = HEADER.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? "").length)));
   const render = (line: string[]) =>
     line
-      .map((c, i) => (i === 0 || i >= 9 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .map((c, i) => (i === 0 || i >= 10 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
       .join("  ")
       .trimEnd();
   const missing = rows.filter((r) => !r.available).map((r) => `${r.label.padEnd(widths[0]!)}  ${r.reason}`);
@@ -556,7 +560,7 @@ function table(rows: Row[]): string {
 function markdownTable(rows: Row[]): string {
   const lines = [
     `| ${HEADER.join(" | ")} |`,
-    `| ${HEADER.map((_, i) => (i === 0 || i >= 9 ? "---" : "--:")).join(" | ")} |`,
+    `| ${HEADER.map((_, i) => (i === 0 || i >= 10 ? "---" : "--:")).join(" | ")} |`,
   ];
   for (const r of rows) {
     if (!r.available) {
@@ -793,7 +797,11 @@ async function main(): Promise<void> {
       if (WARMUP > 0) await cannon(s, WARMUP);
       const m = await cannon(s, DURATION);
       const row: Row = { ...base, available: true, ...m };
-      if (s.page) row.firstLoadJsKb = (await firstLoadJs(s.path, cookie, serverOf(s).base))?.kb;
+      if (s.page) {
+        const js = await firstLoadJs(s.path, cookie, serverOf(s).base);
+        row.firstLoadJsKb = js?.kb;
+        row.htmlKb = js?.htmlKb;
+      }
       rows.push(row);
     }
 
@@ -837,6 +845,7 @@ async function main(): Promise<void> {
           connections: 0,
           available: true,
           firstLoadJsKb: js.kb,
+          htmlKb: js.htmlKb,
         });
       }
     }
