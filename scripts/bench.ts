@@ -247,6 +247,18 @@ function serverCpuSeconds(server: Server): number | null {
   }
 }
 
+/** Waits (at most 20 s) until the server uses less than a tenth of a core over 300 ms. */
+async function waitForIdle(server: Server): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  let last = serverCpuSeconds(server);
+  while (last !== null && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 300));
+    const now = serverCpuSeconds(server);
+    if (now === null || now - last < 0.03) return;
+    last = now;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Sign-in (next-auth credentials) and API tokens
 
@@ -420,6 +432,9 @@ async function cannon(s: Scenario, duration: number) {
     headers: s.headers,
     requests,
   });
+  // Requests a previous run left in flight (autocannon stops waiting for them, the server does not)
+  // would be charged to this run: start from an idle server.
+  await waitForIdle(serverOf(s));
   const cpuBefore = serverCpuSeconds(serverOf(s));
   instance.on("response", (_client: unknown, code: number, _bytes: number, ms: number) => {
     times.push(ms);
@@ -427,7 +442,12 @@ async function cannon(s: Scenario, duration: number) {
     status[code] = (status[code] ?? 0) + 1;
   });
   const result = await instance;
+  // Every connection has one request in flight when the run stops: the server finishes them, and
+  // their CPU is charged with them counted as responses (otherwise a slow page at 32 connections
+  // would be charged for up to 32 requests it answered after the window).
+  await waitForIdle(serverOf(s));
   const cpuAfter = serverCpuSeconds(serverOf(s));
+  const inFlight = s.connections ?? CONNECTIONS;
   times.sort((a, b) => a - b);
   const ok = Object.entries(status)
     .filter(([code]) => code.startsWith("2"))
@@ -443,7 +463,7 @@ async function cannon(s: Scenario, duration: number) {
     // Server CPU per response: unlike req/s, barely moved by other load on the machine.
     cpuMsPerRequest:
       cpuBefore !== null && cpuAfter !== null && times.length > 0
-        ? ((cpuAfter - cpuBefore) * 1000) / times.length
+        ? ((cpuAfter - cpuBefore) * 1000) / (times.length + inFlight)
         : undefined,
   };
 }
