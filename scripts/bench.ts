@@ -423,6 +423,9 @@ async function cannon(s: Scenario, duration: number) {
         },
       ]
     : undefined;
+  // Requests a previous run left in flight (autocannon stops waiting for them, the server does not)
+  // would be charged to this run: start from an idle server.
+  await waitForIdle(serverOf(s));
   const instance = autocannon({
     url: `${serverOf(s).base}${s.path}`,
     method: s.method ?? "GET",
@@ -432,9 +435,6 @@ async function cannon(s: Scenario, duration: number) {
     headers: s.headers,
     requests,
   });
-  // Requests a previous run left in flight (autocannon stops waiting for them, the server does not)
-  // would be charged to this run: start from an idle server.
-  await waitForIdle(serverOf(s));
   const cpuBefore = serverCpuSeconds(serverOf(s));
   instance.on("response", (_client: unknown, code: number, _bytes: number, ms: number) => {
     times.push(ms);
