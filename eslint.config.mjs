@@ -74,6 +74,8 @@ const config = [
       "playwright-report/**",
       "next-env.d.ts",
       ".tmp/**",
+      "bench/minimal/.next/**",
+      "bench/minimal/next-env.d.ts",
     ],
   },
   {

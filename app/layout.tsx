@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/client-messages";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,7 +14,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="bg-paper text-ink min-h-screen font-sans antialiased">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* The header's client components (language switch, search box, their failures) and the error
+            page; each page gives its own. */}
+        <ClientMessages namespaces={["appErrors", "errorReasons", "errors", "nav", "searchNav"]}>
+          {children}
+        </ClientMessages>
       </body>
     </html>
   );

@@ -4,6 +4,7 @@ import { BulkExportForm } from "@/components/bulk-export-form";
 import { requireUser } from "@/lib/auth/session";
 import { dayOf } from "@/lib/dates/zoned";
 import { getEnv } from "@/lib/env";
+import { ClientMessages } from "@/components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("bulkExport");
@@ -22,12 +23,14 @@ export default async function ExportsPage() {
   // The month so far: what a newsroom usually hands over.
   const from = `${to.slice(0, 8)}01`;
   return (
-    <div className="max-w-3xl space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
-        <p className="text-muted mt-2 text-sm leading-relaxed">{t("intro")}</p>
+    <ClientMessages namespaces={["bulkExport", "exportOptions"]}>
+      <div className="max-w-3xl space-y-6">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+          <p className="text-muted mt-2 text-sm leading-relaxed">{t("intro")}</p>
+        </div>
+        <BulkExportForm defaultFrom={from} defaultTo={to} />
       </div>
-      <BulkExportForm defaultFrom={from} defaultTo={to} />
-    </div>
+    </ClientMessages>
   );
 }

@@ -11,6 +11,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { countQueue, countReturnedTo, listQueue, listQueueFacets, listReturnedTo } from "@/lib/data/queue";
 import { hasPermission } from "@/lib/review";
 import { queueFiltersSchema, queueTabSchema } from "@/lib/validation/queue";
+import { ClientMessages } from "@/components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("queue");
@@ -99,41 +100,46 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
   }
 
   return (
-    <div className="space-y-5">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
-          <p className="text-muted mt-1 text-sm">{t("waiting", { count: waiting })}</p>
-        </div>
-        <nav aria-label={t("tabsLabel")} className="border-line flex rounded-lg border bg-white p-1 text-sm">
-          {tabs.map((item) => (
-            <Link
-              key={item.key}
-              href={item.href}
-              aria-current={tab === item.key ? "page" : undefined}
-              className={cn(
-                "inline-flex items-center gap-2 rounded-md px-3 py-1.5 font-medium",
-                tab === item.key ? "bg-ink text-white" : "text-muted hover:text-ink",
-              )}
-            >
-              {item.label}
-              <span
+    <ClientMessages namespaces={["claimWork", "errorReasons", "errors", "queue", "stages", "verdicts"]}>
+      <div className="space-y-5">
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <div>
+            <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+            <p className="text-muted mt-1 text-sm">{t("waiting", { count: waiting })}</p>
+          </div>
+          <nav
+            aria-label={t("tabsLabel")}
+            className="border-line flex rounded-lg border bg-white p-1 text-sm"
+          >
+            {tabs.map((item) => (
+              <Link
+                key={item.key}
+                href={item.href}
+                aria-current={tab === item.key ? "page" : undefined}
                 className={cn(
-                  "rounded-full px-1.5 text-xs tabular-nums",
-                  tab === item.key
-                    ? "bg-white/20"
-                    : item.key === "returned" && item.count > 0
-                      ? "bg-amber-100 text-amber-950"
-                      : "bg-slate-100",
+                  "inline-flex items-center gap-2 rounded-md px-3 py-1.5 font-medium",
+                  tab === item.key ? "bg-ink text-white" : "text-muted hover:text-ink",
                 )}
               >
-                {item.count}
-              </span>
-            </Link>
-          ))}
-        </nav>
+                {item.label}
+                <span
+                  className={cn(
+                    "rounded-full px-1.5 text-xs tabular-nums",
+                    tab === item.key
+                      ? "bg-white/20"
+                      : item.key === "returned" && item.count > 0
+                        ? "bg-amber-100 text-amber-950"
+                        : "bg-slate-100",
+                  )}
+                >
+                  {item.count}
+                </span>
+              </Link>
+            ))}
+          </nav>
+        </div>
+        {body}
       </div>
-      {body}
-    </div>
+    </ClientMessages>
   );
 }

@@ -19,6 +19,7 @@ import { STAGES, VERDICTS } from "@/lib/review/model";
 import { hasHit } from "@/lib/search/snippet";
 import { parseSearchParams, type SearchQuery } from "@/lib/validation/search";
 import { bidiSafe } from "@/lib/text/bidi";
+import { ClientMessages } from "@/components/client-messages";
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const t = await getTranslations("search");
@@ -394,10 +395,12 @@ async function StartState() {
 
 function EmptyState({ title, text, action }: { title: string; text: string; action?: React.ReactNode }) {
   return (
-    <div className="border-line rounded-lg border border-dashed bg-white px-6 py-14 text-center">
-      <h2 className="text-lg font-medium">{title}</h2>
-      <p className="text-muted mx-auto mt-2 max-w-md text-sm">{text}</p>
-      {action ? <div className="mt-6">{action}</div> : null}
-    </div>
+    <ClientMessages namespaces={["claimWork", "errorReasons", "errors", "similar", "stages", "verdicts"]}>
+      <div className="border-line rounded-lg border border-dashed bg-white px-6 py-14 text-center">
+        <h2 className="text-lg font-medium">{title}</h2>
+        <p className="text-muted mx-auto mt-2 max-w-md text-sm">{text}</p>
+        {action ? <div className="mt-6">{action}</div> : null}
+      </div>
+    </ClientMessages>
   );
 }

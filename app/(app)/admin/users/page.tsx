@@ -6,6 +6,7 @@ import { configuredAppUrl, DEFAULT_APP_URL, requestOrigin } from "@/lib/app-url"
 import { requireUser } from "@/lib/auth/session";
 import { listAccounts, listAdminAudit } from "@/lib/data/accounts";
 import { hasPermission } from "@/lib/review";
+import { ClientMessages } from "@/components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("accountAdmin");
@@ -32,40 +33,42 @@ export default async function AdminUsersPage() {
   const configured = configuredAppUrl();
   const exportOrigin = configured?.url ?? requestOrigin(await headers()) ?? DEFAULT_APP_URL;
   return (
-    <div className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
-        <p className="text-muted mt-1 max-w-2xl text-sm">{t("intro")}</p>
+    <ClientMessages namespaces={["accountAdmin", "common", "errorReasons", "errors", "roles"]}>
+      <div className="space-y-8">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+          <p className="text-muted mt-1 max-w-2xl text-sm">{t("intro")}</p>
+        </div>
+        {configured?.source === "APP_URL" ? null : (
+          <p
+            data-testid="app-url-notice"
+            className="border-uncommented/40 bg-uncommented-bg text-ink max-w-3xl rounded-md border px-4 py-3 text-sm"
+          >
+            {configured
+              ? o("appUrlFrom", { origin: exportOrigin, setting: configured.source })
+              : o("appUrlDefault", { origin: exportOrigin })}
+          </p>
+        )}
+        <AccountAdmin
+          currentUserId={user.id}
+          accounts={accounts.map((a) => ({
+            id: a.id,
+            name: a.name,
+            email: a.email,
+            role: a.role,
+            active: a.active,
+          }))}
+          audit={audit.map((entry) => ({
+            id: entry.id,
+            action: entry.action,
+            actor: entry.actor.name,
+            target: entry.target.name,
+            before: entry.before,
+            after: entry.after,
+            at: entry.at,
+          }))}
+        />
       </div>
-      {configured?.source === "APP_URL" ? null : (
-        <p
-          data-testid="app-url-notice"
-          className="border-uncommented/40 bg-uncommented-bg text-ink max-w-3xl rounded-md border px-4 py-3 text-sm"
-        >
-          {configured
-            ? o("appUrlFrom", { origin: exportOrigin, setting: configured.source })
-            : o("appUrlDefault", { origin: exportOrigin })}
-        </p>
-      )}
-      <AccountAdmin
-        currentUserId={user.id}
-        accounts={accounts.map((a) => ({
-          id: a.id,
-          name: a.name,
-          email: a.email,
-          role: a.role,
-          active: a.active,
-        }))}
-        audit={audit.map((entry) => ({
-          id: entry.id,
-          action: entry.action,
-          actor: entry.actor.name,
-          target: entry.target.name,
-          before: entry.before,
-          after: entry.after,
-          at: entry.at,
-        }))}
-      />
-    </div>
+    </ClientMessages>
   );
 }

@@ -11,6 +11,7 @@ import { listClaimsForArticle, listSpeakers } from "@/lib/data/claims";
 import { hasPermission } from "@/lib/review";
 import { parseIdParam } from "@/lib/validation/id";
 import { bidiSafe } from "@/lib/text/bidi";
+import { ClientMessages } from "@/components/client-messages";
 
 type Params = Promise<{ id: string }>;
 
@@ -40,96 +41,113 @@ export default async function ArticlePage({ params }: { params: Params }) {
   const { progress } = article;
 
   return (
-    <div className="space-y-6">
-      <header className="space-y-3">
-        <nav aria-label={t("article.breadcrumb")} className="text-muted text-sm">
-          <Link href="/articles" className="hover:text-ink hover:underline">
-            {t("nav.articles")}
-          </Link>
-        </nav>
-        <div className="flex flex-wrap items-start justify-between gap-4">
-          <div className="max-w-3xl space-y-2">
-            <h1 className="font-serif text-3xl leading-tight font-semibold tracking-tight">
-              {bidiSafe(article.title)}
-            </h1>
-            <p className="text-muted text-sm">
-              {[
-                article.outlet,
-                article.authors,
-                article.publishedAt
-                  ? format.dateTime(new Date(`${article.publishedAt}T12:00:00Z`), { dateStyle: "long" })
-                  : null,
-                t(`languages.${article.language}`),
-              ]
-                .filter(Boolean)
-                .join(" · ")}
-              {article.url ? (
-                <>
-                  {" · "}
-                  <a
-                    href={article.url}
-                    target="_blank"
-                    rel="noreferrer noopener"
-                    className="text-accent underline underline-offset-2 hover:no-underline"
-                  >
-                    {t("article.original")}
-                  </a>
-                </>
-              ) : null}
-            </p>
-          </div>
-          <div className="flex flex-wrap items-center gap-2">
-            <Link href={`/articles/${article.id}/summary`} className={buttonClass("secondary", "sm")}>
-              {t("exportMenu.summary")}
+    <ClientMessages
+      namespaces={[
+        "article",
+        "claimForm",
+        "claimWork",
+        "common",
+        "errorReasons",
+        "errors",
+        "exportMenu",
+        "exportOptions",
+        "similar",
+        "stages",
+        "suggest",
+        "verdicts",
+      ]}
+    >
+      <div className="space-y-6">
+        <header className="space-y-3">
+          <nav aria-label={t("article.breadcrumb")} className="text-muted text-sm">
+            <Link href="/articles" className="hover:text-ink hover:underline">
+              {t("nav.articles")}
             </Link>
-            <ExportMenu articleId={article.id} articleLanguage={article.language} />
-            {hasPermission(user.role, "article.edit") ? (
-              <Link href={`/articles/${article.id}/edit`} className={buttonClass("secondary", "sm")}>
-                {t("article.editDetails")}
+          </nav>
+          <div className="flex flex-wrap items-start justify-between gap-4">
+            <div className="max-w-3xl space-y-2">
+              <h1 className="font-serif text-3xl leading-tight font-semibold tracking-tight">
+                {bidiSafe(article.title)}
+              </h1>
+              <p className="text-muted text-sm">
+                {[
+                  article.outlet,
+                  article.authors,
+                  article.publishedAt
+                    ? format.dateTime(new Date(`${article.publishedAt}T12:00:00Z`), { dateStyle: "long" })
+                    : null,
+                  t(`languages.${article.language}`),
+                ]
+                  .filter(Boolean)
+                  .join(" · ")}
+                {article.url ? (
+                  <>
+                    {" · "}
+                    <a
+                      href={article.url}
+                      target="_blank"
+                      rel="noreferrer noopener"
+                      className="text-accent underline underline-offset-2 hover:no-underline"
+                    >
+                      {t("article.original")}
+                    </a>
+                  </>
+                ) : null}
+              </p>
+            </div>
+            <div className="flex flex-wrap items-center gap-2">
+              <Link href={`/articles/${article.id}/summary`} className={buttonClass("secondary", "sm")}>
+                {t("exportMenu.summary")}
               </Link>
+              <ExportMenu articleId={article.id} articleLanguage={article.language} />
+              {hasPermission(user.role, "article.edit") ? (
+                <Link href={`/articles/${article.id}/edit`} className={buttonClass("secondary", "sm")}>
+                  {t("article.editDetails")}
+                </Link>
+              ) : null}
+            </div>
+          </div>
+          <div
+            className="border-line flex flex-wrap items-center gap-x-6 gap-y-2 rounded-lg border bg-white px-4 py-3 text-sm"
+            data-testid="article-progress"
+          >
+            <dl className="flex flex-wrap items-center gap-x-6 gap-y-2">
+              <div className="flex gap-1.5">
+                <dt className="text-muted">{t("article.progressClaims")}</dt>
+                <dd className="font-semibold tabular-nums">{progress.total}</dd>
+              </div>
+              <div className="flex gap-1.5">
+                <dt className="text-muted">{t("article.progressDraft")}</dt>
+                <dd className="font-semibold tabular-nums">{progress.byStage.draft}</dd>
+              </div>
+              <div className="flex gap-1.5">
+                <dt className="text-muted">{t("article.progressInReview")}</dt>
+                <dd className="font-semibold tabular-nums">{progress.byStage.in_review}</dd>
+              </div>
+              <div className="flex gap-1.5">
+                <dt className="text-muted">{t("article.progressApproved")}</dt>
+                <dd className="font-semibold tabular-nums">{progress.byStage.approved}</dd>
+              </div>
+            </dl>
+            {/* Not a term and its value: a sentence about the whole article, outside the list. */}
+            {progress.verified ? (
+              <p className="bg-confirmed-bg text-confirmed ml-auto rounded-full px-2.5 py-0.5 text-xs font-medium">
+                {t("articles.verified")}
+              </p>
+            ) : progress.total > 0 ? (
+              <p className="text-muted ml-auto text-xs">{t("article.notVerified")}</p>
             ) : null}
           </div>
-        </div>
-        <div
-          className="border-line flex flex-wrap items-center gap-x-6 gap-y-2 rounded-lg border bg-white px-4 py-3 text-sm"
-          data-testid="article-progress"
-        >
-          <dl className="flex flex-wrap items-center gap-x-6 gap-y-2">
-            <div className="flex gap-1.5">
-              <dt className="text-muted">{t("article.progressClaims")}</dt>
-              <dd className="font-semibold tabular-nums">{progress.total}</dd>
-            </div>
-            <div className="flex gap-1.5">
-              <dt className="text-muted">{t("article.progressDraft")}</dt>
-              <dd className="font-semibold tabular-nums">{progress.byStage.draft}</dd>
-            </div>
-            <div className="flex gap-1.5">
-              <dt className="text-muted">{t("article.progressInReview")}</dt>
-              <dd className="font-semibold tabular-nums">{progress.byStage.in_review}</dd>
-            </div>
-            <div className="flex gap-1.5">
-              <dt className="text-muted">{t("article.progressApproved")}</dt>
-              <dd className="font-semibold tabular-nums">{progress.byStage.approved}</dd>
-            </div>
-          </dl>
-          {/* Not a term and its value: a sentence about the whole article, outside the list. */}
-          {progress.verified ? (
-            <p className="bg-confirmed-bg text-confirmed ml-auto rounded-full px-2.5 py-0.5 text-xs font-medium">
-              {t("articles.verified")}
-            </p>
-          ) : progress.total > 0 ? (
-            <p className="text-muted ml-auto text-xs">{t("article.notVerified")}</p>
-          ) : null}
-        </div>
-      </header>
+        </header>
 
-      <ArticleWorkspace
-        article={{ id: article.id, body: article.body, language: article.language }}
-        claims={claims}
-        speakers={speakers}
-        canEdit={hasPermission(user.role, "claim.edit")}
-        viewer={{ id: user.id, canReturn: hasPermission(user.role, "claim.return") }}
-      />
-    </div>
+        <ArticleWorkspace
+          article={{ id: article.id, body: article.body, language: article.language }}
+          claims={claims}
+          speakers={speakers}
+          canEdit={hasPermission(user.role, "claim.edit")}
+          viewer={{ id: user.id, canReturn: hasPermission(user.role, "claim.return") }}
+        />
+      </div>
+    </ClientMessages>
   );
 }

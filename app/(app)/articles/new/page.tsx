@@ -5,6 +5,7 @@ import { ArticleForm } from "@/components/article-form";
 import { getCurrentUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/review";
 import { createArticleAction, previewArticleAction } from "./actions";
+import { ClientMessages } from "@/components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("articleForm");
@@ -16,19 +17,23 @@ export default async function NewArticlePage() {
   const user = await getCurrentUser();
   const allowed = user !== null && hasPermission(user.role, "article.create");
   return (
-    <div className="mx-auto max-w-4xl space-y-6">
-      <div>
-        <Link href="/articles" className="text-muted hover:text-ink text-sm hover:underline">
-          ← {t("backToArticles")}
-        </Link>
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight">{t("newTitle")}</h1>
-        <p className="text-muted mt-1 max-w-2xl text-sm">{t("newIntro")}</p>
+    <ClientMessages
+      namespaces={["articleForm", "errorReasons", "errors", "intake", "intakeErrors", "languages"]}
+    >
+      <div className="mx-auto max-w-4xl space-y-6">
+        <div>
+          <Link href="/articles" className="text-muted hover:text-ink text-sm hover:underline">
+            ← {t("backToArticles")}
+          </Link>
+          <h1 className="mt-2 text-2xl font-semibold tracking-tight">{t("newTitle")}</h1>
+          <p className="text-muted mt-1 max-w-2xl text-sm">{t("newIntro")}</p>
+        </div>
+        {allowed ? (
+          <ArticleForm mode="create" action={createArticleAction} preview={previewArticleAction} />
+        ) : (
+          <p role="alert">{t("notAllowed")}</p>
+        )}
       </div>
-      {allowed ? (
-        <ArticleForm mode="create" action={createArticleAction} preview={previewArticleAction} />
-      ) : (
-        <p role="alert">{t("notAllowed")}</p>
-      )}
-    </div>
+    </ClientMessages>
   );
 }

@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { isLocale } from "@/lib/i18n/locale";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/account";
 import { bidiSafe } from "@/lib/text/bidi";
+import { ClientMessages } from "@/components/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("accountSettings");
@@ -21,30 +22,32 @@ export default async function AccountSettingsPage({
   const t = await getTranslations();
   const locale = await getLocale();
   return (
-    <div className="mx-auto max-w-3xl space-y-8">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">{t("accountSettings.title")}</h1>
-        <p className="text-muted mt-1 text-sm">{t("accountSettings.intro")}</p>
+    <ClientMessages namespaces={["accountSettings", "common", "errorReasons", "errors"]}>
+      <div className="mx-auto max-w-3xl space-y-8">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("accountSettings.title")}</h1>
+          <p className="text-muted mt-1 text-sm">{t("accountSettings.intro")}</p>
+        </div>
+        <section aria-labelledby="profile-title" className="border-line rounded-lg border bg-white p-5">
+          <h2 id="profile-title" className="text-base font-semibold">
+            {t("accountSettings.profileTitle")}
+          </h2>
+          <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[8rem_1fr]">
+            <dt className="text-muted">{t("accountSettings.name")}</dt>
+            <dd className="font-medium">{bidiSafe(user.name)}</dd>
+            <dt className="text-muted">{t("accountSettings.email")}</dt>
+            <dd>{user.email}</dd>
+            <dt className="text-muted">{t("accountSettings.role")}</dt>
+            <dd>{t(`roles.${user.role}`)}</dd>
+          </dl>
+          <p className="text-muted mt-3 text-xs">{t("accountSettings.profileHint")}</p>
+        </section>
+        <AccountSettings
+          locale={user.locale ?? (isLocale(locale) ? locale : "en")}
+          passwordMinLength={PASSWORD_MIN_LENGTH}
+          passwordChanged={password === "changed"}
+        />
       </div>
-      <section aria-labelledby="profile-title" className="border-line rounded-lg border bg-white p-5">
-        <h2 id="profile-title" className="text-base font-semibold">
-          {t("accountSettings.profileTitle")}
-        </h2>
-        <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[8rem_1fr]">
-          <dt className="text-muted">{t("accountSettings.name")}</dt>
-          <dd className="font-medium">{bidiSafe(user.name)}</dd>
-          <dt className="text-muted">{t("accountSettings.email")}</dt>
-          <dd>{user.email}</dd>
-          <dt className="text-muted">{t("accountSettings.role")}</dt>
-          <dd>{t(`roles.${user.role}`)}</dd>
-        </dl>
-        <p className="text-muted mt-3 text-xs">{t("accountSettings.profileHint")}</p>
-      </section>
-      <AccountSettings
-        locale={user.locale ?? (isLocale(locale) ? locale : "en")}
-        passwordMinLength={PASSWORD_MIN_LENGTH}
-        passwordChanged={password === "changed"}
-      />
-    </div>
+    </ClientMessages>
   );
 }

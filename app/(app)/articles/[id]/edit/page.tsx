@@ -8,6 +8,7 @@ import { getArticleById } from "@/lib/data/articles";
 import { hasPermission } from "@/lib/review";
 import { parseIdParam } from "@/lib/validation/id";
 import { updateArticleAction } from "./actions";
+import { ClientMessages } from "@/components/client-messages";
 
 type Params = Promise<{ id: string }>;
 
@@ -30,34 +31,41 @@ export default async function EditArticlePage({ params }: { params: Params }) {
   const user = await getCurrentUser();
   const allowed = user !== null && hasPermission(user.role, "article.edit");
   return (
-    <div className="mx-auto max-w-4xl space-y-6">
-      <div>
-        <Link href={`/articles/${article.id}`} className="text-muted hover:text-ink text-sm hover:underline">
-          ← {t("backToArticle")}
-        </Link>
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight">{t("editTitle")}</h1>
-        <p className="text-muted mt-1 max-w-2xl text-sm">{t("editIntro", { title: article.title })}</p>
+    <ClientMessages
+      namespaces={["articleForm", "errorReasons", "errors", "intake", "intakeErrors", "languages"]}
+    >
+      <div className="mx-auto max-w-4xl space-y-6">
+        <div>
+          <Link
+            href={`/articles/${article.id}`}
+            className="text-muted hover:text-ink text-sm hover:underline"
+          >
+            ← {t("backToArticle")}
+          </Link>
+          <h1 className="mt-2 text-2xl font-semibold tracking-tight">{t("editTitle")}</h1>
+          <p className="text-muted mt-1 max-w-2xl text-sm">{t("editIntro", { title: article.title })}</p>
+        </div>
+        {allowed ? (
+          <ArticleForm
+            mode="edit"
+            action={updateArticleAction}
+            article={{
+              id: article.id,
+              version: article.version,
+              title: article.title,
+              outlet: article.outlet,
+              url: article.url,
+              language: article.language,
+              publishedAt: article.publishedAt,
+              authors: article.authors,
+              body: article.body,
+              claimCount: article.progress.total,
+            }}
+          />
+        ) : (
+          <p role="alert">{t("notAllowed")}</p>
+        )}
       </div>
-      {allowed ? (
-        <ArticleForm
-          mode="edit"
-          action={updateArticleAction}
-          article={{
-            id: article.id,
-            version: article.version,
-            title: article.title,
-            outlet: article.outlet,
-            url: article.url,
-            language: article.language,
-            publishedAt: article.publishedAt,
-            authors: article.authors,
-            body: article.body,
-            claimCount: article.progress.total,
-          }}
-        />
-      ) : (
-        <p role="alert">{t("notAllowed")}</p>
-      )}
-    </div>
+    </ClientMessages>
   );
 }

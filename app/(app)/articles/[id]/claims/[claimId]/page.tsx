@@ -9,6 +9,7 @@ import { getArticleById } from "@/lib/data/articles";
 import { getClaimById, getClaimHistory } from "@/lib/data/claims";
 import { parseIdParam } from "@/lib/validation/id";
 import { bidiSafe } from "@/lib/text/bidi";
+import { ClientMessages } from "@/components/client-messages";
 
 type Params = Promise<{ id: string; claimId: string }>;
 
@@ -33,43 +34,45 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
   const t = await getTranslations();
 
   return (
-    <div className="mx-auto max-w-3xl space-y-6">
-      <nav aria-label={t("article.breadcrumb")} className="text-muted text-sm">
-        <Link href="/articles" className="hover:text-ink hover:underline">
-          {t("nav.articles")}
-        </Link>
-        {" / "}
-        <Link
-          href={`/articles/${article.id}${claim ? `?claim=${claim.id}` : ""}`}
-          className="hover:text-ink hover:underline"
-        >
-          {bidiSafe(article.title)}
-        </Link>
-      </nav>
-      <header className="border-line space-y-3 rounded-lg border bg-white p-5">
-        <h1 className="text-xl font-semibold">{t("history.title")}</h1>
-        {claim ? (
-          <>
-            <div className="flex items-center gap-2">
-              <VerdictBadge verdict={claim.verdict} />
-              <StageBadge stage={claim.stage} returned={claim.returnedAt !== null} />
-            </div>
-            <p className="font-medium">{bidiSafe(claim.statement)}</p>
-            {claim.speaker ? <p className="text-muted text-sm">{bidiSafe(claim.speaker)}</p> : null}
-            <blockquote className="border-line text-muted border-l-2 pl-3 font-serif">
-              {bidiSafe(claim.quote)}
-            </blockquote>
-          </>
-        ) : (
-          <p className="text-muted text-sm">{t("history.deletedClaim")}</p>
-        )}
-      </header>
-      <section aria-labelledby="timeline-heading" className="border-line rounded-lg border bg-white p-5">
-        <h2 id="timeline-heading" className="text-muted mb-4 text-sm font-semibold tracking-wide uppercase">
-          {t("history.timeline")}
-        </h2>
-        <ClaimTimeline entries={history} />
-      </section>
-    </div>
+    <ClientMessages namespaces={["claimWork", "stages", "verdicts"]}>
+      <div className="mx-auto max-w-3xl space-y-6">
+        <nav aria-label={t("article.breadcrumb")} className="text-muted text-sm">
+          <Link href="/articles" className="hover:text-ink hover:underline">
+            {t("nav.articles")}
+          </Link>
+          {" / "}
+          <Link
+            href={`/articles/${article.id}${claim ? `?claim=${claim.id}` : ""}`}
+            className="hover:text-ink hover:underline"
+          >
+            {bidiSafe(article.title)}
+          </Link>
+        </nav>
+        <header className="border-line space-y-3 rounded-lg border bg-white p-5">
+          <h1 className="text-xl font-semibold">{t("history.title")}</h1>
+          {claim ? (
+            <>
+              <div className="flex items-center gap-2">
+                <VerdictBadge verdict={claim.verdict} />
+                <StageBadge stage={claim.stage} returned={claim.returnedAt !== null} />
+              </div>
+              <p className="font-medium">{bidiSafe(claim.statement)}</p>
+              {claim.speaker ? <p className="text-muted text-sm">{bidiSafe(claim.speaker)}</p> : null}
+              <blockquote className="border-line text-muted border-l-2 pl-3 font-serif">
+                {bidiSafe(claim.quote)}
+              </blockquote>
+            </>
+          ) : (
+            <p className="text-muted text-sm">{t("history.deletedClaim")}</p>
+          )}
+        </header>
+        <section aria-labelledby="timeline-heading" className="border-line rounded-lg border bg-white p-5">
+          <h2 id="timeline-heading" className="text-muted mb-4 text-sm font-semibold tracking-wide uppercase">
+            {t("history.timeline")}
+          </h2>
+          <ClaimTimeline entries={history} />
+        </section>
+      </div>
+    </ClientMessages>
   );
 }
