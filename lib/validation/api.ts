@@ -9,6 +9,7 @@ import { articleListSchema, articleSchema } from "./article";
 import { claimFields, returnClaimSchema } from "./claim";
 import { idParamSchema } from "./id";
 import { MAX_HTML_LENGTH } from "./intake";
+import { lineText } from "./text";
 
 export const API_DEFAULT_LIMIT = 20;
 export const API_MAX_LIMIT = 100;
@@ -102,9 +103,7 @@ export const deleteClaimQuerySchema = z.object({
 
 export const apiCreateArticleSchema = articleSchema
   .extend({
-    title: z
-      .string()
-      .trim()
+    title: lineText()
       .max(300, { error: "tooLong" })
       .default("")
       .describe("Required with `body`; with `html` or a `url` alone, the page's headline when left empty."),

@@ -105,6 +105,16 @@ export const ACTIONS: Record<string, ActionExpectation> = {
       },
     ],
   },
+  // The article found in pasted HTML, for the editor to check: nothing is stored.
+  "app/(app)/articles/new/actions.ts#previewArticleAction": {
+    access: EDITORS,
+    args: () => [
+      {
+        source: "html",
+        html: "<html lang='fr'><head><title>Matrice</title></head><body><article><h1>Matrice</h1><p>Le ministère a annoncé mardi l'ouverture de 1 200 lits supplémentaires dans les hôpitaux de la région, selon un communiqué publié dans la matinée.</p></article></body></html>",
+      },
+    ],
+  },
   "app/(app)/articles/[id]/edit/actions.ts#updateArticleAction": {
     access: EDITORS,
     args: async (fx) => [
