@@ -93,7 +93,10 @@ for (const locale of LOCALES) {
           expect.soft(box.x + box.width, `${path}: a navigation link is cut off`).toBeLessThanOrEqual(width);
         }
         await expect
-          .soft(page.getByRole("group", { name: locale === "fr" ? "Langue" : "Language" }), path)
+          .soft(
+            page.getByRole("banner").getByRole("group", { name: locale === "fr" ? "Langue" : "Language" }),
+            path,
+          )
           .toBeInViewport();
       }
     });

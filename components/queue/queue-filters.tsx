@@ -17,7 +17,7 @@ export async function QueueFiltersForm({
   filtered: boolean;
 }) {
   const t = await getTranslations();
-  const field = "flex flex-col gap-1 text-xs font-medium text-muted";
+  const field = "flex min-w-0 max-w-full flex-col gap-1 text-xs font-medium text-muted";
   return (
     <form
       method="get"
