@@ -179,7 +179,7 @@ export function ArticleWorkspace({
     });
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
       <article
         className="border-line min-w-0 rounded-lg border bg-white px-6 py-8 sm:px-10"
         aria-label={t("bodyLabel")}
@@ -206,7 +206,7 @@ export function ArticleWorkspace({
       </article>
 
       <aside
-        className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto"
+        className="min-w-0 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto"
         aria-label={t("claimsLabel")}
       >
         <div className="border-line rounded-lg border bg-white">

@@ -18,7 +18,8 @@ export async function TokenTable({
   const format = await getFormatter();
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   return (
-    <div className="border-line overflow-x-auto rounded-lg border bg-white">
+    // relative: the screen-reader caption (absolutely placed) stays inside the scrolling box.
+    <div className="border-line relative overflow-x-auto rounded-lg border bg-white">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-line text-muted border-b bg-slate-50 text-xs tracking-wide uppercase">

@@ -173,3 +173,16 @@ test("Submit all rated claims sends every rated draft to the queue at once", asy
   const stages = page.getByTestId("claim-list").locator("[data-stage]");
   await expect(stages).toHaveText(["In review", "In review", "In review", "Draft"]);
 });
+
+test("the articles list explains its bars: colours by verdict, the line under them by stage", async ({
+  page,
+}) => {
+  await signIn(page, "editor");
+  await page.goto("/articles");
+  const legend = page.getByTestId("progress-legend");
+  await expect(legend).toContainText("The bar shows the claims’ verdicts");
+  for (const verdict of ["Confirmed", "Disputed", "No comment", "Unrated"]) {
+    await expect(legend).toContainText(verdict);
+  }
+  await expect(legend).toContainText("review stage");
+});

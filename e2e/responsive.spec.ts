@@ -69,7 +69,8 @@ for (const locale of LOCALES) {
         await page.goto(path);
         await expect(page.locator("main h1").first()).toBeVisible();
         // Pages that open on a claim scroll to it; the header is checked from the top.
-        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.waitForTimeout(400);
+        await page.evaluate(() => window.scrollTo({ top: 0, behavior: "instant" }));
         if (process.env.SCREENSHOTS) {
           const name = path.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "root";
           await page.screenshot({
@@ -92,7 +93,10 @@ for (const locale of LOCALES) {
           expect.soft(box.x + box.width, `${path}: a navigation link is cut off`).toBeLessThanOrEqual(width);
         }
         await expect
-          .soft(page.getByRole("group", { name: locale === "fr" ? "Langue" : "Language" }), path)
+          .soft(
+            page.getByRole("banner").getByRole("group", { name: locale === "fr" ? "Langue" : "Language" }),
+            path,
+          )
           .toBeInViewport();
       }
     });

@@ -18,7 +18,7 @@ export async function QueueFiltersForm({
   filtered: boolean;
 }) {
   const t = await getTranslations();
-  const field = "flex flex-col gap-1 text-xs font-medium text-muted";
+  const field = "flex min-w-0 max-w-full flex-col gap-1 text-xs font-medium text-muted";
   return (
     <form
       method="get"
@@ -29,7 +29,7 @@ export async function QueueFiltersForm({
     >
       <label className={field}>
         {t("queue.filters.article")}
-        <Select name="article" defaultValue={filters.article ?? ""} className="h-9 w-72 py-1.5">
+        <Select name="article" defaultValue={filters.article ?? ""} className="h-9 w-72 max-w-full py-1.5">
           <option value="">{t("queue.filters.anyArticle")}</option>
           {facets.articles.map((a) => (
             <option key={a.id} value={a.id}>
@@ -40,7 +40,7 @@ export async function QueueFiltersForm({
       </label>
       <label className={field}>
         {t("queue.filters.verdict")}
-        <Select name="verdict" defaultValue={filters.verdict ?? ""} className="h-9 w-44 py-1.5">
+        <Select name="verdict" defaultValue={filters.verdict ?? ""} className="h-9 w-auto max-w-full py-1.5">
           <option value="">{t("queue.filters.anyVerdict")}</option>
           {VERDICTS.filter((v) => v !== "unrated").map((v) => (
             <option key={v} value={v}>
@@ -51,7 +51,7 @@ export async function QueueFiltersForm({
       </label>
       <label className={field}>
         {t("queue.filters.speaker")}
-        <Select name="speaker" defaultValue={filters.speaker ?? ""} className="h-9 w-56 py-1.5">
+        <Select name="speaker" defaultValue={filters.speaker ?? ""} className="h-9 w-auto max-w-full py-1.5">
           <option value="">{t("queue.filters.anySpeaker")}</option>
           {facets.speakers.map((s) => (
             <option key={s} value={s}>
@@ -62,7 +62,7 @@ export async function QueueFiltersForm({
       </label>
       <label className={field}>
         {t("queue.filters.rater")}
-        <Select name="rater" defaultValue={filters.rater ?? ""} className="h-9 w-44 py-1.5">
+        <Select name="rater" defaultValue={filters.rater ?? ""} className="h-9 w-auto max-w-full py-1.5">
           <option value="">{t("queue.filters.anyRater")}</option>
           {facets.raters.map((r) => (
             <option key={r.id} value={r.id}>

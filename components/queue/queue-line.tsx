@@ -140,7 +140,7 @@ export function QueueLine({
         ) : null}
         {canReview ? (
           <>
-            <div className="flex gap-2 md:flex-col">
+            <div className="flex flex-wrap gap-2 md:flex-col">
               <Button
                 size="sm"
                 onClick={handlers.onApprove}

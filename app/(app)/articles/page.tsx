@@ -60,14 +60,14 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
               type="search"
               defaultValue={query.q ?? ""}
               placeholder={t("articles.searchPlaceholder")}
-              className="w-64"
+              className="w-64 max-w-full"
             />
           </div>
           <div>
             <label htmlFor="verified" className="sr-only">
               {t("articles.verifiedFilter")}
             </label>
-            <Select id="verified" name="verified" defaultValue={query.verified} className="w-40">
+            <Select id="verified" name="verified" defaultValue={query.verified} className="w-auto max-w-full">
               <option value="all">{t("articles.verifiedAll")}</option>
               <option value="yes">{t("articles.verifiedYes")}</option>
               <option value="no">{t("articles.verifiedNo")}</option>
@@ -77,7 +77,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
             <label htmlFor="sort" className="sr-only">
               {t("articles.sortLabel")}
             </label>
-            <Select id="sort" name="sort" defaultValue={query.sort} className="w-44">
+            <Select id="sort" name="sort" defaultValue={query.sort} className="w-auto max-w-full">
               <option value="newest">{t("articles.sortNewest")}</option>
               <option value="oldest">{t("articles.sortOldest")}</option>
               <option value="published">{t("articles.sortPublished")}</option>

@@ -74,7 +74,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Sea
         </div>
         <nav
           aria-label={t("insights.rangeLabel")}
-          className="border-line inline-flex rounded-md border bg-white p-0.5"
+          className="border-line inline-flex max-w-full flex-wrap rounded-md border bg-white p-0.5"
         >
           {INSIGHT_RANGES.map((range) => (
             <Link

@@ -89,14 +89,14 @@ export default async function ApiReferencePage() {
         <h2 id="contents" className="text-lg font-medium">
           {t("contents")}
         </h2>
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           {groups.map((group) => (
-            <div key={group.tag} className="space-y-1">
+            <div key={group.tag} className="min-w-0 space-y-1">
               <h3 className="text-muted text-xs font-semibold tracking-wide uppercase">{group.tag}</h3>
               <ul className="space-y-1 text-sm">
                 {group.entries.map(({ method, path, operation }) => (
                   <li key={operation.operationId}>
-                    <a href={`#${operation.operationId}`} className="group flex items-center gap-2">
+                    <a href={`#${operation.operationId}`} className="group flex min-w-0 items-center gap-2">
                       <MethodBadge method={method} />
                       <code className="font-mono text-xs group-hover:underline">{path}</code>
                       <span className="text-muted truncate text-xs">{operation.summary}</span>
