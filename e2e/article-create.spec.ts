@@ -41,7 +41,7 @@ test.describe("creating an article", () => {
     const title = `Zelensky accuse la Russie ${stamp()}`;
     await page.getByLabel("Title").fill(title);
     await page.getByLabel("Outlet").fill("Euronews");
-    await page.getByLabel("Link").fill("https://fr.euronews.com/2025/07/20/zelensky");
+    await page.getByLabel("Link", { exact: true }).fill("https://fr.euronews.com/2025/07/20/zelensky");
     await page.getByLabel("Publication date").fill("2025-07-20");
     await expect(page.getByLabel("Article language")).toHaveValue("");
 
@@ -95,7 +95,7 @@ test.describe("creating an article", () => {
 
   test("an empty body shows the error next to the field and keeps what was typed", async ({ page }) => {
     await page.getByLabel("Title").fill("Un titre sans texte");
-    await page.getByLabel("Link").fill("not a link");
+    await page.getByLabel("Link", { exact: true }).fill("not a link");
     await page.getByRole("button", { name: "Create article" }).click();
 
     const body = page.getByLabel("Article text");

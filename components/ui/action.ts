@@ -2,6 +2,7 @@
 // an answer (the network dropped, the server fell over) becomes a failure like any refusal, with
 // the reason "network", instead of a rejected promise nobody handles. What the caller hid
 // optimistically it shows again, and it offers to try again (see NoticeLine's retry).
+import { unstable_rethrow } from "next/navigation";
 import { networkFailure, type ActionResult, type Failure } from "@/lib/errors";
 
 export { networkFailure };
@@ -10,6 +11,9 @@ export async function callAction<T>(call: () => Promise<T>): Promise<T | Failure
   try {
     return await call();
   } catch (error) {
+    // An action that ends in redirect() rejects with Next's redirect error, which the router must
+    // receive to navigate: that is an answer, not a failure.
+    unstable_rethrow(error);
     console.error(error);
     return networkFailure();
   }
