@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { users } from "@/db/schema";
+import { users } from "@/db/tables";
 import { getDb } from "@/lib/data/connection";
 import { makeUser } from "@/lib/data/test-helpers";
 import { refreshSessionToken, sessionUserFromToken } from "./session-token";
@@ -8,7 +8,7 @@ import { refreshSessionToken, sessionUserFromToken } from "./session-token";
 describe("refreshSessionToken", () => {
   it("refreshes role, name and language from the account on every request", async () => {
     const user = await makeUser("editor", "Ana");
-    getDb().update(users).set({ role: "reviewer", locale: "fr" }).where(eq(users.id, user.id)).run();
+    await getDb().update(users).set({ role: "reviewer", locale: "fr" }).where(eq(users.id, user.id));
     const token = await refreshSessionToken({ uid: user.id, sv: 1, role: "editor" });
     expect(sessionUserFromToken(token!)).toMatchObject({
       id: user.id,
@@ -20,17 +20,16 @@ describe("refreshSessionToken", () => {
 
   it("ends the session of a deactivated account, whatever version it carries", async () => {
     const user = await makeUser("admin");
-    getDb().update(users).set({ active: false }).where(eq(users.id, user.id)).run();
+    await getDb().update(users).set({ active: false }).where(eq(users.id, user.id));
     expect(await refreshSessionToken({ uid: user.id, sv: 1 })).toBeNull();
   });
 
   it("ends a session issued before the account's sessions were ended", async () => {
     const user = await makeUser("editor");
-    getDb()
+    await getDb()
       .update(users)
       .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, user.id))
-      .run();
+      .where(eq(users.id, user.id));
     expect(await refreshSessionToken({ uid: user.id, sv: 1 })).toBeNull();
     expect(await refreshSessionToken({ uid: user.id, sv: 2 })).not.toBeNull();
   });

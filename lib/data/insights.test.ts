@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { claimEvents } from "@/db/schema";
+import { claimEvents } from "@/db/tables";
 import { approveClaim, createClaim, returnClaim } from "./claims";
 import { getDb } from "./connection";
 import { getInsights, median } from "./insights";
@@ -84,7 +84,7 @@ describe("getInsights", () => {
       { claimId: 9003, type: "approved", at: now - 8 * 24 * hour },
     ] as const;
     for (const e of events) {
-      getDb()
+      await getDb()
         .insert(claimEvents)
         .values({
           claimId: e.claimId,
@@ -92,8 +92,7 @@ describe("getInsights", () => {
           actorId: reviewer.id,
           type: e.type,
           createdAt: new Date(e.at),
-        })
-        .run();
+        });
     }
     const insights = await getInsights({ weeks: 2, now: new Date(now) });
     expect(insights.weeks).toEqual(["2030-03-04", "2030-03-11"]);

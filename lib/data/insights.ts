@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { getEnv } from "@/lib/env";
 import type { Verdict } from "@/lib/review/model";
 import { dayOf, lastWeeks, startOfDay, weekStart } from "@/lib/search/dates";
-import { getDb } from "./connection";
+import { getDb, queryRows } from "./connection";
+import { epochMs, timeParam } from "./dialect";
 
 export const INSIGHT_RANGES = [4, 12, 26, 52] as const;
 export type InsightRange = (typeof INSIGHT_RANGES)[number];
@@ -62,15 +63,18 @@ export async function getInsights({
   const weekOf = (ms: number) => weekStart(dayOf(ms, timeZone));
   const db = getDb();
 
-  const rated = db.all<{
+  const rated = await queryRows<{
     rated_at: number;
     verdict: RatedVerdict;
     outlet: string | null;
     speaker: string | null;
-  }>(sql`
-    SELECT c.rated_at, c.verdict, a.outlet, c.speaker
+  }>(
+    db,
+    sql`
+    SELECT ${epochMs(sql`c.rated_at`)} AS rated_at, c.verdict, a.outlet, c.speaker
     FROM claims c JOIN articles a ON a.id = c.article_id
-    WHERE c.verdict <> 'unrated' AND c.rated_at >= ${from} AND c.rated_at < ${to}`);
+    WHERE c.verdict <> 'unrated' AND c.rated_at >= ${timeParam(from)} AND c.rated_at < ${timeParam(to)}`,
+  );
 
   const verdictsByWeek = weekList.map((week) => ({ week, ...emptyCounts() }));
   const weekIndex = new Map(weekList.map((w, i) => [w, i]));
@@ -84,12 +88,15 @@ export async function getInsights({
   }
 
   // Each approval paired with the submission that put the claim in the queue that time.
-  const approvals = db.all<{ approved_at: number; submitted_at: number | null }>(sql`
-    SELECT a.created_at AS approved_at,
-      (SELECT max(s.created_at) FROM claim_events s
-        WHERE s.claim_id = a.claim_id AND s.type = 'submitted' AND s.id < a.id) AS submitted_at
+  const approvals = await queryRows<{ approved_at: number; submitted_at: number | null }>(
+    db,
+    sql`
+    SELECT ${epochMs(sql`a.created_at`)} AS approved_at,
+      ${epochMs(sql`(SELECT max(s.created_at) FROM claim_events s
+        WHERE s.claim_id = a.claim_id AND s.type = 'submitted' AND s.id < a.id)`)} AS submitted_at
     FROM claim_events a
-    WHERE a.type = 'approved' AND a.created_at >= ${from} AND a.created_at < ${to}`);
+    WHERE a.type = 'approved' AND a.created_at >= ${timeParam(from)} AND a.created_at < ${timeParam(to)}`,
+  );
   const waits = weekList.map(() => [] as number[]);
   const allWaits: number[] = [];
   for (const row of approvals) {
@@ -108,15 +115,18 @@ export async function getInsights({
     };
   });
 
-  const reviews = db.all<{
+  const reviews = await queryRows<{
     actor_id: number;
     name: string;
     type: "approved" | "returned";
     created_at: number;
-  }>(sql`
-    SELECT e.actor_id, u.name, e.type, e.created_at
+  }>(
+    db,
+    sql`
+    SELECT e.actor_id, u.name, e.type, ${epochMs(sql`e.created_at`)} AS created_at
     FROM claim_events e JOIN users u ON u.id = e.actor_id
-    WHERE e.type IN ('approved', 'returned') AND e.created_at >= ${from} AND e.created_at < ${to}`);
+    WHERE e.type IN ('approved', 'returned') AND e.created_at >= ${timeParam(from)} AND e.created_at < ${timeParam(to)}`,
+  );
   const reviewerMap = new Map<number, { id: number; name: string; total: number }>();
   const reviewsByWeek: ({ week: string } & Record<string, number | string>)[] = weekList.map((week) => ({
     week,

@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
 import { eq } from "drizzle-orm";
-import { apiTokens, users } from "@/db/schema";
+import { apiTokens, users } from "@/db/tables";
 import { getArticleById } from "@/lib/data/articles";
 import { getDb } from "@/lib/data/connection";
 import { claimInput } from "@/lib/data/test-helpers";
@@ -406,7 +406,9 @@ export const ROUTES: Record<string, RouteExpectation> = {
  * deactivation would be (same format and hash as lib/data/tokens.ts).
  */
 async function issueToken(person: Person): Promise<{ id: number; token: string }> {
-  const account = getDb().select({ active: users.active }).from(users).where(eq(users.id, person.id)).get();
+  const account = (
+    await getDb().select({ active: users.active }).from(users).where(eq(users.id, person.id)).limit(1)
+  )[0];
   if (account?.active) {
     const { token, view } = await createToken({
       actor: { id: person.id, role: person.role },

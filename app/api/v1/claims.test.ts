@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { claimEvents, claims } from "@/db/schema";
+import { claimEvents, claims } from "@/db/tables";
 import { call, makeTokenUser } from "@/lib/api/test-helpers";
 import { createClaim, getClaimById } from "@/lib/data/claims";
 import { getDb } from "@/lib/data/connection";
@@ -63,11 +63,11 @@ function onClaim(id: number) {
 }
 
 /** The claim row and its event count: a refused call must leave both as they were. */
-function stateOf(id: number) {
+async function stateOf(id: number) {
   const db = getDb();
   return {
-    row: db.select().from(claims).where(eq(claims.id, id)).get(),
-    events: db.select().from(claimEvents).where(eq(claimEvents.claimId, id)).all().length,
+    row: (await db.select().from(claims).where(eq(claims.id, id)).limit(1))[0],
+    events: (await db.select().from(claimEvents).where(eq(claimEvents.claimId, id))).length,
   };
 }
 
@@ -139,7 +139,7 @@ describe("POST /api/v1/articles/{id}/claims", () => {
       field: "silentParty",
       code: "silentPartyRequired",
     });
-    expect(getDb().select().from(claims).where(eq(claims.articleId, article.id)).all()).toEqual([]);
+    expect(await getDb().select().from(claims).where(eq(claims.articleId, article.id))).toEqual([]);
   });
 });
 
@@ -220,7 +220,7 @@ describe("PATCH /api/v1/claims/{id}", () => {
       body: { version: created.version, statement: "Ben's wording" },
     });
     expect(first.status).toBe(200);
-    const before = stateOf(created.id);
+    const before = await stateOf(created.id);
     const stale = await call(patchClaim, {
       method: "PATCH",
       token: editor.token,
@@ -237,7 +237,7 @@ describe("PATCH /api/v1/claims/{id}", () => {
       statement: "Ben's wording",
       version: created.version + 1,
     });
-    expect(stateOf(created.id)).toEqual(before);
+    expect(await stateOf(created.id)).toEqual(before);
   });
 
   it("sends an approved claim back to draft when its verdict changes", async () => {
@@ -296,7 +296,7 @@ describe("DELETE /api/v1/claims/{id}", () => {
     });
     expect(byBody.status).toBe(204);
     expect(await getClaimById({ id: a.id })).toBeUndefined();
-    const history = getDb().select().from(claimEvents).where(eq(claimEvents.claimId, a.id)).all();
+    const history = await getDb().select().from(claimEvents).where(eq(claimEvents.claimId, a.id));
     expect(history.map((e) => e.type)).toEqual(["created", "deleted"]);
   });
 
@@ -324,7 +324,7 @@ describe("DELETE /api/v1/claims/{id}", () => {
     const approved = apiClaimSchema.parse(
       (await call(approve, { method: "POST", token: reviewer.token, ...onClaim(claim.id) })).json,
     );
-    const before = stateOf(claim.id);
+    const before = await stateOf(claim.id);
     const refused = await call(deleteClaim, {
       method: "DELETE",
       token: editor.token,
@@ -332,7 +332,7 @@ describe("DELETE /api/v1/claims/{id}", () => {
       body: { version: approved.version },
     });
     expect(refused.status).toBe(403);
-    expect(stateOf(claim.id)).toEqual(before);
+    expect(await stateOf(claim.id)).toEqual(before);
     const allowed = await call(deleteClaim, {
       method: "DELETE",
       token: admin.token,
@@ -371,24 +371,24 @@ describe("review over the API", () => {
     const { editor, article } = await desk();
     const other = await makeTokenUser("editor");
     const claim = await queuedClaim(editor, article.id);
-    const before = stateOf(claim.id);
+    const before = await stateOf(claim.id);
     const res = await call(approve, { method: "POST", token: other.token, ...onClaim(claim.id) });
     expect(res.status).toBe(403);
     expect(apiProblemSchema.parse(res.json)).toMatchObject({ code: "forbidden", status: 403 });
-    expect(stateOf(claim.id)).toEqual(before);
+    expect(await stateOf(claim.id)).toEqual(before);
   });
 
   it("refuses with 403 (four eyes) a reviewer approving their own verdict", async () => {
     const { reviewer, article } = await desk();
     const claim = await queuedClaim(reviewer, article.id);
-    const before = stateOf(claim.id);
+    const before = await stateOf(claim.id);
     const res = await call(approve, { method: "POST", token: reviewer.token, ...onClaim(claim.id) });
     expect(res.status).toBe(403);
     expect(apiProblemSchema.parse(res.json)).toMatchObject({
       code: "four_eyes",
       title: "Four eyes: someone else must approve",
     });
-    expect(stateOf(claim.id)).toEqual(before);
+    expect(await stateOf(claim.id)).toEqual(before);
   });
 
   it("approves once; a second approval gets 409 naming who approved", async () => {

@@ -1,5 +1,5 @@
 import { asc, eq } from "drizzle-orm";
-import { claimEvents, users, type Claim } from "@/db/schema";
+import { claimEvents, users, type Claim } from "@/db/tables";
 import type { EventType } from "@/lib/review/model";
 import { getDb, type Tx } from "../connection";
 import type { PersonRef, SourceView } from "./views";
@@ -33,7 +33,7 @@ export function snapshot(claim: Claim, sources: SourceView[]): Snapshot {
   };
 }
 
-export function recordEvent(
+export async function recordEvent(
   tx: Tx,
   event: {
     claim: Pick<Claim, "id" | "articleId">;
@@ -44,19 +44,17 @@ export function recordEvent(
     note?: string | null;
     at: Date;
   },
-): void {
-  tx.insert(claimEvents)
-    .values({
-      claimId: event.claim.id,
-      articleId: event.claim.articleId,
-      actorId: event.actorId,
-      type: event.type,
-      before: event.before ?? null,
-      after: event.after ?? null,
-      note: event.note ?? null,
-      createdAt: event.at,
-    })
-    .run();
+): Promise<void> {
+  await tx.insert(claimEvents).values({
+    claimId: event.claim.id,
+    articleId: event.claim.articleId,
+    actorId: event.actorId,
+    type: event.type,
+    before: event.before ?? null,
+    after: event.after ?? null,
+    note: event.note ?? null,
+    createdAt: event.at,
+  });
 }
 
 export type HistoryEntry = {
@@ -72,13 +70,12 @@ export type HistoryEntry = {
 
 export async function getClaimHistory({ claimId }: { claimId: number }): Promise<HistoryEntry[]> {
   const db = getDb();
-  const rows = db
+  const rows = await db
     .select({ event: claimEvents, actorName: users.name })
     .from(claimEvents)
     .innerJoin(users, eq(users.id, claimEvents.actorId))
     .where(eq(claimEvents.claimId, claimId))
-    .orderBy(asc(claimEvents.id))
-    .all();
+    .orderBy(asc(claimEvents.id));
   return rows.map(({ event, actorName }) => ({
     id: event.id,
     claimId: event.claimId,
