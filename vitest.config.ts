@@ -49,6 +49,9 @@ export default defineConfig({
           include: POSTGRES_TESTS,
           exclude: [...EXCLUDE, ...SQLITE_ONLY],
           env: { TEST_DB: "postgres" },
+          // Each write is a round trip to a server sharing two cores with everything else.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
           globalSetup: ["test/pg-global-setup.ts"],
         },
       },

@@ -21,12 +21,13 @@ CREATE TEXT SEARCH CONFIGURATION desk (COPY = pg_catalog.simple);
 ALTER TEXT SEARCH CONFIGURATION desk
   ALTER MAPPING FOR hword, hword_part, word WITH public.unaccent, simple;
 --> statement-breakpoint
--- Weights as the FTS5 bm25() weights: statement A, quote and speaker B, the reviewer's note D
--- (similar claims leave it out by matching A and B only).
+-- One weight a column, as FTS5 has columns: statement A, quote B, speaker C, the reviewer's note D
+-- (similar claims leave the note out by matching A, B and C only). ts_rank gives them the bm25()
+-- weights of the SQLite queries (lib/data/search-pg.ts).
 ALTER TABLE claims ADD COLUMN search tsvector GENERATED ALWAYS AS (
   setweight(to_tsvector('simple'::regconfig, desk_search_text(statement)), 'A') ||
   setweight(to_tsvector('simple'::regconfig, desk_search_text(quote)), 'B') ||
-  setweight(to_tsvector('simple'::regconfig, desk_search_text(speaker)), 'B') ||
+  setweight(to_tsvector('simple'::regconfig, desk_search_text(speaker)), 'C') ||
   setweight(to_tsvector('simple'::regconfig, desk_search_text(verdict_note)), 'D')
 ) STORED;
 --> statement-breakpoint

@@ -18,7 +18,7 @@ function tsQuery(match: string): SQL {
 }
 
 /** ts_rank weights, {D, C, B, A}: statement 4, quote and speaker 2, note 1, as bm25() has them. */
-const CLAIM_WEIGHTS = sql.raw(`'{0.25, 0, 0.5, 1.0}'::real[]`);
+const CLAIM_WEIGHTS = sql.raw(`'{0.25, 0.5, 0.5, 1.0}'::real[]`);
 /** Title 5, body 1. */
 const ARTICLE_WEIGHTS = sql.raw(`'{0.2, 0, 0, 1.0}'::real[]`);
 

@@ -127,12 +127,12 @@ describe("speakers", () => {
   });
 
   it("reindexes the renamed speaker for search", async () => {
-    // The index itself: FTS5's speaker column, or the tsvector's B lexemes on PostgreSQL.
+    // The index itself: FTS5's speaker column, or the tsvector's C lexemes on PostgreSQL.
     const inSpeaker = async (word: string) =>
       (
         await rawRows<{ id: number }>(
           dialect() === "postgres"
-            ? sql`SELECT id FROM claims WHERE search @@ to_tsquery('simple', ${`${word}:B`})`
+            ? sql`SELECT id FROM claims WHERE search @@ to_tsquery('simple', ${`${word}:C`})`
             : sql`SELECT rowid AS id FROM claims_fts WHERE claims_fts MATCH ${`speaker : "${word}"`}`,
         )
       ).map((r) => r.id);

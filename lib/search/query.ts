@@ -235,18 +235,18 @@ export function buildSimilarMatch(terms: SignificantTerm[]): string | null {
 }
 
 /**
- * buildSimilarMatch for PostgreSQL: the statement, quote and speaker carry the weights A and B in
- * the index (db/migrations-pg/0002_search.sql), the reviewer's note D, so `:AB` leaves the note out.
+ * buildSimilarMatch for PostgreSQL: the statement, quote and speaker carry the weights A, B and C
+ * in the index (db/migrations-pg/0002_search.sql), the reviewer's note D, so `:ABC` leaves it out.
  */
 export function buildSimilarTsQuery(terms: SignificantTerm[]): string | null {
   if (terms.length === 0) return null;
   const parts = terms.map((term) => {
     if (term.kind === "number") {
-      const number = numberTsQuery(term.digits, "AB");
-      return term.word ? `(${number} | ${lexeme(term.word, ":AB")})` : number;
+      const number = numberTsQuery(term.digits, "ABC");
+      return term.word ? `(${number} | ${lexeme(term.word, ":ABC")})` : number;
     }
-    if (term.prefix) return lexeme(term.stem, ":*AB");
-    return `(${term.forms.map((form) => lexeme(form, ":AB")).join(" | ")})`;
+    if (term.prefix) return lexeme(term.stem, ":*ABC");
+    return `(${term.forms.map((form) => lexeme(form, ":ABC")).join(" | ")})`;
   });
   return parts.join(" | ");
 }
