@@ -32,7 +32,11 @@ export default defineConfig({
   webServer: {
     command: `npx tsx e2e/server.ts`,
     url: `http://127.0.0.1:${PORT}/sign-in`,
-    env: { E2E_PORT: String(PORT) },
+    env: {
+      E2E_PORT: String(PORT),
+      ...(process.env.E2E_DB ? { E2E_DB: process.env.E2E_DB } : {}),
+      ...(process.env.E2E_PG_PORT ? { E2E_PG_PORT: process.env.E2E_PG_PORT } : {}),
+    },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",

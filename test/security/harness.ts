@@ -34,11 +34,11 @@ async function insertPerson(role: Role, label: string, active = true): Promise<P
   passwordHash ??= hashPassword(PASSWORD);
   const n = ++counter;
   const email = `${label}-${n}@matrix.test`;
-  const row = getDb()
+  const [row] = await getDb()
     .insert(users)
     .values({ email, name: `${label} ${n}`, role, passwordHash: await passwordHash, active })
-    .returning()
-    .get();
+    .returning();
+  if (!row) throw new Error("The account was not inserted.");
   return { id: row.id, role: row.role, name: row.name, email, password: PASSWORD, sv: row.sessionVersion };
 }
 

@@ -418,12 +418,11 @@ async function issueToken(person: Person): Promise<{ id: number; token: string }
   }
   const prefix = `cd_${randomBytes(4).toString("hex")}`;
   const token = `${prefix}_${randomBytes(32).toString("base64url")}`;
-  const row = getDb()
+  const [row] = await getDb()
     .insert(apiTokens)
     .values({ userId: person.id, name: "matrix", prefix, tokenHash: hashToken(token), createdAt: new Date() })
-    .returning({ id: apiTokens.id })
-    .get();
-  return { id: row.id, token };
+    .returning({ id: apiTokens.id });
+  return { id: row!.id, token };
 }
 
 /**

@@ -274,14 +274,23 @@ describe("GET /api/v1/health", () => {
 
   it("answers 503 as problem details when the database cannot be opened", async () => {
     const file = process.env.DATABASE_PATH!;
-    // A directory is not a database file: opening it fails.
-    process.env.DATABASE_PATH = file.slice(0, file.lastIndexOf("/"));
+    const url = process.env.DATABASE_URL;
+    if (url) {
+      // A database that does not exist on the server: connecting fails.
+      const missing = new URL(url);
+      missing.pathname = "/no_such_database";
+      process.env.DATABASE_URL = missing.toString();
+    } else {
+      // A directory is not a database file: opening it fails.
+      process.env.DATABASE_PATH = file.slice(0, file.lastIndexOf("/"));
+    }
     try {
       const res = await call(health, { path: "/health" });
       expect(res.status).toBe(503);
       expect(apiProblemSchema.parse(res.json)).toMatchObject({ status: 503, code: "unavailable" });
     } finally {
       process.env.DATABASE_PATH = file;
+      if (url) process.env.DATABASE_URL = url;
     }
     expect((await call(health, { path: "/health" })).status).toBe(200);
   });
