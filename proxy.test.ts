@@ -84,7 +84,13 @@ describe("proxy", () => {
     });
     expect(response.status).toBe(403);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
-    expect(await response.json()).toMatchObject({ status: 403, title: "Cross-site request refused" });
+    expect(await response.json()).toMatchObject({
+      status: 403,
+      code: "forbidden",
+      reason: "cross_site",
+      title: "Not allowed",
+      detail: "Cross-site requests are refused. Open the desk itself and try again.",
+    });
   });
 
   it("does not run on static files, nor on /api/v1 (its handlers guard themselves)", () => {

@@ -1,5 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { problemLocale, problemResponse, translatorFor } from "@/lib/errors/problem";
+import { describeError } from "@/lib/errors/text";
 import { refuseCrossSite } from "@/lib/security/cross-site";
 import { contentSecurityPolicy, createNonce, isHttpsRequest, securityHeaders } from "@/lib/security/headers";
 
@@ -17,13 +20,15 @@ function needsSession(pathname: string): boolean {
 function refusal(request: NextRequest, reason: string): NextResponse {
   console.warn(`Refused a cross-site ${request.method} ${request.nextUrl.pathname} (${reason}).`);
   const detail = "Cross-site requests are refused. Open the desk itself and try again.";
+  const refused = new AppError("forbidden", detail, { details: { reason: "cross_site" } });
   if (isApi(request.nextUrl.pathname)) {
-    return NextResponse.json(
-      { type: "about:blank", title: "Cross-site request refused", status: 403, detail, code: "forbidden" },
-      { status: 403, headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store" } },
-    );
+    const problem = problemResponse(refused, { request });
+    return new NextResponse(problem.body, { status: problem.status, headers: problem.headers });
   }
-  return new NextResponse(detail, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new NextResponse(describeError(translatorFor(problemLocale(request)), refused), {
+    status: 403,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { JsonSchema } from "@/lib/api/openapi";
-import { ERROR_TITLES } from "@/lib/api/problem";
+import { ERROR_TITLES } from "@/lib/errors";
 import { fieldRows, refName, typeLabel, type FieldRow, type OperationEntry } from "@/lib/api/reference";
 import { InlineText } from "./inline-text";
 import { cn } from "./ui/cn";

@@ -1,4 +1,4 @@
-import { Plus, UserRound } from "lucide-react";
+import { LogOut, Plus, UserRound } from "lucide-react";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -38,12 +38,12 @@ export async function AppShell({
             {t("app.name")}
           </Link>
           <NavSearch className="min-w-32 flex-1 lg:max-w-xl" />
-          <div className="ml-auto flex shrink-0 items-center gap-3">
+          <div className="ml-auto flex shrink-0 items-center gap-2 sm:gap-3">
             <Link href="/articles/new" className={buttonClass("primary", "sm")}>
               <Plus aria-hidden className="size-4 sm:hidden" />
               <span className="max-sm:sr-only">{t("nav.newArticle")}</span>
             </Link>
-            <LanguageSwitch current={locale} className="max-sm:hidden" />
+            <LanguageSwitch current={locale} />
             <Link
               href="/settings/account"
               aria-label={`${t("accountSettings.navLabel")}: ${user.name}`}
@@ -59,15 +59,16 @@ export async function AppShell({
               </span>
             </Link>
             <form action={signOutAction}>
-              <button type="submit" className={buttonClass("ghost", "sm")}>
-                {t("nav.signOut")}
+              <button type="submit" className={buttonClass("ghost", "sm")} title={t("nav.signOut")}>
+                <LogOut aria-hidden className="size-4 sm:hidden" />
+                <span className="max-sm:sr-only">{t("nav.signOut")}</span>
               </button>
             </form>
           </div>
           {/* The navigation has a row of its own, under the logo, the search and the tools. */}
           <nav
             aria-label={t("nav.mainNavigation")}
-            className="-mx-2 flex w-full items-center gap-1 overflow-x-auto text-sm whitespace-nowrap"
+            className="-mx-2 flex w-full flex-wrap items-center gap-1 text-sm whitespace-nowrap"
           >
             <NavLink href="/articles">{t("nav.articles")}</NavLink>
             <NavLink href="/queue">

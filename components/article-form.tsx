@@ -3,7 +3,7 @@
 import { FileUp } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import {
   useDeferredValue,
   useEffect,
@@ -513,15 +513,11 @@ function LanguageHint({ control }: { control: Control<Values, unknown, Output> }
 /** The length the server will store and check, not the raw length of the box. */
 function BodyCount({ control }: { control: Control<Values, unknown, Output> }) {
   const t = useTranslations("articleForm");
-  const format = useFormatter();
   const body = useDeferredValue(useWatch({ control, name: "body" }) ?? "");
   const count = useMemo(() => normaliseBody(body).length, [body]);
   const over = count - MAX_BODY_LENGTH;
-  const values = {
-    count: format.number(count),
-    max: format.number(MAX_BODY_LENGTH),
-    over: format.number(over),
-  };
+  // Numbers, not formatted strings: the catalogs format them and pick the plural (French: 0 caractère).
+  const values = { count, max: MAX_BODY_LENGTH, over };
   return (
     <p
       id="body-count"

@@ -29,6 +29,7 @@ export function ArticleReader({
   claims,
   suggestions = [],
   selectedId,
+  draftSpan = null,
   focusedSuggestion = null,
   canAdd,
   onSelectClaim,
@@ -40,6 +41,8 @@ export function ArticleReader({
   claims: ReaderClaim[];
   suggestions?: ReaderSuggestion[];
   selectedId: number | null;
+  /** The words the claim form is anchored to while a claim is written or edited. */
+  draftSpan?: { start: number; end: number } | null;
   focusedSuggestion?: string | null;
   canAdd: boolean;
   onSelectClaim: (id: number) => void;
@@ -52,14 +55,20 @@ export function ArticleReader({
     (TextSpan & { top: number; left: number; byKeyboard: boolean }) | null
   >(null);
   const addButton = useRef<HTMLButtonElement>(null);
-  // Suggestions ride along as negative ids so that one pass cuts the text for both.
+  // Suggestions ride along as negative ids, and the form's words as id 0, so that one pass cuts
+  // the text for all of them.
+  const draftStart = draftSpan?.start ?? null;
+  const draftEnd = draftSpan?.end ?? null;
   const paragraphs = useMemo(
     () =>
       buildSegments(body, [
         ...claims,
         ...suggestions.map((s, i) => ({ id: -(i + 1), start: s.start, end: s.end })),
+        ...(draftStart !== null && draftEnd !== null && draftEnd > draftStart
+          ? [{ id: 0, start: draftStart, end: draftEnd }]
+          : []),
       ]),
-    [body, claims, suggestions],
+    [body, claims, suggestions, draftStart, draftEnd],
   );
   const byId = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
 
@@ -112,6 +121,11 @@ export function ArticleReader({
   }, [pending]);
 
   useEffect(() => {
+    if (draftStart === null) return;
+    container.current?.querySelector('[data-draft="true"]')?.scrollIntoView({ block: "nearest" });
+  }, [draftStart]);
+
+  useEffect(() => {
     if (selectedId === null) return;
     const mark = container.current?.querySelector(`[data-claims~="${selectedId}"]`);
     mark?.scrollIntoView({ block: "nearest", behavior: "smooth" });
@@ -157,18 +171,24 @@ export function ArticleReader({
             {p.segments.map((s) => {
               const claimIds = s.ids.filter((id) => id > 0);
               const suggestion = suggestions[-(s.ids.find((id) => id < 0) ?? 0) - 1];
+              const inDraft = s.ids.includes(0);
+              const draftMark = inDraft
+                ? "bg-accent/20 rounded-[3px] outline-accent outline-2 outline-offset-1 outline-dashed"
+                : undefined;
               if (claimIds.length === 0 && suggestion) {
                 return (
                   <span
                     key={s.start}
                     data-o={s.start}
                     data-suggestion={suggestion.key}
+                    data-draft={inDraft || undefined}
                     onClick={() => {
                       if (window.getSelection()?.isCollapsed !== false) onSelectSuggestion?.(suggestion.key);
                     }}
                     className={cn(
                       "decoration-accent/60 cursor-pointer underline decoration-dotted decoration-2 underline-offset-4",
                       focusedSuggestion === suggestion.key && "bg-accent/10",
+                      draftMark,
                     )}
                   >
                     {body.slice(s.start, s.end)}
@@ -176,7 +196,7 @@ export function ArticleReader({
                 );
               }
               return claimIds.length === 0 ? (
-                <span key={s.start} data-o={s.start}>
+                <span key={s.start} data-o={s.start} data-draft={inDraft || undefined} className={draftMark}>
                   {body.slice(s.start, s.end)}
                 </span>
               ) : (
@@ -184,16 +204,18 @@ export function ArticleReader({
                   key={s.start}
                   data-o={s.start}
                   data-claims={claimIds.join(" ")}
+                  data-draft={inDraft || undefined}
                   onClick={() => {
                     if (window.getSelection()?.isCollapsed !== false) pickClaim(claimIds);
                   }}
                   className={cn(
                     "text-ink cursor-pointer rounded-[3px] px-px underline decoration-2 underline-offset-4 transition-colors",
                     VERDICT_STYLES[byId.get(s.ids[0]!)?.verdict ?? "unrated"].mark,
-                    s.ids.length > 1 && "decoration-double",
+                    s.ids.filter((id) => id !== 0).length > 1 && "decoration-double",
                     selectedId !== null &&
                       s.ids.includes(selectedId) &&
                       "outline-accent outline-2 outline-offset-1",
+                    draftMark,
                   )}
                 >
                   {body.slice(s.start, s.end)}

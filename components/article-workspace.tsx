@@ -5,14 +5,14 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { submitClaimAction } from "@/app/(app)/articles/[id]/actions";
+import { submitClaimAction, submitRatedClaimsAction } from "@/app/(app)/articles/[id]/actions";
 import type { ClaimView } from "@/lib/data/claims";
 import type { Suggestion } from "@/lib/claims";
 import type { Language } from "@/lib/review/model";
 import { ArticleReader, type TextSpan } from "./article-reader";
 import { ClaimSuggestions, suggestionKey, type SuggestionState } from "./claim-suggestions";
 import type { SuggestMessage, SuggestRequest } from "./suggest.worker";
-import type { ClaimDraft } from "./claim-form";
+import type { ClaimDraft, ClaimFormViewer } from "./claim-form";
 import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
 import { StageBadge, VerdictBadge } from "./verdict-badge";
@@ -35,14 +35,20 @@ export function ArticleWorkspace({
   claims,
   speakers,
   canEdit,
+  viewer,
   extraPanel,
 }: {
   article: { id: number; body: string; language: Language };
   claims: ClaimView[];
   speakers: string[];
   canEdit: boolean;
+  viewer?: ClaimFormViewer;
   extraPanel?: React.ReactNode;
 }) {
+  const tw = useTranslations("claimWork");
+  // The words the open form is anchored to, highlighted in the article while the claim is written.
+  const [formSpan, setFormSpan] = useState<{ start: number; end: number } | null>(null);
+  const ratedDrafts = claims.filter((c) => c.stage === "draft" && c.verdict !== "unrated");
   const t = useTranslations("article");
   const te = useTranslations("errors");
   const format = useFormatter();
@@ -103,8 +109,8 @@ export function ArticleWorkspace({
         quote: s.quote,
         statement: s.statement,
         speaker: s.speaker ?? "",
-        verdict: s.verdict,
-        silentParty: s.silentParty,
+        // The suggested verdict is shown beside the verdict field; only the editor gives one.
+        suggestion: { verdict: s.verdict ?? null, silentParty: s.silentParty ?? "" },
       },
     });
 
@@ -122,7 +128,13 @@ export function ArticleWorkspace({
   const addFromSelection = () => {
     const text = window.getSelection()?.toString().trim() ?? "";
     const start = text ? article.body.indexOf(text) : -1;
-    openNew(start >= 0 ? { start, end: start + text.length, quote: text } : { start: 0, end: 0, quote: "" });
+    // Words found more than once are not pinned to the first: the form asks which one.
+    const once = start >= 0 && article.body.indexOf(text, start + 1) === -1;
+    openNew(
+      once
+        ? { start, end: start + text.length, quote: text }
+        : { start: 0, end: 0, quote: start >= 0 ? text : "" },
+    );
   };
 
   const saved = (claim: ClaimView) => {
@@ -133,6 +145,17 @@ export function ArticleWorkspace({
     setNotice(t("saved"));
     router.refresh();
   };
+
+  const submitAllRated = () =>
+    startTransition(async () => {
+      const result = await submitRatedClaimsAction({
+        articleId: article.id,
+        claims: ratedDrafts.map((c) => ({ id: c.id, version: c.version })),
+      });
+      if (result.ok) setNotice(tw("submitAll.done", { count: result.data.submitted }));
+      else setNotice(te.has(result.code) ? te(result.code) : result.message);
+      router.refresh();
+    });
 
   const submit = (claim: ClaimView) =>
     startTransition(async () => {
@@ -160,6 +183,7 @@ export function ArticleWorkspace({
             setFocusedSuggestion(key);
           }}
           selectedId={selectedId}
+          draftSpan={panel.mode === "new" || panel.mode === "edit" ? formSpan : null}
           canAdd={canEdit}
           onSelectClaim={(id) => {
             setPanel({ mode: "list" });
@@ -220,6 +244,19 @@ export function ArticleWorkspace({
                   </span>
                 ) : null}
               </div>
+              {canEdit && ratedDrafts.length > 0 ? (
+                <div className="border-line border-b px-4 py-2">
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    disabled={pending}
+                    onClick={submitAllRated}
+                    data-testid="submit-all-rated"
+                  >
+                    {tw("submitAll.button", { count: ratedDrafts.length })}
+                  </Button>
+                </div>
+              ) : null}
               {claims.length === 0 ? (
                 <div className="text-muted px-4 py-8 text-center text-sm">
                   <p className="text-ink font-medium">{t("emptyTitle")}</p>
@@ -240,7 +277,7 @@ export function ArticleWorkspace({
                           <span className="flex items-center gap-2">
                             <span className="text-muted text-xs tabular-nums">{index + 1}</span>
                             <VerdictBadge verdict={claim.verdict} />
-                            <StageBadge stage={claim.stage} />
+                            <StageBadge stage={claim.stage} returned={claim.returnedAt !== null} />
                           </span>
                           <span className="text-ink mt-1.5 block text-sm font-medium">{claim.statement}</span>
                           {claim.speaker ? (
@@ -347,6 +384,13 @@ export function ArticleWorkspace({
                 claim={panel.mode === "edit" ? panel.claim : undefined}
                 draft={panel.mode === "new" ? panel.draft : undefined}
                 speakers={speakers}
+                viewer={viewer}
+                onSpanChange={setFormSpan}
+                onReturned={() => {
+                  setPanel({ mode: "list" });
+                  setNotice(tw("override.returned"));
+                  router.refresh();
+                }}
                 onSaved={saved}
                 onDeleted={() => {
                   setPanel({ mode: "list" });

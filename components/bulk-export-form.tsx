@@ -1,9 +1,15 @@
 "use client";
 
 import { Download, X } from "lucide-react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { BULK_FORMATS, type BulkFormat } from "@/lib/export/format-names";
+import {
+  BULK_FORMATS,
+  CSV_SEPARATORS,
+  defaultCsvSeparator,
+  type BulkFormat,
+  type CsvSeparatorName,
+} from "@/lib/export/format-names";
 import { createRecordCounter } from "@/lib/export/progress";
 import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
@@ -42,6 +48,9 @@ export function BulkExportForm({ defaultFrom, defaultTo }: { defaultFrom: string
   const [from, setFrom] = useState(defaultFrom);
   const [to, setTo] = useState(defaultTo);
   const [fileFormat, setFileFormat] = useState<BulkFormat>("jsonl");
+  const o = useTranslations("exportOptions");
+  const locale = useLocale();
+  const [separator, setSeparator] = useState<CsvSeparatorName>(() => defaultCsvSeparator(locale));
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const controller = useRef<AbortController | null>(null);
@@ -80,6 +89,7 @@ export function BulkExportForm({ defaultFrom, defaultTo }: { defaultFrom: string
     setStatus({ kind: "running", done: 0, total: null, bytes: 0, format: kind });
     try {
       const query = new URLSearchParams({ format: kind, from, to });
+      if (kind === "csv") query.set("separator", separator);
       const response = await fetch(`/exports/download?${query}`, { signal: abort.signal });
       if (!response.ok || !response.body) {
         const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
@@ -195,6 +205,27 @@ export function BulkExportForm({ defaultFrom, defaultTo }: { defaultFrom: string
               </label>
             ))}
           </div>
+          {fileFormat === "csv" ? (
+            <fieldset className="space-y-1.5">
+              <legend className="text-ink text-sm font-medium">{o("separatorLegend")}</legend>
+              <div className="flex flex-wrap gap-x-5 gap-y-1">
+                {CSV_SEPARATORS.map((name) => (
+                  <label key={name} className="text-ink flex items-center gap-2 text-sm">
+                    <input
+                      type="radio"
+                      name="separator"
+                      value={name}
+                      checked={separator === name}
+                      onChange={() => setSeparator(name)}
+                      className="accent-accent"
+                    />
+                    {o(`separators.${name}`)}
+                  </label>
+                ))}
+              </div>
+              <p className="text-muted text-xs">{o("separatorHint")}</p>
+            </fieldset>
+          ) : null}
         </fieldset>
 
         <div className="flex flex-wrap items-center gap-3">

@@ -1,20 +1,21 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useId, useState, useTransition } from "react";
+import { useEffect, useId, useMemo, useState, useTransition } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { createClaimAction, deleteClaimAction, updateClaimAction } from "@/app/(app)/articles/[id]/actions";
+import { returnAction } from "@/app/(app)/queue/actions";
 import type { ClaimView } from "@/lib/data/claims";
 import type { ActionResult } from "@/lib/errors";
 import { VERDICTS } from "@/lib/review/model";
-import { locateQuote } from "@/lib/text/anchor";
-import type { ClaimFormInput, ClaimFormValues } from "@/lib/validation/claim";
+import { findOccurrences, locateQuote } from "@/lib/text/anchor";
+import type { ClaimFormInput, ClaimFormValues, ClaimProposal } from "@/lib/validation/claim";
 import { SimilarClaimsPanel } from "./similar-claims-panel";
 import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
 import { Field, Input, Textarea } from "./ui/field";
 import { lazyResolver } from "./ui/lazy-resolver";
-import { VERDICT_STYLES } from "./verdict-badge";
+import { VERDICT_STYLES, VerdictBadge } from "./verdict-badge";
 
 // zod stays out of the article page's first load; it arrives when the form is first checked.
 const resolver = lazyResolver<ClaimFormInput, unknown, ClaimFormValues>(async () => {
@@ -33,7 +34,14 @@ export type ClaimDraft = {
   speaker?: string;
   verdict?: ClaimFormValues["verdict"];
   silentParty?: string;
+  /** The analyser's proposal, when the claim comes from a suggestion: shown, never applied unasked. */
+  suggestion?: ClaimProposal;
 };
+
+/** Who is writing: a reviewer changing someone else's verdict in review is warned first. */
+export type ClaimFormViewer = { id: number; canReturn: boolean };
+
+type Span = { start: number; end: number };
 
 type Conflict = { by: string; at: string; current: ClaimView };
 
@@ -67,19 +75,28 @@ export function ClaimForm({
   claim,
   draft,
   speakers,
+  viewer,
   onSaved,
   onDeleted,
   onCancel,
+  onReturned,
+  onSpanChange,
 }: {
   articleId: number;
   body: string;
   claim?: ClaimView;
   draft?: ClaimDraft;
   speakers: string[];
+  viewer?: ClaimFormViewer;
   onSaved: (claim: ClaimView) => void;
   onDeleted: (id: number) => void;
   onCancel: () => void;
+  /** The claim went back to its editor with a note instead of being rewritten. */
+  onReturned?: () => void;
+  /** The words the claim is anchored to, as they change, so the article can highlight them. */
+  onSpanChange?: (span: Span | null) => void;
 }) {
+  const tw = useTranslations("claimWork");
   const t = useTranslations("claimForm");
   const te = useTranslations("errors");
   const tv = useTranslations("verdicts");
@@ -90,6 +107,9 @@ export function ClaimForm({
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [version, setVersion] = useState(claim?.version ?? 0);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  // A save that would replace someone else's verdict waits here until the reviewer decides.
+  const [overrideAsk, setOverrideAsk] = useState<{ submit: boolean } | null>(null);
+  const [returnNote, setReturnNote] = useState("");
 
   const defaults: ClaimFormInput = claim
     ? valuesOf(claim)
@@ -99,7 +119,8 @@ export function ClaimForm({
         quote: draft?.quote ?? "",
         statement: draft?.statement ?? draft?.quote ?? "",
         speaker: draft?.speaker ?? "",
-        verdict: draft?.verdict ?? "unrated",
+        // A suggestion's verdict is only proposed (see below): the person picks it or another.
+        verdict: draft?.suggestion ? "unrated" : (draft?.verdict ?? "unrated"),
         verdictNote: "",
         silentParty: draft?.silentParty ?? "",
         sources: [],
@@ -125,9 +146,50 @@ export function ClaimForm({
   const verdict = useWatch({ control, name: "verdict" });
   const quote = useWatch({ control, name: "quote" });
   const statement = useWatch({ control, name: "statement" });
+  const start = useWatch({ control, name: "start" });
+  const end = useWatch({ control, name: "end" });
+  const occurrences = useMemo(() => findOccurrences(body, quote), [body, quote]);
+  const anchored = quote.length > 0 && end > start && body.slice(start, end) === quote;
+  // A quote found several times is anchored only once the editor has picked an occurrence (or
+  // selected the words in the article): never silently to the first one.
+  const [pinned, setPinned] = useState(anchored);
+  const ambiguous = occurrences.length > 1 && !(pinned && anchored);
+
+  useEffect(() => {
+    onSpanChange?.(anchored && !ambiguous ? { start, end } : null);
+  }, [anchored, ambiguous, start, end, onSpanChange]);
+  useEffect(() => () => onSpanChange?.(null), [onSpanChange]);
+
+  const proposal: ClaimProposal | null = claim
+    ? claim.suggestedVerdict && claim.suggestedVerdict !== "unrated"
+      ? { verdict: claim.suggestedVerdict, silentParty: claim.suggestedSilentParty ?? "" }
+      : null
+    : draft?.suggestion?.verdict && draft.suggestion.verdict !== "unrated"
+      ? draft.suggestion
+      : null;
+  const useProposal = () => {
+    if (!proposal?.verdict) return;
+    setValue("verdict", proposal.verdict, { shouldDirty: true });
+    if (proposal.verdict === "uncommented" && proposal.silentParty) {
+      setValue("silentParty", proposal.silentParty, { shouldDirty: true });
+    }
+  };
+
+  const overridesRater = (values: ClaimFormValues) =>
+    Boolean(
+      claim &&
+      viewer?.canReturn &&
+      claim.stage !== "draft" &&
+      claim.ratedBy &&
+      claim.ratedBy.id !== viewer.id &&
+      (values.verdict !== claim.verdict ||
+        values.verdictNote.trim() !== (claim.verdictNote ?? "").trim() ||
+        (values.verdict === "uncommented" && values.silentParty.trim() !== (claim.silentParty ?? "").trim())),
+    );
   const statementTouched = Boolean(form.formState.dirtyFields.statement);
 
-  const message = (key: string | undefined) => (key ? (te.has(key) ? te(key) : key) : undefined);
+  const message = (key: string | undefined) =>
+    key ? (te.has(key) ? te(key) : tw.has(`errors.${key}`) ? tw(`errors.${key}`) : key) : undefined;
 
   const applyFailure = (result: Extract<ActionResult<unknown>, { ok: false }>) => {
     if (result.code === "conflict" && result.details) {
@@ -144,22 +206,64 @@ export function ClaimForm({
     else setFailure(te.has(result.code) ? te(result.code) : result.message);
   };
 
-  const save = (submit: boolean) =>
-    handleSubmit((values) => {
+  const save = (submit: boolean, confirmedOverride = false) => {
+    if (ambiguous) {
+      setError("quote", { message: "pickOccurrence" }, { shouldFocus: true });
+      return Promise.resolve();
+    }
+    return handleSubmit((values) => {
       setFailure(null);
+      if (!confirmedOverride && overridesRater(values)) {
+        setOverrideAsk({ submit });
+        return;
+      }
+      setOverrideAsk(null);
       startTransition(async () => {
         const result = claim
           ? await updateClaimAction({ ...values, id: claim.id, version, submit })
-          : await createClaimAction({ ...values, articleId, submit });
+          : await createClaimAction({
+              ...values,
+              articleId,
+              submit,
+              ...(draft?.suggestion ? { suggestion: draft.suggestion } : {}),
+            });
         if (result.ok) {
           setConflict(null);
           onSaved(result.data);
         } else applyFailure(result);
       });
     })();
+  };
+
+  const returnInstead = () => {
+    if (!claim || returnNote.trim() === "") return;
+    setFailure(null);
+    startTransition(async () => {
+      const result = await returnAction({ id: claim.id, version, note: returnNote });
+      if (result.ok) {
+        setOverrideAsk(null);
+        onReturned?.();
+      } else applyFailure(result);
+    });
+  };
+
+  const pin = (span: Span) => {
+    setValue("start", span.start);
+    setValue("end", span.end);
+    setPinned(true);
+    form.clearErrors("quote");
+  };
 
   const relocate = (text: string) => {
-    const found = locateQuote(body, text, getValues("start"));
+    const here = getValues("start");
+    const several = findOccurrences(body, text, 0, 2).length > 1;
+    // Several occurrences: keep the picked one while the words still start there, else ask.
+    const found = several
+      ? pinned && body.startsWith(text, here)
+        ? { start: here, end: here + text.length }
+        : null
+      : locateQuote(body, text, here);
+    if (several && !found) setPinned(false);
     if (found) {
       setValue("start", found.start);
       setValue("end", found.end);
@@ -169,7 +273,7 @@ export function ClaimForm({
     }
     if (!statementTouched) setValue("statement", text);
   };
-  const quoteFound = quote.length > 0 && body.slice(getValues("start"), getValues("end")) === quote;
+  const quoteFound = anchored && !ambiguous;
 
   const keepMine = () => {
     if (!conflict) return;
@@ -257,7 +361,20 @@ export function ClaimForm({
       <Field
         id={id("quote")}
         label={t("fields.quote")}
-        hint={quoteFound ? t("quoteHint") : quote ? t("quoteNotFound") : t("quoteEmpty")}
+        hint={
+          quoteFound
+            ? occurrences.length > 1
+              ? tw("occurrences.pinned", {
+                  n: occurrences.findIndex((o) => o.start === start) + 1,
+                  count: occurrences.length,
+                })
+              : t("quoteHint")
+            : ambiguous
+              ? tw("occurrences.pick", { count: occurrences.length })
+              : quote
+                ? t("quoteNotFound")
+                : t("quoteEmpty")
+        }
         error={message(errors.quote?.message)}
       >
         <Textarea
@@ -268,6 +385,44 @@ export function ClaimForm({
           {...register("quote", { onChange: (e) => relocate(e.target.value) })}
         />
       </Field>
+      {occurrences.length > 1 ? (
+        <fieldset className="space-y-1.5" data-testid="quote-occurrences">
+          <legend className="text-muted text-xs font-medium">
+            {tw("occurrences.legend", { count: occurrences.length })}
+          </legend>
+          <ol className="max-h-56 space-y-1 overflow-y-auto">
+            {occurrences.map((o, index) => {
+              const chosen = pinned && anchored && start === o.start;
+              return (
+                <li key={o.start}>
+                  <label
+                    className={cn(
+                      "has-[:focus-visible]:ring-accent flex cursor-pointer gap-2 rounded-md border px-2 py-1.5 text-xs has-[:focus-visible]:ring-2",
+                      chosen ? "border-accent bg-accent/5" : "border-line bg-white hover:bg-slate-50",
+                    )}
+                  >
+                    <input
+                      type="radio"
+                      name={id("occurrence")}
+                      className="mt-0.5"
+                      checked={chosen}
+                      onChange={() => pin(o)}
+                      aria-label={tw("occurrences.option", { n: index + 1, count: occurrences.length })}
+                    />
+                    <span className="font-serif">
+                      {o.cutBefore ? "…" : null}
+                      {o.before}
+                      <mark className="bg-accent/15 text-ink rounded-[2px] font-semibold">{quote}</mark>
+                      {o.after}
+                      {o.cutAfter ? "…" : null}
+                    </span>
+                  </label>
+                </li>
+              );
+            })}
+          </ol>
+        </fieldset>
+      ) : null}
 
       <Field
         id={id("statement")}
@@ -301,6 +456,21 @@ export function ClaimForm({
 
       <fieldset>
         <legend className="mb-1.5 text-sm font-medium">{t("fields.verdict")}</legend>
+        {proposal?.verdict && verdict === "unrated" ? (
+          <div
+            className="border-accent/30 bg-accent/5 mb-2 flex flex-wrap items-center gap-2 rounded-md border border-dashed px-3 py-2 text-xs"
+            data-testid="verdict-proposal"
+          >
+            <span>{tw("proposal.label")}</span>
+            <VerdictBadge verdict={proposal.verdict} />
+            {proposal.verdict === "uncommented" && proposal.silentParty ? (
+              <span className="text-muted">{tw("proposal.silent", { party: proposal.silentParty })}</span>
+            ) : null}
+            <Button size="sm" variant="secondary" className="ml-auto" onClick={useProposal}>
+              {tw("proposal.use")}
+            </Button>
+          </div>
+        ) : null}
         <div className="grid grid-cols-2 gap-2">
           {VERDICTS.map((v) => (
             <label
@@ -381,6 +551,44 @@ export function ClaimForm({
           {t("addSource")}
         </Button>
       </fieldset>
+
+      {overrideAsk && claim?.ratedBy ? (
+        <div
+          role="alertdialog"
+          aria-labelledby={id("override")}
+          className="border-uncommented/40 bg-uncommented-bg space-y-2 rounded-md border px-3 py-3 text-sm"
+          data-testid="override-warning"
+        >
+          <p id={id("override")} className="font-medium">
+            {tw("override.warning", { name: claim.ratedBy.name })}
+          </p>
+          <label htmlFor={id("returnNote")} className="block text-xs font-medium">
+            {tw("override.noteLabel")}
+          </label>
+          <Textarea
+            id={id("returnNote")}
+            rows={2}
+            value={returnNote}
+            onChange={(e) => setReturnNote(e.target.value)}
+          />
+          <div className="flex flex-wrap gap-2">
+            <Button size="sm" disabled={pending || returnNote.trim() === ""} onClick={returnInstead}>
+              {tw("override.returnInstead")}
+            </Button>
+            <Button
+              size="sm"
+              variant="secondary"
+              disabled={pending}
+              onClick={() => void save(overrideAsk.submit, true)}
+            >
+              {tw("override.changeAnyway")}
+            </Button>
+            <Button size="sm" variant="ghost" onClick={() => setOverrideAsk(null)}>
+              {tw("override.keepEditing")}
+            </Button>
+          </div>
+        </div>
+      ) : null}
 
       <div className="border-line sticky bottom-0 -mx-4 flex flex-wrap items-center gap-2 border-t bg-white/95 px-4 py-3 backdrop-blur">
         <Button type="submit" disabled={pending}>

@@ -27,10 +27,13 @@ function draftInput(articleId: number, s: Suggestion) {
     quote: s.quote,
     statement: s.statement,
     speaker: s.speaker ?? "",
-    verdict: s.verdict ?? ("unrated" as const),
+    // Accepting a suggestion is not giving a verdict: the claim is unrated, with the analyser's
+    // verdict kept as a proposal until a person picks one (who is then its rater).
+    verdict: "unrated" as const,
     verdictNote: "",
-    silentParty: s.silentParty ?? "",
+    silentParty: "",
     sources: [],
+    suggestion: { verdict: s.verdict ?? null, silentParty: s.silentParty ?? "" },
   };
 }
 

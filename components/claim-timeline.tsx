@@ -24,12 +24,26 @@ function show(value: unknown): string {
 export async function ClaimTimeline({ entries }: { entries: HistoryEntry[] }) {
   const t = await getTranslations("history");
   const tv = await getTranslations("verdicts");
+  const tw = await getTranslations("claimWork.history");
   const format = await getFormatter();
   return (
     <ol className="border-line relative space-y-5 border-l pl-5" data-testid="claim-timeline">
       {entries.map((entry) => {
-        const verdict = entry.after?.verdict;
-        const fields = Object.keys(entry.after ?? {}).filter((k) => k !== "stage");
+        const verdict = entry.type === "rated" ? entry.after.verdict : undefined;
+        // The fields an edit changed (the stage it moved to, and an override, are told apart).
+        const changes = entry.type === "edited" || entry.type === "rated" ? entry : null;
+        const fields = changes
+          ? (Object.keys(changes.after) as (keyof typeof changes.after)[]).filter(
+              (k) => k !== "stage" && k !== "override",
+            )
+          : [];
+        const override = changes?.after.override ?? null;
+        const origin =
+          entry.type === "created" && entry.after.origin === "suggestion"
+            ? isVerdict(entry.after.suggestedVerdict)
+              ? tw("proposed", { verdict: tv(entry.after.suggestedVerdict).toLowerCase() })
+              : tw("fromSuggestion")
+            : null;
         const time = format.dateTime(entry.at, { timeStyle: "short" });
         const date = format.dateTime(entry.at, { dateStyle: "medium" });
         const summary =
@@ -46,16 +60,29 @@ export async function ClaimTimeline({ entries }: { entries: HistoryEntry[] }) {
               <span className="font-medium">{summary}</span>
               <span className="text-muted"> · {date}</span>
             </p>
+            {origin ? (
+              <p className="text-muted mt-1 text-sm" data-testid="history-origin">
+                {origin}
+              </p>
+            ) : null}
+            {override ? (
+              <p
+                className="bg-uncommented-bg text-uncommented mt-1 inline-block rounded px-2 py-0.5 text-sm font-medium"
+                data-testid="history-override"
+              >
+                {tw("override", { name: override.name })}
+              </p>
+            ) : null}
             {entry.note ? <p className="text-ink mt-1 text-sm">“{entry.note}”</p> : null}
-            {(entry.type === "edited" || entry.type === "rated") && fields.length > 0 ? (
+            {changes && fields.length > 0 ? (
               <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded-md bg-slate-50 p-3 text-xs">
                 {fields.map((field) => (
                   <div key={field} className="contents">
                     <dt className="text-muted font-medium">{t(`fields.${field}`)}</dt>
                     <dd>
-                      <del className="text-muted">{show(entry.before?.[field])}</del>
+                      <del className="text-muted">{show(changes.before[field])}</del>
                       {" → "}
-                      <ins className="no-underline">{show(entry.after?.[field])}</ins>
+                      <ins className="no-underline">{show(changes.after[field])}</ins>
                     </dd>
                   </div>
                 ))}

@@ -9,6 +9,26 @@ const VERDICT_COLOURS = {
   unrated: "bg-slate-300",
 } as const;
 
+/** What the bars of the articles list mean: their colours are verdicts, the line under them stages. */
+export async function ProgressLegend() {
+  const t = await getTranslations();
+  return (
+    <p
+      className="text-muted flex flex-wrap items-center gap-x-3 gap-y-1 text-xs"
+      data-testid="progress-legend"
+    >
+      <span>{t("claimWork.legend.label")}</span>
+      {VERDICTS.map((v) => (
+        <span key={v} className="inline-flex items-center gap-1">
+          <span aria-hidden className={`size-2 rounded-full ${VERDICT_COLOURS[v]}`} />
+          {t(`verdicts.${v}`)}
+        </span>
+      ))}
+      <span>{t("claimWork.legend.caption")}</span>
+    </p>
+  );
+}
+
 /** Claims of an article as a small bar by verdict, with the stage counts in words. */
 export async function ProgressBar({ progress }: { progress: ArticleProgress }) {
   const t = await getTranslations();

@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import {
   formatLongDate,
+  formatLongDay,
   httpUrl,
   isoDate,
   labelsFor,
@@ -55,10 +56,10 @@ function Source({ source }: { source: SummarySource }) {
 function Claim({ item, labels }: { item: SummaryItem; labels: Labels }) {
   const signoff = labels.signoff(
     item.ratedBy || item.ratedAt
-      ? { name: item.ratedBy, date: formatLongDate(item.ratedAt, labels.locale) }
+      ? { name: item.ratedBy, date: formatLongDay(item.ratedOn, labels.locale) }
       : null,
     item.approvedBy || item.approvedAt
-      ? { name: item.approvedBy, date: formatLongDate(item.approvedAt, labels.locale) }
+      ? { name: item.approvedBy, date: formatLongDay(item.approvedOn, labels.locale) }
       : null,
     item.unverified,
   );
@@ -119,7 +120,7 @@ export function SummaryDocument({ summary, className }: { summary: Summary; clas
   const orgHref = httpUrl(organisation.url);
   const marker = "\u0000";
   const [before = "", after = ""] = labels
-    .generated(marker, formatLongDate(summary.generatedAt, labels.locale))
+    .generated(marker, formatLongDay(summary.generatedOn, labels.locale))
     .split(marker);
 
   return (

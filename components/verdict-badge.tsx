@@ -49,17 +49,29 @@ const STAGE_STYLES: Record<Stage, string> = {
   approved: "border-confirmed/40 text-confirmed",
 };
 
-export function StageBadge({ stage, className }: { stage: Stage; className?: string }) {
+/** A draft that a reviewer sent back (and nobody resubmitted yet) reads "Returned", not "Draft". */
+export function StageBadge({
+  stage,
+  returned = false,
+  className,
+}: {
+  stage: Stage;
+  returned?: boolean;
+  className?: string;
+}) {
   const t = useTranslations("stages");
+  const tw = useTranslations("claimWork");
+  const isReturned = stage === "draft" && returned;
   return (
     <span
       className={cn(
         "inline-flex items-center rounded-full border bg-white px-2 py-0.5 text-xs font-medium whitespace-nowrap",
-        STAGE_STYLES[stage],
+        isReturned ? "border-uncommented/40 text-uncommented" : STAGE_STYLES[stage],
         className,
       )}
+      data-stage={isReturned ? "returned" : stage}
     >
-      {t(stage)}
+      {isReturned ? tw("stageReturned") : t(stage)}
     </span>
   );
 }

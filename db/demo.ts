@@ -1,5 +1,6 @@
 // The demo workspace written for this project: an invented but typical wire story in French,
 // with attributed claims, numbers, and a "did not comment" sentence.
+import "server-only";
 
 export const DEMO_ACCOUNTS = [
   { key: "editor", email: "editor@claimdesk.local", name: "Ana Martin", role: "editor" },

@@ -1,5 +1,5 @@
 // Compile-time proof that both schemas give the same rows: lib/data is written once against the
-// SQLite types (db/tables.ts hands it the PostgreSQL tables at run time), so every table must have
+// SQLite types (lib/data/tables.ts hands it the PostgreSQL tables at run time), so every table must have
 // the same $inferSelect and $inferInsert in both. `npx tsc` fails here when they drift apart.
 import type * as sqlite from "./schema";
 import type * as pg from "./schema-pg";
@@ -21,4 +21,5 @@ export type SchemaParity = [
   Check<Rows<typeof sqlite.apiTokens, typeof pg.apiTokens>>,
   Check<Rows<typeof sqlite.adminAudit, typeof pg.adminAudit>>,
   Check<Rows<typeof sqlite.signInAttempts, typeof pg.signInAttempts>>,
+  Check<Rows<typeof sqlite.rateLimits, typeof pg.rateLimits>>,
 ];

@@ -3,7 +3,17 @@
 // (millisecond precision, as JavaScript dates), json columns jsonb, ids identity columns.
 // Migrations: `npm run db:generate:pg` (drizzle-pg.config.ts) into db/migrations-pg, plus the
 // custom ones for the full-text search, the append-only triggers and the change counter.
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { EVENT_TYPES, LANGUAGES, ROLES, STAGES, VERDICTS } from "../lib/review/model";
 import { ADMIN_AUDIT_ACTIONS } from "./schema";
 
@@ -62,6 +72,8 @@ export const claims = pgTable(
     verdict: text("verdict", { enum: VERDICTS }).notNull().default("unrated"),
     verdictNote: text("verdict_note"),
     silentParty: text("silent_party"),
+    suggestedVerdict: text("suggested_verdict", { enum: VERDICTS }),
+    suggestedSilentParty: text("suggested_silent_party"),
     stage: text("stage", { enum: STAGES }).notNull().default("draft"),
     version: integer("version").notNull().default(1),
     ratedById: integer("rated_by_id").references(() => users.id),
@@ -92,6 +104,7 @@ export const claims = pgTable(
     index("claims_stage_rater_idx").on(t.stage, t.ratedById),
     index("claims_stage_submitter_idx").on(t.stage, t.submittedById),
     index("claims_speaker_idx").on(t.speaker),
+    index("claims_rated_idx").on(t.ratedAt, t.verdict, t.articleId, t.speaker),
   ],
 );
 
@@ -128,6 +141,7 @@ export const claimEvents = pgTable(
     index("claim_events_claim_idx").on(t.claimId, t.id),
     index("claim_events_article_idx").on(t.articleId, t.id),
     index("claim_events_actor_idx").on(t.actorId, t.createdAt),
+    index("claim_events_type_created_idx").on(t.type, t.createdAt, t.actorId),
   ],
 );
 
@@ -182,4 +196,14 @@ export const signInAttempts = pgTable(
     index("sign_in_attempts_address_idx").on(t.address, t.at),
     index("sign_in_attempts_at_idx").on(t.at),
   ],
+);
+
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").notNull(),
+    bucket: integer("bucket").notNull(),
+    hits: integer("hits").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.bucket] })],
 );

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { EVENT_TYPES, LANGUAGES, ROLES, STAGES, VERDICTS } from "../lib/review/model";
 
 const createdAt = () =>
@@ -61,6 +61,10 @@ export const claims = sqliteTable(
     verdict: text("verdict", { enum: VERDICTS }).notNull().default("unrated"),
     verdictNote: text("verdict_note"),
     silentParty: text("silent_party"),
+    // A verdict the analyser proposed (an accepted suggestion): shown beside the verdict field
+    // until a person picks one; never counted as a verdict, nobody is recorded as its rater.
+    suggestedVerdict: text("suggested_verdict", { enum: VERDICTS }),
+    suggestedSilentParty: text("suggested_silent_party"),
     stage: text("stage", { enum: STAGES }).notNull().default("draft"),
     version: integer("version").notNull().default(1),
     ratedById: integer("rated_by_id").references(() => users.id),
@@ -93,6 +97,9 @@ export const claims = sqliteTable(
     index("claims_stage_rater_idx").on(t.stage, t.ratedById),
     index("claims_stage_submitter_idx").on(t.stage, t.submittedById),
     index("claims_speaker_idx").on(t.speaker),
+    // The insights page: claims rated in a period, counted by week, verdict, article and speaker
+    // from the index alone.
+    index("claims_rated_idx").on(t.ratedAt, t.verdict, t.articleId, t.speaker),
   ],
 );
 export type Claim = typeof claims.$inferSelect;
@@ -133,6 +140,8 @@ export const claimEvents = sqliteTable(
     index("claim_events_claim_idx").on(t.claimId, t.id),
     index("claim_events_article_idx").on(t.articleId, t.id),
     index("claim_events_actor_idx").on(t.actorId, t.createdAt),
+    // The insights page: approvals and returns in a period, by reviewer.
+    index("claim_events_type_created_idx").on(t.type, t.createdAt, t.actorId),
   ],
 );
 export type ClaimEvent = typeof claimEvents.$inferSelect;
@@ -207,3 +216,17 @@ export const signInAttempts = sqliteTable(
   ],
 );
 export type SignInAttempt = typeof signInAttempts.$inferSelect;
+
+// API requests per token and minute, as counters per fixed window: the limit is checked against
+// this window's count plus the share of the previous window still inside the sliding minute. In
+// the database, so that it holds across server processes and machines.
+export const rateLimits = sqliteTable(
+  "rate_limits",
+  {
+    key: text("key").notNull(),
+    bucket: integer("bucket").notNull(),
+    hits: integer("hits").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.bucket] })],
+);
+export type RateLimit = typeof rateLimits.$inferSelect;

@@ -82,6 +82,35 @@ test("/speakers with the merge controls has no serious accessibility violations"
   await expectNoSeriousViolations(page);
 });
 
+// Article pages: the "Original article" link in its line of text, the progress list, the claim
+// list with a claim open, the claim form, and a claim's history; in both languages.
+const ARTICLE_PAGES = ["/articles/1", "/articles/1?claim=1", "/articles/1/claims/1"];
+
+for (const locale of ["en", "fr"] as const) {
+  for (const path of ARTICLE_PAGES) {
+    test(`${path} in ${locale} has no serious accessibility violations`, async ({ page }) => {
+      await signIn(page, "editor");
+      await page
+        .context()
+        .addCookies([{ name: "claimdesk-locale", value: locale, domain: "127.0.0.1", path: "/" }]);
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectNoSeriousViolations(page);
+    });
+  }
+}
+
+test("the article page with the claim form open on a repeated quote has no serious accessibility violations", async ({
+  page,
+}) => {
+  await signIn(page, "editor");
+  await page.goto("/articles/1");
+  await page.getByRole("button", { name: "Add claim" }).click();
+  await page.getByTestId("claim-form").getByLabel("Quote").fill("contrôleurs");
+  await expect(page.getByTestId("quote-occurrences")).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
 const ACCOUNT_PAGES = [
   { path: "/admin/users", who: "admin" },
   { path: "/admin/users", who: "editor" },

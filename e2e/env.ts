@@ -13,5 +13,5 @@ export const E2E_DATABASE_URL = E2E_POSTGRES
   ? `postgres://postgres@127.0.0.1:${E2E_PG_PORT}/desk_e2e`
   : undefined;
 // Set as soon as this module loads (in the Playwright runner, whose workers inherit it, and in the
-// test server): db/tables.ts picks the dialect's tables when lib/data is first imported.
+// test server): lib/data/tables.ts picks the dialect's tables when lib/data is first imported.
 if (E2E_DATABASE_URL) process.env.DATABASE_URL = E2E_DATABASE_URL;

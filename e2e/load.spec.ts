@@ -144,7 +144,7 @@ test("50 clients rate, submit and approve for 30 s: no 5xx, no SQLITE_BUSY, even
       for (let n = 0; running(); n++) {
         const page = await call(token, "GET", "/queue?limit=100");
         if (!page) return;
-        const items = page.json.items as { id: number }[];
+        const items = page.json.items as { id: number; version: number }[];
         const mine = items.filter((item) => item.id % shares === share);
         const pick =
           Math.random() < STRAY_APPROVALS ? items[Math.floor(Math.random() * items.length)] : mine[0];
@@ -153,7 +153,7 @@ test("50 clients rate, submit and approve for 30 s: no 5xx, no SQLITE_BUSY, even
           continue;
         }
         // Two reviewers on one claim: one approves, the other is told it is already approved.
-        const approved = await call(token, "POST", `/claims/${pick.id}/approve`, undefined, [
+        const approved = await call(token, "POST", `/claims/${pick.id}/approve`, { version: pick.version }, [
           "wrong_stage",
           "conflict",
         ]);

@@ -30,7 +30,7 @@ export type PreparedAccount = { id: number; role: Role; email: string; tokens: s
  */
 export async function prepareDatabase(
   file: string,
-  accounts: { role: Role; tokens: number }[],
+  accounts: { role: Role; tokens: number; password?: string }[],
 ): Promise<PreparedAccount[]> {
   const previous = process.env.DATABASE_PATH;
   process.env.DATABASE_PATH = file;
@@ -43,8 +43,8 @@ export async function prepareDatabase(
         email,
         name: `${wanted.role} ${index + 1}`,
         role: wanted.role,
-        // Nobody signs in: the accounts act through their tokens only.
-        password: `unused-password-${index}-${Date.now()}`,
+        // Without a password given, nobody signs in: the account acts through its tokens only.
+        password: wanted.password ?? `unused-password-${index}-${Date.now()}`,
       });
       const actor = { id: user.id, role: user.role };
       const tokens: string[] = [];

@@ -65,9 +65,34 @@ test("suggested claims are shown in place, accepted with their speaker and no-co
 
   await panel.getByRole("button", { name: "Back to claims" }).click();
   const list = page.getByTestId("claim-list");
+  // Accepting is not rating: the claim is unrated, nobody is its rater, the verdict a proposal.
   const accepted = list.locator("li", { hasText: "Moscou" }).first();
-  await expect(accepted).toContainText("No comment");
+  await expect(accepted).toContainText("Unrated");
+  await expect(accepted).not.toContainText("No comment");
   await accepted.getByRole("button").first().click();
-  await expect(accepted).toContainText("Kyiv did not comment.");
+  await expect(accepted).toContainText("Not rated yet");
   await expect(list.locator("li", { hasText: "1 800 drones" })).toContainText("Volodymyr Zelensky");
+
+  await accepted.getByRole("button", { name: "Edit" }).click();
+  const form = page.getByTestId("claim-form");
+  const proposal = form.getByTestId("verdict-proposal");
+  await expect(proposal).toContainText("No comment");
+  await expect(proposal).toContainText("Kyiv did not comment");
+  await expect(form.getByLabel("Unrated")).toBeChecked();
+  // The person picks the proposed verdict: now it is theirs, and they are its rater.
+  await proposal.getByRole("button", { name: "Use this verdict" }).click();
+  await expect(form.getByLabel("No comment")).toBeChecked();
+  await expect(form.getByLabel("Who did not comment")).toHaveValue("Kyiv");
+  await expect(proposal).toHaveCount(0);
+  await form.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText("Claim saved.");
+  const saved = list.locator("li", { hasText: "Moscou" }).first();
+  await expect(saved).toContainText("Rated no comment by Ana Martin");
+
+  await saved.getByRole("link", { name: "History" }).click();
+  const timeline = page.getByTestId("claim-timeline");
+  await expect(timeline.getByTestId("history-origin")).toHaveText(
+    "from a suggestion of the analyser (proposed: no comment; not a verdict)",
+  );
+  await expect(timeline.locator("li").nth(1)).toContainText("rated no comment by Ana Martin");
 });

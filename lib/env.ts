@@ -19,10 +19,17 @@ const envSchema = z.object({
     .transform((v) => v === "1" || v === "true"),
   ORG_NAME: z.string().min(1).default("The Claim Desk"),
   ORG_URL: z.url().default("http://localhost:3000"),
-  APP_URL: z.url().default("http://localhost:3000"),
+  // The public URL of the app, for exported links; unset, they use the address of the request.
+  APP_URL: z
+    .union([z.literal(""), z.url()])
+    .optional()
+    .transform((v) => v || undefined),
   TIME_ZONE: z.string().min(1).default("Europe/Paris"),
   // Requests a minute per API token before 429.
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+  // npm start: the port, and how many server processes share it (set it to the number of cores).
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -41,7 +48,7 @@ export type DatabaseDialect = "sqlite" | "postgres";
 
 /**
  * Which database the desk runs on: PostgreSQL when DATABASE_URL is set, else the SQLite file.
- * Reads that one variable only, so that db/tables.ts can ask at import time.
+ * Reads that one variable only, so that lib/data/tables.ts can ask at import time.
  */
 export function databaseDialect(): DatabaseDialect {
   return process.env.DATABASE_URL ? "postgres" : "sqlite";

@@ -60,13 +60,21 @@ const LOG = path.join(path.dirname(DB), "server.log");
 // ---------------------------------------------------------------------------------------------
 // Targets (issue 10, on a 2-core machine)
 
-type Target = { ratio?: number; p95?: number; rps?: number; note: string };
+type Target = { ratio?: number; p95?: number; rps?: number; cpuMs?: number; note: string };
 const TARGETS: Record<string, Target> = {
   queue: { ratio: 0.5, p95: 50, note: "≥ 0.5 × health, p95 < 50 ms" },
   article: { ratio: 0.5, p95: 50, note: "≥ 0.5 × health, p95 < 50 ms" },
   "search-1": { p95: 20, note: "p95 < 20 ms" },
   search: { p95: 20, note: "p95 < 20 ms" },
   approve: { rps: 500, note: "≥ 500 approvals/s" },
+  // Issue 13: a view costs the server under 100 ms, and the rest of the desk does not wait behind it.
+  insights: { cpuMs: 100, note: "CPU < 100 ms/view" },
+  "insights-52": { cpuMs: 100, note: "CPU < 100 ms/view" },
+  "insights-1": { p95: 100, note: "p95 < 100 ms" },
+  "insights-52-1": { p95: 100, note: "p95 < 100 ms" },
+  "health-insights": { p95: 100, note: "p95 < 100 ms" },
+  "insights-data-12": { p95: 100, note: "p95 < 100 ms" },
+  "insights-data-52": { p95: 100, note: "p95 < 100 ms" },
 };
 const JS_TARGET_KB = 150;
 const SUGGEST_TARGET_MS = 20;
@@ -298,6 +306,33 @@ async function searchQueryLatency() {
   };
 }
 
+/**
+ * The insights figures alone (lib/data getInsights(), in this process, on the same database): what
+ * a view costs the data layer at 12 and 52 weeks, apart from rendering and from other load.
+ */
+type InsightsModule = { getInsights: (options: { weeks: number }) => Promise<unknown> };
+
+async function insightsQueryLatency(weeks: number) {
+  process.env.DATABASE_PATH = RUN_DB;
+  const data = await optionalModule<InsightsModule>("lib/data/insights");
+  if (!data) return null;
+  const times: number[] = [];
+  for (let round = 0; round < 21; round++) {
+    const t0 = performance.now();
+    await data.getInsights({ weeks });
+    if (round > 0) times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const mean = times.reduce((a, b) => a + b, 0) / times.length;
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    rps: 1000 / mean,
+    runs: times.length,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Load runs
 
@@ -312,22 +347,48 @@ type Scenario = {
   connections?: number;
   /** Pages: also measure the JavaScript they load first. */
   page?: boolean;
+  /** Load run at the same time (not measured): what this route's requests wait behind. */
+  alongside?: Scenario;
   unavailable?: string;
 };
 
 async function probe(s: Scenario): Promise<string | null> {
   if (s.unavailable) return s.unavailable;
   const first = s.next?.();
-  const res = await fetch(`${BASE}${first?.path ?? s.path}`, {
-    method: first?.method ?? s.method ?? "GET",
-    headers: { ...s.headers, ...first?.headers },
-    body: first?.body,
-    redirect: "manual",
-  });
-  await res.arrayBuffer();
+  let res: Response;
+  try {
+    res = await fetch(`${BASE}${first?.path ?? s.path}`, {
+      method: first?.method ?? s.method ?? "GET",
+      headers: { ...s.headers, ...first?.headers },
+      body: first?.body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(120_000),
+    });
+    await res.arrayBuffer();
+  } catch (error) {
+    return `no answer to the first request within 120 s (${String(error)})`;
+  }
   if (res.status === 404) return "not available (404: route not on this branch yet)";
   if (res.status >= 300) return `not available (status ${res.status} on the first request)`;
   return null;
+}
+
+/**
+ * Waits until the server answers the health check again: a slow route leaves requests queued after
+ * autocannon stops, and the next route must not be measured behind them.
+ */
+async function drain(): Promise<void> {
+  const deadline = Date.now() + 600_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${BASE}/api/v1/health`, { signal: AbortSignal.timeout(60_000) });
+      await res.arrayBuffer();
+      if (res.ok) return;
+    } catch {
+      // still busy
+    }
+  }
+  throw new Error("The server did not answer the health check within 10 minutes of a run");
 }
 
 async function cannon(s: Scenario, duration: number) {
@@ -353,6 +414,15 @@ async function cannon(s: Scenario, duration: number) {
     headers: s.headers,
     requests,
   });
+  const background = s.alongside
+    ? autocannon({
+        url: `${BASE}${s.alongside.path}`,
+        connections: s.alongside.connections ?? CONNECTIONS,
+        duration,
+        timeout: 30,
+        headers: s.alongside.headers,
+      })
+    : null;
   const cpuBefore = serverCpuSeconds();
   instance.on("response", (_client: unknown, code: number, _bytes: number, ms: number) => {
     times.push(ms);
@@ -360,6 +430,7 @@ async function cannon(s: Scenario, duration: number) {
   });
   const result = await instance;
   const cpuAfter = serverCpuSeconds();
+  if (background) await background;
   times.sort((a, b) => a - b);
   const ok = Object.entries(status)
     .filter(([code]) => code.startsWith("2"))
@@ -501,7 +572,16 @@ async function main(): Promise<void> {
     log(`No benchmark database at ${path.relative(process.cwd(), DB)}: building one (100,000 claims)…`);
     const built = spawnSync(
       process.execPath,
-      ["--import", "tsx", "scripts/bench-data.ts", "--claims", "100000", "--out", DB],
+      [
+        "--conditions=react-server",
+        "--import",
+        "tsx",
+        "scripts/bench-data.ts",
+        "--claims",
+        "100000",
+        "--out",
+        DB,
+      ],
       { stdio: "inherit" },
     );
     if (built.status !== 0) process.exit(built.status ?? 1);
@@ -526,10 +606,9 @@ async function main(): Promise<void> {
     };
     const ids = sqlite
       .prepare(
-        "SELECT id FROM claims WHERE stage = 'in_review' AND (rated_by_id IS NULL OR rated_by_id <> ?) ORDER BY id DESC",
+        "SELECT id, version FROM claims WHERE stage = 'in_review' AND (rated_by_id IS NULL OR rated_by_id <> ?) ORDER BY id DESC",
       )
-      .pluck()
-      .all(approver.id) as number[];
+      .all(approver.id) as { id: number; version: number }[];
     sqlite.close();
     return ids;
   })();
@@ -601,6 +680,46 @@ async function main(): Promise<void> {
       connections: 1,
     },
     {
+      name: "insights",
+      label: "insights page, 12 weeks",
+      path: "/insights",
+      headers: { cookie },
+      page: true,
+    },
+    {
+      name: "insights-1",
+      label: "insights page, 12 weeks, 1 connection",
+      path: "/insights",
+      headers: { cookie },
+      connections: 1,
+    },
+    {
+      name: "insights-52",
+      label: "insights page, 52 weeks",
+      path: "/insights?weeks=52",
+      headers: { cookie },
+    },
+    {
+      name: "insights-52-1",
+      label: "insights page, 52 weeks, 1 connection",
+      path: "/insights?weeks=52",
+      headers: { cookie },
+      connections: 1,
+    },
+    {
+      name: "health-insights",
+      label: "GET /api/v1/health, 1 connection, during 52-week insights at 8",
+      path: "/api/v1/health",
+      connections: 1,
+      alongside: {
+        name: "insights-52",
+        label: "",
+        path: "/insights?weeks=52",
+        headers: { cookie },
+        connections: 8,
+      },
+    },
+    {
       name: "export",
       label: "export .md, 200 claims",
       path: `/articles/${manifest.article200}/export?format=md`,
@@ -611,11 +730,17 @@ async function main(): Promise<void> {
       label: "POST approve (API)",
       method: "POST",
       path: "/api/v1/claims/0/approve",
-      headers: bearer(1),
+      headers: { ...bearer(1), "content-type": "application/json" },
       unavailable: noApi,
       next: () => {
-        const id = takeId();
-        return id === null ? null : { method: "POST", path: `/api/v1/claims/${id}/approve` };
+        const claim = takeId();
+        return claim === null
+          ? null
+          : {
+              method: "POST",
+              path: `/api/v1/claims/${claim.id}/approve`,
+              body: JSON.stringify({ version: claim.version }),
+            };
       },
     },
     {
@@ -626,13 +751,16 @@ async function main(): Promise<void> {
       headers: { ...bearer(2), "content-type": "application/json" },
       unavailable: noApi,
       next: () => {
-        const id = takeId();
-        return id === null
+        const claim = takeId();
+        return claim === null
           ? null
           : {
               method: "POST",
-              path: `/api/v1/claims/${id}/return`,
-              body: JSON.stringify({ note: "Benchmark: please check the figure against the source." }),
+              path: `/api/v1/claims/${claim.id}/return`,
+              body: JSON.stringify({
+                note: "Benchmark: please check the figure against the source.",
+                version: claim.version,
+              }),
             };
       },
     },
@@ -658,8 +786,12 @@ async function main(): Promise<void> {
         continue;
       }
       log(`  ${s.label}: warm-up ${WARMUP} s, then ${DURATION} s at ${base.connections} connections…`);
-      if (WARMUP > 0) await cannon(s, WARMUP);
+      if (WARMUP > 0) {
+        await cannon(s, WARMUP);
+        await drain();
+      }
       const m = await cannon(s, DURATION);
+      await drain();
       if (s.name === "health") health = m.rps;
       const row: Row = { ...base, available: true, ...m, ratio: health > 0 ? m.rps / health : undefined };
       if (s.page) row.firstLoadJsKb = (await firstLoadJs(s.path, cookie))?.kb;
@@ -670,7 +802,8 @@ async function main(): Promise<void> {
         row.met =
           (target.ratio === undefined || (row.ratio ?? 0) >= target.ratio) &&
           (target.p95 === undefined || m.p95 < target.p95) &&
-          (target.rps === undefined || value >= target.rps);
+          (target.rps === undefined || value >= target.rps) &&
+          (target.cpuMs === undefined || (m.cpuMsPerRequest ?? Infinity) < target.cpuMs);
       }
       rows.push(row);
     }
@@ -699,6 +832,36 @@ async function main(): Promise<void> {
             met: m.p95 < TARGETS.search!.p95!,
           };
       const at = rows.findIndex((r) => r.name === "search-1");
+      rows.splice(at >= 0 ? at + 1 : rows.length, 0, row);
+    }
+
+    for (const weeks of [12, 52]) {
+      const name = `insights-data-${weeks}`;
+      if (ONLY && !ONLY.has(name)) continue;
+      log(`  insights figures in process (lib/data getInsights(), ${weeks} weeks, 20 runs)…`);
+      const m = await insightsQueryLatency(weeks);
+      const base = {
+        name,
+        label: `insights figures (lib/data), ${weeks} weeks`,
+        method: "call",
+        path: "getInsights()",
+        connections: 1,
+      };
+      const target = TARGETS[name];
+      const row: Row = !m
+        ? { ...base, available: false, reason: "not available (lib/data/insights.ts is not on this branch)" }
+        : {
+            ...base,
+            available: true,
+            rps: m.rps,
+            p50: m.p50,
+            p95: m.p95,
+            p99: m.p99,
+            status: { calls: m.runs },
+            target: target?.note,
+            met: target ? m.p95 < target.p95! : undefined,
+          };
+      const at = rows.findIndex((r) => r.name === "health-insights");
       rows.splice(at >= 0 ? at + 1 : rows.length, 0, row);
     }
 

@@ -1,20 +1,24 @@
 // npm run user -- add --email E --name N --role R  |  list  |  token --email E --name N  |  --help
 import { parseArgs } from "node:util";
-import { generatePassword } from "@/lib/auth/password";
+import { createAccountAtConsole } from "@/lib/data/accounts";
 import { closeDb, prepareDb } from "@/lib/data/connection";
 import { createToken } from "@/lib/data/tokens";
-import { createUser, listUsers, normaliseEmail } from "@/lib/data/users";
+import { listUsers, normaliseEmail } from "@/lib/data/users";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { isRole, ROLES } from "@/lib/review";
+import { PASSWORD_MIN_LENGTH } from "@/lib/validation/account";
+import enAccounts from "@/messages/en/accounts.json";
+import en from "@/messages/en/errors.json";
 
 const HELP = `Manage Claim Desk accounts (database: DATABASE_PATH, default data/claimdesk.db).
 
 Usage:
   npm run user -- add --email E --name N --role R
       Creates an account. R is one of: ${ROLES.join(", ")}.
-      The password is read from stdin when one is piped in
-      (echo 'secret' | npm run user -- add ...); otherwise one is generated and printed once.
+      The password is read from stdin when one is piped in (at least ${PASSWORD_MIN_LENGTH}
+      characters: echo 'a-long-secret' | npm run user -- add ...); otherwise one is generated
+      and printed once. Recorded in the admin audit, as on the admin page.
   npm run user -- list
       Lists the accounts: email, name, role, active.
   npm run user -- token --email E --name N
@@ -24,6 +28,22 @@ Usage:
   npm run user -- --help
       Shows this help.
 `;
+
+// The field errors of the data layer are message keys: said in English from the catalogs.
+const MESSAGES: Record<string, string> = {
+  ...en.errors,
+  ...enAccounts.accountAdmin.fieldErrors,
+  ...enAccounts.accountSettings.fieldErrors,
+};
+
+function describe(error: Error): string {
+  if (!(error instanceof AppError) || !error.fieldErrors) return error.message;
+  const lines = Object.entries(error.fieldErrors).map(([field, keys]) => {
+    const words = keys.map((key) => (MESSAGES[key] ?? key).replace("{min}", String(PASSWORD_MIN_LENGTH)));
+    return `  ${field === "_" ? "password" : field}: ${words.join(" ")}`;
+  });
+  return [error.message, ...lines].join("\n");
+}
 
 async function readStdin(): Promise<string | null> {
   if (process.stdin.isTTY) return null;
@@ -74,14 +94,12 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     const piped = await readStdin();
-    const password = piped ?? generatePassword();
-    if (password.length < 8) {
-      console.error("The password must have at least 8 characters.");
-      return 1;
-    }
-    const user = await createUser({ email, name, role, password });
-    console.log(`Created ${user.role} ${user.email} (${user.name}).`);
-    if (!piped) console.log(`Password (shown once): ${password}`);
+    // The admin page's function: the same checks, and the creation recorded in the admin audit.
+    const { account, password } = await createAccountAtConsole({
+      input: { email, name, role, ...(piped === null ? {} : { password: piped }) },
+    });
+    console.log(`Created ${account.role} ${account.email} (${account.name}).`);
+    if (piped === null) console.log(`Password (shown once): ${password}`);
     return 0;
   }
   if (command === "token") {
@@ -114,6 +132,6 @@ main(process.argv.slice(2))
   })
   .catch((error: unknown) => {
     closeDb();
-    console.error(error instanceof AppError || error instanceof TypeError ? error.message : error);
+    console.error(error instanceof AppError || error instanceof TypeError ? describe(error) : error);
     process.exitCode = 1;
   });

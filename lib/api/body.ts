@@ -6,7 +6,9 @@ export const MAX_BODY_BYTES = 1_000_000;
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 function tooLarge(): AppError {
-  return new AppError("too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+  return new AppError("too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`, {
+    details: { reason: "body_too_large", max: MAX_BODY_BYTES },
+  });
 }
 
 /** Reads at most MAX_BODY_BYTES, whatever Content-Length claims (it may be absent or wrong). */
@@ -44,17 +46,23 @@ export async function readJsonBody(request: Request): Promise<unknown> {
     throw new AppError(
       "unsupported_media_type",
       "Send the body as JSON with Content-Type: application/json.",
+      { details: { reason: "body_not_json_type" } },
     );
   }
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new AppError("invalid_input", "The body is not valid UTF-8.");
+    throw new AppError("invalid_input", "The body is not valid UTF-8.", {
+      details: { reason: "body_not_utf8" },
+    });
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new AppError("invalid_input", `The body is not valid JSON: ${(error as Error).message}`);
+    const problem = (error as Error).message;
+    throw new AppError("invalid_input", `The body is not valid JSON: ${problem}`, {
+      details: { reason: "body_not_json", error: problem },
+    });
   }
 }

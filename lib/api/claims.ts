@@ -11,6 +11,7 @@ import type { apiPatchClaimSchema } from "@/lib/validation/api";
 function notInText(): AppError {
   return new AppError("invalid_input", "The quote does not occur in the article text.", {
     fieldErrors: { quote: ["spanMismatch"] },
+    details: { reason: "quote_not_in_text" },
   });
 }
 
@@ -25,7 +26,10 @@ export async function anchorQuote({
   hint: number;
 }): Promise<{ start: number; end: number }> {
   const article = await getArticleById({ id: articleId });
-  if (!article) throw new AppError("not_found", "This article does not exist or was deleted.");
+  if (!article)
+    throw new AppError("not_found", "This article does not exist or was deleted.", {
+      details: { reason: "article_not_found" },
+    });
   const span = locateQuote(article.body, quote, hint);
   if (!span) throw notInText();
   return span;

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { FORMAT_INFO, FORMATS } from "@/lib/export/formats";
 import {
+  apiApproveClaimSchema,
   apiArticlePageSchema,
   apiArticleSchema,
   apiClaimDetailSchema,
@@ -165,10 +166,11 @@ export const endpoints = {
     tag: "Review",
     summary: "Approve a claim",
     description:
-      "Approves a claim in the queue. Four eyes: nobody approves a claim whose current verdict they set themselves. Of two reviewers approving at once, one succeeds and the other gets 409.",
+      "Approves a claim in the queue. Send the `version` you last read: if the claim changed since (reworded, re-rated, approved or returned by someone else), nothing is done and the 409 response carries the claim as it is now. Four eyes: nobody approves a claim whose current verdict they set themselves. Of two reviewers approving at once, one succeeds and the other gets 409.",
     auth: true,
     permission: "claim.approve",
     params: idParamsSchema,
+    body: apiApproveClaimSchema,
     success: { status: 200, description: "The claim, now approved.", schema: apiClaimSchema },
     errors: ["not_found", "four_eyes", "wrong_stage", "conflict"],
   }),
@@ -178,7 +180,8 @@ export const endpoints = {
     path: "/claims/{id}/return",
     tag: "Review",
     summary: "Return a claim to its editor",
-    description: "Sends a claim in review (or approved) back to draft, with a note saying what to fix.",
+    description:
+      "Sends a claim in review (or approved) back to draft, with a note saying what to fix. Send the `version` you last read: if the claim changed since, nothing is done and the 409 response carries the claim as it is now (a return cannot undo an approval made meanwhile).",
     auth: true,
     permission: "claim.return",
     params: idParamsSchema,

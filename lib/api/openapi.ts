@@ -3,7 +3,7 @@
 // OpenAPI 3.1's own dialect). Nothing here restates a field by hand.
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
-import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import { ERROR_STATUS, ERROR_TITLES, PROBLEM_CONTENT_TYPE, problemType, type ErrorCode } from "@/lib/errors";
 import { PERMISSIONS } from "@/lib/review";
 import { ROLES } from "@/lib/review/model";
 import {
@@ -34,7 +34,6 @@ import {
 import { MAX_BODY_BYTES } from "./body";
 import type { Endpoint } from "./endpoint";
 import { ENDPOINTS } from "./endpoints";
-import { ERROR_TITLES, PROBLEM_CONTENT_TYPE, problemType } from "./problem";
 
 export type JsonSchema = { [key: string]: unknown };
 

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { users } from "@/db/tables";
+import { users } from "@/lib/data/tables";
 import { getDb } from "@/lib/data/connection";
 import { makeUser } from "@/lib/data/test-helpers";
 import { createToken } from "@/lib/data/tokens";

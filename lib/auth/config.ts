@@ -1,3 +1,4 @@
+import "server-only";
 import NextAuth, { AuthError, CredentialsSignin, type DefaultSession } from "next-auth";
 import "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";

@@ -1,4 +1,5 @@
 // Facts about the incoming request that authentication needs, read from its headers.
+import "server-only";
 
 type HeaderSource = { get(name: string): string | null };
 

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { users } from "@/db/tables";
+import { users } from "@/lib/data/tables";
 import { getDb } from "@/lib/data/connection";
 import { makeUser } from "@/lib/data/test-helpers";
 import { refreshSessionToken, sessionUserFromToken } from "./session-token";

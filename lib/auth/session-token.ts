@@ -1,5 +1,6 @@
 // What the session token carries and how it is checked on every request. Kept apart from the
 // next-auth configuration so that tests can run the same checks on a session of their choosing.
+import "server-only";
 import type { JWT } from "next-auth/jwt";
 import { getSessionAccount } from "@/lib/data/users";
 import type { SessionUser } from "./session";

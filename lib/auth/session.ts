@@ -1,3 +1,4 @@
+import "server-only";
 import { cache } from "react";
 import { z } from "zod";
 import { AppError, toFailure, type ActionResult } from "@/lib/errors";
@@ -27,9 +28,10 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
 
 /** The one check every action, route handler and page runs: signed in, and allowed this action. */
 export function authorise(user: SessionUser | null, permission?: Action): SessionUser {
-  if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
+  if (!user)
+    throw new AppError("unauthenticated", "Sign in to continue.", { details: { reason: "sign_in" } });
   if (permission && !hasPermission(user.role, permission)) {
-    throw new AppError("forbidden", "Your role does not allow this.");
+    throw new AppError("forbidden", "Your role does not allow this.", { details: { reason: "role" } });
   }
   return user;
 }

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { adminAudit, users } from "@/db/tables";
+import { adminAudit, users } from "@/lib/data/tables";
 import { verifyPassword } from "@/lib/auth/password";
 import {
   changeAccountRole,

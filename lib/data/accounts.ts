@@ -1,7 +1,8 @@
 // Account administration: every change is checked against the actor's role and the last-admin
 // rule inside one IMMEDIATE transaction, and recorded in the append-only admin_audit table.
+import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { adminAudit, users, type AdminAuditAction, type User } from "@/db/tables";
+import { adminAudit, users, type AdminAuditAction, type User } from "@/lib/data/tables";
 import { generatePassword, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { hasPermission, type Actor } from "@/lib/review";
@@ -11,6 +12,7 @@ import {
   changeOwnPasswordSchema,
   changeRoleSchema,
   createAccountSchema,
+  newPasswordSchema,
   setAccountActiveSchema,
   type ChangeOwnPasswordInput,
   type ChangeRoleInput,
@@ -42,12 +44,16 @@ function toView(user: User): AccountView {
 
 function requireAdmin(actor: Actor): void {
   if (!hasPermission(actor.role, "account.manage"))
-    throw new AppError("forbidden", "Your role does not allow this.");
+    throw new AppError("forbidden", "Your role does not allow this.", { details: { reason: "role" } });
 }
 
 async function loadAccount(tx: Tx, id: number): Promise<User> {
   const [row] = await tx.select().from(users).where(eq(users.id, id)).limit(1);
-  if (!row) throw new AppError("not_found", "This account does not exist.");
+  if (!row) {
+    throw new AppError("not_found", "This account does not exist.", {
+      details: { reason: "account_not_found" },
+    });
+  }
   return row;
 }
 
@@ -89,6 +95,52 @@ export async function listAccounts({ actor }: { actor: Actor }): Promise<Account
   return rows.map(toView);
 }
 
+/**
+ * The one way an account is made, for the admin page and the console alike: validated, its email
+ * checked free, and recorded in admin_audit in the same transaction. `actorId` null: the account
+ * is recorded as its own creator (made at the server's console, where nobody is signed in).
+ */
+async function insertAccount(
+  input: CreateAccountInput,
+  password: string,
+  actorId: number | null,
+): Promise<AccountView> {
+  const data = parseInput(createAccountSchema, input);
+  const email = normaliseEmail(data.email);
+  const emailTaken = async (tx: Tx) => {
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
+    if (existing) {
+      throw new AppError("conflict", `An account with the email ${email} already exists.`, {
+        fieldErrors: { email: ["emailTaken"] },
+        details: { reason: "email_taken", email },
+      });
+    }
+  };
+  // Checked before the (slow) hash, and again inside the transaction for a concurrent creation.
+  await emailTaken(getDb());
+  const passwordHash = await hashPassword(password);
+  return withTransaction(async (tx) => {
+    await emailTaken(tx);
+    const [row] = await tx
+      .insert(users)
+      .values({ email, name: data.name, role: data.role, passwordHash })
+      .returning();
+    if (!row) throw new Error("The account was not saved.");
+    await audit(tx, {
+      actorId: actorId ?? row.id,
+      action: "account.created",
+      targetUserId: row.id,
+      after: {
+        email: row.email,
+        name: row.name,
+        role: row.role,
+        ...(actorId === null ? { via: "console" } : {}),
+      },
+    });
+    return toView(row);
+  });
+}
+
 /** Creates an account with a generated password, returned once and never stored in plain. */
 export async function createAccount({
   actor,
@@ -98,36 +150,27 @@ export async function createAccount({
   input: CreateAccountInput;
 }): Promise<{ account: AccountView; password: string }> {
   requireAdmin(actor);
-  const data = parseInput(createAccountSchema, input);
-  const email = normaliseEmail(data.email);
-  const emailTaken = async (tx: Tx) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
-    if (existing) {
-      throw new AppError("conflict", `An account with the email ${email} already exists.`, {
-        fieldErrors: { email: ["emailTaken"] },
-      });
-    }
-  };
-  // Checked before the (slow) hash, and again inside the transaction for a concurrent creation.
-  await emailTaken(getDb());
+  // Validated before a password is generated and hashed for nothing.
+  parseInput(createAccountSchema, input);
   const password = generatePassword();
-  const passwordHash = await hashPassword(password);
-  const account = await withTransaction(async (tx) => {
-    await emailTaken(tx);
-    const [row] = await tx
-      .insert(users)
-      .values({ email, name: data.name, role: data.role, passwordHash })
-      .returning();
-    if (!row) throw new Error("The account was not saved.");
-    await audit(tx, {
-      actorId: actor.id,
-      action: "account.created",
-      targetUserId: row.id,
-      after: { email: row.email, name: row.name, role: row.role },
-    });
-    return toView(row);
-  });
+  const account = await insertAccount(input, password, actor.id);
   return { account, password };
+}
+
+/**
+ * Creates an account from the server's console (npm run user -- add), where whoever runs the
+ * command administers the desk: the admin page's checks and audit row, no session. The password is
+ * the one given (checked like a new password) or a generated one, returned once.
+ */
+export async function createAccountAtConsole({
+  input,
+}: {
+  input: CreateAccountInput & { password?: string };
+}): Promise<{ account: AccountView; password: string }> {
+  const { password: given, ...account } = input;
+  parseInput(createAccountSchema, account);
+  const password = given === undefined ? generatePassword() : parseInput(newPasswordSchema, given);
+  return { account: await insertAccount(account, password, null), password };
 }
 
 /** A role change applies at once: sessions and tokens read the role on every request. */
@@ -247,17 +290,20 @@ export async function changeOwnPassword({
 }): Promise<{ email: string }> {
   const data = parseInput(changeOwnPasswordSchema, input);
   const [current] = await getDb().select().from(users).where(eq(users.id, actor.id)).limit(1);
-  if (!current || !current.active) throw new AppError("unauthenticated", "Sign in to continue.");
+  if (!current || !current.active) {
+    throw new AppError("unauthenticated", "Sign in to continue.", { details: { reason: "sign_in" } });
+  }
   const gate = await beginSignInAttempt({ email: current.email, address });
   if (!gate.ok) {
     throw new AppError("rate_limited", "Too many attempts.", {
-      details: { retryAt: gate.retryAt.toISOString() },
+      details: { reason: "too_many_attempts", retryAt: gate.retryAt.toISOString() },
     });
   }
   const valid = await verifyPassword(data.currentPassword, current.passwordHash);
   if (!valid) {
     throw new AppError("invalid_input", "The current password is incorrect.", {
       fieldErrors: { currentPassword: ["currentPasswordWrong"] },
+      details: { reason: "current_password_wrong" },
     });
   }
   await finishSignInAttempt({ email: current.email, success: true });

@@ -1,5 +1,6 @@
+import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { articles, claims } from "@/db/tables";
+import { articles, claims } from "@/lib/data/tables";
 import { toViews, type ClaimView } from "./claims";
 import { getDb } from "./connection";
 import { decodeCursor, encodeCursor } from "./cursor";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { articles } from "@/db/tables";
+import { articles } from "@/lib/data/tables";
 import { MAX_BODY_LENGTH, type ArticleInput } from "@/lib/validation/article";
 import { readSeedArticle } from "@/test/seed-article";
 import { countArticles, createArticle, getArticleById, listArticles, updateArticle } from "./articles";

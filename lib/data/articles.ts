@@ -1,5 +1,6 @@
+import "server-only";
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { articles, claims, type Article } from "@/db/tables";
+import { articles, claims, type Article } from "@/lib/data/tables";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/review";
 import { hasPermission } from "@/lib/review";
@@ -96,11 +97,13 @@ export function prepareBody(body: string, format: "text" | "html"): string {
   if (normalised.length === 0) {
     throw new AppError("invalid_input", "The article body is empty.", {
       fieldErrors: { body: ["bodyRequired"] },
+      details: { reason: "body_empty" },
     });
   }
   if (normalised.length > MAX_BODY_LENGTH) {
     throw new AppError("invalid_input", `The article body is longer than ${MAX_BODY_LENGTH} characters.`, {
       fieldErrors: { body: ["bodyTooLong"] },
+      details: { reason: "body_too_long", max: MAX_BODY_LENGTH },
     });
   }
   return normalised;
@@ -119,7 +122,7 @@ export async function createArticle({
   input: ArticleInput;
 }): Promise<{ id: number }> {
   if (!hasPermission(actor.role, "article.create"))
-    throw new AppError("forbidden", "Your role does not allow this.");
+    throw new AppError("forbidden", "Your role does not allow this.", { details: { reason: "role" } });
   const data = parseInput(articleSchema, input);
   const body = prepareBody(data.body, data.bodyFormat);
   const now = new Date();
@@ -151,15 +154,20 @@ export async function updateArticle({
   input: ArticleMetaInput;
 }): Promise<{ id: number }> {
   if (!hasPermission(actor.role, "article.edit"))
-    throw new AppError("forbidden", "Your role does not allow this.");
+    throw new AppError("forbidden", "Your role does not allow this.", { details: { reason: "role" } });
   const data = parseInput(articleMetaSchema, input);
   return withTransaction(async (tx) => {
     const [current] = await tx.select().from(articles).where(eq(articles.id, data.id)).limit(1);
-    if (!current) throw new AppError("not_found", "This article does not exist or was deleted.");
+    if (!current) {
+      throw new AppError("not_found", "This article does not exist or was deleted.", {
+        details: { reason: "article_not_found" },
+      });
+    }
     if (current.version !== data.version) {
       throw new AppError(
         "conflict",
         `This article was changed at ${current.updatedAt.toISOString()} meanwhile.`,
+        { details: { reason: "article_changed", at: current.updatedAt.toISOString() } },
       );
     }
     let body = current.body;
@@ -170,6 +178,7 @@ export async function updateArticle({
         if (anchored > 0) {
           throw new AppError("body_locked", "The body cannot change once claims are anchored to it.", {
             fieldErrors: { body: ["bodyLocked"] },
+            details: { reason: "body_locked" },
           });
         }
         body = next;

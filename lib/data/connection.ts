@@ -1,7 +1,8 @@
+import "server-only";
 // The connection to the desk's database, SQLite (DATABASE_PATH) or PostgreSQL (DATABASE_URL), and
 // what must differ between them underneath lib/data: opening and migrating, transactions and
 // their locking, raw SQL, and the read cache's change stamp. Everything above this module (and
-// db/tables.ts, lib/data/dialect.ts, lib/data/search-pg.ts) is the same code for both.
+// lib/data/tables.ts, lib/data/dialect.ts, lib/data/search-pg.ts) is the same code for both.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { count, sql, type SQL } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";

@@ -6,7 +6,7 @@ import path from "node:path";
 import readline from "node:readline";
 import { inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { claimEvents } from "@/db/tables";
+import { claimEvents } from "@/lib/data/tables";
 import { AppError } from "@/lib/errors";
 import { approveClaim, createClaim, getClaimById, returnClaim, type ClaimView } from "./claims";
 import { getDb } from "./connection";

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 
 /** An opaque page cursor: the sort key of the last item sent, as base64url JSON. */
@@ -17,5 +18,6 @@ export function decodeCursor(cursor: string, length: number): number[] {
   }
   throw new AppError("invalid_input", "This cursor is not one the API gave out.", {
     fieldErrors: { cursor: ["invalidCursor"] },
+    details: { reason: "cursor_invalid" },
   });
 }

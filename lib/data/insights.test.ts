@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { claimEvents } from "@/db/tables";
+import { claimEvents } from "@/lib/data/tables";
 import { approveClaim, createClaim, returnClaim } from "./claims";
 import { getDb } from "./connection";
 import { getInsights, median } from "./insights";
@@ -97,9 +97,31 @@ describe("getInsights", () => {
     const insights = await getInsights({ weeks: 2, now: new Date(now) });
     expect(insights.weeks).toEqual(["2030-03-04", "2030-03-11"]);
     expect(insights.approvalByWeek).toEqual([
-      { week: "2030-03-04", medianHours: 30, count: 1 },
-      { week: "2030-03-11", medianHours: 4, count: 2 },
+      { week: "2030-03-04", medianMs: 30 * hour, count: 1 },
+      { week: "2030-03-11", medianMs: 4 * hour, count: 2 },
     ]);
     expect(insights.totals.medianApprovalMs).toBe(6 * hour);
+  });
+
+  it("puts an event in the week of the newsroom's calendar, across a change of the clocks", async () => {
+    // Monday 1 April 2030 begins at 22:00 UTC the day before in Paris (summer time since 31 March):
+    // 21:30 UTC is still Sunday, 22:30 UTC already Monday. A week of 7 × 24 h from the previous
+    // Monday (23:00 UTC, winter time) would put both in the first week.
+    for (const at of ["2030-03-31T21:30:00Z", "2030-03-31T22:30:00Z"]) {
+      await getDb()
+        .insert(claimEvents)
+        .values({
+          claimId: 9100,
+          articleId: 1,
+          actorId: reviewer.id,
+          type: "returned",
+          note: "Why?",
+          createdAt: new Date(at),
+        });
+    }
+    const insights = await getInsights({ weeks: 2, now: new Date("2030-04-03T12:00:00Z") });
+    expect(insights.weeks).toEqual(["2030-03-25", "2030-04-01"]);
+    expect(insights.reviewsByWeek.map((w) => w[`r${reviewer.id}`])).toEqual([1, 1]);
+    expect(insights.totals.returned).toBe(2);
   });
 });

@@ -12,6 +12,7 @@ import {
   returnClaim,
 } from "./claims";
 import { getDb } from "./connection";
+import { getInsights } from "./insights";
 import { countQueue, countReturnedTo, listQueue, listQueueFacets, listReturnedTo } from "./queue";
 import { search } from "./search";
 import { claimInput, makeArticle, makeUser } from "./test-helpers";
@@ -186,5 +187,20 @@ describe("query plans", () => {
     });
     expect(queries.some((q) => /claims_fts MATCH/i.test(q.sql))).toBe(true);
     expect(fullScans(queries)).toEqual([]);
+  });
+
+  it("reads the insights of 12 and 52 weeks through indexes, from the index alone for claims", async () => {
+    const queries = await captureQueries(async () => {
+      await getInsights({ weeks: 12 });
+      await getInsights({ weeks: 52 });
+    });
+    expect(queries.length).toBeGreaterThanOrEqual(10);
+    expect(fullScans(queries)).toEqual([]);
+    // Counting claims by week, verdict, article and speaker never reads the claims' rows.
+    const claimLookups = queries
+      .filter((q) => /from "claims"/i.test(q.sql))
+      .flatMap((q) => explain(q).map((row) => row.detail))
+      .filter((detail) => /^SEARCH claims\b/.test(detail) && !/COVERING INDEX/.test(detail));
+    expect(claimLookups).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
+import "server-only";
 import { and, asc, count, desc, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
-import { articles, claims, users } from "@/db/tables";
+import { articles, claims, users } from "@/lib/data/tables";
 import type { Verdict } from "@/lib/review/model";
 import { CONTEXT_WINDOW, EMPTY_CONTEXT, quoteContext, type QuoteContext } from "@/lib/text/context";
 import { toFailure, type ErrorCode } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Language, Stage, Verdict } from "@/lib/review/model";
 import { getEnv } from "@/lib/env";

@@ -1,3 +1,4 @@
+import "server-only";
 import { DEMO_ACCOUNTS, DEMO_ARTICLE, DEMO_CLAIMS } from "@/db/demo";
 import type { Actor } from "@/lib/review";
 import { generatePassword } from "@/lib/auth/password";

@@ -1,5 +1,6 @@
+import "server-only";
 import { and, desc, eq, gte, lt } from "drizzle-orm";
-import { signInAttempts } from "@/db/tables";
+import { signInAttempts } from "@/lib/data/tables";
 import { countRows, getDb, withTransaction, type Tx } from "./connection";
 import { normaliseEmail } from "./users";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { Stage, Verdict } from "@/lib/review/model";
 import {

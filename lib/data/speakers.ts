@@ -1,11 +1,13 @@
+import "server-only";
 import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import { articles, claimEvents, claims } from "@/db/tables";
+import { articles, claims } from "@/lib/data/tables";
 import { AppError } from "@/lib/errors";
 import { hasPermission, type Actor } from "@/lib/review";
 import { VERDICTS, type Stage, type Verdict } from "@/lib/review/model";
 import { suggestSpeakerGroups } from "@/lib/search/speaker-names";
 import { parseInput } from "@/lib/validation/parse";
 import { mergeSpeakersSchema, type MergeSpeakersInput } from "@/lib/validation/search";
+import { recordEvent } from "./claims/events";
 import { getDb, withTransaction } from "./connection";
 
 export type SpeakerStats = {
@@ -130,13 +132,16 @@ export async function mergeSpeakers({
   input: MergeSpeakersInput;
 }): Promise<{ renamed: number; to: string }> {
   if (!hasPermission(actor.role, "speaker.merge")) {
-    throw new AppError("forbidden", "Only a reviewer or an admin can merge speakers.");
+    throw new AppError("forbidden", "Only a reviewer or an admin can merge speakers.", {
+      details: { reason: "merge_forbidden" },
+    });
   }
   const data = parseInput(mergeSpeakersSchema, input);
   const from = [...new Set(data.from)].filter((name) => name !== data.to);
   if (from.length === 0) {
     throw new AppError("invalid_input", "Choose at least one other name to merge.", {
       fieldErrors: { from: ["required"] },
+      details: { reason: "merge_nothing" },
     });
   }
   return withTransaction(async (tx) => {
@@ -162,17 +167,18 @@ export async function mergeSpeakers({
         })
         .where(and(eq(claims.id, claim.id), eq(claims.version, claim.version)))
         .returning({ id: claims.id });
-      // Inside an IMMEDIATE transaction nobody else writes, so this only guards against a bug.
-      if (!updated) throw new AppError("conflict", "A claim changed during the merge; nothing was renamed.");
-      await tx.insert(claimEvents).values({
-        claimId: claim.id,
-        articleId: claim.articleId,
+      // Inside the transaction nobody else writes, so this only guards against a bug.
+      if (!updated)
+        throw new AppError("conflict", "A claim changed during the merge; nothing was renamed.", {
+          details: { reason: "merge_conflict" },
+        });
+      await recordEvent(tx, {
+        claim,
         actorId: actor.id,
         type: "edited",
         before: { speaker: claim.speaker },
         after: { speaker: data.to },
-        note: null,
-        createdAt: at,
+        at,
       });
     }
     return { renamed: targets.length, to: data.to };

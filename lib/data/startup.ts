@@ -1,3 +1,4 @@
+import "server-only";
 import { getEnv } from "@/lib/env";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { prepareDb } from "./connection";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { articles, claims } from "@/db/tables";
+import { articles, claims } from "@/lib/data/tables";
 import { bulkExportChunks, buildSummary, textStream, toMarkdown } from "@/lib/export";
 import { createArticle } from "./articles";
 import { approveClaim, createClaim } from "./claims";
@@ -169,6 +169,7 @@ describe("getSummaryInput", () => {
       includeUnapproved: false,
       organisation: { name: "Le Courrier — vérification", url: "https://verif.example.org" },
       appUrl: "https://desk.example.org",
+      timeZone: "Europe/Paris",
       generatedAt,
     });
   });

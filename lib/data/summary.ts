@@ -1,6 +1,7 @@
 // The inputs of the verified summary (lib/export) read from the database: one article for the
 // summary page and its downloads, or every verified article of a date range, batch by batch, for
 // the bulk export.
+import "server-only";
 import {
   and,
   asc,
@@ -17,17 +18,26 @@ import {
   sql,
   type SQL,
 } from "drizzle-orm";
-import { articles, claims, claimSources } from "@/db/tables";
+import { articles, claims, claimSources } from "@/lib/data/tables";
+import { DEFAULT_APP_URL } from "@/lib/app-url";
 import { getEnv } from "@/lib/env";
-import { zonedDayStart, type SummaryArticle, type SummaryClaim, type SummaryInput } from "@/lib/export";
+import { endOfDay, zonedDayStartMs } from "@/lib/dates/zoned";
+import type { SummaryArticle, SummaryClaim, SummaryInput } from "@/lib/export";
 import { listClaimsForArticle, type ClaimView } from "./claims";
 import { countRows, getDb, withTransaction, type Tx } from "./connection";
 import { userNames } from "./user-names";
 
-/** Who publishes the summaries, and where the app lives (for claim links), from the settings. */
-function publisher(): Pick<SummaryInput, "organisation" | "appUrl"> {
+/**
+ * Who publishes the summaries, where the app lives (for claim links) and the newsroom's time zone,
+ * from the settings; `appUrl` (the request's, see lib/app-url.ts) replaces APP_URL when given.
+ */
+function publisher(appUrl?: string): Pick<SummaryInput, "organisation" | "appUrl" | "timeZone"> {
   const env = getEnv();
-  return { organisation: { name: env.ORG_NAME, url: env.ORG_URL }, appUrl: env.APP_URL };
+  return {
+    organisation: { name: env.ORG_NAME, url: env.ORG_URL },
+    appUrl: appUrl ?? env.APP_URL ?? DEFAULT_APP_URL,
+    timeZone: env.TIME_ZONE,
+  };
 }
 
 const articleColumns = {
@@ -68,10 +78,13 @@ export async function getSummaryInput({
   articleId,
   includeUnapproved,
   generatedAt = new Date(),
+  appUrl,
 }: {
   articleId: number;
   includeUnapproved: boolean;
   generatedAt?: Date;
+  /** The base URL of claim links; default APP_URL. */
+  appUrl?: string;
 }): Promise<SummaryInput | undefined> {
   const [article] = await getDb()
     .select(articleColumns)
@@ -85,7 +98,7 @@ export async function getSummaryInput({
     claims: views.filter((view) => includeUnapproved || view.stage === "approved").map(toSummaryClaim),
     includeUnapproved,
     generatedAt,
-    ...publisher(),
+    ...publisher(appUrl),
   };
 }
 
@@ -96,28 +109,25 @@ export async function getSummaryInput({
 /** Calendar days, both included, "YYYY-MM-DD". */
 export type DateRange = { from: string; to: string };
 
-/** The day after a calendar day, "YYYY-MM-DD". */
-function nextDay(date: string): string {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
-}
-
 /**
  * Verified (at least one claim, every claim approved) and dated in the range: by publication
  * date, or by the day of creation in the newsroom's time zone when the article has none.
  */
 function verifiedInRange(range: DateRange): SQL {
   const timeZone = getEnv().TIME_ZONE;
-  const start = zonedDayStart(range.from, timeZone);
-  const end = zonedDayStart(nextDay(range.to), timeZone);
-  if (!start || !end) throw new Error(`Invalid date range ${range.from}..${range.to}`);
+  const start = zonedDayStartMs(range.from, timeZone);
+  const end = zonedDayStartMs(range.to, timeZone) === null ? null : endOfDay(range.to, timeZone);
+  if (start === null || end === null) throw new Error(`Invalid date range ${range.from}..${range.to}`);
   return and(
     sql`EXISTS (SELECT 1 FROM claims c WHERE c.article_id = ${articles.id})`,
     sql`NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = ${articles.id} AND c.stage <> 'approved')`,
     or(
       and(isNotNull(articles.publishedAt), between(articles.publishedAt, range.from, range.to)),
-      and(isNull(articles.publishedAt), gte(articles.createdAt, start), lt(articles.createdAt, end)),
+      and(
+        isNull(articles.publishedAt),
+        gte(articles.createdAt, new Date(start)),
+        lt(articles.createdAt, new Date(end)),
+      ),
     ),
   )!;
 }
@@ -196,13 +206,16 @@ export async function* iterateVerifiedSummaryInputs({
   range,
   batchSize = BULK_BATCH_SIZE,
   generatedAt = new Date(),
+  appUrl: requestAppUrl,
 }: {
   range: DateRange;
   batchSize?: number;
   generatedAt?: Date;
+  /** The base URL of claim links; default APP_URL. */
+  appUrl?: string;
 }): AsyncGenerator<SummaryInput[], void, undefined> {
   const where = verifiedInRange(range);
-  const { organisation, appUrl } = publisher();
+  const { organisation, appUrl, timeZone } = publisher(requestAppUrl);
   let after = 0;
   for (;;) {
     const batch = await withTransaction(
@@ -223,6 +236,7 @@ export async function* iterateVerifiedSummaryInputs({
           includeUnapproved: false,
           organisation,
           appUrl,
+          timeZone,
           generatedAt,
         }));
       },

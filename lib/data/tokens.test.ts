@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { apiTokens, users } from "@/db/tables";
+import { apiTokens, users } from "@/lib/data/tables";
 import { getDb } from "./connection";
 import { makeUser, refusal } from "./test-helpers";
 import {

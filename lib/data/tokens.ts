@@ -1,6 +1,7 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, lt, ne, or } from "drizzle-orm";
-import { apiTokens, users, type ApiToken } from "@/db/tables";
+import { apiTokens, users, type ApiToken } from "@/lib/data/tables";
 import { AppError } from "@/lib/errors";
 import { hasPermission, type Actor } from "@/lib/review";
 import type { Role } from "@/lib/review/model";
@@ -82,13 +83,22 @@ export async function createToken({
   const { name } = parseInput(createTokenSchema, input);
   const userId = input.userId ?? actor.id;
   if (userId !== actor.id && !hasPermission(actor.role, "token.manage_others")) {
-    throw new AppError("forbidden", "Only an admin can create tokens for another account.");
+    throw new AppError("forbidden", "Only an admin can create tokens for another account.", {
+      details: { reason: "tokens_for_others" },
+    });
   }
   const { token, prefix } = generateToken();
   return withTransaction(async (tx) => {
     const [owner] = await tx.select().from(users).where(eq(users.id, userId)).limit(1);
-    if (!owner) throw new AppError("not_found", "This account does not exist.");
-    if (!owner.active) throw new AppError("forbidden", "This account is deactivated; it cannot hold tokens.");
+    if (!owner) {
+      throw new AppError("not_found", "This account does not exist.", {
+        details: { reason: "account_not_found" },
+      });
+    }
+    if (!owner.active)
+      throw new AppError("forbidden", "This account is deactivated; it cannot hold tokens.", {
+        details: { reason: "account_deactivated" },
+      });
     const active = await countRows(
       tx,
       apiTokens,
@@ -97,6 +107,7 @@ export async function createToken({
     if (active >= MAX_ACTIVE_TOKENS) {
       throw new AppError("invalid_input", `An account can hold at most ${MAX_ACTIVE_TOKENS} active tokens.`, {
         fieldErrors: { name: ["tooManyTokens"] },
+        details: { reason: "too_many_tokens", max: MAX_ACTIVE_TOKENS },
       });
     }
     const [row] = await tx
@@ -128,7 +139,9 @@ export async function listTokens({
   scope?: "own" | "others";
 }): Promise<TokenView[]> {
   if (scope === "others" && !hasPermission(actor.role, "token.manage_others")) {
-    throw new AppError("forbidden", "Only an admin can see the tokens of other accounts.");
+    throw new AppError("forbidden", "Only an admin can see the tokens of other accounts.", {
+      details: { reason: "tokens_of_others" },
+    });
   }
   const rows = await getDb()
     .select(tokenColumns)
@@ -150,7 +163,9 @@ export async function revokeToken({ actor, id }: { actor: Actor; id: number }): 
       .limit(1);
     // Someone else's token is "not found" rather than "forbidden": its existence is not theirs to learn.
     if (!row || (row.token.userId !== actor.id && !hasPermission(actor.role, "token.manage_others"))) {
-      throw new AppError("not_found", "This token does not exist.");
+      throw new AppError("not_found", "This token does not exist.", {
+        details: { reason: "token_not_found" },
+      });
     }
     if (row.token.revokedAt) return toView(row);
     const revokedAt = new Date();

@@ -1,5 +1,6 @@
+import "server-only";
 import { inArray } from "drizzle-orm";
-import { users } from "@/db/tables";
+import { users } from "@/lib/data/tables";
 import type { Tx } from "./connection";
 
 /** Display names for a set of account ids, in one query. */

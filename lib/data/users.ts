@@ -1,5 +1,6 @@
+import "server-only";
 import { asc, eq } from "drizzle-orm";
-import { users, type User } from "@/db/tables";
+import { users, type User } from "@/lib/data/tables";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/review/model";
@@ -28,7 +29,11 @@ export async function createUser(input: {
   const passwordHash = await hashPassword(input.password);
   const row = await withTransaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
-    if (existing) throw new AppError("conflict", `An account with the email ${email} already exists.`);
+    if (existing)
+      throw new AppError("conflict", `An account with the email ${email} already exists.`, {
+        fieldErrors: { email: ["emailTaken"] },
+        details: { reason: "email_taken", email },
+      });
     const [created] = await tx
       .insert(users)
       .values({

@@ -1,7 +1,7 @@
 // The bulk export: many verified articles as one JSON Lines or CSV file, produced piece by piece
 // from an async source of article batches, so that no step ever holds the whole export.
 import { BULK_FORMATS, isBulkFormat, type BulkFormat } from "./format-names";
-import { csvClaimValues, csvRow, CSV_BOM, CSV_COLUMNS } from "./csv";
+import { csvClaimValues, csvRow, CSV_BOM, CSV_COLUMNS, type CsvSeparator } from "./csv";
 import { summaryToJsonValue } from "./json";
 import { buildSummary, summaryItems } from "./summary";
 import type { SummaryInput } from "./types";
@@ -33,24 +33,28 @@ export function toJsonLine(input: SummaryInput): string {
 }
 
 /** The CSV records of one article's claims, in summary order, without a header. */
-export function toCsvRows(input: SummaryInput): string {
+export function toCsvRows(input: SummaryInput, separator: CsvSeparator = ","): string {
   const summary = buildSummary(input);
   return summaryItems(summary)
-    .map((item) => csvRow(csvClaimValues(summary.article, item)))
+    .map((item) => csvRow(csvClaimValues(summary.article, item), separator))
     .join("");
 }
 
 /**
  * The file as text chunks: for CSV a byte order mark and the header first, then one chunk per
  * batch of articles. Pulls the next batch only when the consumer asks for the next chunk.
+ * `separator` applies to CSV (default ",").
  */
 export async function* bulkExportChunks(
   format: BulkFormat,
   batches: AsyncIterable<readonly SummaryInput[]>,
+  { separator = "," }: { separator?: CsvSeparator } = {},
 ): AsyncGenerator<string, void, undefined> {
-  if (format === "csv") yield `${CSV_BOM}${csvRow(CSV_COLUMNS)}`;
+  if (format === "csv") yield `${CSV_BOM}${csvRow(CSV_COLUMNS, separator)}`;
   for await (const batch of batches) {
-    const chunk = batch.map(format === "csv" ? toCsvRows : toJsonLine).join("");
+    const chunk = batch
+      .map((input) => (format === "csv" ? toCsvRows(input, separator) : toJsonLine(input)))
+      .join("");
     if (chunk !== "") yield chunk;
   }
 }

@@ -1,13 +1,19 @@
 // toClaimReview: schema.org ClaimReview JSON-LD, one review per approved, rated claim, for search
-// engines and fact-check aggregators (https://schema.org/ClaimReview).
+// engines and fact-check aggregators (https://schema.org/ClaimReview, Google's "Fact check"
+// structured data: claimReviewed, reviewRating with alternateName, url on the publisher's site,
+// itemReviewed a Claim with its author and appearance).
 //
-// Rating scale (worstRating 1, bestRating 3):
-//   1 disputed     the claim is contested by evidence or another party
-//   2 uncommented  the claim stands unanswered: the party concerned did not comment
-//   3 confirmed    the claim is confirmed
-// `unrated` claims have no verdict and are not reviewable: they are left out. Claims that are not
-// approved are left out too, even with `includeUnapproved`: structured data is for publication,
-// and publishing a verdict nobody approved would skip the four-eyes rule.
+// Ratings. Only a confirmed claim is a rating of truth, and only it gets a number (3 on a 1 to 3
+// scale: aggregators read the top of the scale as "true"). A disputed claim (contested by evidence
+// or another party) and an uncommented one (the party concerned did not answer) say nothing about
+// truth on such a scale: putting them at the bottom or the middle would read as "false" or "half
+// true". They get a textual rating only: alternateName (the verdict in the article's language) and
+// ratingExplanation (the silence and the editor's note), no ratingValue, bestRating or worstRating.
+//
+// Left out: `unrated` claims (no verdict); claims that are not approved, even with
+// `includeUnapproved` (structured data is for publication, and publishing a verdict nobody approved
+// would skip the four-eyes rule); and `uncommented` claims unless `includeUncommented` is asked for
+// (a silence is news in the summary, but not a fact check to syndicate by default).
 import type { Verdict } from "@/lib/review/model";
 import { isoDate, parseIsoDate } from "./dates";
 import { buildSummary, summaryItems } from "./summary";
@@ -16,8 +22,18 @@ import type { SummaryArticle, SummaryInput, SummaryItem } from "./types";
 export const CLAIM_REVIEW_SCALE = {
   worstRating: 1,
   bestRating: 3,
-  ratings: { disputed: 1, uncommented: 2, confirmed: 3 },
+  /** The verdicts with a numeric rating; the other reviewable ones get a textual rating only. */
+  ratings: { confirmed: 3 },
 } as const satisfies { worstRating: number; bestRating: number; ratings: Partial<Record<Verdict, number>> };
+
+/** The verdicts a ClaimReview can be written for (unrated claims have no verdict to publish). */
+const REVIEWABLE = ["confirmed", "disputed", "uncommented"] as const satisfies readonly Verdict[];
+type ReviewableVerdict = (typeof REVIEWABLE)[number];
+
+export type ClaimReviewOptions = {
+  /** Also write claims nobody answered (textual rating only). Default false: they are left out. */
+  includeUncommented?: boolean;
+};
 
 export type JsonLdThing<T extends string> = { "@type": T; name: string };
 
@@ -40,9 +56,10 @@ export type ClaimReview = {
   };
   reviewRating: {
     "@type": "Rating";
-    ratingValue: number;
-    bestRating: number;
-    worstRating: number;
+    /** Only for a confirmed claim, with bestRating and worstRating. */
+    ratingValue?: number;
+    bestRating?: number;
+    worstRating?: number;
     alternateName: string;
     ratingExplanation?: string;
   };
@@ -204,26 +221,45 @@ function appearance(article: SummaryArticle): NonNullable<ClaimReview["itemRevie
 
 function reviewable(
   item: SummaryItem,
-): item is SummaryItem & { verdict: keyof typeof CLAIM_REVIEW_SCALE.ratings } {
-  return !item.unverified && item.verdict in CLAIM_REVIEW_SCALE.ratings;
+  options: ClaimReviewOptions,
+): item is SummaryItem & { verdict: ReviewableVerdict } {
+  if (item.unverified || !(REVIEWABLE as readonly Verdict[]).includes(item.verdict)) return false;
+  return item.verdict !== "uncommented" || options.includeUncommented === true;
 }
 
-/** The ClaimReview objects of a summary input (see the scale and the rules at the top of the file). */
-export function buildClaimReviews(input: SummaryInput): ClaimReview[] {
+function rating(item: SummaryItem & { verdict: ReviewableVerdict }): ClaimReview["reviewRating"] {
+  const explanation = [item.silenceSentence, item.verdictNote].filter((text) => text !== null).join(" ");
+  const numeric =
+    item.verdict === "confirmed"
+      ? {
+          ratingValue: CLAIM_REVIEW_SCALE.ratings.confirmed,
+          bestRating: CLAIM_REVIEW_SCALE.bestRating,
+          worstRating: CLAIM_REVIEW_SCALE.worstRating,
+        }
+      : {};
+  return {
+    "@type": "Rating",
+    ...numeric,
+    alternateName: item.verdictLabel,
+    ...(explanation ? { ratingExplanation: explanation } : {}),
+  };
+}
+
+/** The ClaimReview objects of a summary input (see the ratings and the rules at the top of the file). */
+export function buildClaimReviews(input: SummaryInput, options: ClaimReviewOptions = {}): ClaimReview[] {
   const summary = buildSummary(input);
   const { article, organisation } = summary;
   const published = isoDate(parseIsoDate(article.publishedAt));
   const language = article.language === "other" ? null : article.language;
 
   return summaryItems(summary)
-    .filter(reviewable)
+    .filter((item) => reviewable(item, options))
     .map((item): ClaimReview => {
       const author: JsonLdThing<"Person" | "Organization"> | null = item.speaker
         ? { "@type": speakerType(item.speaker), name: item.speaker }
         : article.outlet
           ? { "@type": "Organization", name: article.outlet }
           : null;
-      const explanation = [item.silenceSentence, item.verdictNote].filter((text) => text !== null).join(" ");
       return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
@@ -235,26 +271,19 @@ export function buildClaimReviews(input: SummaryInput): ClaimReview[] {
           ...(published ? { datePublished: published } : {}),
           appearance: appearance(article),
         },
-        reviewRating: {
-          "@type": "Rating",
-          ratingValue: CLAIM_REVIEW_SCALE.ratings[item.verdict],
-          bestRating: CLAIM_REVIEW_SCALE.bestRating,
-          worstRating: CLAIM_REVIEW_SCALE.worstRating,
-          alternateName: item.verdictLabel,
-          ...(explanation ? { ratingExplanation: explanation } : {}),
-        },
+        reviewRating: rating(item),
         author: { "@type": "Organization", name: organisation.name, url: organisation.url },
         // The review is published when it is approved; fall back for inconsistent data.
-        datePublished: isoDate(item.approvedAt ?? item.ratedAt ?? summary.generatedAt) ?? "",
+        datePublished: item.approvedOn ?? item.ratedOn ?? summary.generatedOn,
         ...(language ? { inLanguage: language } : {}),
       };
     })
     .filter((review) => review.datePublished !== "");
 }
 
-/** Pretty JSON-LD: an array with one ClaimReview per approved, rated claim (may be empty). */
-export function toClaimReview(input: SummaryInput): string {
-  return `${JSON.stringify(buildClaimReviews(input), null, 2)}\n`;
+/** Pretty JSON-LD: an array with one ClaimReview per approved, reviewable claim (may be empty). */
+export function toClaimReview(input: SummaryInput, options: ClaimReviewOptions = {}): string {
+  return `${JSON.stringify(buildClaimReviews(input, options), null, 2)}\n`;
 }
 
 const SCRIPT_ESCAPES: Record<string, string> = {

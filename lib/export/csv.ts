@@ -109,7 +109,8 @@ export function csvClaimRow(
   appUrl: string,
   separator: CsvSeparator = ",",
 ): string {
-  const item = toSummaryItem(claim, article.id, appUrl, 0, labelsFor(article.language));
+  // CSV writes instants in full (ISO 8601, UTC), so the zone of calendar days does not matter here.
+  const item = toSummaryItem(claim, article.id, appUrl, 0, labelsFor(article.language), "UTC");
   return csvRow(csvClaimValues(article, item), separator);
 }
 

@@ -36,8 +36,12 @@ describe("formatLongDate", () => {
       expect(formatLongDate(earlyMorning, "fr-FR")).toBe("25 novembre 2026");
       expect(isoDate(lateEvening)).toBe("2026-11-25");
       const claim = makeClaim({ id: 1, ratedAt: lateEvening, approvedAt: earlyMorning });
-      expect(toMarkdown(makeInput([claim], { language: "en" }))).toContain(
+      expect(toMarkdown(makeInput([claim], { language: "en", timeZone: "UTC" }))).toContain(
         "*Rated by Ana on 25 November 2026 · approved by Ben on 25 November 2026*",
+      );
+      // The newsroom's day, not the server's: 23:30 UTC is already the 26th in Paris.
+      expect(toMarkdown(makeInput([claim], { language: "en", timeZone: "Europe/Paris" }))).toContain(
+        "*Rated by Ana on 26 November 2026 · approved by Ben on 25 November 2026*",
       );
     },
   );

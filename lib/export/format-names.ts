@@ -15,7 +15,35 @@ export function isBulkFormat(value: unknown): value is BulkFormat {
   return typeof value === "string" && (BULK_FORMATS as readonly string[]).includes(value);
 }
 
+/** The CSV field separators offered: "comma" (RFC 4180) and "semicolon" (spreadsheets set up for French). */
+export const CSV_SEPARATORS = ["comma", "semicolon"] as const;
+export type CsvSeparatorName = (typeof CSV_SEPARATORS)[number];
+
+/**
+ * The separator offered first: French Excel splits CSV on semicolons (the comma is the decimal
+ * mark there), so a semicolon when the interface or the article is French, a comma otherwise.
+ */
+export function defaultCsvSeparator(
+  interfaceLocale: string,
+  articleLanguage?: string | null,
+): CsvSeparatorName {
+  const french = (tag: string | null | undefined) => (tag ?? "").toLowerCase().startsWith("fr");
+  return french(interfaceLocale) || french(articleLanguage) ? "semicolon" : "comma";
+}
+
+export type ExportHrefOptions = {
+  includeUnapproved?: boolean;
+  /** CSV only. */
+  separator?: CsvSeparatorName;
+  /** ClaimReview only: also the claims nobody answered. */
+  includeUncommented?: boolean;
+};
+
 /** The download URL of an article's summary in one format (the route app/(app)/articles/[id]/export). */
-export function exportHref(articleId: number, format: ExportFormat, includeUnapproved = false): string {
-  return `/articles/${articleId}/export?format=${format}${includeUnapproved ? "&unapproved=1" : ""}`;
+export function exportHref(articleId: number, format: ExportFormat, options: ExportHrefOptions = {}): string {
+  const query = new URLSearchParams({ format });
+  if (options.includeUnapproved) query.set("unapproved", "1");
+  if (format === "csv" && options.separator) query.set("separator", options.separator);
+  if (format === "claimreview" && options.includeUncommented) query.set("uncommented", "1");
+  return `/articles/${articleId}/export?${query}`;
 }

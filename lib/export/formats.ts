@@ -1,6 +1,6 @@
 // The export formats offered for download, their MIME types and file names.
 import { FORMATS, isExportFormat, type ExportFormat } from "./format-names";
-import { toClaimReview } from "./claimreview";
+import { toClaimReview, type ClaimReviewOptions } from "./claimreview";
 import { toCsv, type CsvOptions } from "./csv";
 import { toHtml } from "./html";
 import { toJson } from "./json";
@@ -26,8 +26,11 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
   claimreview: { mimeType: "application/ld+json; charset=utf-8", extension: "jsonld", suffix: "claimreview" },
 };
 
-/** Renders a summary input in one format (CSV options apply to "csv" only). */
-export function renderExport(input: SummaryInput, format: ExportFormat, csvOptions?: CsvOptions): string {
+/** Options of renderExport: CsvOptions apply to "csv" only, ClaimReviewOptions to "claimreview" only. */
+export type ExportOptions = CsvOptions & ClaimReviewOptions;
+
+/** Renders a summary input in one format. */
+export function renderExport(input: SummaryInput, format: ExportFormat, options: ExportOptions = {}): string {
   switch (format) {
     case "md":
       return toMarkdown(input);
@@ -36,9 +39,9 @@ export function renderExport(input: SummaryInput, format: ExportFormat, csvOptio
     case "json":
       return toJson(input);
     case "csv":
-      return toCsv(input, csvOptions);
+      return toCsv(input, { bom: options.bom, separator: options.separator });
     case "claimreview":
-      return toClaimReview(input);
+      return toClaimReview(input, { includeUncommented: options.includeUncommented });
   }
 }
 

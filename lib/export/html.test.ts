@@ -154,14 +154,16 @@ describe("toHtml", () => {
     expect(fr).toContain("le 1er décembre 2026.");
   });
 
-  it("formats dates in UTC whatever the hour", () => {
+  it("dates instants on the newsroom's calendar day whatever the hour", () => {
     const claim = makeClaim({
       id: 1,
       ratedAt: new Date("2026-11-25T23:59:59Z"),
       approvedAt: new Date("2026-11-26T00:00:00Z"),
     });
-    const html = toHtml(makeInput([claim], { language: "en" }));
-    expect(html).toContain("Rated by Ana on 25 November 2026 · approved by Ben on 26 November 2026");
+    const utc = toHtml(makeInput([claim], { language: "en", timeZone: "UTC" }));
+    expect(utc).toContain("Rated by Ana on 25 November 2026 · approved by Ben on 26 November 2026");
+    const paris = toHtml(makeInput([claim], { language: "en", timeZone: "Europe/Paris" }));
+    expect(paris).toContain("Rated by Ana on 26 November 2026 · approved by Ben on 26 November 2026");
   });
 
   it("writes the uncommented sentence in both languages", () => {

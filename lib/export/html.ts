@@ -2,7 +2,7 @@
 // Every user string goes through escapeHtml; only http(s) URLs become links. The document loads
 // nothing and its Content-Security-Policy forbids scripts, as a second line of defence.
 import type { Verdict } from "@/lib/review/model";
-import { formatLongDate, isoDate, isoDateTime, parseIsoDate } from "./dates";
+import { formatLongDate, formatLongDay, isoDate, isoDateTime, parseIsoDate } from "./dates";
 import { escapeHtml, httpUrl } from "./escape";
 import { labelsFor, type Labels } from "./labels";
 import { buildSummary } from "./summary";
@@ -103,10 +103,10 @@ function claimArticle(item: SummaryItem, labels: Labels): string {
   }
   const signoff = labels.signoff(
     item.ratedBy || item.ratedAt
-      ? { name: item.ratedBy, date: formatLongDate(item.ratedAt, labels.locale) }
+      ? { name: item.ratedBy, date: formatLongDay(item.ratedOn, labels.locale) }
       : null,
     item.approvedBy || item.approvedAt
-      ? { name: item.approvedBy, date: formatLongDate(item.approvedAt, labels.locale) }
+      ? { name: item.approvedBy, date: formatLongDay(item.approvedOn, labels.locale) }
       : null,
     item.unverified,
   );
@@ -139,7 +139,7 @@ export function toHtml(input: SummaryInput): string {
   if (articleHref) meta.push(anchor(articleHref, articleHref));
   else if (article.url) meta.push(e(article.url));
 
-  const generatedOn = formatLongDate(summary.generatedAt, labels.locale);
+  const generatedOn = formatLongDay(summary.generatedOn, labels.locale);
   const marker = "\u0000";
   const [before = "", after = ""] = labels.generated(marker, generatedOn).split(marker);
   const orgHref = httpUrl(summary.organisation.url);

@@ -11,7 +11,15 @@ export type {
 } from "./types";
 export { buildSummary, claimUrl, summaryItems, SUMMARY_VERDICT_ORDER } from "./summary";
 export { labelsFor, LABELS, type Labels, type LabelLanguage } from "./labels";
-export { formatLongDate, isoDate, isoDateTime, parseIsoDate, zonedDayStart } from "./dates";
+export {
+  formatLongDate,
+  formatLongDay,
+  isoDate,
+  isoDateTime,
+  parseIsoDate,
+  zonedDayStart,
+  zonedIsoDate,
+} from "./dates";
 export { escapeHtml, escapeMarkdown, escapeMarkdownLine, httpUrl } from "./escape";
 export { toMarkdown } from "./markdown";
 export { toHtml } from "./html";
@@ -37,6 +45,7 @@ export {
   speakerType,
   CLAIM_REVIEW_SCALE,
   type ClaimReview,
+  type ClaimReviewOptions,
 } from "./claimreview";
 export {
   FORMATS,
@@ -47,6 +56,7 @@ export {
   renderExport,
   slugify,
   type ExportFormat,
+  type ExportOptions,
   type FormatInfo,
 } from "./formats";
 export {

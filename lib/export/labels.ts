@@ -136,7 +136,7 @@ const fr: Labels = {
     unrated: "Non évalué",
   },
   unverified: "Non vérifié",
-  speaker: "Source de l'affirmation",
+  speaker: "Personne citée",
   noSpeaker: "l'article lui-même",
   quote: "Citation",
   note: "Note",

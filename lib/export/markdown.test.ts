@@ -147,7 +147,7 @@ describe("toMarkdown", () => {
     expect(md).toContain("7 affirmations vérifiées\u00a0: 4 confirmées, 2 contestées, 1 sans commentaire.");
     expect(md).toContain("## Confirmé (4)");
     expect(md).toContain("## Sans commentaire (1)");
-    expect(md).toContain("Source de l'affirmation\u00a0: Volodymyr Zelensky");
+    expect(md).toContain("Personne citée\u00a0: Volodymyr Zelensky");
     expect(md).toContain("*Évalué par Ana le 25 novembre 2026 · approuvé par Ben le 26 novembre 2026*");
     expect(md).toContain("le 1er décembre 2026");
   });

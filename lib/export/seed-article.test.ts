@@ -100,8 +100,11 @@ describe("exports of the seed article", () => {
   });
 
   it("produces well-formed ClaimReviews", () => {
-    const reviews = buildClaimReviews(input);
+    const reviews = buildClaimReviews(input, { includeUncommented: true });
     expect(reviews).toHaveLength(claims.length);
+    expect(buildClaimReviews(input)).toHaveLength(
+      claims.filter((claim) => claim.verdict !== "uncommented").length,
+    );
     for (const review of reviews) {
       expect(review.claimReviewed.length).toBeGreaterThan(0);
       expect(review.inLanguage).toBe("fr");

@@ -1,6 +1,6 @@
 // buildSummary: SummaryInput → Summary, the normalised model every format is rendered from.
 import type { Verdict } from "@/lib/review/model";
-import { isValidDate } from "./dates";
+import { isValidDate, zonedIsoDate } from "./dates";
 import { labelsFor, type Labels } from "./labels";
 import { singleLine, trimText } from "./text";
 import type { Summary, SummaryClaim, SummaryGroup, SummaryInput, SummaryItem } from "./types";
@@ -37,7 +37,8 @@ function byReadingOrder(a: SummaryClaim, b: SummaryClaim): number {
 
 /**
  * Normalises one claim for display: whitespace of single-line fields collapsed, empty strings
- * turned into null, invalid dates dropped, labels and URL derived. `number` is its running number.
+ * turned into null, invalid dates dropped, labels and URL derived. `number` is its running number;
+ * `timeZone` gives the calendar days of its dates.
  */
 export function toSummaryItem(
   claim: SummaryClaim,
@@ -45,7 +46,10 @@ export function toSummaryItem(
   appUrl: string,
   number: number,
   labels: Labels,
+  timeZone: string,
 ): SummaryItem {
+  const ratedAt = isValidDate(claim.ratedAt) ? claim.ratedAt : null;
+  const approvedAt = isValidDate(claim.approvedAt) ? claim.approvedAt : null;
   const silentParty = nonEmpty(claim.silentParty);
   const note = trimText(claim.verdictNote ?? "");
   return {
@@ -67,9 +71,11 @@ export function toSummaryItem(
       .filter((source) => trimText(source.url) !== "")
       .map((source) => ({ url: trimText(source.url), title: nonEmpty(source.title) })),
     ratedBy: nonEmpty(claim.ratedBy?.name),
-    ratedAt: isValidDate(claim.ratedAt) ? claim.ratedAt : null,
+    ratedAt,
     approvedBy: nonEmpty(claim.approvedBy?.name),
-    approvedAt: isValidDate(claim.approvedAt) ? claim.approvedAt : null,
+    approvedAt,
+    ratedOn: zonedIsoDate(ratedAt, timeZone),
+    approvedOn: zonedIsoDate(approvedAt, timeZone),
     url: claimUrl(appUrl, articleId, claim.id),
   };
 }
@@ -87,7 +93,7 @@ export function buildSummary(input: SummaryInput): Summary {
       .sort(byReadingOrder)
       .map((claim) => {
         number += 1;
-        const item = toSummaryItem(claim, input.article.id, input.appUrl, number, labels);
+        const item = toSummaryItem(claim, input.article.id, input.appUrl, number, labels, input.timeZone);
         if (item.unverified) unverified += 1;
         return item;
       });
@@ -102,6 +108,8 @@ export function buildSummary(input: SummaryInput): Summary {
     locale: labels.locale,
     organisation: input.organisation,
     generatedAt: input.generatedAt,
+    generatedOn: zonedIsoDate(input.generatedAt, input.timeZone) ?? "",
+    timeZone: input.timeZone,
     includeUnapproved: input.includeUnapproved,
     counts,
     countLine: labels.count(counts, input.includeUnapproved),

@@ -49,6 +49,7 @@ export function makeInput(
     organisation: { name: "The Claim Desk", url: "https://desk.example.org" },
     generatedAt: new Date("2026-12-01T08:00:00Z"),
     appUrl: "https://desk.example.org",
+    timeZone: "Europe/Paris",
     ...rest,
   };
 }

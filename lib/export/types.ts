@@ -42,6 +42,8 @@ export type SummaryInput = {
   generatedAt: Date;
   /** Base URL of the app, used for claim URLs (a trailing slash is ignored). */
   appUrl: string;
+  /** The newsroom's IANA time zone (TIME_ZONE): the calendar day of an instant is this zone's day. */
+  timeZone: string;
 };
 
 /** A claim as it appears in the summary: the input claim, normalised and with derived fields. */
@@ -69,6 +71,9 @@ export type SummaryItem = {
   ratedAt: Date | null;
   approvedBy: string | null;
   approvedAt: Date | null;
+  /** The calendar days of ratedAt and approvedAt in the newsroom's time zone, "YYYY-MM-DD". */
+  ratedOn: string | null;
+  approvedOn: string | null;
   /** Absolute URL of the claim in the app: `{appUrl}/articles/{articleId}#claim-{id}`. */
   url: string;
 };
@@ -94,6 +99,9 @@ export type Summary = {
   locale: string;
   organisation: { name: string; url: string };
   generatedAt: Date;
+  /** The calendar day of generatedAt in the newsroom's time zone, "YYYY-MM-DD". */
+  generatedOn: string;
+  timeZone: string;
   includeUnapproved: boolean;
   counts: SummaryCounts;
   /** One line such as "7 claims verified: 4 confirmed, 2 disputed, 1 without comment." */

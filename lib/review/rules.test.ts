@@ -325,6 +325,7 @@ describe("four eyes", () => {
       ok: false,
       code: "four_eyes",
       message: "You set this verdict; another reviewer must approve it.",
+      details: { reason: "four_eyes" },
     });
     expect(FOUR_EYES_MESSAGE).toBe("You set this verdict; another reviewer must approve it.");
   });

@@ -92,12 +92,23 @@ export const REFUSAL_CODES = [
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
-export type Decision = { ok: true } | { ok: false; code: RefusalCode; message: string };
+/**
+ * A refusal carries its code, an English message for logs, and `details.reason` (with the values
+ * of its sentence) from which the UI and the API put it into the reader's words.
+ */
+export type Decision =
+  | { ok: true }
+  | { ok: false; code: RefusalCode; message: string; details: { reason: string } & Record<string, string> };
 
 const ALLOWED: Decision = Object.freeze({ ok: true });
 
-function refuse(code: RefusalCode, message: string): Decision {
-  return { ok: false, code, message };
+function refuse(
+  code: RefusalCode,
+  reason: string,
+  message: string,
+  values: Record<string, string> = {},
+): Decision {
+  return { ok: false, code, message, details: { reason, ...values } };
 }
 
 function isBlank(text: string | null | undefined): boolean {
@@ -128,9 +139,24 @@ const STAGE_WORDS: Record<Stage, string> = {
   approved: "already approved",
 };
 
-function wrongStage(stage: Stage, doing: string): Decision {
+const DOING_WORDS = {
+  submit: "submitted for review",
+  approve: "approved",
+  return: "returned",
+  take: "taken for review",
+} as const;
+
+function wrongStage(stage: Stage, action: keyof typeof DOING_WORDS): Decision {
   const where = Object.hasOwn(STAGE_WORDS, stage) ? STAGE_WORDS[stage] : `in stage "${String(stage)}"`;
-  return refuse("wrong_stage", `This claim is ${where}; it cannot be ${doing} now.`);
+  return refuse(
+    "wrong_stage",
+    "wrong_stage",
+    `This claim is ${where}; it cannot be ${DOING_WORDS[action]} now.`,
+    {
+      stage: String(stage),
+      action,
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -142,6 +168,7 @@ export function checkVerdict(verdict: Verdict, silentParty: string | null): Deci
   if (verdict === "uncommented" && isBlank(silentParty)) {
     return refuse(
       "needs_silent_party",
+      "needs_silent_party",
       'An "uncommented" verdict needs the party that has not commented, e.g. "Kyiv".',
     );
   }
@@ -151,7 +178,7 @@ export function checkVerdict(verdict: Verdict, silentParty: string | null): Deci
 /** A claim in the queue must carry a verdict, and an `uncommented` one its silent party. */
 function checkReadyForReview(claim: ClaimFacts): Decision {
   if (claim.verdict === "unrated") {
-    return refuse("needs_verdict", "Give the claim a verdict before it goes to review.");
+    return refuse("needs_verdict", "needs_verdict", "Give the claim a verdict before it goes to review.");
   }
   return checkVerdict(claim.verdict, claim.silentParty);
 }
@@ -164,7 +191,7 @@ function checkReadyForReview(claim: ClaimFacts): Decision {
 export function canEditClaim(actor: Actor, claim: ClaimFacts): Decision {
   void claim; // every stage is editable; the parameter keeps the signature like the others
   if (!hasPermission(actor.role, "claim.edit")) {
-    return refuse("forbidden", "You are not allowed to edit claims.");
+    return refuse("forbidden", "edit_forbidden", "You are not allowed to edit claims.");
   }
   return ALLOWED;
 }
@@ -172,10 +199,14 @@ export function canEditClaim(actor: Actor, claim: ClaimFacts): Decision {
 /** Editors may delete draft and queued claims; an approved claim only a reviewer or admin may delete. */
 export function canDeleteClaim(actor: Actor, claim: ClaimFacts): Decision {
   if (!hasPermission(actor.role, "claim.delete")) {
-    return refuse("forbidden", "You are not allowed to delete claims.");
+    return refuse("forbidden", "delete_forbidden", "You are not allowed to delete claims.");
   }
   if (claim.stage === "approved" && !hasPermission(actor.role, "claim.approve")) {
-    return refuse("forbidden", "Only a reviewer or an admin can delete an approved claim.");
+    return refuse(
+      "forbidden",
+      "delete_approved_forbidden",
+      "Only a reviewer or an admin can delete an approved claim.",
+    );
   }
   return ALLOWED;
 }
@@ -183,9 +214,9 @@ export function canDeleteClaim(actor: Actor, claim: ClaimFacts): Decision {
 /** draft → in_review: needs a verdict, and an `uncommented` verdict needs its silent party. */
 export function canSubmit(actor: Actor, claim: ClaimFacts): Decision {
   if (!hasPermission(actor.role, "claim.submit")) {
-    return refuse("forbidden", "You are not allowed to submit claims for review.");
+    return refuse("forbidden", "submit_forbidden", "You are not allowed to submit claims for review.");
   }
-  if (!canTransition(claim.stage, "in_review")) return wrongStage(claim.stage, "submitted for review");
+  if (!canTransition(claim.stage, "in_review")) return wrongStage(claim.stage, "submit");
   return checkReadyForReview(claim);
 }
 
@@ -195,13 +226,13 @@ export function canSubmit(actor: Actor, claim: ClaimFacts): Decision {
  */
 export function canApprove(actor: Actor, claim: ClaimFacts): Decision {
   if (!hasPermission(actor.role, "claim.approve")) {
-    return refuse("forbidden", "Only a reviewer or an admin can approve claims.");
+    return refuse("forbidden", "approve_forbidden", "Only a reviewer or an admin can approve claims.");
   }
-  if (claim.stage !== "in_review") return wrongStage(claim.stage, "approved");
+  if (claim.stage !== "in_review") return wrongStage(claim.stage, "approve");
   const ready = checkReadyForReview(claim);
   if (!ready.ok) return ready;
   if (claim.ratedById !== null && claim.ratedById === actor.id) {
-    return refuse("four_eyes", FOUR_EYES_MESSAGE);
+    return refuse("four_eyes", "four_eyes", FOUR_EYES_MESSAGE);
   }
   return ALLOWED;
 }
@@ -209,11 +240,11 @@ export function canApprove(actor: Actor, claim: ClaimFacts): Decision {
 /** in_review or approved → draft, by a reviewer or admin, always with a note saying why. */
 export function canReturn(actor: Actor, claim: ClaimFacts, note: string): Decision {
   if (!hasPermission(actor.role, "claim.return")) {
-    return refuse("forbidden", "Only a reviewer or an admin can return claims.");
+    return refuse("forbidden", "return_forbidden", "Only a reviewer or an admin can return claims.");
   }
-  if (!canTransition(claim.stage, "draft")) return wrongStage(claim.stage, "returned");
+  if (!canTransition(claim.stage, "draft")) return wrongStage(claim.stage, "return");
   if (isBlank(note)) {
-    return refuse("needs_note", "Say why the claim is returned: the note cannot be empty.");
+    return refuse("needs_note", "needs_note", "Say why the claim is returned: the note cannot be empty.");
   }
   return ALLOWED;
 }
@@ -221,9 +252,9 @@ export function canReturn(actor: Actor, claim: ClaimFacts, note: string): Decisi
 /** A reviewer or admin takes a queued claim to review it (see REVIEW_LOCK_MS). */
 export function canTakeForReview(actor: Actor, claim: ClaimFacts): Decision {
   if (!hasPermission(actor.role, "claim.take")) {
-    return refuse("forbidden", "Only a reviewer or an admin can take claims for review.");
+    return refuse("forbidden", "take_forbidden", "Only a reviewer or an admin can take claims for review.");
   }
-  if (claim.stage !== "in_review") return wrongStage(claim.stage, "taken for review");
+  if (claim.stage !== "in_review") return wrongStage(claim.stage, "take");
   return ALLOWED;
 }
 

@@ -18,4 +18,21 @@ describe("dates in the newsroom's time zone", () => {
     expect(weekStart("2026-11-29")).toBe("2026-11-23");
     expect(lastWeeks("2026-11-25", 3)).toEqual(["2026-11-09", "2026-11-16", "2026-11-23"]);
   });
+
+  it("builds one date formatter per zone, not one per date", () => {
+    const Original = Intl.DateTimeFormat;
+    let built = 0;
+    Intl.DateTimeFormat = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Original>) {
+        super(...args);
+        built += 1;
+      }
+    } as typeof Original;
+    try {
+      for (let i = 0; i < 50; i++) dayOf(Date.parse("2026-11-24T23:30:00Z") + i * 3_600_000, "Asia/Kolkata");
+      expect(built).toBeLessThanOrEqual(1);
+    } finally {
+      Intl.DateTimeFormat = Original;
+    }
+  });
 });

@@ -46,3 +46,37 @@ export function locateQuote(
   }
   return best === null ? null : { start: best, end: best + quote.length };
 }
+
+/** `cutBefore` / `cutAfter`: the context stops mid-paragraph (shown as "…"). */
+export type Occurrence = {
+  start: number;
+  end: number;
+  before: string;
+  after: string;
+  cutBefore: boolean;
+  cutAfter: boolean;
+};
+
+/**
+ * Every place `quote` occurs in `body`, with a few words of context on each side (never across a
+ * paragraph break), so that a quote found several times can be pinned to the one the editor means.
+ */
+export function findOccurrences(body: string, quote: string, context = 48, limit = 50): Occurrence[] {
+  if (!quote) return [];
+  const found: Occurrence[] = [];
+  for (let i = body.indexOf(quote); i !== -1 && found.length < limit; i = body.indexOf(quote, i + 1)) {
+    const end = i + quote.length;
+    let before = body.slice(Math.max(0, i - context), i);
+    let after = body.slice(end, end + context);
+    const breakBefore = before.lastIndexOf("\n");
+    const cutBefore = breakBefore === -1 && i - context > 0;
+    if (breakBefore !== -1) before = before.slice(breakBefore + 1);
+    else if (cutBefore && /\S/.test(body[i - context - 1] ?? "")) before = before.replace(/^\S*\s?/, "");
+    const breakAfter = after.indexOf("\n");
+    const cutAfter = breakAfter === -1 && end + context < body.length;
+    if (breakAfter !== -1) after = after.slice(0, breakAfter);
+    else if (cutAfter && /\S/.test(body[end + context] ?? "")) after = after.replace(/\s?\S*$/, "");
+    found.push({ start: i, end, before, after, cutBefore, cutAfter });
+  }
+  return found;
+}

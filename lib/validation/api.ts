@@ -2,11 +2,12 @@
 // layer use (which parse again: the rules live there); outputs describe the JSON the API sends.
 // The OpenAPI document (lib/api/openapi.ts) is generated from these same schemas.
 import { z } from "./zod";
-import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import { ERROR_CODES } from "@/lib/errors";
 import { FORMATS } from "@/lib/export/formats";
 import { EVENT_TYPES, LANGUAGES, STAGES, VERDICTS } from "@/lib/review/model";
 import { articleListSchema, articleSchema } from "./article";
 import { claimFields, returnClaimSchema } from "./claim";
+import { idParamSchema } from "./id";
 
 export const API_DEFAULT_LIMIT = 20;
 export const API_MAX_LIMIT = 100;
@@ -16,7 +17,7 @@ export const API_MAX_LIMIT = 100;
 // ---------------------------------------------------------------------------------------------
 
 export const idParamsSchema = z.object({
-  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).describe("Numeric id."),
+  id: idParamSchema.describe("Numeric id, in decimal without sign or leading zero."),
 });
 
 const cursorSchema = z
@@ -76,6 +77,12 @@ export const exportQuerySchema = z.object({
     .enum(["true", "false"])
     .default("false")
     .describe("CSV only: start with a byte order mark so that Excel reads accents correctly."),
+  uncommented: z
+    .enum(["true", "false"])
+    .default("false")
+    .describe(
+      "ClaimReview only: also write the approved claims nobody answered (verdict `uncommented`), with a textual rating and no `ratingValue`. Left out by default: a silence is not a rating of truth.",
+    ),
 });
 export type ExportQuery = z.output<typeof exportQuerySchema>;
 
@@ -158,9 +165,14 @@ export const apiSubmitClaimSchema = z
   .object({ version: versionSchema.optional() })
   .describe("Optionally the version you last read, to refuse submitting a claim changed meanwhile.");
 
+export const apiApproveClaimSchema = z
+  .object({ version: versionSchema })
+  .describe("The version you last read: an approval applies to the wording and verdict you saw.");
+
 export const apiReturnClaimSchema = returnClaimSchema
   .pick({ note: true })
-  .describe("Why the claim goes back to its editor.");
+  .extend({ version: versionSchema })
+  .describe("Why the claim goes back to its editor, and the version you last read.");
 
 export const apiDeleteClaimBodySchema = z.object({ version: versionSchema.optional() });
 
@@ -333,15 +345,21 @@ export const apiHealthSchema = z
   .object({ status: z.literal("ok"), database: z.literal("ok") })
   .describe("The service and its database answer.");
 
-const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
-
 export const apiProblemSchema = z
   .object({
     type: z.string().describe("A URI reference naming the kind of problem; stable, one per `code`."),
     title: z.string().describe("A short summary of the kind of problem."),
     status: z.number().int().min(400).max(599),
-    detail: z.string().describe("What went wrong this time, for a person to read."),
+    detail: z
+      .string()
+      .describe(
+        "What went wrong this time, for a person to read, in the language of the request's Accept-Language (English or French; English by default).",
+      ),
     code: z.enum(ERROR_CODES).describe("The machine-readable kind of problem."),
+    reason: z
+      .string()
+      .optional()
+      .describe("A stable key for this very problem within its `code`, e.g. `already_approved`."),
     errors: z
       .array(
         z.object({
@@ -360,6 +378,10 @@ export const apiProblemSchema = z
       .int()
       .optional()
       .describe("With 429: seconds to wait (also the Retry-After header)."),
+    allow: z
+      .array(z.string())
+      .optional()
+      .describe("With 405: the methods this path answers (also the Allow header)."),
   })
   .describe("An RFC 9457 problem details object (application/problem+json).");
 export type ApiProblem = z.output<typeof apiProblemSchema>;

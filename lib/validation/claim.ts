@@ -34,8 +34,23 @@ export const claimFormSchema = claimFields.superRefine(requireSilentParty).super
 export type ClaimFormInput = z.input<typeof claimFormSchema>;
 export type ClaimFormValues = z.output<typeof claimFormSchema>;
 
+/**
+ * What the analyser proposed for an accepted suggestion. It is kept beside the claim as a
+ * proposal: the claim's own verdict stays whatever a person picked (unrated when nobody did).
+ */
+export const claimProposalSchema = z.object({
+  verdict: z.enum(VERDICTS).nullable(),
+  silentParty: z.string().trim().max(200, { error: "tooLong" }).default(""),
+});
+export type ClaimProposal = z.input<typeof claimProposalSchema>;
+
 export const createClaimSchema = claimFields
-  .extend({ articleId: z.number().int().positive(), submit: z.boolean().default(false) })
+  .extend({
+    articleId: z.number().int().positive(),
+    submit: z.boolean().default(false),
+    /** Set when the claim comes from a suggestion of the analyser. */
+    suggestion: claimProposalSchema.optional(),
+  })
   .superRefine(requireSilentParty)
   .superRefine(spanInOrder);
 export type CreateClaimInput = z.input<typeof createClaimSchema>;
@@ -61,3 +76,10 @@ export const returnClaimSchema = z.object({
   version: z.number().int().positive().optional(),
 });
 export type ReturnClaimInput = z.input<typeof returnClaimSchema>;
+
+/** "Submit all rated claims (N)": the rated drafts the person saw, at the versions they saw. */
+export const submitRatedClaimsSchema = z.object({
+  articleId: z.number().int().positive(),
+  claims: z.array(claimRefSchema).min(1, { error: "required" }).max(1000, { error: "tooMany" }),
+});
+export type SubmitRatedClaimsInput = z.input<typeof submitRatedClaimsSchema>;

@@ -30,6 +30,7 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
   if (malformed.length > 0) {
     throw new AppError("invalid_input", "Some text contains characters that cannot be stored.", {
       fieldErrors: Object.fromEntries(malformed.map((path) => [path, ["malformedText"]])),
+      details: { reason: "malformed_text" },
     });
   }
   const parsed = schema.safeParse(raw);

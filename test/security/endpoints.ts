@@ -3,6 +3,7 @@
 // Nothing here is a hand-kept list, so a new endpoint shows up in the tests that use it.
 import fs from "node:fs";
 import path from "node:path";
+import { isMethodAnswer } from "@/lib/http";
 
 const ROOT = process.cwd();
 const SOURCE = /\.(ts|tsx|js|jsx|mjs)$/;
@@ -105,13 +106,18 @@ export function routePath(file: string): string {
   return `/${segments.join("/")}`;
 }
 
-export async function loadRouteHandlers(): Promise<RouteHandler[]> {
+/**
+ * Every route handler. The handlers made by otherMethods() (lib/api/handler.ts), which only answer
+ * 405 or OPTIONS, the same to everyone and touching nothing, come with `methodAnswers: true` only.
+ */
+export async function loadRouteHandlers({ methodAnswers = false } = {}): Promise<RouteHandler[]> {
   const handlers: RouteHandler[] = [];
   for (const file of routeFiles()) {
     const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
     for (const method of HTTP_METHODS) {
       const handler = mod[method];
       if (typeof handler !== "function") continue;
+      if (isMethodAnswer(handler) !== methodAnswers) continue;
       handlers.push({
         key: `${file}#${method}`,
         file,

@@ -9,7 +9,7 @@
 import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { JWT } from "next-auth/jwt";
-import { users } from "@/db/tables";
+import { users } from "@/lib/data/tables";
 import { hashPassword } from "@/lib/auth/password";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { refreshSessionToken, sessionUserFromToken } from "@/lib/auth/session-token";
@@ -185,7 +185,11 @@ export const nextCacheMock = { revalidatePath: noop, revalidateTag: noop, update
 // The whole database, digested.
 // ---------------------------------------------------------------------------------------------
 
-/** A digest of every row of every table: equal digests mean nothing was written. */
+/**
+ * A digest of every row of every table: equal digests mean nothing was written. The API's rate
+ * limit counters are left out: every call counts against its token, reads included, and counting
+ * a request is not writing a record.
+ */
 export async function databaseDigest(): Promise<string> {
   if (dialect() === "postgres") return postgresDigest();
   const sqlite = getDb().$client;
@@ -193,7 +197,7 @@ export async function databaseDigest(): Promise<string> {
     // Ordinary tables only: full-text indexes (virtual tables and their shadow tables) are derived
     // from them by triggers, and some shadow tables have no rowid to order by.
     .prepare(
-      "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'rate_limits' ORDER BY name",
     )
     .pluck()
     .all() as string[];
@@ -221,7 +225,7 @@ async function postgresDigest(): Promise<string> {
   const tables = await queryRows<{ name: string }>(
     getDb(),
     sql`SELECT table_name AS name FROM information_schema.tables
-      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'desk_changes'
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('desk_changes', 'rate_limits')
       ORDER BY table_name`,
   );
   const hash = createHash("sha256");

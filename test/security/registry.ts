@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
 import { eq } from "drizzle-orm";
-import { apiTokens, users } from "@/db/tables";
+import { apiTokens, users } from "@/lib/data/tables";
 import { getArticleById } from "@/lib/data/articles";
 import { getDb } from "@/lib/data/connection";
 import { claimInput } from "@/lib/data/test-helpers";
@@ -83,6 +83,13 @@ export const ACTIONS: Record<string, ActionExpectation> = {
   "app/(app)/articles/[id]/actions.ts#submitClaimAction": {
     access: EDITORS,
     args: (fx) => [{ id: fx.ratedDraft.id, version: fx.ratedDraft.version }],
+  },
+  "app/(app)/articles/[id]/actions.ts#submitRatedClaimsAction": {
+    access: EDITORS,
+    args: (fx) => [
+      { articleId: fx.articleId, claims: [{ id: fx.ratedDraft.id, version: fx.ratedDraft.version }] },
+    ],
+    allowed: (outcome) => expect(outcome.result).toEqual({ ok: true, data: { submitted: 1 } }),
   },
   "app/(app)/articles/new/actions.ts#createArticleAction": {
     access: EDITORS,
@@ -215,6 +222,22 @@ export const ACTIONS: Record<string, ActionExpectation> = {
   },
 };
 
+/** Any method on a path no /api/v1 route serves: 404 problem+json for everyone, nothing written. */
+function unknownApiPath(method: string): RouteExpectation {
+  return {
+    access: "anyone",
+    auth: "bearer",
+    readOnly: true,
+    request: () => ({ method, path: "/api/v1/nothing/here", params: { path: ["nothing", "here"] } }),
+    allowed: async (response) => {
+      expect(response.status).toBe(404);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+      if (method !== "HEAD")
+        expect(await response.json()).toMatchObject({ code: "not_found", reason: "unknown_path" });
+    },
+  };
+}
+
 export const ROUTES: Record<string, RouteExpectation> = {
   // Session (cookie) routes: downloads for any signed-in account.
   "app/(app)/articles/[id]/export/route.ts#GET": {
@@ -323,6 +346,8 @@ export const ROUTES: Record<string, RouteExpectation> = {
       method: "POST",
       path: `/api/v1/claims/${fx.inReview.id}/approve`,
       params: { id: String(fx.inReview.id) },
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ version: fx.inReview.version }),
     }),
   },
   "app/api/v1/claims/[id]/return/route.ts#POST": {
@@ -333,7 +358,7 @@ export const ROUTES: Record<string, RouteExpectation> = {
       path: `/api/v1/claims/${fx.inReview.id}/return`,
       params: { id: String(fx.inReview.id) },
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ note: "The source says 10 villages, not 12." }),
+      body: JSON.stringify({ note: "The source says 10 villages, not 12.", version: fx.inReview.version }),
     }),
   },
   "app/api/v1/queue/route.ts#GET": {
@@ -368,6 +393,13 @@ export const ROUTES: Record<string, RouteExpectation> = {
     readOnly: true,
     request: () => ({ path: "/api/v1/openapi.json", params: {} }),
   },
+  "app/api/v1/[...path]/route.ts#GET": unknownApiPath("GET"),
+  "app/api/v1/[...path]/route.ts#HEAD": unknownApiPath("HEAD"),
+  "app/api/v1/[...path]/route.ts#POST": unknownApiPath("POST"),
+  "app/api/v1/[...path]/route.ts#PUT": unknownApiPath("PUT"),
+  "app/api/v1/[...path]/route.ts#PATCH": unknownApiPath("PATCH"),
+  "app/api/v1/[...path]/route.ts#DELETE": unknownApiPath("DELETE"),
+  "app/api/v1/[...path]/route.ts#OPTIONS": unknownApiPath("OPTIONS"),
   "app/api/auth/[...nextauth]/route.ts#GET": {
     access: "anyone",
     auth: "session",

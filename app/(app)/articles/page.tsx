@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ProgressBar } from "@/components/progress-bar";
+import { ProgressBar, ProgressLegend } from "@/components/progress-bar";
 import { buttonClass } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { listArticles } from "@/lib/data/articles";
@@ -110,57 +110,60 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
           </div>
         </div>
       ) : (
-        <div className="border-line overflow-hidden rounded-lg border bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="border-line text-muted border-b bg-slate-50 text-xs tracking-wide uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  {t("articles.colTitle")}
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium max-md:hidden">
-                  {t("articles.colOutlet")}
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium max-md:hidden">
-                  {t("articles.colDate")}
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  {t("articles.colLanguage")}
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  {t("articles.colClaims")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-line divide-y">
-              {items.map((a) => (
-                <tr key={a.id} className="hover:bg-slate-50/60">
-                  <td className="px-4 py-3">
-                    <Link
-                      href={`/articles/${a.id}`}
-                      className="text-ink hover:text-accent font-medium hover:underline"
-                    >
-                      {a.title}
-                    </Link>
-                    {a.progress.verified ? (
-                      <span className="bg-confirmed-bg text-confirmed ml-2 rounded-full px-2 py-0.5 text-xs font-medium">
-                        {t("articles.verified")}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="text-muted px-4 py-3 max-md:hidden">{a.outlet ?? "—"}</td>
-                  <td className="text-muted px-4 py-3 whitespace-nowrap tabular-nums max-md:hidden">
-                    {a.publishedAt
-                      ? format.dateTime(new Date(`${a.publishedAt}T12:00:00Z`), { dateStyle: "medium" })
-                      : "—"}
-                  </td>
-                  <td className="text-muted px-4 py-3">{t(`languages.${a.language}`)}</td>
-                  <td className="px-4 py-3">
-                    <ProgressBar progress={a.progress} />
-                  </td>
+        <div className="space-y-2">
+          <ProgressLegend />
+          <div className="border-line overflow-x-auto rounded-lg border bg-white">
+            <table className="w-full text-left text-sm">
+              <thead className="border-line text-muted border-b bg-slate-50 text-xs tracking-wide uppercase">
+                <tr>
+                  <th scope="col" className="px-4 py-2.5 font-medium">
+                    {t("articles.colTitle")}
+                  </th>
+                  <th scope="col" className="px-4 py-2.5 font-medium max-md:hidden">
+                    {t("articles.colOutlet")}
+                  </th>
+                  <th scope="col" className="px-4 py-2.5 font-medium max-md:hidden">
+                    {t("articles.colDate")}
+                  </th>
+                  <th scope="col" className="px-4 py-2.5 font-medium max-sm:hidden">
+                    {t("articles.colLanguage")}
+                  </th>
+                  <th scope="col" className="px-4 py-2.5 font-medium">
+                    {t("articles.colClaims")}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="divide-line divide-y">
+                {items.map((a) => (
+                  <tr key={a.id} className="hover:bg-slate-50/60">
+                    <td className="px-4 py-3">
+                      <Link
+                        href={`/articles/${a.id}`}
+                        className="text-ink hover:text-accent font-medium hover:underline"
+                      >
+                        {a.title}
+                      </Link>
+                      {a.progress.verified ? (
+                        <span className="bg-confirmed-bg text-confirmed ml-2 rounded-full px-2 py-0.5 text-xs font-medium">
+                          {t("articles.verified")}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="text-muted px-4 py-3 max-md:hidden">{a.outlet ?? "—"}</td>
+                    <td className="text-muted px-4 py-3 whitespace-nowrap tabular-nums max-md:hidden">
+                      {a.publishedAt
+                        ? format.dateTime(new Date(`${a.publishedAt}T12:00:00Z`), { dateStyle: "medium" })
+                        : "—"}
+                    </td>
+                    <td className="text-muted px-4 py-3 max-sm:hidden">{t(`languages.${a.language}`)}</td>
+                    <td className="px-4 py-3">
+                      <ProgressBar progress={a.progress} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       )}
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { BulkExportForm } from "@/components/bulk-export-form";
 import { requireUser } from "@/lib/auth/session";
+import { dayOf } from "@/lib/dates/zoned";
 import { getEnv } from "@/lib/env";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,12 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Today in the newsroom's time zone, "YYYY-MM-DD". */
 function today(timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(new Date());
+  return dayOf(new Date(), timeZone);
 }
 
 export default async function ExportsPage() {

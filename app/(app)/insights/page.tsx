@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { StackedBars } from "@/components/insights-chart";
+import { approvalChartRows } from "@/components/insights-duration";
 import { cn } from "@/components/ui/cn";
 import { requireUser } from "@/lib/auth/session";
 import { getInsights, INSIGHT_RANGES, type InsightRange } from "@/lib/data/insights";
@@ -49,11 +50,14 @@ export default async function InsightsPage({ searchParams }: { searchParams: Sea
     color: REVIEWER_COLOURS[i]!,
   }));
   const verdictRows = data.verdictsByWeek.map((row) => ({ ...row, label: weekLabel(row.week) }));
-  const approvalRows = data.approvalByWeek.map((row) => ({ ...row, label: weekLabel(row.week) }));
+  const approval = approvalChartRows(
+    data.approvalByWeek.map((row) => ({ ...row, label: weekLabel(row.week) })),
+  );
   const reviewRows: Record<string, string | number>[] = data.reviewsByWeek.map((row) => ({
     ...row,
     label: weekLabel(row.week),
   }));
+  const medianLabel = t("insights.colMedian", { unit: t(`insights.unitNames.${approval.unit}`) });
   const hours = (ms: number | null) => (ms === null ? null : ms / 3_600_000);
 
   return (
@@ -120,15 +124,15 @@ export default async function InsightsPage({ searchParams }: { searchParams: Sea
           description={t("insights.approvalText")}
           empty={data.totals.approved === 0 ? t("insights.empty") : null}
           table={{
-            head: [t("insights.colWeek"), t("insights.colMedianHours"), t("insights.colApprovals")],
-            rows: approvalRows.map((r) => [r.label, r.medianHours ?? "—", r.count]),
+            head: [t("insights.colWeek"), medianLabel, t("insights.colApprovals")],
+            rows: approval.rows.map((r) => [r.label, r.median ?? "—", r.count]),
           }}
         >
           <StackedBars
-            data={approvalRows}
+            data={approval.rows}
             categoryKey="label"
-            series={[{ key: "medianHours", label: t("insights.colMedianHours"), color: "#1f4fd1" }]}
-            unit={t("insights.hoursUnit")}
+            series={[{ key: "median", label: medianLabel, color: "#1f4fd1" }]}
+            unit={t(`insights.unitShort.${approval.unit}`)}
             legend={false}
           />
         </ChartCard>

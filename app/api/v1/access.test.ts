@@ -2,7 +2,7 @@
 // token, a deactivated owner, and each role. Refused calls must change nothing.
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { apiTokens, articles, claimEvents, claims, users } from "@/db/tables";
+import { apiTokens, articles, claimEvents, claims, users } from "@/lib/data/tables";
 import type { RouteHandler } from "@/lib/api/handler";
 import { endpoints } from "@/lib/api/endpoints";
 import { call, deactivate, makeTokenUser } from "@/lib/api/test-helpers";
@@ -124,7 +124,10 @@ const CASES: Record<string, { handler: RouteHandler; request: () => Promise<Requ
     ok: 200,
     request: async () => ({
       method: "POST",
-      ...on((await freshClaim({ verdict: "confirmed", submit: true })).id, "/approve"),
+      ...(await (async () => {
+        const claim = await freshClaim({ verdict: "confirmed", submit: true });
+        return { ...on(claim.id, "/approve"), body: { version: claim.version } };
+      })()),
     }),
   },
   returnClaim: {
@@ -132,8 +135,10 @@ const CASES: Record<string, { handler: RouteHandler; request: () => Promise<Requ
     ok: 200,
     request: async () => ({
       method: "POST",
-      ...on((await freshClaim({ verdict: "confirmed", submit: true })).id, "/return"),
-      body: { note: "Which source?" },
+      ...(await (async () => {
+        const claim = await freshClaim({ verdict: "confirmed", submit: true });
+        return { ...on(claim.id, "/return"), body: { note: "Which source?", version: claim.version } };
+      })()),
     }),
   },
   listQueue: { handler: getQueue, ok: 200, request: async () => ({ method: "GET", path: "/queue" }) },
@@ -219,11 +224,25 @@ describe("tokens over the API", () => {
     const promoted = await makeTokenUser("editor");
     const claim = await freshClaim({ verdict: "confirmed", submit: true });
     expect(
-      (await call(approve, { method: "POST", token: promoted.token, ...on(claim.id, "/approve") })).status,
+      (
+        await call(approve, {
+          method: "POST",
+          token: promoted.token,
+          ...on(claim.id, "/approve"),
+          body: { version: claim.version },
+        })
+      ).status,
     ).toBe(403);
     await getDb().update(users).set({ role: "reviewer" }).where(eq(users.id, promoted.id));
     expect(
-      (await call(approve, { method: "POST", token: promoted.token, ...on(claim.id, "/approve") })).status,
+      (
+        await call(approve, {
+          method: "POST",
+          token: promoted.token,
+          ...on(claim.id, "/approve"),
+          body: { version: claim.version },
+        })
+      ).status,
     ).toBe(200);
   });
 

@@ -272,4 +272,38 @@ describe("GET /api/v1/articles/{id}", () => {
     expect(bad.status).toBe(400);
     expect(apiProblemSchema.parse(bad.json).errors?.[0]?.field).toBe("id");
   });
+
+  it("reads only canonical decimal ids: 0x4ee, 01262, +1262, 1262.0, 1262e0 and ' 1262' name no article", async () => {
+    const editor = await makeTokenUser("editor");
+    const article = await makeArticle(editor);
+    const n = article.id;
+    const ok = await call(getArticle, {
+      path: `/articles/${n}`,
+      token: editor.token,
+      params: { id: String(n) },
+    });
+    expect(ok.status).toBe(200);
+    for (const id of [
+      `0x${n.toString(16)}`,
+      `0${n}`,
+      `+${n}`,
+      `${n}.0`,
+      `${n}e0`,
+      ` ${n}`,
+      `${n}\n`,
+      "1e400",
+    ]) {
+      const res = await call(getArticle, {
+        path: `/articles/${encodeURIComponent(id)}`,
+        token: editor.token,
+        params: { id },
+      });
+      expect(res.status, JSON.stringify(id)).toBe(400);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      expect(apiProblemSchema.parse(res.json)).toMatchObject({
+        code: "invalid_input",
+        errors: [{ field: "id", code: "invalidId" }],
+      });
+    }
+  });
 });

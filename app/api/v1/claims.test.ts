@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { claimEvents, claims } from "@/db/tables";
+import { claimEvents, claims } from "@/lib/data/tables";
 import { call, makeTokenUser } from "@/lib/api/test-helpers";
 import { createClaim, getClaimById } from "@/lib/data/claims";
 import { getDb } from "@/lib/data/connection";
@@ -152,6 +152,7 @@ describe("GET /api/v1/claims/{id}", () => {
       token: reviewer.token,
       ...onClaim(claim.id),
       path: `/claims/${claim.id}/approve`,
+      body: { version: claim.version },
     });
     const res = await call(getClaim, { token: editor.token, ...onClaim(claim.id) });
     expect(res.status).toBe(200);
@@ -244,7 +245,14 @@ describe("PATCH /api/v1/claims/{id}", () => {
     const { editor, reviewer, article } = await desk();
     const claim = await queuedClaim(editor, article.id);
     const approved = apiClaimSchema.parse(
-      (await call(approve, { method: "POST", token: reviewer.token, ...onClaim(claim.id) })).json,
+      (
+        await call(approve, {
+          method: "POST",
+          token: reviewer.token,
+          ...onClaim(claim.id),
+          body: { version: claim.version },
+        })
+      ).json,
     );
     const res = await call(patchClaim, {
       method: "PATCH",
@@ -322,7 +330,14 @@ describe("DELETE /api/v1/claims/{id}", () => {
     const { editor, reviewer, admin, article } = await desk();
     const claim = await queuedClaim(editor, article.id);
     const approved = apiClaimSchema.parse(
-      (await call(approve, { method: "POST", token: reviewer.token, ...onClaim(claim.id) })).json,
+      (
+        await call(approve, {
+          method: "POST",
+          token: reviewer.token,
+          ...onClaim(claim.id),
+          body: { version: claim.version },
+        })
+      ).json,
     );
     const before = await stateOf(claim.id);
     const refused = await call(deleteClaim, {
@@ -372,7 +387,12 @@ describe("review over the API", () => {
     const other = await makeTokenUser("editor");
     const claim = await queuedClaim(editor, article.id);
     const before = await stateOf(claim.id);
-    const res = await call(approve, { method: "POST", token: other.token, ...onClaim(claim.id) });
+    const res = await call(approve, {
+      method: "POST",
+      token: other.token,
+      ...onClaim(claim.id),
+      body: { version: claim.version },
+    });
     expect(res.status).toBe(403);
     expect(apiProblemSchema.parse(res.json)).toMatchObject({ code: "forbidden", status: 403 });
     expect(await stateOf(claim.id)).toEqual(before);
@@ -382,7 +402,12 @@ describe("review over the API", () => {
     const { reviewer, article } = await desk();
     const claim = await queuedClaim(reviewer, article.id);
     const before = await stateOf(claim.id);
-    const res = await call(approve, { method: "POST", token: reviewer.token, ...onClaim(claim.id) });
+    const res = await call(approve, {
+      method: "POST",
+      token: reviewer.token,
+      ...onClaim(claim.id),
+      body: { version: claim.version },
+    });
     expect(res.status).toBe(403);
     expect(apiProblemSchema.parse(res.json)).toMatchObject({
       code: "four_eyes",
@@ -394,15 +419,105 @@ describe("review over the API", () => {
   it("approves once; a second approval gets 409 naming who approved", async () => {
     const { editor, reviewer, admin, article } = await desk();
     const claim = await queuedClaim(editor, article.id);
-    const ok = await call(approve, { method: "POST", token: reviewer.token, ...onClaim(claim.id) });
+    const ok = await call(approve, {
+      method: "POST",
+      token: reviewer.token,
+      ...onClaim(claim.id),
+      body: { version: claim.version },
+    });
     expect(ok.status).toBe(200);
     expect(apiClaimSchema.parse(ok.json)).toMatchObject({
       stage: "approved",
       approvedBy: { id: reviewer.id },
     });
-    const late = await call(approve, { method: "POST", token: admin.token, ...onClaim(claim.id) });
+    const late = await call(approve, {
+      method: "POST",
+      token: admin.token,
+      ...onClaim(claim.id),
+      body: { version: claim.version },
+    });
     expect(late.status).toBe(409);
     expect(apiProblemSchema.parse(late.json)).toMatchObject({ code: "wrong_stage", by: "Ben" });
+  });
+
+  it("refuses an approval without a version (400) or with a stale one (409 with the claim as it is now)", async () => {
+    const { editor, reviewer, article } = await desk();
+    const claim = await queuedClaim(editor, article.id);
+    const before = await stateOf(claim.id);
+    const none = await call(approve, { method: "POST", token: reviewer.token, ...onClaim(claim.id) });
+    expect(none.status).toBe(400);
+    expect(none.headers.get("content-type")).toBe("application/problem+json");
+    const noVersion = await call(approve, {
+      method: "POST",
+      token: reviewer.token,
+      ...onClaim(claim.id),
+      body: {},
+    });
+    expect(noVersion.status).toBe(400);
+    expect(apiProblemSchema.parse(noVersion.json).errors?.map((e) => e.field)).toEqual(["version"]);
+    expect(await stateOf(claim.id)).toEqual(before);
+
+    // The editor rewords the claim after the reviewer read it: the reviewer's approval is of other words.
+    const reworded = await call(patchClaim, {
+      method: "PATCH",
+      token: editor.token,
+      ...onClaim(claim.id),
+      body: { version: claim.version, statement: "Reworded after the reviewer read it" },
+    });
+    expect(reworded.status).toBe(200);
+    const afterEdit = await stateOf(claim.id);
+    const stale = await call(approve, {
+      method: "POST",
+      token: reviewer.token,
+      ...onClaim(claim.id),
+      body: { version: claim.version },
+    });
+    expect(stale.status).toBe(409);
+    const problem = apiProblemSchema.parse(stale.json);
+    expect(problem.code).toBe("conflict");
+    expect(problem.current).toMatchObject({
+      id: claim.id,
+      statement: "Reworded after the reviewer read it",
+      version: claim.version + 1,
+    });
+    expect(await stateOf(claim.id)).toEqual(afterEdit);
+  });
+
+  it("refuses a return with a stale version: it cannot undo an approval made meanwhile", async () => {
+    const { editor, reviewer, admin, article } = await desk();
+    const claim = await queuedClaim(editor, article.id);
+    const path = `/claims/${claim.id}/return`;
+    const params = { id: String(claim.id) };
+    const none = await call(returnClaim, {
+      method: "POST",
+      token: admin.token,
+      path,
+      params,
+      body: { note: "Source?" },
+    });
+    expect(none.status).toBe(400);
+    expect(apiProblemSchema.parse(none.json).errors?.map((e) => e.field)).toEqual(["version"]);
+    const approved = await call(approve, {
+      method: "POST",
+      token: reviewer.token,
+      ...onClaim(claim.id),
+      body: { version: claim.version },
+    });
+    expect(approved.status).toBe(200);
+    const before = await stateOf(claim.id);
+    const late = await call(returnClaim, {
+      method: "POST",
+      token: admin.token,
+      path,
+      params,
+      body: { note: "Source?", version: claim.version },
+    });
+    expect(late.status).toBe(409);
+    expect(apiProblemSchema.parse(late.json)).toMatchObject({
+      by: "Ben",
+      current: { id: claim.id, stage: "approved", approvedBy: { id: reviewer.id } },
+    });
+    expect(await stateOf(claim.id)).toEqual(before);
   });
 
   it("returns a claim with a note, and refuses a blank note and an editor", async () => {
@@ -415,7 +530,7 @@ describe("review over the API", () => {
       token: reviewer.token,
       path,
       params,
-      body: { note: "  " },
+      body: { note: "  ", version: claim.version },
     });
     expect(blank.status).toBe(400);
     expect(apiProblemSchema.parse(blank.json).errors?.[0]).toMatchObject({
@@ -427,7 +542,7 @@ describe("review over the API", () => {
       token: editor.token,
       path,
       params,
-      body: { note: "no" },
+      body: { note: "no", version: claim.version },
     });
     expect(byEditor.status).toBe(403);
     const ok = await call(returnClaim, {
@@ -435,7 +550,7 @@ describe("review over the API", () => {
       token: reviewer.token,
       path,
       params,
-      body: { note: "Source?" },
+      body: { note: "Source?", version: claim.version },
     });
     expect(ok.status).toBe(200);
     expect(apiClaimSchema.parse(ok.json)).toMatchObject({

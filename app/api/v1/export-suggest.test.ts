@@ -36,8 +36,13 @@ async function verifiedArticle() {
   return { editor, article };
 }
 
-function exportOf(token: string, id: number, query: string) {
-  return call(exportArticle, { path: `/articles/${id}/export?${query}`, token, params: { id: String(id) } });
+function exportOf(token: string, id: number, query: string, headers: Record<string, string> = {}) {
+  return call(exportArticle, {
+    path: `/articles/${id}/export?${query}`,
+    token,
+    params: { id: String(id) },
+    headers,
+  });
 }
 
 describe("GET /api/v1/articles/{id}/export", () => {
@@ -78,6 +83,24 @@ describe("GET /api/v1/articles/{id}/export", () => {
     expect([...all.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(all.text).toContain("Pas encore vérifiée");
     expect(all.text.split("\r\n")[0]).toContain(";");
+  });
+
+  it("writes uncommented claims into ClaimReview only with uncommented=true, linked to the caller's origin", async () => {
+    const { editor, article } = await verifiedArticle();
+    const plain = await exportOf(editor.token, article.id, "format=claimreview");
+    expect(plain.json).toEqual([]);
+    const res = await exportOf(editor.token, article.id, "format=claimreview&uncommented=true", {
+      "x-forwarded-host": "desk.example.net",
+      "x-forwarded-proto": "https",
+    });
+    const [review] = res.json as { url: string; reviewRating: Record<string, unknown> }[];
+    expect(review?.reviewRating).toEqual({
+      "@type": "Rating",
+      alternateName: "Sans commentaire",
+      ratingExplanation: "Kyiv n'a pas commenté.",
+    });
+    expect(review?.url).toMatch(/^https:\/\/desk\.example\.net\/articles\/\d+#claim-\d+$/);
+    expect((await exportOf(editor.token, article.id, "format=claimreview&uncommented=1")).status).toBe(400);
   });
 
   it("answers 400 for an unknown format and 404 for an unknown article", async () => {

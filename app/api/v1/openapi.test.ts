@@ -112,8 +112,11 @@ describe("the OpenAPI document", () => {
       "403",
       "404",
       "409",
+      "413",
+      "415",
       "429",
     ]);
+    expect(approve?.requestBody).toMatchObject({ required: true });
     expect(approve?.responses["403"]?.["x-problem-codes"]).toEqual(["forbidden", "four_eyes"]);
     expect(approve?.["x-roles"]).toEqual(["reviewer", "admin"]);
     expect(doc.paths["/health"]?.get?.security).toEqual([]);

@@ -1,5 +1,6 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { articles, claims } from "@/db/tables";
+import { articles, claims } from "@/lib/data/tables";
 import { AppError } from "@/lib/errors";
 import { canDeleteClaim, canEditClaim, ratedByAfterEdit, stageAfterEdit, type Actor } from "@/lib/review";
 import { spanIsValid } from "@/lib/text/anchor";
@@ -11,6 +12,7 @@ import {
   type UpdateClaimInput,
 } from "@/lib/validation/claim";
 import { withTransaction } from "../connection";
+import { userNames } from "../user-names";
 import { recordEvent, snapshot, TRACKED } from "./events";
 import { submitInTx } from "./review";
 import { conflict, emptyToNull, facts, loadClaim, refuse, writeSources } from "./shared";
@@ -30,14 +32,22 @@ export async function createClaim({
       .from(articles)
       .where(eq(articles.id, data.articleId))
       .limit(1);
-    if (!article) throw new AppError("not_found", "This article does not exist or was deleted.");
+    if (!article) {
+      throw new AppError("not_found", "This article does not exist or was deleted.", {
+        details: { reason: "article_not_found" },
+      });
+    }
     if (!spanIsValid(article.body, data.start, data.end, data.quote)) {
       throw new AppError("invalid_input", "The quoted span does not match the article text.", {
         fieldErrors: { quote: ["spanMismatch"] },
+        details: { reason: "span_mismatch" },
       });
     }
     const at = new Date();
     const verdictSet = data.verdict !== "unrated";
+    // An accepted suggestion's verdict is a proposal, not a verdict anyone gave.
+    const proposed =
+      data.suggestion?.verdict && data.suggestion.verdict !== "unrated" ? data.suggestion : null;
     let [claim] = await tx
       .insert(claims)
       .values({
@@ -50,6 +60,9 @@ export async function createClaim({
         verdict: data.verdict,
         verdictNote: emptyToNull(data.verdictNote),
         silentParty: data.verdict === "uncommented" ? emptyToNull(data.silentParty) : null,
+        suggestedVerdict: proposed?.verdict ?? null,
+        suggestedSilentParty:
+          proposed?.verdict === "uncommented" ? emptyToNull(proposed.silentParty ?? "") : null,
         ratedById: verdictSet ? actor.id : null,
         ratedAt: verdictSet ? at : null,
         createdById: actor.id,
@@ -60,7 +73,20 @@ export async function createClaim({
       .returning();
     if (!claim) throw new Error("The claim was not saved.");
     const sources = await writeSources(tx, claim.id, data.sources);
-    await recordEvent(tx, { claim, actorId: actor.id, type: "created", after: snapshot(claim, sources), at });
+    const origin = data.suggestion
+      ? {
+          origin: "suggestion",
+          suggestedVerdict: claim.suggestedVerdict,
+          suggestedSilentParty: claim.suggestedSilentParty,
+        }
+      : {};
+    await recordEvent(tx, {
+      claim,
+      actorId: actor.id,
+      type: "created",
+      after: { ...snapshot(claim, sources), ...origin },
+      at,
+    });
     if (data.submit) claim = await submitInTx(tx, actor, claim, at);
     return (await toViews(tx, [claim]))[0]!;
   });
@@ -90,6 +116,7 @@ export async function updateClaim({
     if (!body || !spanIsValid(body.body, data.start, data.end, data.quote)) {
       throw new AppError("invalid_input", "The quoted span does not match the article text.", {
         fieldErrors: { quote: ["spanMismatch"] },
+        details: { reason: "span_mismatch" },
       });
     }
     const currentSources = (await loadSources(tx, [claim.id])).get(claim.id) ?? [];
@@ -146,12 +173,24 @@ export async function updateClaim({
       if (changed.includes("sources")) await writeSources(tx, claim.id, data.sources);
       const pick = (s: Record<string, unknown>) => Object.fromEntries(changed.map((k) => [k, s[k]]));
       const stageChange = stage !== claim.stage ? { stage } : {};
+      // Replacing someone else's verdict (a reviewer rewriting an editor's) is an override: the
+      // history names whose verdict it was, so nobody's rating disappears silently.
+      const overridden =
+        rerated && claim.ratedById !== null && claim.ratedById !== actor.id && claim.verdict !== "unrated"
+          ? {
+              override: {
+                id: claim.ratedById,
+                name: (await userNames(tx, [claim.ratedById])).get(claim.ratedById) ?? "?",
+                stage: claim.stage,
+              },
+            }
+          : {};
       await recordEvent(tx, {
         claim,
         actorId: actor.id,
         type: changed.includes("verdict") ? "rated" : "edited",
         before: { ...pick(before), ...(stage !== claim.stage ? { stage: claim.stage } : {}) },
-        after: { ...pick(next), ...stageChange },
+        after: { ...pick(next), ...stageChange, ...overridden },
         at,
       });
       claim = updated;

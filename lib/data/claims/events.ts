@@ -1,6 +1,8 @@
+import "server-only";
 import { asc, eq } from "drizzle-orm";
-import { claimEvents, users, type Claim } from "@/db/tables";
+import { claimEvents, users, type Claim, type ClaimEvent } from "@/lib/data/tables";
 import type { EventType } from "@/lib/review/model";
+import { claimEventSchema, type ClaimEventPayload } from "@/lib/validation/events";
 import { getDb, type Tx } from "../connection";
 import type { PersonRef, SourceView } from "./views";
 
@@ -33,6 +35,11 @@ export function snapshot(claim: Claim, sources: SourceView[]): Snapshot {
   };
 }
 
+/**
+ * Appends an event to a claim's history, the only writer of claim_events. The payload is checked
+ * against its type's schema (lib/validation/events.ts): a payload that does not fit is a bug, and
+ * the transaction fails rather than store a history nobody can read back.
+ */
 export async function recordEvent(
   tx: Tx,
   event: {
@@ -45,14 +52,26 @@ export async function recordEvent(
     at: Date;
   },
 ): Promise<void> {
-  await tx.insert(claimEvents).values({
-    claimId: event.claim.id,
-    articleId: event.claim.articleId,
-    actorId: event.actorId,
+  const checked = claimEventSchema.safeParse({
     type: event.type,
     before: event.before ?? null,
     after: event.after ?? null,
     note: event.note ?? null,
+  });
+  if (!checked.success) {
+    throw new Error(
+      `A "${event.type}" event of claim ${event.claim.id} does not fit its schema: ${checked.error.message}`,
+    );
+  }
+  const payload = checked.data;
+  await tx.insert(claimEvents).values({
+    claimId: event.claim.id,
+    articleId: event.claim.articleId,
+    actorId: event.actorId,
+    type: payload.type,
+    before: payload.before,
+    after: payload.after,
+    note: payload.note,
     createdAt: event.at,
   });
 }
@@ -60,13 +79,25 @@ export async function recordEvent(
 export type HistoryEntry = {
   id: number;
   claimId: number;
-  type: EventType;
   actor: PersonRef;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  note: string | null;
   at: Date;
-};
+} & ClaimEventPayload;
+
+/** A stored event read back through its schema; a row that does not fit is refused, not shown half. */
+function readPayload(event: ClaimEvent): ClaimEventPayload {
+  const checked = claimEventSchema.safeParse({
+    type: event.type,
+    before: event.before,
+    after: event.after,
+    note: event.note,
+  });
+  if (!checked.success) {
+    throw new Error(
+      `Event ${event.id} of claim ${event.claimId} does not fit its schema: ${checked.error.message}`,
+    );
+  }
+  return checked.data;
+}
 
 export async function getClaimHistory({ claimId }: { claimId: number }): Promise<HistoryEntry[]> {
   const db = getDb();
@@ -79,11 +110,8 @@ export async function getClaimHistory({ claimId }: { claimId: number }): Promise
   return rows.map(({ event, actorName }) => ({
     id: event.id,
     claimId: event.claimId,
-    type: event.type,
     actor: { id: event.actorId, name: actorName },
-    before: event.before,
-    after: event.after,
-    note: event.note,
     at: event.createdAt,
+    ...readPayload(event),
   }));
 }

@@ -1,4 +1,5 @@
 // Claims, one job a file: reading views, editing, review decisions, history events, speakers.
+import "server-only";
 export {
   getClaimById,
   listClaimsForArticle,
@@ -8,6 +9,6 @@ export {
   type SourceView,
 } from "./views";
 export { createClaim, deleteClaim, updateClaim } from "./edit";
-export { approveClaim, returnClaim, setReviewTaken, submitClaim } from "./review";
+export { approveClaim, returnClaim, setReviewTaken, submitClaim, submitRatedClaims } from "./review";
 export { getClaimHistory, type HistoryEntry } from "./events";
 export { listSpeakers } from "./speakers";

@@ -1,5 +1,6 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { claims, type Claim } from "@/db/tables";
+import { claims, type Claim } from "@/lib/data/tables";
 import { AppError } from "@/lib/errors";
 import {
   canApprove,
@@ -10,7 +11,12 @@ import {
   type Actor,
 } from "@/lib/review";
 import { parseInput } from "@/lib/validation/parse";
-import { returnClaimSchema, type ReturnClaimInput } from "@/lib/validation/claim";
+import {
+  returnClaimSchema,
+  submitRatedClaimsSchema,
+  type ReturnClaimInput,
+  type SubmitRatedClaimsInput,
+} from "@/lib/validation/claim";
 import { withTransaction, type Tx } from "../connection";
 import { userNames } from "../user-names";
 import { recordEvent } from "./events";
@@ -66,17 +72,60 @@ export async function submitClaim({
   });
 }
 
+/**
+ * "Submit all rated claims": the rated drafts of one article the person saw, into the queue in one
+ * transaction: all of them or none. A claim that moved since (edited, submitted by someone else)
+ * refuses the lot with a conflict, so nobody submits wording they did not see.
+ */
+export async function submitRatedClaims({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: SubmitRatedClaimsInput;
+}): Promise<ClaimView[]> {
+  const data = parseInput(submitRatedClaimsSchema, input);
+  return withTransaction(async (tx) => {
+    const at = new Date();
+    const seen = new Set<number>();
+    const submitted: Claim[] = [];
+    for (const ref of data.claims) {
+      if (seen.has(ref.id)) continue;
+      seen.add(ref.id);
+      const claim = await loadClaim(tx, ref.id);
+      if (claim.articleId !== data.articleId) {
+        throw new AppError("not_found", "This claim does not exist or was deleted.");
+      }
+      if (claim.version !== ref.version) throw await conflict(tx, claim);
+      submitted.push(await submitInTx(tx, actor, claim, at));
+    }
+    return toViews(tx, submitted);
+  });
+}
+
 async function alreadyDecided(tx: Tx, claim: Claim): Promise<AppError | null> {
   if (claim.stage === "approved" && claim.approvedById !== null) {
     const name = (await userNames(tx, [claim.approvedById])).get(claim.approvedById) ?? "someone";
     return new AppError("wrong_stage", `Already approved by ${name}.`, {
-      details: { decision: "approved", by: name, at: claim.approvedAt?.toISOString() },
+      details: {
+        reason: "already_approved",
+        decision: "approved",
+        by: name,
+        at: claim.approvedAt?.toISOString(),
+        current: (await toViews(tx, [claim]))[0],
+      },
     });
   }
   if (claim.stage === "draft" && claim.returnedById !== null && claim.returnedAt !== null) {
     const name = (await userNames(tx, [claim.returnedById])).get(claim.returnedById) ?? "someone";
     return new AppError("wrong_stage", `Already returned by ${name}.`, {
-      details: { decision: "returned", by: name, at: claim.returnedAt.toISOString() },
+      details: {
+        reason: "already_returned",
+        decision: "returned",
+        by: name,
+        at: claim.returnedAt.toISOString(),
+        current: (await toViews(tx, [claim]))[0],
+      },
     });
   }
   return null;
@@ -214,7 +263,7 @@ export async function setReviewTaken({
     if (holder !== null && holder !== actor.id && reviewLockActive(claim.reviewTakenAt, at)) {
       const name = (await userNames(tx, [holder])).get(holder) ?? "someone";
       throw new AppError("conflict", `${name} is reviewing this claim.`, {
-        details: { decision: "taken", by: name, at: claim.reviewTakenAt?.toISOString() },
+        details: { reason: "taken", decision: "taken", by: name, at: claim.reviewTakenAt?.toISOString() },
       });
     }
     if (!taken && holder !== actor.id) return (await toViews(tx, [claim]))[0]!;

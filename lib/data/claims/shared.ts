@@ -1,5 +1,6 @@
+import "server-only";
 import { eq } from "drizzle-orm";
-import { claims, claimSources, type Claim } from "@/db/tables";
+import { claims, claimSources, type Claim } from "@/lib/data/tables";
 import { AppError } from "@/lib/errors";
 import type { Decision } from "@/lib/review";
 import type { Tx } from "../connection";
@@ -13,7 +14,7 @@ export function emptyToNull(value: string): string | null {
 }
 
 export function refuse(decision: Decision): void {
-  if (!decision.ok) throw new AppError(decision.code, decision.message);
+  if (!decision.ok) throw new AppError(decision.code, decision.message, { details: decision.details });
 }
 
 export async function writeSources(
@@ -33,7 +34,11 @@ export async function writeSources(
 
 export async function loadClaim(tx: Tx, id: number): Promise<Claim> {
   const [claim] = await tx.select().from(claims).where(eq(claims.id, id)).limit(1);
-  if (!claim) throw new AppError("not_found", "This claim does not exist or was deleted.");
+  if (!claim) {
+    throw new AppError("not_found", "This claim does not exist or was deleted.", {
+      details: { reason: "claim_not_found" },
+    });
+  }
   return claim;
 }
 
@@ -41,7 +46,7 @@ export async function conflict(tx: Tx, claim: Claim): Promise<AppError> {
   const [view] = await toViews(tx, [claim]);
   const by = view?.updatedBy?.name ?? "someone";
   return new AppError("conflict", `Changed by ${by} at ${claim.updatedAt.toISOString()} meanwhile.`, {
-    details: { by, at: claim.updatedAt.toISOString(), current: view },
+    details: { reason: "changed", by, at: claim.updatedAt.toISOString(), current: view },
   });
 }
 

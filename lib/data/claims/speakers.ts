@@ -1,5 +1,6 @@
+import "server-only";
 import { and, asc, sql } from "drizzle-orm";
-import { claims } from "@/db/tables";
+import { claims } from "@/lib/data/tables";
 import { likeCaseless, likeEscape } from "../dialect";
 import { cachedUntilWrite, getDb, type Db } from "../connection";
 

@@ -1,5 +1,6 @@
+import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
-import { claims, claimSources, type Claim } from "@/db/tables";
+import { claims, claimSources, type Claim } from "@/lib/data/tables";
 import { getDb, type Tx } from "../connection";
 import { userNames } from "../user-names";
 
@@ -18,6 +19,9 @@ export type ClaimView = {
   verdict: Claim["verdict"];
   verdictNote: string | null;
   silentParty: string | null;
+  /** The analyser's proposal, for a claim that came from a suggestion (not a verdict). */
+  suggestedVerdict: Claim["suggestedVerdict"];
+  suggestedSilentParty: string | null;
   stage: Claim["stage"];
   version: number;
   sources: SourceView[];
@@ -85,6 +89,8 @@ export async function toViews(tx: Tx, rows: Claim[]): Promise<ClaimView[]> {
     verdict: r.verdict,
     verdictNote: r.verdictNote,
     silentParty: r.silentParty,
+    suggestedVerdict: r.suggestedVerdict,
+    suggestedSilentParty: r.suggestedSilentParty,
     stage: r.stage,
     version: r.version,
     sources: sources.get(r.id) ?? [],

@@ -3,8 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction } from "@/lib/auth/session";
-import { createClaim, deleteClaim, submitClaim, updateClaim } from "@/lib/data/claims";
-import { claimRefSchema, createClaimSchema, updateClaimSchema } from "@/lib/validation/claim";
+import { createClaim, deleteClaim, submitClaim, submitRatedClaims, updateClaim } from "@/lib/data/claims";
+import {
+  claimRefSchema,
+  createClaimSchema,
+  submitRatedClaimsSchema,
+  updateClaimSchema,
+} from "@/lib/validation/claim";
 
 function refresh(articleId: number) {
   revalidatePath(`/articles/${articleId}`);
@@ -44,5 +49,15 @@ export const submitClaimAction = authedAction(
     const claim = await submitClaim({ actor: user, id, version });
     refresh(claim.articleId);
     return claim;
+  },
+);
+
+/** "Submit all rated claims (N)": every rated draft the page showed, in one transaction. */
+export const submitRatedClaimsAction = authedAction(
+  { schema: submitRatedClaimsSchema, permission: "claim.submit" },
+  async (input, user) => {
+    const submitted = await submitRatedClaims({ actor: user, input });
+    refresh(input.articleId);
+    return { submitted: submitted.length };
   },
 );

@@ -9,19 +9,21 @@ import { requireUser } from "@/lib/auth/session";
 import { getArticleById } from "@/lib/data/articles";
 import { listClaimsForArticle, listSpeakers } from "@/lib/data/claims";
 import { hasPermission } from "@/lib/review";
+import { parseIdParam } from "@/lib/validation/id";
 
 type Params = Promise<{ id: string }>;
 
 async function load(idParam: string) {
-  const id = Number(idParam);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = parseIdParam(idParam);
+  if (id === null) notFound();
   const article = await getArticleById({ id });
   if (!article) notFound();
   return article;
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const article = await getArticleById({ id: Number((await params).id) || 0 });
+  const id = parseIdParam((await params).id);
+  const article = id === null ? undefined : await getArticleById({ id });
   return { title: article?.title ?? "Article" };
 }
 
@@ -66,7 +68,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
                     href={article.url}
                     target="_blank"
                     rel="noreferrer noopener"
-                    className="text-accent hover:underline"
+                    className="text-accent underline underline-offset-2 hover:no-underline"
                   >
                     {t("article.original")}
                   </a>
@@ -74,11 +76,11 @@ export default async function ArticlePage({ params }: { params: Params }) {
               ) : null}
             </p>
           </div>
-          <div className="flex items-center gap-2">
+          <div className="flex flex-wrap items-center gap-2">
             <Link href={`/articles/${article.id}/summary`} className={buttonClass("secondary", "sm")}>
               {t("exportMenu.summary")}
             </Link>
-            <ExportMenu articleId={article.id} />
+            <ExportMenu articleId={article.id} articleLanguage={article.language} />
             {hasPermission(user.role, "article.edit") ? (
               <Link href={`/articles/${article.id}/edit`} className={buttonClass("secondary", "sm")}>
                 {t("article.editDetails")}
@@ -86,34 +88,37 @@ export default async function ArticlePage({ params }: { params: Params }) {
             ) : null}
           </div>
         </div>
-        <dl
+        <div
           className="border-line flex flex-wrap items-center gap-x-6 gap-y-2 rounded-lg border bg-white px-4 py-3 text-sm"
           data-testid="article-progress"
         >
-          <div className="flex gap-1.5">
-            <dt className="text-muted">{t("article.progressClaims")}</dt>
-            <dd className="font-semibold tabular-nums">{progress.total}</dd>
-          </div>
-          <div className="flex gap-1.5">
-            <dt className="text-muted">{t("article.progressDraft")}</dt>
-            <dd className="font-semibold tabular-nums">{progress.byStage.draft}</dd>
-          </div>
-          <div className="flex gap-1.5">
-            <dt className="text-muted">{t("article.progressInReview")}</dt>
-            <dd className="font-semibold tabular-nums">{progress.byStage.in_review}</dd>
-          </div>
-          <div className="flex gap-1.5">
-            <dt className="text-muted">{t("article.progressApproved")}</dt>
-            <dd className="font-semibold tabular-nums">{progress.byStage.approved}</dd>
-          </div>
+          <dl className="flex flex-wrap items-center gap-x-6 gap-y-2">
+            <div className="flex gap-1.5">
+              <dt className="text-muted">{t("article.progressClaims")}</dt>
+              <dd className="font-semibold tabular-nums">{progress.total}</dd>
+            </div>
+            <div className="flex gap-1.5">
+              <dt className="text-muted">{t("article.progressDraft")}</dt>
+              <dd className="font-semibold tabular-nums">{progress.byStage.draft}</dd>
+            </div>
+            <div className="flex gap-1.5">
+              <dt className="text-muted">{t("article.progressInReview")}</dt>
+              <dd className="font-semibold tabular-nums">{progress.byStage.in_review}</dd>
+            </div>
+            <div className="flex gap-1.5">
+              <dt className="text-muted">{t("article.progressApproved")}</dt>
+              <dd className="font-semibold tabular-nums">{progress.byStage.approved}</dd>
+            </div>
+          </dl>
+          {/* Not a term and its value: a sentence about the whole article, outside the list. */}
           {progress.verified ? (
-            <dd className="bg-confirmed-bg text-confirmed ml-auto rounded-full px-2.5 py-0.5 text-xs font-medium">
+            <p className="bg-confirmed-bg text-confirmed ml-auto rounded-full px-2.5 py-0.5 text-xs font-medium">
               {t("articles.verified")}
-            </dd>
+            </p>
           ) : progress.total > 0 ? (
-            <dd className="text-muted ml-auto text-xs">{t("article.notVerified")}</dd>
+            <p className="text-muted ml-auto text-xs">{t("article.notVerified")}</p>
           ) : null}
-        </dl>
+        </div>
       </header>
 
       <ArticleWorkspace
@@ -121,6 +126,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
         claims={claims}
         speakers={speakers}
         canEdit={hasPermission(user.role, "claim.edit")}
+        viewer={{ id: user.id, canReturn: hasPermission(user.role, "claim.return") }}
       />
     </div>
   );

@@ -45,8 +45,10 @@ async function setup() {
   return { editor, ids };
 }
 
-function get(query: string) {
-  return GET(new Request(`http://localhost/exports/download?${query}`), { params: Promise.resolve({}) });
+function get(query: string, headers: Record<string, string> = {}) {
+  return GET(new Request(`http://localhost/exports/download?${query}`, { headers }), {
+    params: Promise.resolve({}),
+  });
 }
 
 let ctx: Awaited<ReturnType<typeof setup>>;
@@ -82,6 +84,34 @@ describe("GET /exports/download", () => {
     expect(rows).toHaveLength(7);
   });
 
+  it("separates CSV with semicolons for a French interface, commas for an English one, or as asked", async () => {
+    const header = async (query: string, headers: Record<string, string> = {}) =>
+      (await (await get(query, headers)).text()).split("\r\n")[0];
+    const range = "from=2026-11-01&to=2026-11-30";
+    expect(await header(`format=csv&${range}`, { "accept-language": "fr" })).toBe(CSV_COLUMNS.join(";"));
+    expect(await header(`format=csv&${range}`, { "accept-language": "en" })).toBe(CSV_COLUMNS.join(","));
+    expect(await header(`format=csv&separator=semicolon&${range}`, { "accept-language": "en" })).toBe(
+      CSV_COLUMNS.join(";"),
+    );
+    const rows = (await (await get(`format=csv&separator=semicolon&${range}`)).text()).split("\r\n");
+    expect(rows[1]?.split(";")[CSV_COLUMNS.indexOf("article_title")]).toBe("Article du 2026-11-02");
+    expect((await get(`format=csv&separator=pipe&${range}`)).status).toBe(400);
+  });
+
+  it("links claims to the origin the request came through when APP_URL is not set", async () => {
+    const response = await get("format=jsonl&from=2026-11-01&to=2026-11-30", {
+      host: "127.0.0.1:3271",
+      "x-forwarded-host": "desk.example.net",
+      "x-forwarded-proto": "https",
+    });
+    const first = JSON.parse((await response.text()).split("\n")[0]!) as {
+      verdicts: { confirmed: { claims: { url: string }[] } };
+    };
+    expect(first.verdicts.confirmed.claims[0]?.url).toMatch(
+      /^https:\/\/desk\.example\.net\/articles\/\d+#claim-/,
+    );
+  });
+
   it("gives an empty export for a range without verified articles", async () => {
     const response = await get("format=jsonl&from=2026-11-04&to=2026-11-04");
     expect(response.status).toBe(200);
@@ -90,12 +120,9 @@ describe("GET /exports/download", () => {
   });
 
   it.each([
-    ["format=xml&from=2026-11-01&to=2026-11-30", "Unknown bulk export format. Use one of: jsonl, csv."],
-    [
-      "format=csv&from=2026-11-31&to=2026-12-01",
-      "Give the range as two dates, from=YYYY-MM-DD and to=YYYY-MM-DD.",
-    ],
-    ["format=csv&to=2026-12-01", "Give the range as two dates, from=YYYY-MM-DD and to=YYYY-MM-DD."],
+    ["format=xml&from=2026-11-01&to=2026-11-30", "This export format does not exist."],
+    ["format=csv&from=2026-11-31&to=2026-12-01", "Enter a valid date."],
+    ["format=csv&to=2026-12-01", "Enter a valid date."],
     ["format=csv&from=2026-12-01&to=2026-11-01", "The end of the range comes before its start."],
   ])("refuses %s with a 400 problem", async (query, detail) => {
     const response = await get(query);

@@ -7,6 +7,7 @@ import { InlineText } from "@/components/inline-text";
 import { buildOpenApiDocument, PROBLEM_CODES } from "@/lib/api/openapi";
 import { fieldRows, operationsByTag, requestSchemaNames } from "@/lib/api/reference";
 import { requireUser } from "@/lib/auth/session";
+import { DEFAULT_APP_URL, requestOrigin } from "@/lib/app-url";
 import { getEnv } from "@/lib/env";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,13 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Where this desk answers, as the browser reached it (falls back to APP_URL). */
 async function origin(): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host");
-  if (!host) return getEnv().APP_URL;
-  const proto =
-    h.get("x-forwarded-proto") ??
-    (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}`;
+  return requestOrigin(await headers()) ?? getEnv().APP_URL ?? DEFAULT_APP_URL;
 }
 
 export default async function ApiReferencePage() {

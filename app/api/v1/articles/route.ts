@@ -1,4 +1,4 @@
-import { apiRoute, jsonResponse } from "@/lib/api/handler";
+import { apiRoute, jsonResponse, otherMethods } from "@/lib/api/handler";
 import { endpoints } from "@/lib/api/endpoints";
 import { toApiArticle, toApiArticleSummary } from "@/lib/api/serialize";
 import { createArticle, getArticleById, listArticlesByCursor } from "@/lib/data/articles";
@@ -19,3 +19,5 @@ export const POST = apiRoute(endpoints.createArticle, async ({ body, actor }) =>
     headers: { Location: `/api/v1/articles/${id}` },
   });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, otherMethods } from "@/lib/api/handler";
 import { endpoints } from "@/lib/api/endpoints";
 import { toApiSuggestion } from "@/lib/api/serialize";
 import { suggestClaims } from "@/lib/claims";
@@ -12,7 +12,10 @@ function normalisedText(text: string): string {
     return prepareBody(text, "text");
   } catch (error) {
     if (error instanceof AppError && error.fieldErrors?.body) {
-      throw new AppError(error.code, error.message, { fieldErrors: { text: error.fieldErrors.body } });
+      throw new AppError(error.code, error.message, {
+        fieldErrors: { text: error.fieldErrors.body },
+        details: error.details,
+      });
     }
     throw error;
   }
@@ -24,3 +27,5 @@ export const POST = apiRoute(endpoints.suggest, async ({ body }) => {
   const suggestions = suggestClaims(text, language, { minScore: body.minScore });
   return { language, text, suggestions: suggestions.map(toApiSuggestion) };
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

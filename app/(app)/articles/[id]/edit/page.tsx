@@ -6,14 +6,15 @@ import { ArticleForm } from "@/components/article-form";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getArticleById } from "@/lib/data/articles";
 import { hasPermission } from "@/lib/review";
+import { parseIdParam } from "@/lib/validation/id";
 import { updateArticleAction } from "./actions";
 
 type Params = Promise<{ id: string }>;
 
 async function loadArticle(params: Params) {
-  const { id } = await params;
-  if (!/^\d{1,12}$/.test(id)) return undefined;
-  return getArticleById({ id: Number(id) });
+  const id = parseIdParam((await params).id);
+  if (id === null) return undefined;
+  return getArticleById({ id });
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

@@ -10,7 +10,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getArticleById } from "@/lib/data/articles";
 import { getSummaryInput } from "@/lib/data/summary";
 import { buildClaimReviews, buildSummary, labelsFor, scriptSafeJson } from "@/lib/export";
-import { exportHref, FORMATS } from "@/lib/export/format-names";
+import { defaultCsvSeparator, exportHref, FORMATS } from "@/lib/export/format-names";
 import { articleIdParamSchema } from "@/lib/validation/export";
 import "./print.css";
 
@@ -110,7 +110,10 @@ export default async function SummaryPage({
               {FORMATS.map((format) => (
                 <li key={format}>
                   <a
-                    href={exportHref(id, format, includeUnapproved)}
+                    href={exportHref(id, format, {
+                      includeUnapproved,
+                      separator: defaultCsvSeparator(uiLanguage, article.language),
+                    })}
                     download
                     title={`${t(`exportMenu.formats.${format}`)} — ${t(`exportMenu.hints.${format}`)}`}
                     className={buttonClass("secondary", "sm")}

@@ -1,12 +1,14 @@
 import { patchedClaim } from "@/lib/api/claims";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, otherMethods } from "@/lib/api/handler";
 import { endpoints } from "@/lib/api/endpoints";
 import { toApiClaim, toApiHistoryEntry } from "@/lib/api/serialize";
 import { deleteClaim, getClaimById, getClaimHistory, updateClaim } from "@/lib/data/claims";
 import { AppError } from "@/lib/errors";
 
 function notFound(): AppError {
-  return new AppError("not_found", "This claim does not exist or was deleted.");
+  return new AppError("not_found", "This claim does not exist or was deleted.", {
+    details: { reason: "claim_not_found" },
+  });
 }
 
 export const GET = apiRoute(endpoints.getClaim, async ({ params }) => {
@@ -27,7 +29,10 @@ export const DELETE = apiRoute(endpoints.deleteClaim, async ({ params, query, bo
   if (version === undefined) {
     throw new AppError("invalid_input", 'Send the claim\'s version: ?version=N or {"version": N}.', {
       fieldErrors: { version: ["required"] },
+      details: { reason: "version_required" },
     });
   }
   await deleteClaim({ actor, id: params.id, version });
 });
+
+export const { POST, PUT, OPTIONS } = otherMethods("GET", "PATCH", "DELETE");

@@ -7,6 +7,7 @@ import { StageBadge, VerdictBadge } from "@/components/verdict-badge";
 import { requireUser } from "@/lib/auth/session";
 import { getArticleById } from "@/lib/data/articles";
 import { getClaimById, getClaimHistory } from "@/lib/data/claims";
+import { parseIdParam } from "@/lib/validation/id";
 
 type Params = Promise<{ id: string; claimId: string }>;
 
@@ -18,9 +19,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ClaimHistoryPage({ params }: { params: Params }) {
   await requireUser();
   const { id, claimId } = await params;
-  const articleId = Number(id);
-  const cid = Number(claimId);
-  if (!Number.isInteger(articleId) || !Number.isInteger(cid)) notFound();
+  const articleId = parseIdParam(id);
+  const cid = parseIdParam(claimId);
+  if (articleId === null || cid === null) notFound();
   const [article, claim, history] = await Promise.all([
     getArticleById({ id: articleId }),
     getClaimById({ id: cid }),
@@ -50,7 +51,7 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
           <>
             <div className="flex items-center gap-2">
               <VerdictBadge verdict={claim.verdict} />
-              <StageBadge stage={claim.stage} />
+              <StageBadge stage={claim.stage} returned={claim.returnedAt !== null} />
             </div>
             <p className="font-medium">{claim.statement}</p>
             {claim.speaker ? <p className="text-muted text-sm">{claim.speaker}</p> : null}

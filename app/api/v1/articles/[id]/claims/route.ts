@@ -1,5 +1,5 @@
 import { anchorQuote } from "@/lib/api/claims";
-import { apiRoute, jsonResponse } from "@/lib/api/handler";
+import { apiRoute, jsonResponse, otherMethods } from "@/lib/api/handler";
 import { endpoints } from "@/lib/api/endpoints";
 import { toApiClaim } from "@/lib/api/serialize";
 import { createClaim } from "@/lib/data/claims";
@@ -16,3 +16,5 @@ export const POST = apiRoute(endpoints.createClaim, async ({ params, body, actor
     headers: { Location: `/api/v1/claims/${claim.id}` },
   });
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -1,16 +1,26 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute, otherMethods } from "@/lib/api/handler";
+import { exportAppUrl } from "@/lib/app-url";
 import { endpoints } from "@/lib/api/endpoints";
 import { getSummaryInput } from "@/lib/data/summary";
 import { AppError } from "@/lib/errors";
 import { contentDisposition, exportFileName, FORMAT_INFO, renderExport } from "@/lib/export";
 
-export const GET = apiRoute(endpoints.exportArticle, async ({ params, query }) => {
+export const GET = apiRoute(endpoints.exportArticle, async ({ request, params, query }) => {
   const includeUnapproved = query.include === "all";
-  const input = await getSummaryInput({ articleId: params.id, includeUnapproved });
-  if (!input) throw new AppError("not_found", "This article does not exist or was deleted.");
+  // Claim links: APP_URL, else the origin the request was made to (X-Forwarded-* behind a proxy).
+  const input = await getSummaryInput({
+    articleId: params.id,
+    includeUnapproved,
+    appUrl: exportAppUrl(request),
+  });
+  if (!input)
+    throw new AppError("not_found", "This article does not exist or was deleted.", {
+      details: { reason: "article_not_found" },
+    });
   const text = renderExport(input, query.format, {
     separator: query.separator === "semicolon" ? ";" : ",",
     bom: query.bom === "true",
+    includeUncommented: query.uncommented === "true",
   });
   return new Response(text, {
     headers: {
@@ -22,3 +32,5 @@ export const GET = apiRoute(endpoints.exportArticle, async ({ params, query }) =
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

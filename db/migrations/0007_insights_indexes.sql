@@ -1,0 +1,2 @@
+CREATE INDEX `claim_events_type_created_idx` ON `claim_events` (`type`,`created_at`,`actor_id`);--> statement-breakpoint
+CREATE INDEX `claims_rated_idx` ON `claims` (`rated_at`,`verdict`,`article_id`,`speaker`);

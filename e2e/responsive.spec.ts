@@ -1,0 +1,116 @@
+// Issue 13, item 16: every page usable at 360 px (and 390), in English and in French: nothing
+// wider than the screen, the whole navigation and the language switch on screen. With
+// SCREENSHOTS=1 each page is also saved to test-results/screens/ to be looked at.
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { signIn } from "./helpers";
+
+// The demo article is the first one the fresh test database gets (id 1), its first claim id 1.
+const PAGES = [
+  "/articles",
+  "/articles/new",
+  "/articles/1",
+  "/articles/1?claim=1",
+  "/articles/1/edit",
+  "/articles/1/claims/1",
+  "/articles/1/summary",
+  "/queue",
+  "/queue?tab=returned",
+  "/search",
+  "/search?q=greve",
+  "/speakers",
+  "/speakers/DGAC",
+  "/insights",
+  "/exports",
+  "/settings/tokens",
+  "/settings/api",
+  "/settings/account",
+  "/admin/users",
+];
+
+const WIDTHS = [360, 390];
+const LOCALES = ["en", "fr"] as const;
+
+async function switchLocale(page: Page, locale: (typeof LOCALES)[number]) {
+  await page
+    .context()
+    .addCookies([{ name: "claimdesk-locale", value: locale, domain: "127.0.0.1", path: "/" }]);
+}
+
+async function overflow(page: Page) {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    const wide = [...document.querySelectorAll<HTMLElement>("body *")]
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        if (box.width === 0 || box.right <= width + 1) return false;
+        // Inside a horizontal scroll container, wider content is reachable by scrolling.
+        for (let p = el.parentElement; p; p = p.parentElement) {
+          const style = getComputedStyle(p);
+          if (/(auto|scroll|hidden)/.test(style.overflowX) && p.getBoundingClientRect().right <= width + 1)
+            return false;
+        }
+        return true;
+      })
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 4).join(".")}`);
+    return { scrollWidth: document.documentElement.scrollWidth, width, wide };
+  });
+}
+
+for (const locale of LOCALES) {
+  for (const width of WIDTHS) {
+    test(`every page fits ${width} px in ${locale}`, async ({ page }) => {
+      test.setTimeout(180_000);
+      await page.setViewportSize({ width, height: 780 });
+      await signIn(page, "admin");
+      await switchLocale(page, locale);
+      for (const path of PAGES) {
+        await page.goto(path);
+        await expect(page.locator("main h1").first()).toBeVisible();
+        // Pages that open on a claim scroll to it; the header is checked from the top.
+        await page.evaluate(() => window.scrollTo(0, 0));
+        if (process.env.SCREENSHOTS) {
+          const name = path.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "root";
+          await page.screenshot({
+            path: `test-results/screens/${locale}-${width}-${name}.png`,
+            fullPage: true,
+          });
+        }
+        const result = await overflow(page);
+        // Soft: one run reports every page that does not fit, not just the first.
+        expect
+          .soft(result.scrollWidth, `${path}: wider than the screen (${result.wide.join(", ")})`)
+          .toBeLessThanOrEqual(result.width);
+        // The whole navigation and the language switch are on screen, none cut off.
+        const nav = page.getByRole("navigation", {
+          name: locale === "fr" ? "Navigation principale" : "Main navigation",
+        });
+        for (const link of await nav.getByRole("link").all()) {
+          const box = (await link.boundingBox())!;
+          expect.soft(box.x, `${path}: a navigation link starts off screen`).toBeGreaterThanOrEqual(0);
+          expect.soft(box.x + box.width, `${path}: a navigation link is cut off`).toBeLessThanOrEqual(width);
+        }
+        await expect
+          .soft(page.getByRole("group", { name: locale === "fr" ? "Langue" : "Language" }), path)
+          .toBeInViewport();
+      }
+    });
+  }
+}
+
+test("wide pages are screenshotted at 1366 px too", async ({ page }) => {
+  test.skip(!process.env.SCREENSHOTS, "only when looking at the pages");
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await signIn(page, "admin");
+  for (const locale of LOCALES) {
+    await switchLocale(page, locale);
+    for (const path of PAGES) {
+      await page.goto(path);
+      await expect(page.locator("main h1").first()).toBeVisible();
+      const name = path.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "root";
+      await page.screenshot({ path: `test-results/screens/${locale}-1366-${name}.png`, fullPage: true });
+    }
+  }
+});
