@@ -11,6 +11,11 @@ const STATIC_PATHS = ["/_next/static/:path*", "/_next/image", "/favicon.ico", "/
 const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
+  experimental: {
+    // An imported page (a pasted page or an uploaded .html file, up to 2 MB) goes to the
+    // article-preview action whole: its metadata is what the extraction reads.
+    serverActions: { bodySizeLimit: "6mb" },
+  },
   typedRoutes: false,
   async headers() {
     const headers = Object.entries({

@@ -6,7 +6,7 @@ const PORT = E2E_PORT;
 export default defineConfig({
   testDir: "e2e",
   // lib/data and db begin with import "server-only"; the specs that seed through them get the stub.
-  tsconfig: "./tsconfig.e2e.json",
+  tsconfig: "./tsconfig.node.json",
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -32,12 +32,15 @@ export default defineConfig({
     },
   },
   webServer: {
-    // The server-only modules it seeds through are server code: the react-server condition makes
-    // "server-only" a no-op, as in Next's own server bundles.
-    command: `npx tsx --conditions=react-server e2e/server.ts`,
+    // The server-only modules it seeds through are server code: tsconfig.node.json makes
+    // "server-only" a no-op, as it is in Next's own server bundles.
+    command: `npx tsx --tsconfig tsconfig.node.json e2e/server.ts`,
     url: `http://127.0.0.1:${PORT}/sign-in`,
+    // Article import fetches from pages that specs serve on 127.0.0.1, which the fetcher refuses
+    // unless allow-listed.
     env: {
       E2E_PORT: String(PORT),
+      FETCH_ALLOW_HOSTS: "127.0.0.1",
       ...(process.env.E2E_DB ? { E2E_DB: process.env.E2E_DB } : {}),
       ...(process.env.E2E_PG_PORT ? { E2E_PG_PORT: process.env.E2E_PG_PORT } : {}),
     },

@@ -19,10 +19,20 @@ import { useForm, useWatch, type Control } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/errors";
 import { LANGUAGES, type Language } from "@/lib/review/model";
+import { decodeHtml } from "@/lib/intake/charset";
+import { looksLikeHtmlSource, looksLikeWholePage } from "@/lib/intake/page";
 import { ACCEPTED_FILE_TYPES, articleFileText, checkArticleFile } from "@/lib/text/article-file";
 import { normaliseBody } from "@/lib/text/normalise";
 import type { articleSchema } from "@/lib/validation/article";
 import { MAX_BODY_LENGTH } from "@/lib/validation/limits";
+import {
+  ImportFromLink,
+  ImportPreview,
+  useIntakeError,
+  type ArticlePreview,
+  type ImportSource,
+  type PreviewAction,
+} from "./article-import";
 import { Button, buttonClass } from "./ui/button";
 import { cn } from "./ui/cn";
 import { Field, Input, inputClass, Select } from "./ui/field";
@@ -55,14 +65,19 @@ export type EditableArticle = {
   url: string | null;
   language: Language;
   publishedAt: string | null;
+  authors?: string | null;
   body: string;
   claimCount: number;
 };
 
 export type ArticleFormProps =
-  { mode: "create"; action: SaveAction } | { mode: "edit"; action: SaveAction; article: EditableArticle };
+  | { mode: "create"; action: SaveAction; preview?: PreviewAction }
+  | { mode: "edit"; action: SaveAction; article: EditableArticle };
 
-const FIELDS = ["title", "outlet", "url", "language", "publishedAt", "body"] as const;
+type Imported = { preview: ArticlePreview; source: ImportSource; usingWholeText: boolean };
+type NoArticle = { message: string; wholeText: string };
+
+const FIELDS = ["title", "outlet", "url", "language", "publishedAt", "authors", "body"] as const;
 type FieldName = (typeof FIELDS)[number];
 
 type Failure = { kind: "conflict" } | { kind: "message"; text: string };
@@ -82,11 +97,18 @@ export function ArticleForm(props: ArticleFormProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [imported, setImported] = useState<Imported | null>(null);
+  const [noArticle, setNoArticle] = useState<NoArticle | null>(null);
+  const [importing, setImporting] = useState(false);
+  const describeIntakeError = useIntakeError();
+  const ti = useTranslations("intake");
+  const tie = useTranslations("intakeErrors");
   const alertRef = useRef<HTMLDivElement>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement | null>(null);
 
   const article = props.mode === "edit" ? props.article : null;
+  const previewAction = props.mode === "create" ? props.preview : undefined;
   const bodyLocked = article !== null && article.claimCount > 0;
 
   const {
@@ -107,10 +129,20 @@ export function ArticleForm(props: ArticleFormProps) {
           url: article.url ?? "",
           language: article.language,
           publishedAt: article.publishedAt ?? "",
+          authors: article.authors ?? "",
           body: article.body,
           bodyFormat: "text",
         }
-      : { title: "", outlet: "", url: "", language: "", publishedAt: "", body: "", bodyFormat: "text" },
+      : {
+          title: "",
+          outlet: "",
+          url: "",
+          language: "",
+          publishedAt: "",
+          authors: "",
+          body: "",
+          bodyFormat: "text",
+        },
   });
 
   useEffect(() => {
@@ -144,17 +176,72 @@ export function ArticleForm(props: ArticleFormProps) {
     }
   }
 
+  /** The article and details found in a page, into the form for the editor to check. */
+  function applyPreview(preview: import("@/lib/intake").IntakePreview, source: ImportSource): boolean {
+    setNoArticle(null);
+    if (!preview.ok) {
+      setNoArticle({ message: tie("noArticle"), wholeText: preview.wholeText });
+      return false;
+    }
+    if (getValues("body").trim() !== "" && !window.confirm(ti("replaceConfirm"))) return false;
+    const { details } = preview;
+    const options = { shouldDirty: true, shouldValidate: isSubmitted };
+    if (details.title) setValue("title", details.title.replace(/\u00a0/g, " ").slice(0, 300), options);
+    if (details.outlet) setValue("outlet", details.outlet.slice(0, 200), options);
+    if (details.url) setValue("url", details.url, options);
+    if (details.publishedAt) setValue("publishedAt", details.publishedAt, options);
+    if (details.authors.length > 0) setValue("authors", details.authors.join(", ").slice(0, 500), options);
+    setValue("language", details.language, options);
+    insertIntoBody(preview.text, true);
+    clearErrors();
+    setImported({ preview, source, usingWholeText: false });
+    return true;
+  }
+
+  /** A whole page (pasted or from a file) goes to the server, which keeps only its article. */
+  async function importHtml(html: string, source: ImportSource): Promise<boolean> {
+    if (!previewAction) return false;
+    setImporting(true);
+    try {
+      const result = await previewAction({ source: "html", html });
+      if (!result.ok) {
+        setFileError(describeIntakeError(result));
+        return true;
+      }
+      applyPreview(result.data, source);
+      return true;
+    } catch {
+      setFileError(t("unreachable"));
+      return true;
+    } finally {
+      setImporting(false);
+    }
+  }
+
+  function replaceBody(text: string, usingWholeText: boolean) {
+    insertIntoBody(text, true);
+    setImported((current) => (current ? { ...current, usingWholeText } : current));
+  }
+
   function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
     const html = event.clipboardData.getData("text/html");
-    if (!html) return;
     const plain = event.clipboardData.getData("text/plain");
-    // The converter loads on first focus of the body; the clipboard is read now, the text goes in
-    // as soon as it is converted.
+    // HTML source pasted as text: converted like pasted formatting, never stored as tags.
+    const source = html || (looksLikeHtmlSource(plain) ? plain : "");
+    if (!source) return;
     event.preventDefault();
     setFileError(null);
+    if (previewAction && looksLikeWholePage(source)) {
+      void importHtml(source, { kind: "paste" }).then((done) => {
+        if (done) setNotice(ti("pastedPage"));
+      });
+      return;
+    }
+    // A fragment (a selection copied from a page) goes in where the cursor is. The converter loads
+    // on first focus of the body; the clipboard is read now, the text goes in once converted.
     void loadHtmlConverter().then(
       ({ htmlToText }) => {
-        const text = normaliseBody(htmlToText(html));
+        const text = normaliseBody(htmlToText(source));
         // Nothing readable in the markup (an image, say): the plain text the browser had.
         if (!text) {
           if (plain) insertIntoBody(plain, false);
@@ -181,7 +268,13 @@ export function ArticleForm(props: ArticleFormProps) {
     }
     let text: string;
     try {
-      text = await articleFileText(new Uint8Array(await file.arrayBuffer()), check.kind);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      if (check.kind === "html" && previewAction) {
+        // A saved web page: the server keeps its article and reads its details.
+        await importHtml(decodeHtml(bytes), { kind: "file", name: file.name });
+        return;
+      }
+      text = await articleFileText(bytes, check.kind);
     } catch {
       setFileError(t("fileUnreadable", { name: file.name }));
       return;
@@ -260,6 +353,8 @@ export function ArticleForm(props: ArticleFormProps) {
       url: values.url,
       language: values.language,
       publishedAt: values.publishedAt,
+      // Sent when there are authors, or when stored ones were cleared.
+      ...(values.authors || article?.authors ? { authors: values.authors } : {}),
     };
     const payload = article
       ? { ...meta, id: article.id, version: article.version, ...(bodyLocked ? {} : { body: values.body }) }
@@ -299,8 +394,47 @@ export function ArticleForm(props: ArticleFormProps) {
       onFocus={resolver.preload}
       noValidate
       className="space-y-6"
-      aria-busy={pending || undefined}
+      aria-busy={pending || importing || undefined}
     >
+      {previewAction ? (
+        <ImportFromLink
+          action={previewAction}
+          onPreview={(preview) => applyPreview(preview, { kind: "link" })}
+        />
+      ) : null}
+
+      {noArticle ? (
+        <div
+          role="alert"
+          className="border-disputed/30 bg-disputed-bg text-disputed space-y-2 rounded-md border px-4 py-3 text-sm"
+        >
+          <p>{noArticle.message}</p>
+          {noArticle.wholeText ? (
+            <button
+              type="button"
+              className="text-disputed font-medium underline underline-offset-2"
+              onClick={() => {
+                insertIntoBody(noArticle.wholeText, true);
+                setNoArticle(null);
+              }}
+            >
+              {ti("noArticleWholeText")}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+
+      {imported ? (
+        <ImportPreview
+          preview={imported.preview}
+          source={imported.source}
+          usingWholeText={imported.usingWholeText}
+          onUseWholeText={() => replaceBody(imported.preview.wholeText, true)}
+          onUseArticle={() => replaceBody(imported.preview.text, false)}
+          onDismiss={() => setImported(null)}
+        />
+      ) : null}
+
       {failure ? (
         <div
           ref={alertRef}
@@ -363,6 +497,15 @@ export function ArticleForm(props: ArticleFormProps) {
           </Field>
           <Field id="publishedAt" label={t("publishedAt")} error={errorText("publishedAt")}>
             <Input type="date" {...fieldProps("publishedAt")} />
+          </Field>
+          <Field
+            id="authors"
+            label={ti("authors")}
+            hint={ti("authorsHint")}
+            error={errorText("authors")}
+            className="sm:col-span-2"
+          >
+            <Input autoComplete="off" {...fieldProps("authors", true)} />
           </Field>
         </div>
       </section>

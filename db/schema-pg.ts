@@ -42,6 +42,7 @@ export const articles = pgTable(
     url: text("url"),
     language: text("language", { enum: LANGUAGES }).notNull(),
     publishedAt: text("published_at"),
+    authors: text("authors"),
     body: text("body").notNull(),
     createdById: integer("created_by_id")
       .notNull()

@@ -30,6 +30,8 @@ export const articles = sqliteTable(
     url: text("url"),
     language: text("language", { enum: LANGUAGES }).notNull(),
     publishedAt: text("published_at"),
+    // As the page or the editor names them, comma-separated ("Maya Gebeily, Anthony Deutsch").
+    authors: text("authors"),
     body: text("body").notNull(),
     createdById: integer("created_by_id")
       .notNull()

@@ -8,7 +8,7 @@ import { closeDb } from "./data";
 import { selectText, signIn } from "./helpers";
 import { createArticle } from "@/lib/data/articles";
 import { createClaim } from "@/lib/data/claims";
-import { claimInput } from "@/lib/data/test-helpers";
+import { claimInput } from "@/test/data-helpers";
 import { getUserCredentialsByEmail } from "@/lib/data/users";
 
 const BODY =

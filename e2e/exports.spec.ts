@@ -7,7 +7,7 @@ import { approveClaim, createClaim } from "@/lib/data/claims";
 import { createDemoArticle } from "@/lib/data/seed";
 import { getUserCredentialsByEmail, setUserLocale } from "@/lib/data/users";
 import { CSV_COLUMNS } from "@/lib/export/csv";
-import { parseCsv } from "@/lib/export/test-fixtures";
+import { parseCsv } from "@/test/export-fixtures";
 import type { Role } from "@/lib/review/model";
 import { ACCOUNTS } from "./accounts";
 import { closeDb } from "./data";

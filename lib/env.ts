@@ -30,6 +30,9 @@ const envSchema = z.object({
   // npm start: the port, and how many server processes share it (set it to the number of cores).
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  // Hosts, addresses or IPv4 CIDR ranges that article import may fetch from although they are
+  // internal (an intranet CMS, say), comma-separated. Empty: public addresses only.
+  FETCH_ALLOW_HOSTS: z.string().default(""),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

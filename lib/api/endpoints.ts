@@ -9,6 +9,7 @@ import {
   apiClaimDetailSchema,
   apiClaimSchema,
   apiCreateArticleSchema,
+  apiCreatedArticleSchema,
   apiCreateClaimSchema,
   apiDeleteClaimBodySchema,
   apiHealthSchema,
@@ -47,11 +48,11 @@ export const endpoints = {
     tag: "Articles",
     summary: "Add an article",
     description:
-      "Stores an article. The body is normalised once on the way in (HTML becomes text); claim offsets point into the stored body, which the response returns. The `Location` header names the new article.",
+      "Stores an article. The body is normalised once on the way in (HTML becomes text); claim offsets point into the stored body, which the response returns. The `Location` header names the new article.\n\nInstead of `body`, send a web page as `html`, or only its `url` for the desk to fetch it: the article is extracted from the page (Readability), and the page's details fill the fields left empty; the response's `extraction` says what the page gave. A link that cannot be fetched, or a page with nothing that looks like an article, is a 400 whose `errors` name the reason (`blockedAddress`, `unreachable`, `timeout`, `tooManyRedirects`, `httpStatus`, `notHtml`, `tooLarge`, `badUrl`, `noArticle`).",
     auth: true,
     permission: "article.create",
     body: apiCreateArticleSchema,
-    success: { status: 201, description: "The article as stored.", schema: apiArticleSchema },
+    success: { status: 201, description: "The article as stored.", schema: apiCreatedArticleSchema },
     errors: [],
   }),
   getArticle: defineEndpoint({

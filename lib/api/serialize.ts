@@ -75,6 +75,7 @@ export function toApiArticleSummary(article: ArticleSummary): ApiArticleSummary 
 export function toApiArticle(article: ArticleDetail, claims: ClaimView[]): ApiArticle {
   return {
     ...toApiArticleSummary(article),
+    authors: article.authors,
     body: article.body,
     createdBy: { id: article.createdById, name: article.createdByName },
     updatedAt: article.updatedAt.toISOString(),

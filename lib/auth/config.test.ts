@@ -2,7 +2,7 @@
 // the sign-in form: session cookie flags, and the same throttling as the form.
 import { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
-import { makeUser } from "@/lib/data/test-helpers";
+import { makeUser } from "@/test/data-helpers";
 import { getUserById } from "@/lib/data/users";
 import { handlers } from "./config";
 

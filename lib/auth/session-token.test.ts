@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { users } from "@/lib/data/tables";
 import { getDb } from "@/lib/data/connection";
-import { makeUser } from "@/lib/data/test-helpers";
+import { makeUser } from "@/test/data-helpers";
 import { refreshSessionToken, sessionUserFromToken } from "./session-token";
 
 describe("refreshSessionToken", () => {

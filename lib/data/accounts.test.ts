@@ -13,7 +13,7 @@ import {
 } from "./accounts";
 import { getDb } from "./connection";
 import { countSignInAttempts } from "./sign-in-attempts";
-import { makeUser, rawSql, refusal } from "./test-helpers";
+import { makeUser, rawSql, refusal } from "@/test/data-helpers";
 import { getSessionAccount, getUserCredentialsByEmail } from "./users";
 
 async function row(id: number) {

@@ -5,7 +5,7 @@ import { readSeedArticle } from "@/test/seed-article";
 import { countArticles, createArticle, getArticleById, listArticles, updateArticle } from "./articles";
 import { approveClaim, createClaim } from "./claims";
 import { countRows, getDb } from "./connection";
-import { claimInput, makeUser, refusal } from "./test-helpers";
+import { claimInput, makeUser, refusal } from "@/test/data-helpers";
 
 const ENGLISH =
   "The government announced on Monday that thousands of flights would be cancelled because of the air traffic controllers' strike.";

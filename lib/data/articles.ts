@@ -5,6 +5,8 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/review";
 import { hasPermission } from "@/lib/review";
 import type { Language, Stage, Verdict } from "@/lib/review/model";
+import { extractArticle } from "@/lib/intake/extract";
+import { looksLikeWholePage } from "@/lib/intake/page";
 import { htmlToText } from "@/lib/text/html";
 import { detectLanguage } from "@/lib/text/language";
 import { normaliseBody } from "@/lib/text/normalise";
@@ -92,8 +94,17 @@ async function progressFor(ids: number[]): Promise<Map<number, ArticleProgress>>
 }
 
 /** Turns the submitted body (text or HTML) into the stored, normalised body. */
+/** HTML as text: a whole web page keeps only its article (lib/intake), a fragment all its words. */
+function htmlBody(html: string): string {
+  if (looksLikeWholePage(html)) {
+    const extracted = extractArticle(html);
+    if (extracted.ok) return extracted.extraction.text;
+  }
+  return htmlToText(html);
+}
+
 export function prepareBody(body: string, format: "text" | "html"): string {
-  const normalised = normaliseBody(format === "html" ? htmlToText(body) : body);
+  const normalised = normaliseBody(format === "html" ? htmlBody(body) : body);
   if (normalised.length === 0) {
     throw new AppError("invalid_input", "The article body is empty.", {
       fieldErrors: { body: ["bodyRequired"] },
@@ -135,6 +146,7 @@ export async function createArticle({
         url: nullable(data.url),
         language: (data.language || detectLanguage(body)) as Language,
         publishedAt: nullable(data.publishedAt),
+        authors: nullable(data.authors),
         body,
         createdById: actor.id,
         createdAt: now,
@@ -192,6 +204,7 @@ export async function updateArticle({
         url: nullable(data.url),
         language: (data.language || current.language) as Language,
         publishedAt: nullable(data.publishedAt),
+        ...(data.authors === undefined ? {} : { authors: nullable(data.authors) }),
         body,
         updatedAt: new Date(),
         version: sql`${articles.version} + 1`,

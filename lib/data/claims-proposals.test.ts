@@ -10,7 +10,7 @@ import {
   submitRatedClaims,
   updateClaim,
 } from "./claims";
-import { claimInput, makeArticle, makeUser, refusal, SAMPLE_BODY } from "./test-helpers";
+import { claimInput, makeArticle, makeUser, refusal, SAMPLE_BODY } from "@/test/data-helpers";
 
 const Q1 = "Le Kremlin affirme que ses forces ont pris 12 villages.";
 const Q2 = "Kyiv n'a pas commenté ces affirmations.";

@@ -12,7 +12,7 @@ import {
   submitClaim,
   updateClaim,
 } from "./claims";
-import { claimInput, makeArticle, makeUser, rawSql, refusal, SAMPLE_BODY } from "./test-helpers";
+import { claimInput, makeArticle, makeUser, rawSql, refusal, SAMPLE_BODY } from "@/test/data-helpers";
 
 const QUOTE = "Le Kremlin affirme que ses forces ont pris 12 villages.";
 

@@ -10,7 +10,7 @@ import { claimEvents } from "@/lib/data/tables";
 import { AppError } from "@/lib/errors";
 import { approveClaim, createClaim, getClaimById, returnClaim, type ClaimView } from "./claims";
 import { getDb } from "./connection";
-import { claimInput, makeArticle, makeUser } from "./test-helpers";
+import { claimInput, makeArticle, makeUser } from "@/test/data-helpers";
 
 const SENTENCES = Array.from(
   { length: 40 },
@@ -139,10 +139,15 @@ describe("contention on the queue", () => {
         });
 
       const workers = [0, 1, 2, 3].map((worker) => {
-        const child = spawn("npx", ["tsx", path.join("test", "contention-worker.ts"), job(worker)], {
-          env: { ...process.env },
-          stdio: ["pipe", "pipe", "inherit"],
-        });
+        const child = spawn(
+          "npx",
+          // The workers load lib/data, whose modules begin with import "server-only": the same stub as here.
+          ["tsx", "--tsconfig", "tsconfig.node.json", path.join("test", "contention-worker.ts"), job(worker)],
+          {
+            env: { ...process.env },
+            stdio: ["pipe", "pipe", "inherit"],
+          },
+        );
         const lines = readline.createInterface({ input: child.stdout! });
         const outcomes: Outcome[] = [];
         const ready = new Promise<void>((resolve) => {

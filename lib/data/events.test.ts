@@ -6,7 +6,7 @@ import { createClaim, getClaimHistory } from "./claims";
 import { recordEvent } from "./claims/events";
 import { countRows, getDb, withTransaction } from "./connection";
 import { mergeSpeakers } from "./speakers";
-import { claimInput, makeArticle, makeUser, SAMPLE_BODY } from "./test-helpers";
+import { claimInput, makeArticle, makeUser, SAMPLE_BODY } from "@/test/data-helpers";
 
 const QUOTE = "Le Kremlin affirme que ses forces ont pris 12 villages.";
 

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { claimEvents } from "@/lib/data/tables";
 import { approveClaim, createClaim, returnClaim } from "./claims";
 import { getDb } from "./connection";
-import { getInsights, median } from "./insights";
-import { claimInput, makeArticle, makeUser } from "./test-helpers";
+import { computeInsights, getInsights, median } from "./insights";
+import { claimInput, makeArticle, makeUser } from "@/test/data-helpers";
 
 type Person = Awaited<ReturnType<typeof makeUser>>;
 let editor: Person;
@@ -123,5 +123,24 @@ describe("getInsights", () => {
     expect(insights.weeks).toEqual(["2030-03-25", "2030-04-01"]);
     expect(insights.reviewsByWeek.map((w) => w[`r${reviewer.id}`])).toEqual([1, 1]);
     expect(insights.totals.returned).toBe(2);
+  });
+
+  it("keeps the figures until the next write, and counts that write", async () => {
+    const now = new Date("2030-05-15T12:00:00Z");
+    const first = await getInsights({ weeks: 4, now });
+    expect(await getInsights({ weeks: 4, now })).toEqual(first);
+    await getDb()
+      .insert(claimEvents)
+      .values({
+        claimId: 9200,
+        articleId: 1,
+        actorId: reviewer.id,
+        type: "returned",
+        note: "Source?",
+        createdAt: new Date("2030-05-14T09:00:00Z"),
+      });
+    const after = await getInsights({ weeks: 4, now });
+    expect(after.totals.returned).toBe(first.totals.returned + 1);
+    expect(after).toEqual(await computeInsights({ weeks: 4, now }));
   });
 });

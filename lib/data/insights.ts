@@ -4,7 +4,7 @@ import { articles, claimEvents, claims, users } from "@/lib/data/tables";
 import { getEnv } from "@/lib/env";
 import type { Verdict } from "@/lib/review/model";
 import { dayOf, lastWeeks, startOfDay } from "@/lib/search/dates";
-import { getDb, queryRows } from "./connection";
+import { cachedUntilWrite, getDb, queryRows } from "./connection";
 import { epochMs, timeParam } from "./dialect";
 
 export const INSIGHT_RANGES = [4, 12, 26, 52] as const;
@@ -70,8 +70,28 @@ function weekBucket(column: SQL, starts: number[], lo = 0, hi = starts.length): 
 /** Lets the server answer other requests between two statements of a long read. */
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** The figures of the insights page for the last `weeks` weeks, up to `now`. */
+/**
+ * The figures of the insights page for the last `weeks` weeks, up to `now`: kept until the next
+ * write to the database (the figures change only with writes), so views in between cost nothing
+ * and views arriving together share one computation.
+ */
 export async function getInsights({
+  weeks = 12,
+  now = new Date(),
+}: { weeks?: number; now?: Date } = {}): Promise<Insights> {
+  const day = dayOf(now.getTime(), getEnv().TIME_ZONE);
+  let figures: Insights;
+  try {
+    figures = await cachedUntilWrite(`insights:${weeks}:${day}`, () => computeInsights({ weeks, now }));
+  } catch {
+    // A failed computation stays in the cache until the next write: compute afresh instead.
+    figures = await computeInsights({ weeks, now });
+  }
+  return { ...figures, to: new Date(now.getTime()) };
+}
+
+/** The figures, computed afresh (getInsights keeps them until the next write). */
+export async function computeInsights({
   weeks = 12,
   now = new Date(),
 }: { weeks?: number; now?: Date } = {}): Promise<Insights> {

@@ -15,7 +15,7 @@ import { getDb } from "./connection";
 import { getInsights } from "./insights";
 import { countQueue, countReturnedTo, listQueue, listQueueFacets, listReturnedTo } from "./queue";
 import { search } from "./search";
-import { claimInput, makeArticle, makeUser } from "./test-helpers";
+import { claimInput, makeArticle, makeUser } from "@/test/data-helpers";
 
 // The SQL is captured from the real data-layer functions as they run (every statement better-sqlite3
 // executes), then explained with the same parameters. A plan that reads a whole table of claims or

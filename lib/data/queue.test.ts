@@ -19,7 +19,7 @@ import {
   listReturnedTo,
   QUEUE_FACET_ARTICLES,
 } from "./queue";
-import { claimInput, makeArticle, makeUser, refusal } from "./test-helpers";
+import { claimInput, makeArticle, makeUser, refusal } from "@/test/data-helpers";
 
 const BODY = [
   "Le Kremlin affirme que ses forces ont pris 12 villages dans la région de Donetsk cette semaine.",

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { createClaim, listSpeakers } from "./claims";
 import { cachedUntilWrite } from "./connection";
-import { claimInput, makeArticle, makeUser, SAMPLE_BODY, writeFromAnotherConnection } from "./test-helpers";
+import {
+  claimInput,
+  makeArticle,
+  makeUser,
+  SAMPLE_BODY,
+  writeFromAnotherConnection,
+} from "@/test/data-helpers";
 
 describe("cachedUntilWrite", () => {
   it("reads once while nothing is written", async () => {

@@ -7,7 +7,7 @@ import { createArticle } from "./articles";
 import { createClaim } from "./claims";
 import { search } from "./search";
 import { findSimilarClaims } from "./similar";
-import { claimInput, makeUser } from "./test-helpers";
+import { claimInput, makeUser } from "@/test/data-helpers";
 
 const CLAIMS = {
   defense: {

@@ -5,7 +5,7 @@ import { createArticle, updateArticle } from "./articles";
 import { createClaim, deleteClaim, updateClaim } from "./claims";
 import { dialect, getDb } from "./connection";
 import { search } from "./search";
-import { claimInput, makeUser, rawSql } from "./test-helpers";
+import { claimInput, makeUser, rawSql } from "@/test/data-helpers";
 
 type Person = Awaited<ReturnType<typeof makeUser>>;
 let editor: Person;

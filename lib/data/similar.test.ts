@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createArticle } from "./articles";
 import { approveClaim, createClaim } from "./claims";
 import { findSimilarClaims } from "./similar";
-import { claimInput, makeUser } from "./test-helpers";
+import { claimInput, makeUser } from "@/test/data-helpers";
 
 type Person = Awaited<ReturnType<typeof makeUser>>;
 let editor: Person;

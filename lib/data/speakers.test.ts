@@ -5,7 +5,7 @@ import { approveClaim, createClaim, getClaimById, getClaimHistory } from "./clai
 import { dialect } from "./connection";
 import { search } from "./search";
 import { getSpeaker, listSpeakerStats, mergeSpeakers, suggestSpeakerMerges } from "./speakers";
-import { claimInput, makeArticle, makeUser, rawRows } from "./test-helpers";
+import { claimInput, makeArticle, makeUser, rawRows } from "@/test/data-helpers";
 import { parseSearchParams } from "@/lib/validation/search";
 
 type Person = Awaited<ReturnType<typeof makeUser>>;

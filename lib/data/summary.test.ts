@@ -11,7 +11,7 @@ import {
   iterateVerifiedSummaryInputs,
   type DateRange,
 } from "./summary";
-import { claimInput, makeUser } from "./test-helpers";
+import { claimInput, makeUser } from "@/test/data-helpers";
 
 const BODY = [
   "Le Kremlin affirme que ses forces ont pris 12 villages.",

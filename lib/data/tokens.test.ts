@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { apiTokens, users } from "@/lib/data/tables";
 import { getDb } from "./connection";
-import { makeUser, refusal } from "./test-helpers";
+import { makeUser, refusal } from "@/test/data-helpers";
 import {
   authenticateToken,
   createToken,

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildSummary } from "@/lib/export/summary";
-import { makeClaim, makeInput } from "@/lib/export/test-fixtures";
+import { makeClaim, makeInput } from "@/test/export-fixtures";
 import * as searchDates from "@/lib/search/dates";
 import { addDays, dateTimeFormat, dayOf, endOfDay, parseDay, startOfDay, zonedDayStartMs } from "./zoned";
 

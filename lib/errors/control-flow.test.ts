@@ -4,11 +4,11 @@
 import { notFound, redirect } from "next/navigation";
 import { describe, expect, it, vi } from "vitest";
 import { apiRoute } from "@/lib/api/handler";
-import { call, makeTokenUser } from "@/lib/api/test-helpers";
+import { call, makeTokenUser } from "@/test/api-helpers";
 import { endpoints } from "@/lib/api/endpoints";
 import { authedRoute } from "@/lib/auth/route";
 import { authedAction } from "@/lib/auth/session";
-import { makeUser } from "@/lib/data/test-helpers";
+import { makeUser } from "@/test/data-helpers";
 import { z } from "@/lib/validation/zod";
 import { signInAs } from "@/test/session";
 import { AppError, toFailure } from "./index";

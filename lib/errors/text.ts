@@ -33,16 +33,30 @@ function valuesOf(details: ErrorDetails | undefined): Values {
 }
 
 /** The first field message the catalog knows, e.g. errors.spanMismatch. */
+// Field error keys are words of the errors catalog, or of intakeErrors for why a page could not be
+// brought in (lib/intake/errors.ts).
+const FIELD_NAMESPACES = ["errors", "intakeErrors"] as const;
+
+function fieldMessage(t: Translate, key: string): string | undefined {
+  for (const namespace of FIELD_NAMESPACES) {
+    if (t.has(`${namespace}.${key}`)) return t(`${namespace}.${key}`);
+  }
+  return undefined;
+}
+
 export function describeFieldErrors(t: Translate, fieldErrors: FieldErrors | undefined): string | undefined {
   for (const keys of Object.values(fieldErrors ?? {})) {
-    for (const key of keys) if (t.has(`errors.${key}`)) return t(`errors.${key}`);
+    for (const key of keys) {
+      const message = fieldMessage(t, key);
+      if (message) return message;
+    }
   }
   return undefined;
 }
 
 /** The message of one field error key, or the generic "check this field" when the key is unknown. */
 export function describeFieldError(t: Translate, key: string): string {
-  return t.has(`errors.${key}`) ? t(`errors.${key}`) : t("errors.invalid_input");
+  return fieldMessage(t, key) ?? t("errors.invalid_input");
 }
 
 /**

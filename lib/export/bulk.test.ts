@@ -11,7 +11,7 @@ import {
 } from "./bulk";
 import { CSV_BOM, CSV_COLUMNS, csvRow, toCsv } from "./csv";
 import { toJson } from "./json";
-import { makeClaim, makeInput, newsroomClaims, parseCsv } from "./test-fixtures";
+import { makeClaim, makeInput, newsroomClaims, parseCsv } from "@/test/export-fixtures";
 import type { SummaryInput } from "./types";
 
 function article(id: number, claims = newsroomClaims()): SummaryInput {

@@ -9,7 +9,7 @@ import {
   speakerType,
   toClaimReview,
 } from "./claimreview";
-import { makeClaim, makeInput, newsroomClaims } from "./test-fixtures";
+import { makeClaim, makeInput, newsroomClaims } from "@/test/export-fixtures";
 
 type Check = "string" | "number" | "isoDate" | "absoluteUrl" | { equals: string } | { oneOf: string[] };
 

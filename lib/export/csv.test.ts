@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CSV_BOM, CSV_COLUMNS, csvClaimRow, csvRow, toCsv, type CsvValue } from "./csv";
-import { makeArticle, makeClaim, makeInput, newsroomClaims, parseCsv } from "./test-fixtures";
+import { makeArticle, makeClaim, makeInput, newsroomClaims, parseCsv } from "@/test/export-fixtures";
 
 /** What a cell holds after formula-injection protection. */
 function expectedCell(value: CsvValue): string {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { formatLongDate, isoDate, isoDateTime, parseIsoDate, zonedDayStart } from "./dates";
-import { makeClaim, makeInput } from "./test-fixtures";
+import { makeClaim, makeInput } from "@/test/export-fixtures";
 
 const originalTz = process.env.TZ;
 afterEach(() => {

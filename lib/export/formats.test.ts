@@ -9,7 +9,7 @@ import {
   renderExport,
   slugify,
 } from "./formats";
-import { makeArticle, makeClaim, makeInput } from "./test-fixtures";
+import { makeArticle, makeClaim, makeInput } from "@/test/export-fixtures";
 
 describe("FORMATS", () => {
   it("lists the five formats with a MIME type and an extension each", () => {

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { claimReviewScript, CSV_COLUMNS, toClaimReview, toCsv, toJson } from "./index";
-import { makeClaim, makeInput } from "./test-fixtures";
+import { makeClaim, makeInput } from "@/test/export-fixtures";
 import { singleLine } from "./text";
 import type { SummaryInput } from "./types";
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { escapeHtml } from "./escape";
 import { toHtml } from "./html";
-import { makeClaim, makeInput, newsroomClaims } from "./test-fixtures";
+import { makeClaim, makeInput, newsroomClaims } from "@/test/export-fixtures";
 import type { SummaryInput } from "./types";
 
 function decodeHtml(text: string): string {

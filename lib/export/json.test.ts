@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { toJson } from "./json";
-import { makeClaim, makeInput, newsroomClaims } from "./test-fixtures";
+import { makeClaim, makeInput, newsroomClaims } from "@/test/export-fixtures";
 
 type Json = { [key: string]: unknown };
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;

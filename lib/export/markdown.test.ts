@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { escapeMarkdown, escapeMarkdownLine } from "./escape";
 import { toMarkdown } from "./markdown";
-import { makeClaim, makeInput, newsroomClaims } from "./test-fixtures";
+import { makeClaim, makeInput, newsroomClaims } from "@/test/export-fixtures";
 import type { SummaryInput } from "./types";
 
 /** Removes the backslash of every backslash escape (CommonMark: before ASCII punctuation). */

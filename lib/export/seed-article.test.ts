@@ -9,7 +9,7 @@ import { CSV_COLUMNS, toCsv } from "./csv";
 import { toHtml } from "./html";
 import { toJson } from "./json";
 import { toMarkdown } from "./markdown";
-import { makeClaim, makeInput, parseCsv } from "./test-fixtures";
+import { makeClaim, makeInput, parseCsv } from "@/test/export-fixtures";
 import { textLines } from "./text";
 import type { SummaryClaim } from "./types";
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { labelsFor } from "./labels";
 import { buildSummary, claimUrl, summaryItems } from "./summary";
-import { makeClaim, makeInput, newsroomClaims } from "./test-fixtures";
+import { makeClaim, makeInput, newsroomClaims } from "@/test/export-fixtures";
 
 const ids = (input: Parameters<typeof buildSummary>[0]) =>
   summaryItems(buildSummary(input)).map((item) => item.id);

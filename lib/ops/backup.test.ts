@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { openDatabase, migrateDatabase } from "@/db/client";
 import { getDb } from "@/lib/data/connection";
-import { makeArticle, makeUser } from "@/lib/data/test-helpers";
+import { makeArticle, makeUser } from "@/test/data-helpers";
 import { getEnv } from "@/lib/env";
 import { backupDatabase, countTables, inspectDatabase, OpsError, restoreDatabase } from "./backup";
 import { registerRunningServer } from "./server-lock";

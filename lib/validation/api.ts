@@ -8,6 +8,7 @@ import { EVENT_TYPES, LANGUAGES, STAGES, VERDICTS } from "@/lib/review/model";
 import { articleListSchema, articleSchema } from "./article";
 import { claimFields, returnClaimSchema } from "./claim";
 import { idParamSchema } from "./id";
+import { MAX_HTML_LENGTH } from "./intake";
 
 export const API_DEFAULT_LIMIT = 20;
 export const API_MAX_LIMIT = 100;
@@ -101,20 +102,67 @@ export const deleteClaimQuerySchema = z.object({
 
 export const apiCreateArticleSchema = articleSchema
   .extend({
+    title: z
+      .string()
+      .trim()
+      .max(300, { error: "tooLong" })
+      .default("")
+      .describe("Required with `body`; with `html` or a `url` alone, the page's headline when left empty."),
     outlet: articleSchema.shape.outlet.default("").describe("The publication, e.g. “Le Courrier du Matin”."),
-    url: articleSchema.shape.url.default("").describe("Where the article is published (http or https)."),
+    url: articleSchema.shape.url
+      .default("")
+      .describe(
+        "Where the article is published (http or https). Sent without `body` or `html`, the page is fetched and its article extracted (public addresses only, at most 5 redirects, 10 s, 5 MB, HTML only).",
+      ),
     language: articleSchema.shape.language
       .default("")
-      .describe("`fr`, `en` or `other`; empty or omitted: detected from the body."),
+      .describe("`fr`, `en` or `other`; empty or omitted: the page's language, else detected from the body."),
     publishedAt: articleSchema.shape.publishedAt.default("").describe("Publication date, YYYY-MM-DD."),
-    body: articleSchema.shape.body.describe(
-      "The article text (or HTML with `bodyFormat: html`), at most 200,000 characters once normalised. It is stored normalised (NFC, \\n line ends, paragraphs separated by a blank line): read it back before computing claim offsets.",
+    authors: articleSchema.shape.authors.describe(
+      "Who wrote it, comma-separated; with `html` or a `url`, the page's authors when left out.",
     ),
+    body: articleSchema.shape.body
+      .optional()
+      .describe(
+        "The article text (or HTML with `bodyFormat: html`), at most 200,000 characters once normalised. It is stored normalised (NFC, \\n line ends, paragraphs separated by a blank line): read it back before computing claim offsets.",
+      ),
     bodyFormat: articleSchema.shape.bodyFormat.describe(
-      "`html` turns pasted HTML into text; it is never rendered.",
+      "`html` turns pasted HTML into text as it is; it is never rendered.",
     ),
+    html: z
+      .string()
+      .min(1, { error: "bodyRequired" })
+      .max(MAX_HTML_LENGTH, { error: "bodyTooLong" })
+      .optional()
+      .describe(
+        "Instead of `body`: a whole web page. Only its article is kept (headline, standfirst, sub-headings, paragraphs), and its details (title, outlet, link, date, language) fill the fields left empty. Never rendered, its scripts never run.",
+      ),
   })
-  .describe("A new article.");
+  .superRefine((value, context) => {
+    if (value.body !== undefined && value.html !== undefined)
+      context.addIssue({ code: "custom", path: ["html"], message: "bodyOrHtml" });
+    if (value.body === undefined && value.html === undefined && !value.url)
+      context.addIssue({ code: "custom", path: ["body"], message: "bodyRequired" });
+    if (value.body !== undefined && !value.title)
+      context.addIssue({ code: "custom", path: ["title"], message: "required" });
+  })
+  .describe("A new article: its text as `body`, or a web page as `html` or as a `url` to fetch.");
+export type ApiCreateArticle = z.output<typeof apiCreateArticleSchema>;
+
+export const apiExtractionSchema = z
+  .object({
+    source: z.enum(["html", "url"]).describe("What the article was extracted from."),
+    fetchedUrl: z.string().nullable().describe("Where the fetched page was, after redirects."),
+    title: z.string().nullable(),
+    outlet: z.string().nullable(),
+    url: z.string().nullable().describe("The page's canonical link."),
+    publishedAt: z.string().nullable().describe("YYYY-MM-DD."),
+    authors: z.array(z.string()),
+    language: z.enum(LANGUAGES),
+    languageSource: z.enum(["page", "detected"]).describe("Declared by the page, or detected from the text."),
+  })
+  .describe("What the page said about itself; fields sent in the request took precedence when stored.");
+export type ApiExtraction = z.output<typeof apiExtractionSchema>;
 
 const spanOffset = (what: string) =>
   claimFields.shape.start
@@ -282,6 +330,7 @@ export type ApiArticleSummary = z.output<typeof apiArticleSummarySchema>;
 
 export const apiArticleSchema = apiArticleSummarySchema
   .extend({
+    authors: z.string().nullable().describe("Who wrote it, comma-separated."),
     body: z.string().describe("The stored, normalised body that claim offsets point into."),
     createdBy: apiPersonSchema,
     updatedAt: timestamp,
@@ -290,6 +339,14 @@ export const apiArticleSchema = apiArticleSummarySchema
   })
   .describe("An article with its body and its claims.");
 export type ApiArticle = z.output<typeof apiArticleSchema>;
+
+export const apiCreatedArticleSchema = apiArticleSchema
+  .extend({
+    extraction: apiExtractionSchema
+      .optional()
+      .describe("Present when the article came from `html` or a `url`: the details extracted from the page."),
+  })
+  .describe("The article as stored, with what was extracted from the page it came from.");
 
 const nextCursor = z
   .string()

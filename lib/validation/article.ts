@@ -16,6 +16,8 @@ export const articleSchema = z.object({
   ]),
   language: z.union([z.literal(""), z.enum(LANGUAGES, { error: "invalidLanguage" })]),
   publishedAt: z.union([z.literal(""), z.iso.date({ error: "invalidDate" })]),
+  // Comma-separated names; left out, an update keeps the stored ones.
+  authors: optionalText(500).optional(),
   body: z
     .string({ error: "bodyRequired" })
     .max(MAX_BODY_LENGTH * 2, { error: "bodyTooLong" })

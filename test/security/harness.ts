@@ -15,7 +15,7 @@ import { ensureAuthSecret } from "@/lib/auth/secret";
 import { refreshSessionToken, sessionUserFromToken } from "@/lib/auth/session-token";
 import { createClaim, type ClaimView } from "@/lib/data/claims";
 import { dialect, getDb, queryRows } from "@/lib/data/connection";
-import { claimInput, makeArticle, SAMPLE_BODY } from "@/lib/data/test-helpers";
+import { claimInput, makeArticle, SAMPLE_BODY } from "@/test/data-helpers";
 import type { Role } from "@/lib/review/model";
 
 export const PERSONAS = ["anonymous", "editor", "reviewer", "admin", "deactivated"] as const;

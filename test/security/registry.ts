@@ -11,7 +11,7 @@ import { eq } from "drizzle-orm";
 import { apiTokens, users } from "@/lib/data/tables";
 import { getArticleById } from "@/lib/data/articles";
 import { getDb } from "@/lib/data/connection";
-import { claimInput } from "@/lib/data/test-helpers";
+import { claimInput } from "@/test/data-helpers";
 import { authenticateToken, createToken, hashToken } from "@/lib/data/tokens";
 import type { Role } from "@/lib/review/model";
 import type { Fixture, Person, Persona } from "./harness";

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as password from "@/lib/auth/password";
 import { countSignInAttempts } from "@/lib/data/sign-in-attempts";
-import { makeUser } from "@/lib/data/test-helpers";
+import { makeUser } from "@/test/data-helpers";
 import { getUserById } from "@/lib/data/users";
 import { requestHeaders } from "@/test/security/harness";
 import { signInAction } from "./actions";

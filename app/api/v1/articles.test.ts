@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { call, makeTokenUser } from "@/lib/api/test-helpers";
+import { call, makeTokenUser } from "@/test/api-helpers";
 import { MAX_BODY_BYTES } from "@/lib/api/body";
 import { countArticles } from "@/lib/data/articles";
 import { createClaim } from "@/lib/data/claims";
-import { claimInput, makeArticle, SAMPLE_BODY } from "@/lib/data/test-helpers";
+import { claimInput, makeArticle, SAMPLE_BODY } from "@/test/data-helpers";
 import { apiArticlePageSchema, apiArticleSchema, apiProblemSchema } from "@/lib/validation/api";
 import { GET as getArticle } from "./articles/[id]/route";
 import { GET as listArticles, POST as postArticle } from "./articles/route";

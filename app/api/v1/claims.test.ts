@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { claimEvents, claims } from "@/lib/data/tables";
-import { call, makeTokenUser } from "@/lib/api/test-helpers";
+import { call, makeTokenUser } from "@/test/api-helpers";
 import { createClaim, getClaimById } from "@/lib/data/claims";
 import { getDb } from "@/lib/data/connection";
-import { makeArticle, SAMPLE_BODY } from "@/lib/data/test-helpers";
+import { makeArticle, SAMPLE_BODY } from "@/test/data-helpers";
 import {
   apiClaimDetailSchema,
   apiClaimSchema,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { call, makeTokenUser } from "@/lib/api/test-helpers";
+import { call, makeTokenUser } from "@/test/api-helpers";
 import { approveClaim, createClaim } from "@/lib/data/claims";
-import { claimInput, makeArticle, SAMPLE_BODY } from "@/lib/data/test-helpers";
+import { claimInput, makeArticle, SAMPLE_BODY } from "@/test/data-helpers";
 import { apiProblemSchema, apiSuggestResultSchema } from "@/lib/validation/api";
 import { GET as exportArticle } from "./articles/[id]/export/route";
 import { POST as suggest } from "./suggest/route";

@@ -1,9 +1,9 @@
 // /api/v1 is not behind proxy.ts: its handlers refuse cross-site calls and set the security
 // headers themselves (lib/api/handler.ts).
 import { describe, expect, it } from "vitest";
-import { call, makeTokenUser } from "@/lib/api/test-helpers";
+import { call, makeTokenUser } from "@/test/api-helpers";
 import { countArticles } from "@/lib/data/articles";
-import { SAMPLE_BODY } from "@/lib/data/test-helpers";
+import { SAMPLE_BODY } from "@/test/data-helpers";
 import { apiProblemSchema } from "@/lib/validation/api";
 import { POST as postArticle } from "./articles/route";
 import { GET as health } from "./health/route";

@@ -54,6 +54,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
             <p className="text-muted text-sm">
               {[
                 article.outlet,
+                article.authors,
                 article.publishedAt
                   ? format.dateTime(new Date(`${article.publishedAt}T12:00:00Z`), { dateStyle: "long" })
                   : null,

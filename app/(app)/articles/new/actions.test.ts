@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { countArticles, getArticleById } from "@/lib/data/articles";
-import { makeArticle, makeUser } from "@/lib/data/test-helpers";
+import { makeArticle, makeUser } from "@/test/data-helpers";
 import { MAX_BODY_LENGTH } from "@/lib/validation/article";
 import { updateArticleAction } from "../[id]/edit/actions";
 import { createArticleAction } from "./actions";

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ArticleForm } from "@/components/article-form";
 import { getCurrentUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/review";
-import { createArticleAction } from "./actions";
+import { createArticleAction, previewArticleAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("articleForm");
@@ -25,7 +25,7 @@ export default async function NewArticlePage() {
         <p className="text-muted mt-1 max-w-2xl text-sm">{t("newIntro")}</p>
       </div>
       {allowed ? (
-        <ArticleForm mode="create" action={createArticleAction} />
+        <ArticleForm mode="create" action={createArticleAction} preview={previewArticleAction} />
       ) : (
         <p role="alert">{t("notAllowed")}</p>
       )}

@@ -3,6 +3,7 @@ import { endpoints } from "@/lib/api/endpoints";
 import { toApiArticle, toApiArticleSummary } from "@/lib/api/serialize";
 import { createArticle, getArticleById, listArticlesByCursor } from "@/lib/data/articles";
 import { AppError } from "@/lib/errors";
+import { articleFromRequest } from "@/lib/intake";
 
 export const GET = apiRoute(endpoints.listArticles, async ({ query }) => {
   const { cursor, limit, ...filters } = query;
@@ -11,13 +12,15 @@ export const GET = apiRoute(endpoints.listArticles, async ({ query }) => {
 });
 
 export const POST = apiRoute(endpoints.createArticle, async ({ body, actor }) => {
-  const { id } = await createArticle({ actor, input: body });
+  // `html`, or a `url` alone: the article is extracted from the page (fetched safely) first.
+  const { input, extraction } = await articleFromRequest(body);
+  const { id } = await createArticle({ actor, input });
   const article = await getArticleById({ id });
   if (!article) throw new AppError("internal", "The new article could not be read back.");
-  return jsonResponse(toApiArticle(article, []), {
-    status: 201,
-    headers: { Location: `/api/v1/articles/${id}` },
-  });
+  return jsonResponse(
+    { ...toApiArticle(article, []), ...(extraction ? { extraction } : {}) },
+    { status: 201, headers: { Location: `/api/v1/articles/${id}` } },
+  );
 });
 
 export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET", "POST");

@@ -50,6 +50,7 @@ export default async function EditArticlePage({ params }: { params: Params }) {
             url: article.url,
             language: article.language,
             publishedAt: article.publishedAt,
+            authors: article.authors,
             body: article.body,
             claimCount: article.progress.total,
           }}

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createArticle } from "@/lib/data/articles";
 import { approveClaim, createClaim } from "@/lib/data/claims";
-import { claimInput, makeUser } from "@/lib/data/test-helpers";
+import { claimInput, makeUser } from "@/test/data-helpers";
 import { CSV_BOM, CSV_COLUMNS } from "@/lib/export";
-import { parseCsv } from "@/lib/export/test-fixtures";
+import { parseCsv } from "@/test/export-fixtures";
 import { signInAs } from "@/test/session";
 import { GET } from "./route";
 

@@ -1,6 +1,6 @@
 // Builders for the lib/export tests (not a test file itself).
 import type { Language } from "@/lib/review/model";
-import type { SummaryArticle, SummaryClaim, SummaryInput } from "./types";
+import type { SummaryArticle, SummaryClaim, SummaryInput } from "@/lib/export/types";
 
 export function makeClaim(overrides: Partial<SummaryClaim> & { id: number }): SummaryClaim {
   return {

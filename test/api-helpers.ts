@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { users } from "@/lib/data/tables";
 import { getDb } from "@/lib/data/connection";
-import { makeUser } from "@/lib/data/test-helpers";
+import { makeUser } from "@/test/data-helpers";
 import { createToken } from "@/lib/data/tokens";
 import type { Role } from "@/lib/review/model";
-import type { RouteHandler } from "./handler";
+import type { RouteHandler } from "@/lib/api/handler";
 
 /** A real account with a real API token. */
 export async function makeTokenUser(role: Role, name?: string) {

@@ -1,10 +1,10 @@
 import Database from "better-sqlite3";
 import type { SQL } from "drizzle-orm";
 import pg from "pg";
+import { createArticle } from "@/lib/data/articles";
+import { executeSql, getDb, queryRows } from "@/lib/data/connection";
+import { createUser } from "@/lib/data/users";
 import { getEnv } from "@/lib/env";
-import { createArticle } from "./articles";
-import { executeSql, getDb, queryRows } from "./connection";
-import { createUser } from "./users";
 import type { Role } from "@/lib/review/model";
 import { AppError } from "@/lib/errors";
 
