@@ -11,6 +11,7 @@ import {
   setAccountActiveAction,
 } from "@/app/(app)/admin/users/actions";
 import type { AdminAuditAction } from "@/db/schema";
+import { describeError } from "@/lib/errors/text";
 import type { ActionResult } from "@/lib/errors";
 import { ROLES, type Role } from "@/lib/review/model";
 import type { CreateAccountInput } from "@/lib/validation/account";
@@ -19,6 +20,8 @@ import { cn } from "./ui/cn";
 import { Field, Input, Select } from "./ui/field";
 import { lazyResolver } from "./ui/lazy-resolver";
 import { NoticeLine, type Notice } from "./ui/notice-line";
+import { bidiSafe } from "@/lib/text/bidi";
+import { callAction, isRetryable } from "./ui/action";
 // zod stays out of the accounts page's first load; it arrives when the form is first checked.
 const resolver = lazyResolver<CreateAccountInput, unknown, CreateAccountInput>(async () => {
   const [{ zodResolver }, { createAccountSchema }] = await Promise.all([
@@ -42,19 +45,13 @@ export type AuditRow = {
 type Failure = Extract<ActionResult<unknown>, { ok: false }>;
 type Revealed = { email: string; password: string };
 
-/** The message for a refused action: a known reason, else the first field error, else the code. */
+/** The message for a refused action: the form's own word for a field, else describeError's. */
 function useFailureMessage() {
   const t = useTranslations();
   return (failure: Failure): string => {
-    const reason = failure.details?.reason;
-    if (typeof reason === "string" && t.has(`accountAdmin.reasons.${reason}`)) {
-      return t(`accountAdmin.reasons.${reason}`);
-    }
     const first = Object.values(failure.fieldErrors ?? {})[0]?.[0];
     if (first && t.has(`accountAdmin.fieldErrors.${first}`)) return t(`accountAdmin.fieldErrors.${first}`);
-    if (first && t.has(`errors.${first}`)) return t(`errors.${first}`);
-    if (t.has(`errors.${failure.code}`)) return t(`errors.${failure.code}`, { message: failure.message });
-    return t("errors.generic");
+    return describeError(t, failure);
   };
 }
 
@@ -121,7 +118,7 @@ function CreateAccountForm({ onCreated }: { onCreated: (name: string, revealed: 
   const onSubmit = handleSubmit((values) => {
     setFailure(null);
     startTransition(async () => {
-      const result = await createAccountAction(values);
+      const result = await callAction(() => createAccountAction(values));
       if (result.ok) {
         reset();
         onCreated(result.data.account.name, {
@@ -216,15 +213,19 @@ function AccountRowView({
   const [role, setRole] = useState<Role>(account.role);
   const [confirming, setConfirming] = useState<"deactivate" | "reset" | null>(null);
 
-  const run = <T,>(call: () => Promise<ActionResult<T>>, done: (data: T) => string) => {
+  const run = <T,>(call: () => Promise<ActionResult<T>>, done: (data: T) => string): void => {
     startTransition(async () => {
-      const result = await call();
+      const result = await callAction(call);
       setConfirming(null);
       if (result.ok) {
         onNotice({ kind: "done", text: done(result.data) });
         router.refresh();
       } else {
-        onNotice({ kind: "error", text: failureMessage(result) });
+        onNotice({
+          kind: "error",
+          text: failureMessage(result),
+          retry: isRetryable(result) ? () => run(call, done) : undefined,
+        });
         setRole(account.role);
       }
     });
@@ -235,7 +236,7 @@ function AccountRowView({
     <tr className={cn(!account.active && "bg-slate-50/70")} data-testid={`account-${account.email}`}>
       <td className="px-4 py-3 align-top">
         <div className={cn("font-medium", !account.active && "text-muted")}>
-          {account.name}
+          {bidiSafe(account.name)}
           {isSelf ? (
             <span className="text-muted ml-1.5 text-xs font-normal">({t("accountAdmin.you")})</span>
           ) : null}

@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { changeOwnPasswordAction } from "@/app/(app)/settings/account/actions";
 import { setLocaleAction } from "@/app/actions/locale";
+import { describeError } from "@/lib/errors/text";
 import { LOCALES, type Locale } from "@/lib/i18n/locale";
 import type { ChangeOwnPasswordInput } from "@/lib/validation/account";
 import { Button } from "./ui/button";
@@ -13,6 +14,7 @@ import { cn } from "./ui/cn";
 import { Field, Input } from "./ui/field";
 import { lazyResolver } from "./ui/lazy-resolver";
 import { NoticeLine, type Notice } from "./ui/notice-line";
+import { callAction, isRetryable } from "./ui/action";
 // zod stays out of the account page's first load; it arrives when the form is first checked.
 const resolver = lazyResolver<ChangeOwnPasswordInput, unknown, ChangeOwnPasswordInput>(async () => {
   const [{ zodResolver }, { changeOwnPasswordSchema }] = await Promise.all([
@@ -49,7 +51,7 @@ function LanguageForm({ locale }: { locale: Locale }) {
           event.preventDefault();
           setOutcome(null);
           startTransition(async () => {
-            const result = await setLocaleAction(choice);
+            const result = await callAction(() => setLocaleAction(choice));
             if (!result.ok) {
               setOutcome("failed");
               return;
@@ -128,7 +130,7 @@ function PasswordForm({ minLength, changed }: { minLength: number; changed: bool
     setSubmitted(true);
     startTransition(async () => {
       // On success the action moves the browser to this page afresh, with the new session.
-      const result = await changeOwnPasswordAction(values);
+      const result = await callAction(() => changeOwnPasswordAction(values));
       if (result.ok) {
         reset();
         return;
@@ -154,9 +156,8 @@ function PasswordForm({ minLength, changed }: { minLength: number; changed: bool
       if (!shown) {
         setNotice({
           kind: "error",
-          text: t.has(`errors.${result.code}`)
-            ? t(`errors.${result.code}`, { message: result.message })
-            : t("errors.generic"),
+          text: describeError(t, result),
+          retry: isRetryable(result) ? () => void onSubmit() : undefined,
         });
       }
     });

@@ -9,6 +9,7 @@ import { LanguageSwitch } from "./language-switch";
 import { NavLink } from "./nav-link";
 import { NavSearch } from "./nav-search";
 import { buttonClass } from "./ui/button";
+import { bidiSafe } from "@/lib/text/bidi";
 
 export async function AppShell({
   user,
@@ -46,14 +47,14 @@ export async function AppShell({
             <LanguageSwitch current={locale} />
             <Link
               href="/settings/account"
-              aria-label={`${t("accountSettings.navLabel")}: ${user.name}`}
+              aria-label={`${t("accountSettings.navLabel")}: ${bidiSafe(user.name)}`}
               title={t("accountSettings.navLabel")}
               className="flex items-center gap-2 rounded-md px-2 py-1 text-xs leading-tight hover:bg-slate-100"
             >
               <UserRound aria-hidden className="text-muted size-4" />
               <span className="text-right max-lg:hidden">
                 <span className="text-ink block font-medium" data-testid="current-user">
-                  {user.name}
+                  {bidiSafe(user.name)}
                 </span>
                 <span className="text-muted block">{t(`roles.${user.role}`)}</span>
               </span>

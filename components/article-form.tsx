@@ -18,6 +18,7 @@ import {
 import { useForm, useWatch, type Control } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/errors";
+import { describeError } from "@/lib/errors/text";
 import { LANGUAGES, type Language } from "@/lib/review/model";
 import { decodeHtml } from "@/lib/intake/charset";
 import { looksLikeHtmlSource, looksLikeWholePage } from "@/lib/intake/page";
@@ -91,6 +92,7 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
 export function ArticleForm(props: ArticleFormProps) {
   const t = useTranslations("articleForm");
   const te = useTranslations("errors");
+  const words = useTranslations();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -329,8 +331,7 @@ export function ArticleForm(props: ArticleFormProps) {
       shown = true;
     }
     if (result.code === "conflict") setFailure({ kind: "conflict" });
-    else if (!shown)
-      setFailure({ kind: "message", text: te.has(result.code) ? te(result.code) : te("generic") });
+    else if (!shown) setFailure({ kind: "message", text: describeError(words, result) });
   }
 
   const onSubmit = handleSubmit((values) => {

@@ -7,6 +7,7 @@ import { snapToWords } from "@/lib/text/anchor";
 import { buildSegments } from "@/lib/text/segments";
 import { VERDICT_STYLES } from "./verdict-badge";
 import { cn } from "./ui/cn";
+import { bidiSafe } from "@/lib/text/bidi";
 
 export type ReaderClaim = { id: number; start: number; end: number; verdict: Verdict };
 export type TextSpan = { start: number; end: number; quote: string };
@@ -191,13 +192,13 @@ export function ArticleReader({
                       draftMark,
                     )}
                   >
-                    {body.slice(s.start, s.end)}
+                    {bidiSafe(body.slice(s.start, s.end))}
                   </span>
                 );
               }
               return claimIds.length === 0 ? (
                 <span key={s.start} data-o={s.start} data-draft={inDraft || undefined} className={draftMark}>
-                  {body.slice(s.start, s.end)}
+                  {bidiSafe(body.slice(s.start, s.end))}
                 </span>
               ) : (
                 <mark
@@ -218,7 +219,7 @@ export function ArticleReader({
                     draftMark,
                   )}
                 >
-                  {body.slice(s.start, s.end)}
+                  {bidiSafe(body.slice(s.start, s.end))}
                 </mark>
               );
             })}

@@ -6,6 +6,8 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { submitClaimAction, submitRatedClaimsAction } from "@/app/(app)/articles/[id]/actions";
+import { describeError } from "@/lib/errors/text";
+import { callAction } from "./ui/action";
 import type { ClaimView } from "@/lib/data/claims";
 import type { Suggestion } from "@/lib/claims";
 import type { Language } from "@/lib/review/model";
@@ -17,6 +19,7 @@ import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
 import { StageBadge, VerdictBadge } from "./verdict-badge";
 import { upperFirst } from "@/lib/text/upper-first";
+import { bidiSafe } from "@/lib/text/bidi";
 
 // The claim form (with react-hook-form, ~14 kB gzipped) loads when a claim is added or edited,
 // not with the page: reading an article needs none of it.
@@ -50,7 +53,7 @@ export function ArticleWorkspace({
   const [formSpan, setFormSpan] = useState<{ start: number; end: number } | null>(null);
   const ratedDrafts = claims.filter((c) => c.stage === "draft" && c.verdict !== "unrated");
   const t = useTranslations("article");
-  const te = useTranslations("errors");
+  const words = useTranslations();
   const format = useFormatter();
   const router = useRouter();
   const searchParams = useSearchParams();
@@ -67,13 +70,18 @@ export function ArticleWorkspace({
   const [dismissed, setDismissed] = useState<Set<string>>(new Set());
   const [focusedSuggestion, setFocusedSuggestion] = useState<string | null>(null);
 
+  const [showHidden, setShowHidden] = useState(false);
+
   const claimedSpans = new Set(claims.map((c) => suggestionKey(c)));
-  const visibleSuggestions =
+  const openSuggestions =
     suggestion.status === "ready"
       ? suggestion.items.filter(
           (s) => !dismissed.has(suggestionKey(s)) && !claimedSpans.has(suggestionKey(s)),
         )
       : [];
+  // Suggestions below the threshold are hidden until the editor asks for them.
+  const hiddenCount = openSuggestions.filter((s) => s.hidden).length;
+  const visibleSuggestions = showHidden ? openSuggestions : openSuggestions.filter((s) => !s.hidden);
 
   const runSuggestions = () => {
     setPanel({ mode: "suggestions" });
@@ -89,10 +97,12 @@ export function ArticleWorkspace({
             ? { status: "ready", items: message.suggestions }
             : { status: "failed", message: message.message },
         );
+        if (message.type !== "done") console.error(message.message);
         worker.terminate();
       }
     };
     worker.onerror = (event) => {
+      console.error(event.message);
       setSuggestion({ status: "failed", message: event.message });
       worker.terminate();
     };
@@ -148,22 +158,24 @@ export function ArticleWorkspace({
 
   const submitAllRated = () =>
     startTransition(async () => {
-      const result = await submitRatedClaimsAction({
-        articleId: article.id,
-        claims: ratedDrafts.map((c) => ({ id: c.id, version: c.version })),
-      });
+      const result = await callAction(() =>
+        submitRatedClaimsAction({
+          articleId: article.id,
+          claims: ratedDrafts.map((c) => ({ id: c.id, version: c.version })),
+        }),
+      );
       if (result.ok) setNotice(tw("submitAll.done", { count: result.data.submitted }));
-      else setNotice(te.has(result.code) ? te(result.code) : result.message);
+      else setNotice(describeError(words, result));
       router.refresh();
     });
 
   const submit = (claim: ClaimView) =>
     startTransition(async () => {
-      const result = await submitClaimAction({ id: claim.id, version: claim.version });
+      const result = await callAction(() => submitClaimAction({ id: claim.id, version: claim.version }));
       if (result.ok) {
         setNotice(t("submitted"));
         router.refresh();
-      } else setNotice(te.has(result.code) ? te(result.code) : result.message);
+      } else setNotice(describeError(words, result));
     });
 
   return (
@@ -210,6 +222,9 @@ export function ArticleWorkspace({
                 suggestion.status === "ready" ? { status: "ready", items: visibleSuggestions } : suggestion
               }
               focusedKey={focusedSuggestion}
+              hiddenCount={hiddenCount}
+              showHidden={showHidden}
+              onToggleHidden={() => setShowHidden((v) => !v)}
               onFocus={(key) => {
                 setFocusedSuggestion(key);
                 document
@@ -218,6 +233,7 @@ export function ArticleWorkspace({
               }}
               onEdit={editSuggestion}
               onDismiss={(keys) => setDismissed((prev) => new Set([...prev, ...keys]))}
+              onRetry={runSuggestions}
               onAccepted={(_keys, report) => {
                 setNotice(report);
                 router.refresh();
@@ -279,27 +295,31 @@ export function ArticleWorkspace({
                             <VerdictBadge verdict={claim.verdict} />
                             <StageBadge stage={claim.stage} returned={claim.returnedAt !== null} />
                           </span>
-                          <span className="text-ink mt-1.5 block text-sm font-medium">{claim.statement}</span>
+                          <span className="text-ink mt-1.5 block text-sm font-medium">
+                            {bidiSafe(claim.statement)}
+                          </span>
                           {claim.speaker ? (
-                            <span className="text-muted mt-0.5 block text-xs">{claim.speaker}</span>
+                            <span className="text-muted mt-0.5 block text-xs">{bidiSafe(claim.speaker)}</span>
                           ) : null}
                         </button>
                         {selected ? (
                           <div className="space-y-3 px-4 pb-4 text-sm">
                             <blockquote className="border-line text-muted border-l-2 pl-3 font-serif">
-                              {claim.quote}
+                              {bidiSafe(claim.quote)}
                             </blockquote>
                             {claim.verdict === "uncommented" && claim.silentParty ? (
                               <p className="first-letter:uppercase">
-                                {t("didNotComment", { party: upperFirst(claim.silentParty) })}
+                                {t("didNotComment", { party: bidiSafe(upperFirst(claim.silentParty)) })}
                               </p>
                             ) : null}
-                            {claim.verdictNote ? <p className="text-ink">{claim.verdictNote}</p> : null}
+                            {claim.verdictNote ? (
+                              <p className="text-ink">{bidiSafe(claim.verdictNote)}</p>
+                            ) : null}
                             {claim.returnNote && claim.stage === "draft" ? (
                               <p className="bg-uncommented-bg text-uncommented rounded-md px-3 py-2">
                                 {t("returnedNote", {
                                   name: claim.returnedBy?.name ?? "?",
-                                  note: claim.returnNote,
+                                  note: bidiSafe(claim.returnNote),
                                 })}
                               </p>
                             ) : null}

@@ -6,15 +6,18 @@ import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { createClaimAction, deleteClaimAction, updateClaimAction } from "@/app/(app)/articles/[id]/actions";
 import { returnAction } from "@/app/(app)/queue/actions";
 import type { ClaimView } from "@/lib/data/claims";
-import type { ActionResult } from "@/lib/errors";
+import type { Failure } from "@/lib/errors";
+import { describeError } from "@/lib/errors/text";
 import { VERDICTS } from "@/lib/review/model";
 import { findOccurrences, locateQuote } from "@/lib/text/anchor";
 import type { ClaimFormInput, ClaimFormValues, ClaimProposal } from "@/lib/validation/claim";
 import { SimilarClaimsPanel } from "./similar-claims-panel";
+import { callAction, isRetryable } from "./ui/action";
 import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
 import { Field, Input, Textarea } from "./ui/field";
 import { lazyResolver } from "./ui/lazy-resolver";
+import { NoticeLine, type Notice } from "./ui/notice-line";
 import { VERDICT_STYLES, VerdictBadge } from "./verdict-badge";
 
 // zod stays out of the article page's first load; it arrives when the form is first checked.
@@ -103,7 +106,8 @@ export function ClaimForm({
   const format = useFormatter();
   const formId = useId();
   const [pending, startTransition] = useTransition();
-  const [failure, setFailure] = useState<string | null>(null);
+  const words = useTranslations();
+  const [failure, setFailure] = useState<Notice | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [version, setVersion] = useState(claim?.version ?? 0);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -191,8 +195,8 @@ export function ClaimForm({
   const message = (key: string | undefined) =>
     key ? (te.has(key) ? te(key) : tw.has(`errors.${key}`) ? tw(`errors.${key}`) : key) : undefined;
 
-  const applyFailure = (result: Extract<ActionResult<unknown>, { ok: false }>) => {
-    if (result.code === "conflict" && result.details) {
+  const applyFailure = (result: Failure, retry: () => void) => {
+    if (result.code === "conflict" && result.details?.current) {
       setConflict(result.details as unknown as Conflict);
       return;
     }
@@ -202,8 +206,11 @@ export function ClaimForm({
         setError(name === "start" || name === "end" ? "quote" : name, { message: list[0] });
       }
     }
-    if (result.code === "wrong_stage") setFailure(te("wrong_stage", { message: result.message }));
-    else setFailure(te.has(result.code) ? te(result.code) : result.message);
+    setFailure({
+      kind: "error",
+      text: describeError(words, result),
+      retry: isRetryable(result) ? retry : undefined,
+    });
   };
 
   const save = (submit: boolean, confirmedOverride = false) => {
@@ -219,18 +226,20 @@ export function ClaimForm({
       }
       setOverrideAsk(null);
       startTransition(async () => {
-        const result = claim
-          ? await updateClaimAction({ ...values, id: claim.id, version, submit })
-          : await createClaimAction({
-              ...values,
-              articleId,
-              submit,
-              ...(draft?.suggestion ? { suggestion: draft.suggestion } : {}),
-            });
+        const result = await callAction(() =>
+          claim
+            ? updateClaimAction({ ...values, id: claim.id, version, submit })
+            : createClaimAction({
+                ...values,
+                articleId,
+                submit,
+                ...(draft?.suggestion ? { suggestion: draft.suggestion } : {}),
+              }),
+        );
         if (result.ok) {
           setConflict(null);
           onSaved(result.data);
-        } else applyFailure(result);
+        } else applyFailure(result, () => void save(submit));
       });
     })();
   };
@@ -239,11 +248,11 @@ export function ClaimForm({
     if (!claim || returnNote.trim() === "") return;
     setFailure(null);
     startTransition(async () => {
-      const result = await returnAction({ id: claim.id, version, note: returnNote });
+      const result = await callAction(() => returnAction({ id: claim.id, version, note: returnNote }));
       if (result.ok) {
         setOverrideAsk(null);
         onReturned?.();
-      } else applyFailure(result);
+      } else applyFailure(result, returnInstead);
     });
   };
 
@@ -295,9 +304,9 @@ export function ClaimForm({
   const remove = () => {
     if (!claim) return;
     startTransition(async () => {
-      const result = await deleteClaimAction({ id: claim.id, version, articleId });
+      const result = await callAction(() => deleteClaimAction({ id: claim.id, version, articleId }));
       if (result.ok) onDeleted(claim.id);
-      else applyFailure(result);
+      else applyFailure(result, remove);
     });
   };
 
@@ -349,14 +358,7 @@ export function ClaimForm({
           </div>
         </div>
       ) : null}
-      {failure ? (
-        <p
-          role="alert"
-          className="border-disputed/30 bg-disputed-bg text-disputed rounded-md border px-3 py-2 text-sm"
-        >
-          {failure}
-        </p>
-      ) : null}
+      <NoticeLine notice={failure} />
 
       <Field
         id={id("quote")}

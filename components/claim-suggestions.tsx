@@ -3,11 +3,14 @@
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { createClaimAction } from "@/app/(app)/articles/[id]/actions";
+import { describeError } from "@/lib/errors/text";
+import { callAction } from "./ui/action";
 import type { Suggestion } from "@/lib/claims";
 import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
 import { Input } from "./ui/field";
 import { VerdictBadge } from "./verdict-badge";
+import { bidiSafe } from "@/lib/text/bidi";
 
 export type SuggestionState =
   | { status: "idle" }
@@ -42,22 +45,33 @@ export function ClaimSuggestions({
   articleId,
   state,
   focusedKey,
+  hiddenCount = 0,
+  showHidden = false,
+  onToggleHidden,
   onFocus,
   onEdit,
   onDismiss,
   onAccepted,
   onClose,
+  onRetry,
 }: {
   articleId: number;
   state: SuggestionState;
   focusedKey: string | null;
+  /** How many open suggestions score below the threshold (listed only when showHidden). */
+  hiddenCount?: number;
+  showHidden?: boolean;
+  onToggleHidden?: () => void;
   onFocus: (key: string) => void;
   onEdit: (s: Suggestion) => void;
   onDismiss: (keys: string[]) => void;
   onAccepted: (keys: string[], report: string) => void;
   onClose: () => void;
+  /** Runs the analysis again after it failed. */
+  onRetry: () => void;
 }) {
   const t = useTranslations("suggest");
+  const words = useTranslations();
   const [threshold, setThreshold] = useState(0.6);
   const [pending, startTransition] = useTransition();
   const [progress, setProgress] = useState<string | null>(null);
@@ -75,9 +89,13 @@ export function ClaimSuggestions({
   }
   if (state.status === "failed") {
     return (
-      <p role="alert" className="text-disputed px-4 py-6 text-sm">
-        {t("failed", { message: state.message })}
-      </p>
+      <div role="alert" className="text-disputed space-y-3 px-4 py-6 text-sm">
+        {/* The worker's own error is English and technical: it goes to the console, not here. */}
+        <p>{t("failed")}</p>
+        <Button size="sm" variant="secondary" onClick={onRetry}>
+          {t("retry")}
+        </Button>
+      </div>
     );
   }
   if (state.status !== "ready") return null;
@@ -91,9 +109,9 @@ export function ClaimSuggestions({
       const refused: string[] = [];
       for (const [i, s] of list.entries()) {
         setProgress(t("accepting", { done: i + 1, total: list.length }));
-        const result = await createClaimAction(draftInput(articleId, s));
+        const result = await callAction(() => createClaimAction(draftInput(articleId, s)));
         if (result.ok) accepted.push(suggestionKey(s));
-        else refused.push(`${s.quote.slice(0, 40)}…: ${result.message}`);
+        else refused.push(`${s.quote.slice(0, 40)}…: ${describeError(words, result)}`);
       }
       setProgress(null);
       const report =
@@ -138,7 +156,7 @@ export function ClaimSuggestions({
           </p>
         ) : null}
       </div>
-      {items.length === 0 ? (
+      {items.length === 0 && hiddenCount === 0 ? (
         <p className="text-muted px-4 py-8 text-center text-sm">{t("none")}</p>
       ) : (
         <ol className="divide-line divide-y">
@@ -159,10 +177,16 @@ export function ClaimSuggestions({
                       {s.score.toFixed(2)}
                     </span>
                     {s.verdict ? <VerdictBadge verdict={s.verdict} /> : null}
-                    {s.speaker ? <span className="text-muted truncate text-xs">{s.speaker}</span> : null}
+                    {s.speaker ? (
+                      <span className="text-muted truncate text-xs">
+                        {bidiSafe(s.speaker)}
+                        {s.role ? ` (${bidiSafe(s.role)})` : null}
+                      </span>
+                    ) : null}
                   </span>
-                  <span className="text-ink mt-1 block font-medium">{s.statement}</span>
+                  <span className="text-ink mt-1 block font-medium">{bidiSafe(s.statement)}</span>
                 </button>
+                {s.hidden ? <p className="text-muted text-xs">{t("hiddenNote")}</p> : null}
                 {s.silentParty ? (
                   <p className="text-uncommented text-xs first-letter:uppercase">
                     {t("silent", { party: s.silentParty })}
@@ -198,6 +222,13 @@ export function ClaimSuggestions({
           })}
         </ol>
       )}
+      {hiddenCount > 0 && onToggleHidden ? (
+        <div className="border-line border-t px-4 py-3">
+          <Button size="sm" variant="ghost" aria-expanded={showHidden} onClick={onToggleHidden}>
+            {showHidden ? t("hideHidden", { count: hiddenCount }) : t("showHidden", { count: hiddenCount })}
+          </Button>
+        </div>
+      ) : null}
     </div>
   );
 }

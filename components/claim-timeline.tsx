@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { HistoryEntry } from "@/lib/data/claims";
 import { VERDICTS, type Verdict } from "@/lib/review/model";
+import { bidiSafe } from "@/lib/text/bidi";
 
 function isVerdict(value: unknown): value is Verdict {
   return typeof value === "string" && (VERDICTS as readonly string[]).includes(value);
@@ -73,7 +74,7 @@ export async function ClaimTimeline({ entries }: { entries: HistoryEntry[] }) {
                 {tw("override", { name: override.name })}
               </p>
             ) : null}
-            {entry.note ? <p className="text-ink mt-1 text-sm">“{entry.note}”</p> : null}
+            {entry.note ? <p className="text-ink mt-1 text-sm">“{bidiSafe(entry.note)}”</p> : null}
             {changes && fields.length > 0 ? (
               <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded-md bg-slate-50 p-3 text-xs">
                 {fields.map((field) => (

@@ -1,4 +1,5 @@
 import type { Segment } from "@/lib/search/snippet";
+import { bidiSafe } from "@/lib/text/bidi";
 
 /** Search hits as React text inside <mark>: the text is never parsed as HTML. */
 export function Highlighted({ segments, className }: { segments: Segment[]; className?: string }) {
@@ -7,10 +8,10 @@ export function Highlighted({ segments, className }: { segments: Segment[]; clas
       {segments.map((segment, i) =>
         segment.hit ? (
           <mark key={i} className="text-ink rounded-sm bg-amber-100 px-0.5">
-            {segment.text}
+            {bidiSafe(segment.text)}
           </mark>
         ) : (
-          <span key={i}>{segment.text}</span>
+          <span key={i}>{bidiSafe(segment.text)}</span>
         ),
       )}
     </span>

@@ -2,8 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useTransition } from "react";
+import { useState, useTransition } from "react";
 import { setLocaleAction } from "@/app/actions/locale";
+import { callAction } from "./ui/action";
 import { LOCALES } from "@/lib/i18n/locale";
 import { cn } from "./ui/cn";
 
@@ -12,34 +13,44 @@ const LABELS = { en: "English", fr: "Français" } as const;
 export function LanguageSwitch({ current, className }: { current: string; className?: string }) {
   const t = useTranslations("nav");
   const router = useRouter();
+  const words = useTranslations("appErrors");
   const [pending, startTransition] = useTransition();
+  const [failed, setFailed] = useState(false);
   return (
-    <div
-      role="group"
-      aria-label={t("language")}
-      className={cn("border-line inline-flex rounded-md border bg-white p-0.5", className)}
-    >
-      {LOCALES.map((locale) => (
-        <button
-          key={locale}
-          type="button"
-          lang={locale}
-          aria-pressed={current === locale}
-          disabled={pending}
-          onClick={() =>
-            startTransition(async () => {
-              await setLocaleAction(locale);
-              router.refresh();
-            })
-          }
-          className={cn(
-            "rounded px-2.5 py-1 text-xs font-medium",
-            current === locale ? "bg-ink text-white" : "text-muted hover:text-ink",
-          )}
-        >
-          {LABELS[locale]}
-        </button>
-      ))}
-    </div>
+    <>
+      <div
+        role="group"
+        aria-label={t("language")}
+        className={cn("border-line inline-flex rounded-md border bg-white p-0.5", className)}
+      >
+        {LOCALES.map((locale) => (
+          <button
+            key={locale}
+            type="button"
+            lang={locale}
+            aria-pressed={current === locale}
+            disabled={pending}
+            onClick={() =>
+              startTransition(async () => {
+                const result = await callAction(() => setLocaleAction(locale));
+                setFailed(!result.ok);
+                router.refresh();
+              })
+            }
+            className={cn(
+              "rounded px-2.5 py-1 text-xs font-medium",
+              current === locale ? "bg-ink text-white" : "text-muted hover:text-ink",
+            )}
+          >
+            {LABELS[locale]}
+          </button>
+        ))}
+      </div>
+      {failed ? (
+        <span role="alert" className="text-disputed text-xs">
+          {words("languageFailed")}
+        </span>
+      ) : null}
+    </>
   );
 }

@@ -4,6 +4,9 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { signInAction, type SignInResult } from "@/app/(auth)/sign-in/actions";
+import { callAction } from "./ui/action";
+
+const NO_ANSWER: SignInResult = { ok: false, code: "failed", message: "No answer from the server." };
 import type { SignInInput } from "@/lib/validation/auth";
 import { Button } from "./ui/button";
 import { Field, Input } from "./ui/field";
@@ -35,8 +38,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const onSubmit = handleSubmit((values) => {
     setFailure(null);
     startTransition(async () => {
-      const result = await signInAction(values, callbackUrl);
-      if (result && !result.ok) setFailure(result);
+      // On success the action redirects; no answer at all is a failure to sign in, to try again.
+      const result = await callAction(() => signInAction(values, callbackUrl));
+      if (result && !result.ok)
+        setFailure(
+          "retryAt" in result || result.code !== "unavailable" ? (result as SignInResult) : NO_ANSWER,
+        );
     });
   });
 

@@ -8,6 +8,7 @@ import type { SimilarClaim } from "@/lib/data/similar";
 import { VerdictBadge } from "./verdict-badge";
 import { cn } from "./ui/cn";
 import { upperFirst } from "@/lib/text/upper-first";
+import { bidiSafe } from "@/lib/text/bidi";
 
 const DEBOUNCE_MS = 400;
 /** Below this many characters a text says too little to look for look-alikes. */
@@ -110,7 +111,7 @@ function SimilarItem({ claim }: { claim: SimilarClaim }) {
           {claim.stage === "approved" ? t("approvedOn", { date }) : t("ratedOn", { date })}
         </span>
       </div>
-      <p className="text-ink text-sm font-medium">{claim.statement}</p>
+      <p className="text-ink text-sm font-medium">{bidiSafe(claim.statement)}</p>
       {claim.speaker ? <p className="text-muted text-xs">{t("speaker", { name: claim.speaker })}</p> : null}
       {claim.verdict === "uncommented" && claim.silentParty ? (
         <p className="text-muted text-sm">{t("silentParty", { party: upperFirst(claim.silentParty) })}</p>
@@ -118,7 +119,7 @@ function SimilarItem({ claim }: { claim: SimilarClaim }) {
       {claim.verdictNote ? (
         <p className="text-muted line-clamp-3 text-sm">
           <span className="text-ink font-medium">{t("note")} </span>
-          {claim.verdictNote}
+          {bidiSafe(claim.verdictNote)}
         </p>
       ) : null}
       <a

@@ -5,13 +5,16 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo, useState, useTransition } from "react";
 import { mergeSpeakersAction } from "@/app/actions/speakers";
+import { describeError } from "@/lib/errors/text";
 import type { SpeakerStats } from "@/lib/data/speakers";
 import { VERDICTS } from "@/lib/review/model";
 import { foldWord } from "@/lib/search/query";
 import { preferredSpeakerName } from "@/lib/search/speaker-names";
 import { Button } from "./ui/button";
+import { callAction } from "./ui/action";
 import { cn } from "./ui/cn";
 import { Input } from "./ui/field";
+import { bidiSafe } from "@/lib/text/bidi";
 
 const VERDICT_BAR = {
   confirmed: "bg-confirmed",
@@ -72,7 +75,7 @@ export function SpeakersTable({
               <li key={group.join("|")} className="flex flex-wrap items-center gap-2 text-sm">
                 {group.map((name) => (
                   <span key={name} className="rounded-full bg-slate-100 px-2.5 py-0.5">
-                    {name}
+                    {bidiSafe(name)}
                   </span>
                 ))}
                 <Button
@@ -182,7 +185,7 @@ export function SpeakersTable({
                       href={speakerHref(s.name)}
                       className="text-ink hover:text-accent font-medium hover:underline"
                     >
-                      {s.name}
+                      {bidiSafe(s.name)}
                     </Link>
                   </td>
                   <td className="px-4 py-3 text-right tabular-nums">{s.total}</td>
@@ -249,9 +252,9 @@ function MergePanel({
 
   function merge() {
     startTransition(async () => {
-      const result = await mergeSpeakersAction({ from: names, to: target });
+      const result = await callAction(() => mergeSpeakersAction({ from: names, to: target }));
       if (result.ok) onDone(t("speakers.merged", { count: result.data.renamed, name: result.data.to }), true);
-      else onDone(result.code === "forbidden" ? t("errors.forbidden") : t("speakers.mergeFailed"), false);
+      else onDone(`${t("speakers.mergeFailed")} ${describeError(t, result)}`, false);
     });
   }
 
@@ -271,7 +274,7 @@ function MergePanel({
               checked={choice === name}
               onChange={() => setChoice(name)}
             />
-            <span className="font-medium">{name}</span>
+            <span className="font-medium">{bidiSafe(name)}</span>
             <span className="text-muted">{t("speakers.claimCount", { count: counts.get(name) ?? 0 })}</span>
           </label>
         ))}

@@ -4,6 +4,8 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { createTokenAction } from "@/app/(app)/settings/tokens/actions";
+import { describeError } from "@/lib/errors/text";
+import { callAction } from "./ui/action";
 import type { CreateTokenInput } from "@/lib/validation/token";
 import { CopyButton } from "./copy-button";
 import { Button } from "./ui/button";
@@ -29,6 +31,7 @@ function useErrorText() {
 export function TokenCreateForm() {
   const t = useTranslations("apiTokens");
   const errorText = useErrorText();
+  const words = useTranslations();
   const [pending, startTransition] = useTransition();
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -48,7 +51,7 @@ export function TokenCreateForm() {
   const onSubmit = handleSubmit((values) => {
     setFailure(null);
     startTransition(async () => {
-      const result = await createTokenAction(values);
+      const result = await callAction(() => createTokenAction(values));
       if (result.ok) {
         setCreated(result.data);
         reset({ name: "" });
@@ -56,7 +59,7 @@ export function TokenCreateForm() {
       }
       const fieldKey = result.fieldErrors?.name?.[0];
       if (fieldKey) setError("name", { message: fieldKey });
-      else setFailure(errorText(result.code));
+      else setFailure(describeError(words, result));
     });
   });
 

@@ -3,12 +3,14 @@
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { revokeTokenAction } from "@/app/(app)/settings/tokens/actions";
+import { describeError } from "@/lib/errors/text";
+import { callAction } from "./ui/action";
 import { Button } from "./ui/button";
 
 /** Revoke, then confirm inline: revoking cannot be undone and breaks whatever uses the token. */
 export function TokenRevokeButton({ id, name }: { id: number; name: string }) {
   const t = useTranslations("apiTokens");
-  const errors = useTranslations("errors");
+  const words = useTranslations();
   const common = useTranslations("common");
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -43,8 +45,8 @@ export function TokenRevokeButton({ id, name }: { id: number; name: string }) {
           disabled={pending}
           onClick={() =>
             startTransition(async () => {
-              const result = await revokeTokenAction({ id });
-              if (!result.ok) setFailure(errors.has(result.code) ? errors(result.code) : errors("generic"));
+              const result = await callAction(() => revokeTokenAction({ id }));
+              if (!result.ok) setFailure(describeError(words, result));
             })
           }
         >

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { TokenView } from "@/lib/data/tokens";
 import { TokenRevokeButton } from "./token-revoke-button";
+import { bidiSafe } from "@/lib/text/bidi";
 
 export async function TokenTable({
   tokens,
@@ -50,10 +51,10 @@ export async function TokenTable({
         <tbody className="divide-line divide-y">
           {tokens.map((token) => (
             <tr key={token.id} className={token.revokedAt ? "text-muted" : undefined} data-testid="token-row">
-              <td className="text-ink px-4 py-3 font-medium">{token.name}</td>
+              <td className="text-ink px-4 py-3 font-medium">{bidiSafe(token.name)}</td>
               {showOwner ? (
                 <td className="px-4 py-3">
-                  <div>{token.owner.name}</div>
+                  <div>{bidiSafe(token.owner.name)}</div>
                   <div className="text-muted text-xs">{token.owner.email}</div>
                 </td>
               ) : null}
@@ -90,7 +91,7 @@ export async function TokenTable({
                 )}
               </td>
               <td className="px-4 py-3 text-right">
-                {token.revokedAt ? null : <TokenRevokeButton id={token.id} name={token.name} />}
+                {token.revokedAt ? null : <TokenRevokeButton id={token.id} name={bidiSafe(token.name)} />}
               </td>
             </tr>
           ))}

@@ -131,11 +131,17 @@ test("the article page downloads the verified summary as Markdown and CSV", asyn
   expect(text).toContain("approuvé par Chloé Dubois le");
   expect(text).toContain("approuvé par Ben Okafor le");
 
+  // A French article: semicolons first, for French Excel; a comma on request.
   await menu.click();
+  await expect(page.getByRole("radio", { name: "Semicolon ;" })).toBeChecked();
   const csv = await downloadFrom(page, () => page.getByRole("link", { name: /^CSV/ }).click());
   expect(csv.download.suggestedFilename()).toBe(`${FILE_STEM}-claims.csv`);
   expect(csv.text.charCodeAt(0)).toBe(0xfeff);
-  const rows = parseCsv(csv.text.slice(1));
+  expect(csv.text.split("\r\n")[0]).toBe(`\ufeff${CSV_COLUMNS.join(";")}`);
+  await menu.click();
+  await page.getByRole("radio", { name: "Comma ," }).check();
+  const commaCsv = await downloadFrom(page, () => page.getByRole("link", { name: /^CSV/ }).click());
+  const rows = parseCsv(commaCsv.text.slice(1));
   expect(rows[0]).toEqual([...CSV_COLUMNS]);
   const statement = CSV_COLUMNS.indexOf("statement");
   expect(
@@ -171,15 +177,16 @@ test("the summary page downloads JSON, ClaimReview and HTML, and embeds the Clai
     reviewRating: { "@type": string; ratingValue: number; alternateName: string };
     itemReviewed: { "@type": string; author?: { name: string } };
   }[];
-  expect(reviews).toHaveLength(3);
+  // The silence is left out of ClaimReview (only the menu's "with claims nobody answered" adds it).
+  expect(reviews).toHaveLength(2);
   for (const review of reviews) {
     expect(review["@type"]).toBe("ClaimReview");
     expect(review.reviewRating["@type"]).toBe("Rating");
     expect(review.itemReviewed["@type"]).toBe("Claim");
   }
-  expect(reviews.map((r) => r.reviewRating.alternateName).sort()).toEqual(
-    ["Confirmé", "Contesté", "Sans commentaire"].sort(),
-  );
+  expect(reviews.map((r) => r.reviewRating.alternateName).sort()).toEqual(["Confirmé", "Contesté"].sort());
+  const disputed = reviews.find((r) => r.reviewRating.alternateName === "Contesté");
+  expect(disputed?.reviewRating.ratingValue).toBeUndefined();
 
   const html = await downloadFrom(page, () => downloads.getByRole("link", { name: "HTML" }).click());
   expect(html.download.suggestedFilename()).toBe(`${FILE_STEM}-summary.html`);
@@ -188,6 +195,25 @@ test("the summary page downloads JSON, ClaimReview and HTML, and embeds the Clai
 
   const embedded = await page.locator('script[type="application/ld+json"]').textContent();
   expect(JSON.parse(embedded ?? "null")).toEqual(reviews);
+});
+
+test("without APP_URL, exported links use the address the desk was opened at, and the admin page says so", async ({
+  page,
+  baseURL,
+}) => {
+  const origin = new URL(baseURL!).origin;
+  await signIn(page, "admin");
+  await page.goto("/admin/users");
+  await expect(page.getByTestId("app-url-notice")).toContainText(`Exported links point at ${origin}`);
+  await expect(page.getByTestId("app-url-notice")).toContainText("APP_URL");
+  await page.goto(`/articles/${articleId}/summary`);
+  const json = await downloadFrom(page, () =>
+    page.getByRole("list", { name: "Download" }).getByRole("link", { name: "JSON", exact: true }).click(),
+  );
+  const doc = JSON.parse(json.text) as { verdicts: Record<string, { claims: { url: string }[] }> };
+  const urls = Object.values(doc.verdicts).flatMap((group) => group.claims.map((claim) => claim.url));
+  expect(urls.length).toBeGreaterThan(0);
+  for (const url of urls) expect(url.startsWith(`${origin}/articles/${articleId}#claim-`)).toBe(true);
 });
 
 test("the summary keeps the article's language whatever the interface language", async ({ page }) => {

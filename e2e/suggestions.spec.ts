@@ -49,9 +49,14 @@ test("suggested claims are shown in place, accepted with their speaker and no-co
   await moscow.getByRole("button", { name: "Accept" }).click();
   await expect(page.getByRole("status")).toHaveText("1 claim added as draft.");
 
+  // The thanks score below the threshold: hidden until asked for, then dismissed.
   const thanks = panel.getByRole("listitem").filter({ hasText: "Je suis reconnaissant" });
+  await expect(thanks).toHaveCount(0);
+  await panel.getByRole("button", { name: /^Show \d+ more below the threshold$/ }).click();
+  await expect(thanks).toContainText("Below the threshold: unlikely to be a claim.");
   await thanks.getByRole("button", { name: "Dismiss" }).click();
   await expect(thanks).toHaveCount(0);
+  await panel.getByRole("button", { name: /^Hide the \d+ below the threshold$/ }).click();
 
   await page.getByLabel("Accept all scoring at least").fill("0.8");
   const acceptAll = panel.getByRole("button", { name: /^Accept \d+$/ });

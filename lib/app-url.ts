@@ -46,15 +46,18 @@ export function configuredAppUrl(): { url: string; source: Exclude<AppUrlSource,
   return null;
 }
 
-/** The base URL of the links in an export made by `request`. */
+/** The base URL of exported links for a request with these headers (a page: next/headers). */
+export function appUrlFor(headers: Headers, protocol?: string): string {
+  return configuredAppUrl()?.url ?? requestOrigin(headers, protocol) ?? DEFAULT_APP_URL;
+}
+
+/** The base URL of the links in an export made by `request` (a route handler). */
 export function exportAppUrl(request: Request): string {
-  const configured = configuredAppUrl();
-  if (configured) return configured.url;
   let protocol: string | undefined;
   try {
     protocol = new URL(request.url).protocol;
   } catch {
     protocol = undefined;
   }
-  return requestOrigin(request.headers, protocol) ?? DEFAULT_APP_URL;
+  return appUrlFor(request.headers, protocol);
 }

@@ -5,6 +5,7 @@ import { cn } from "@/components/ui/cn";
 import type { QueueEntry } from "./entry";
 import { VerdictBadge } from "@/components/verdict-badge";
 import { upperFirst } from "@/lib/text/upper-first";
+import { bidiSafe } from "@/lib/text/bidi";
 
 export function Kbd({ children, className }: { children: ReactNode; className?: string }) {
   return (
@@ -28,11 +29,11 @@ export function QuoteInContext({ entry }: { entry: Pick<QueueEntry, "quote" | "c
       <figcaption className="sr-only">{t("quoteLabel")}</figcaption>
       <blockquote className="text-ink/75 border-line border-l-2 pl-3 font-serif text-[15px] leading-relaxed">
         {clippedBefore ? "… " : null}
-        {before}
+        {bidiSafe(before)}
         <mark className="text-ink rounded-sm bg-amber-100 [box-decoration-break:clone] px-0.5">
-          {entry.quote}
+          {bidiSafe(entry.quote)}
         </mark>
-        {after}
+        {bidiSafe(after)}
         {clippedAfter ? " …" : null}
       </blockquote>
     </figure>
@@ -52,14 +53,14 @@ export function ClaimFacts({
         <>
           <dt className="sr-only">{t("silentPartyLabel")}</dt>
           <dd className="text-uncommented col-span-2 font-medium">
-            {t("silentParty", { party: upperFirst(entry.silentParty) })}
+            {t("silentParty", { party: bidiSafe(upperFirst(entry.silentParty)) })}
           </dd>
         </>
       ) : null}
       {entry.verdictNote ? (
         <>
           <dt className="text-muted">{t("note")}</dt>
-          <dd className="text-ink">{entry.verdictNote}</dd>
+          <dd className="text-ink">{bidiSafe(entry.verdictNote)}</dd>
         </>
       ) : null}
       <dt className="text-muted">{t("sources")}</dt>
@@ -109,11 +110,11 @@ export function ClaimHeading({
           prefetch={false}
           className="text-muted hover:text-accent max-w-[36rem] truncate underline-offset-2 hover:underline"
         >
-          {entry.articleTitle}
+          {bidiSafe(entry.articleTitle)}
         </Link>
       </div>
       <p id={statementId} className="text-ink text-[15px] leading-snug font-medium">
-        {entry.statement}
+        {bidiSafe(entry.statement)}
       </p>
     </>
   );

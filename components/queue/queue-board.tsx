@@ -5,16 +5,19 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { approveAction, bulkApproveAction, returnAction, takeAction } from "@/app/(app)/queue/actions";
+import { callAction, isRetryable } from "@/components/ui/action";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Kbd } from "./claim-parts";
 import { claimHref, type QueueEntry } from "./entry";
-import { decidedElsewhere, describeFailure, type Failure } from "./failure";
+import { describeError } from "@/lib/errors/text";
+import { decidedElsewhere, type Failure } from "./failure";
 import { activeTake, QueueLine, type LineHandlers, type ReturnDraft } from "./queue-line";
 import { ShortcutsDialog, type ShortcutsDialogHandle } from "./shortcuts-dialog";
-import { useHydrated, useNow, useTimeFormat } from "./use-time";
+import { useHydrated, useNow } from "./use-time";
 
-type Notice = { kind: "ok" | "error"; text: string };
+/** `retry`: the failed call again, offered when it got no answer (see callAction). */
+type Notice = { kind: "ok" | "error"; text: string; retry?: () => void };
 type TakeOverride = Pick<QueueEntry, "takenBy" | "takenAt">;
 
 const keyOf = (entry: Pick<QueueEntry, "id" | "version">) => `${entry.id}:${entry.version}`;
@@ -48,7 +51,6 @@ export function QueueBoard({
   serverNow: number;
 }) {
   const t = useTranslations("queue");
-  const time = useTimeFormat();
   const router = useRouter();
   const now = useNow(serverNow);
   const hydrated = useHydrated();
@@ -123,7 +125,8 @@ export function QueueBoard({
     return () => window.clearInterval(timer);
   }, []);
 
-  const fail = (failure: Failure) => describeFailure(t, failure, time.time);
+  const words = useTranslations();
+  const fail = (failure: Failure) => describeError(words, failure);
 
   const setFlag = <T,>(set: ReadonlySet<T>, value: T, on: boolean): ReadonlySet<T> => {
     const next = new Set(set);
@@ -190,15 +193,21 @@ export function QueueBoard({
     if (busy.has(entry.id)) return;
     setError(entry.id, null);
     leave([entry], { focus: true });
-    const result = await approveAction({ id: entry.id, version: entry.version });
+    const result = await callAction(() => approveAction({ id: entry.id, version: entry.version }));
     if (result.ok) {
       setNotice({ kind: "ok", text: t("messages.approved", { statement: short(entry.statement) }) });
     } else {
+      // Refused or unanswered, the claim comes back where it was, with why and a way to try again.
       if (!decidedElsewhere(result)) {
         unhide(entry);
+        setActiveId(entry.id);
         setError(entry.id, fail(result));
       }
-      setNotice({ kind: "error", text: fail(result) });
+      setNotice({
+        kind: "error",
+        text: fail(result),
+        retry: isRetryable(result) ? () => void approve(entry) : undefined,
+      });
     }
     refreshSoon();
   };
@@ -207,10 +216,16 @@ export function QueueBoard({
     if (!canReview || selectedEntries.length === 0) return;
     const batch = selectedEntries;
     setBusy((current) => new Set([...current, ...batch.map((e) => e.id)]));
-    const result = await bulkApproveAction({ items: batch.map((e) => ({ id: e.id, version: e.version })) });
+    const result = await callAction(() =>
+      bulkApproveAction({ items: batch.map((e) => ({ id: e.id, version: e.version })) }),
+    );
     setBusy((current) => new Set([...current].filter((id) => !batch.some((e) => e.id === id))));
     if (!result.ok) {
-      setNotice({ kind: "error", text: fail(result) });
+      setNotice({
+        kind: "error",
+        text: fail(result),
+        retry: isRetryable(result) ? () => void approveSelected() : undefined,
+      });
       return;
     }
     const byId = new Map(batch.map((e) => [e.id, e]));
@@ -259,10 +274,11 @@ export function QueueBoard({
     setReturnDraft(null);
     setError(entry.id, null);
     leave([entry], { focus: true });
-    const result = await returnAction({ id: entry.id, version: entry.version, note });
+    const result = await callAction(() => returnAction({ id: entry.id, version: entry.version, note }));
     if (result.ok) {
       setNotice({ kind: "ok", text: t("messages.returned", { statement: short(entry.statement) }) });
     } else {
+      // The note is kept in the reopened return form: submitting it again is the retry.
       if (!decidedElsewhere(result)) {
         unhide(entry);
         setReturnDraft({ id: entry.id, note, error: fail(result) });
@@ -277,7 +293,7 @@ export function QueueBoard({
     if (!canReview) return setNotice({ kind: "error", text: t("errors.forbidden") });
     const mine = activeTake(entry, now)?.id === meId;
     setBusy((current) => setFlag(current, entry.id, true));
-    const result = await takeAction({ id: entry.id, taken: !mine });
+    const result = await callAction(() => takeAction({ id: entry.id, taken: !mine }));
     setBusy((current) => setFlag(current, entry.id, false));
     const override = (value: TakeOverride) =>
       setTakes((current) => {
@@ -298,7 +314,11 @@ export function QueueBoard({
         override({ takenBy: { id: -1, name: by }, takenAt: Date.parse(at) });
       }
       if (decidedElsewhere(result)) leave([entry], { focus: false });
-      setNotice({ kind: "error", text: fail(result) });
+      setNotice({
+        kind: "error",
+        text: fail(result),
+        retry: isRetryable(result) ? () => void toggleTake(entry) : undefined,
+      });
     }
   };
 
@@ -378,6 +398,15 @@ export function QueueBoard({
             )}
           >
             {notice.text}
+            {notice.retry ? (
+              <button
+                type="button"
+                onClick={notice.retry}
+                className="rounded px-1 font-semibold underline underline-offset-2"
+              >
+                {t("messages.retry")}
+              </button>
+            ) : null}
             <button
               type="button"
               onClick={() => setNotice(null)}

@@ -5,6 +5,7 @@ import { Select } from "@/components/ui/field";
 import type { QueueFacets } from "@/lib/data/queue";
 import { VERDICTS } from "@/lib/review/model";
 import type { QueueFilterParams } from "@/lib/validation/queue";
+import { bidiSafe } from "@/lib/text/bidi";
 
 /** The queue's filters as a plain GET form: shareable links, and it works before scripts load. */
 export async function QueueFiltersForm({
@@ -65,7 +66,7 @@ export async function QueueFiltersForm({
           <option value="">{t("queue.filters.anyRater")}</option>
           {facets.raters.map((r) => (
             <option key={r.id} value={r.id}>
-              {r.name}
+              {bidiSafe(r.name)}
             </option>
           ))}
         </Select>

@@ -9,13 +9,17 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { ClaimFacts, ClaimHeading, QuoteInContext } from "./claim-parts";
 import { claimHref, type QueueEntry } from "./entry";
-import { decidedElsewhere, describeFailure } from "./failure";
+import { callAction } from "@/components/ui/action";
+import { describeError } from "@/lib/errors/text";
+import { decidedElsewhere } from "./failure";
 import { useTimeFormat } from "./use-time";
+import { bidiSafe } from "@/lib/text/bidi";
 
 /** Claims a reviewer sent back to me, each with the reviewer's note, a way to fix it, and to resubmit. */
 export function ReturnedList({ entries }: { entries: QueueEntry[] }) {
   const t = useTranslations("queue");
   const time = useTimeFormat();
+  const words = useTranslations();
   const router = useRouter();
   const [done, setDone] = useState<ReadonlySet<string>>(() => new Set());
   const [busy, setBusy] = useState<number | null>(null);
@@ -26,13 +30,13 @@ export function ReturnedList({ entries }: { entries: QueueEntry[] }) {
 
   const resubmit = async (entry: QueueEntry) => {
     setBusy(entry.id);
-    const result = await resubmitAction({ id: entry.id, version: entry.version });
+    const result = await callAction(() => resubmitAction({ id: entry.id, version: entry.version }));
     setBusy(null);
     if (result.ok || decidedElsewhere(result)) {
       setDone((current) => new Set(current).add(`${entry.id}:${entry.version}`));
     }
     if (result.ok) setNotice(t("messages.resubmitted", { statement: entry.statement }));
-    else setErrors((current) => new Map(current).set(entry.id, describeFailure(t, result, time.time)));
+    else setErrors((current) => new Map(current).set(entry.id, describeError(words, result)));
     router.refresh();
   };
 
@@ -80,7 +84,7 @@ export function ReturnedList({ entries }: { entries: QueueEntry[] }) {
                         : t("returned.noteLabel")}
                     </p>
                     <p className="text-ink mt-0.5 text-sm whitespace-pre-line" data-testid="return-note">
-                      {entry.returnNote}
+                      {bidiSafe(entry.returnNote)}
                     </p>
                   </div>
                   <QuoteInContext entry={entry} />

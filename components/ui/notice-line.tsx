@@ -1,9 +1,12 @@
+import { useTranslations } from "next-intl";
 import { cn } from "./cn";
 
-export type Notice = { kind: "done" | "error"; text: string };
+/** `retry`: the failed call again, offered when trying again can help (see callAction). */
+export type Notice = { kind: "done" | "error"; text: string; retry?: () => void };
 
 /** The outcome of a form: a status line when it worked, an alert when it did not. */
 export function NoticeLine({ notice }: { notice: Notice | null }) {
+  const t = useTranslations("common");
   if (!notice) return null;
   return (
     <p
@@ -16,6 +19,14 @@ export function NoticeLine({ notice }: { notice: Notice | null }) {
       )}
     >
       {notice.text}
+      {notice.retry ? (
+        <>
+          {" "}
+          <button type="button" onClick={notice.retry} className="font-medium underline underline-offset-2">
+            {t("tryAgain")}
+          </button>
+        </>
+      ) : null}
     </p>
   );
 }

@@ -269,7 +269,7 @@ function description(rateLimit: number): string {
 
 **JSON.** Bodies are JSON (\`Content-Type: application/json\`, at most ${MAX_BODY_BYTES.toLocaleString("en")} bytes); timestamps are ISO 8601 in UTC.
 
-**Errors** are RFC 9457 problem details (\`application/problem+json\`) with \`type\`, \`title\`, \`status\`, \`detail\` and a stable \`code\`; a 400 lists the invalid fields in \`errors\`. A stale \`version\` gets 409 with the claim as it is now in \`current\`.
+**Errors** are RFC 9457 problem details (\`application/problem+json\`) with \`type\`, \`title\`, \`status\`, \`detail\` and a stable \`code\`; a 400 lists the invalid fields in \`errors\`, and \`reason\` names the very problem within its code (\`already_approved\`). \`detail\` is in the language of \`Accept-Language\` (English or French; English by default). A stale \`version\` (PATCH, DELETE, submit, approve, return) gets 409 with the claim as it is now in \`current\`. A path no endpoint serves gets 404 and a method a path does not answer 405 with \`Allow\`, both as problem details.
 
 **Pages.** Lists return \`items\` and \`nextCursor\`; pass the cursor back for the next page (\`limit\` up to ${API_MAX_LIMIT}).
 

@@ -373,9 +373,26 @@ function isPronoun(w: string): boolean {
  * clause, or null when what precedes is not one.
  */
 export function phraseBefore(sentence: string, cueStart: number, language: Language): string | null {
+  // An insert between dashes before the cue: "The report by TNO - which was contracted… - found".
+  const dashed = DASH_BEFORE.test(sentence.slice(Math.max(0, cueStart - 4), cueStart))
+    ? /\s[-–—]\s*$/u.exec(sentence.slice(0, cueStart))
+    : null;
+  if (dashed) {
+    const open = sentence.slice(0, dashed.index).search(/\s[-–—]\s(?![\s\S]*\s[-–—]\s)/u);
+    if (open > 0) return phraseBefore(sentence, open + 1, language);
+  }
   let from = 0;
   for (let i = cueStart - 1; i >= 0; i--) {
-    if (DELIMITERS.test(sentence[i] ?? "")) {
+    const ch = sentence[i] ?? "";
+    if (ch === ")") {
+      // "(TNO)", "(ČSSD)": a parenthesis belongs to the phrase.
+      const open = sentence.lastIndexOf("(", i);
+      if (open >= 0 && i - open <= 40) {
+        i = open;
+        continue;
+      }
+    }
+    if (DELIMITERS.test(ch)) {
       from = i + 1;
       break;
     }
@@ -387,6 +404,8 @@ export function phraseBefore(sentence: string, cueStart: number, language: Langu
     const skipped = subjectBeforeInsert(sentence, from - 1, language);
     if (skipped !== null) return skipped;
   }
+  // Time words between the subject and the cue: "health officials this week said", "New data on Thursday showed".
+  if (TIME_END.test(tail)) tail = tail.replace(TRAILING_TIME, " ");
   STOP_BEFORE.lastIndex = 0;
   let cut = -1;
   let cutAt = -1;
@@ -402,6 +421,18 @@ export function phraseBefore(sentence: string, cueStart: number, language: Langu
     const stop = fold(tail.slice(cutAt, cut).trim());
     const conjunction = /^(?:que|qu')$/u.test(stop) && CONJUNCTION_QUE.has(prevWord);
     const subordinator = /^(?:lorsque|quand|car|puisque|si|because|while|whereas|if|when)$/u.test(stop);
+    // …unless the relative clause closes before the main verb: "Le Kremlin, qui affirme…, n'a pas…".
+    const closes = /,\s+(?:n['’]|ne\s|a\s|ont\s|est\s|sont\s|has\s|have\s|is\s|was\s|did\s)/u.test(
+      sentence.slice(cueStart),
+    );
+    if (/^(?:qui|who|which)$/u.test(stop) && tail.slice(cut).trim() === "" && !closes) {
+      // "celle de la Banque de France, qui table sur…": the antecedent speaks.
+      const antecedent =
+        /((?:(?:la|le|les|l['’]|the)\s*)?\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|du|des|of|for|la|l['’])\s*)?\p{Lu}[\p{L}'’-]*)*),?\s*$/u.exec(
+          sentence.slice(0, from + cutAt),
+        );
+      if (antecedent?.[1]) return antecedent[1];
+    }
     if (!conjunction && !subordinator) return null;
     tail = tail.slice(cut);
   }
@@ -411,8 +442,24 @@ export function phraseBefore(sentence: string, cueStart: number, language: Langu
   const lastWord = ws[ws.length - 1] ?? "";
   if (isPronoun(lastWord)) return lastWord;
   if (PREPOSITIONS.has(fold(ws[0] ?? ""))) ws = afterLeadingPhrase(ws, language);
-  return validPhrase(ws, language) ? ws.join(" ") : null;
+  // "comes after health officials said": the subject follows the subordinator.
+  const sub = ws.findLastIndex((w) => /^(?:after|before|as|since|once|après|avant)$/iu.test(w));
+  if (sub >= 1 && sub < ws.length - 1) ws = ws.slice(sub + 1);
+  if (validPhrase(ws, language)) return ws.join(" ");
+  // "Le principal intéressé a rejeté toute faute et a fait savoir": the subject of the first clause.
+  const and = ws.findIndex((w) => /^(?:et|and)$/iu.test(w));
+  if (and > 0) {
+    const verbish = language === "fr" ? FR_VERBISH : EN_VERBISH;
+    const v = ws.findIndex((w) => verbish.has(fold(w)));
+    if (v > 0 && v < and && validPhrase(ws.slice(0, v), language)) return ws.slice(0, v).join(" ");
+  }
+  return null;
 }
+
+const DASH_BEFORE = /[-–—]\s*$/u;
+const TIME_END = /(?:day|week|month|year|morning|evening|di|soir|matin|semaine|night)\s*$/iu;
+const TRAILING_TIME =
+  /\s+(?:(?:on|this|last|earlier|late|in\s+late|in\s+early|ce|cette|jeudi|mardi)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|morning|evening|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|soir|matin|semaine)(?:\s+(?:soir|matin|night))?\s*$/iu;
 
 /** "On Sunday the ministry" → "the ministry"; "In Kyiv Zelensky" → "Zelensky". */
 function afterLeadingPhrase(ws: string[], language: Language): string[] {
@@ -425,7 +472,7 @@ function afterLeadingPhrase(ws: string[], language: Language): string[] {
 }
 
 function validPhrase(ws: string[], language: Language): boolean {
-  if (ws.length === 0 || ws.length > 10) return false;
+  if (ws.length === 0 || ws.length > 12) return false;
   const verbish = language === "fr" ? FR_VERBISH : EN_VERBISH;
   for (const w of ws) {
     const f = fold(w);
@@ -452,7 +499,8 @@ function subjectBeforeInsert(sentence: string, comma: number, language: Language
   const open = sentence.lastIndexOf(",", comma - 1);
   if (open < 0) return null;
   const insert = sentence.slice(open + 1, comma);
-  if (!INSERT_START.test(insert) || words(insert).length > 12) return null;
+  const properName = /^\s*(?:\p{Lu}[\p{L}'’-]*\s*){1,4}$/u.test(insert);
+  if ((!INSERT_START.test(insert) && !properName) || words(insert).length > 40) return null;
   let from = 0;
   for (let i = open - 1; i >= 0; i--) {
     if (DELIMITERS.test(sentence[i] ?? "")) {
@@ -461,7 +509,15 @@ function subjectBeforeInsert(sentence: string, comma: number, language: Language
     }
   }
   const ws = words(sentence.slice(from, open));
-  if (ws.length === 0 || ws.length > 6 || !ws.some((w) => isUpper(w[0]))) return null;
+  if (properName && ws.length > 0 && ws.length <= 8 && validPhrase(ws, language))
+    // "Le porte-parole du Kremlin, Dmitri Peskov, a jugé": the title and the name.
+    return `${ws.join(" ")}, ${collapseSpaces(insert)}`;
+  if (
+    ws.length === 0 ||
+    ws.length > 6 ||
+    !(ws.some((w) => isUpper(w[0])) || isDeterminer(ws[0] ?? "", language))
+  )
+    return null;
   return validPhrase(ws, language) ? ws.join(" ") : null;
 }
 
@@ -479,6 +535,8 @@ const AFTER_SUBJECT = new Set([
   "après",
   "avant",
   "hier",
+  "ce",
+  "cette",
   "lundi",
   "mardi",
   "mercredi",
@@ -513,12 +571,28 @@ const AFTER_CUE =
   /^\s+((?:(?:M|MM|Mme|Mr|Mrs|Ms|Dr|Pr|Prof|St|Mgr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|\p{Lu})\.\s|[^,;:.!?()[\]«»"“”\n])+?)\s*(?=$|[,;:.!?()[\]«»"“”\n]|\s(?:que|qu['’]|qui|that|who|which)\s)/u;
 
 function phraseAfter(sentence: string, cueEnd: number, language: Language, loose: boolean): string | null {
-  const rest = sentence.slice(cueEnd);
+  let rest = sentence.slice(cueEnd);
+  // "a rapporté sur Facebook le porte-parole du président": skip the place of the statement.
+  const place =
+    /^\s+(?:sur|dans|devant|on|in)\s+(?:\p{Lu}[\p{L}-]*|son\s+compte\s+\p{L}+)(?=\s+(?:le|la|les|l['’]|the)\s*\p{L})/u.exec(
+      rest,
+    );
+  if (place && !loose) rest = rest.slice(place[0].length);
   const m = AFTER_CUE.exec(rest);
   if (!m || m[1] === undefined) return null;
   let np = m[1];
   let ws = words(np);
-  const cutAt = ws.findIndex((w, i) => i > 0 && AFTER_SUBJECT.has(fold(w)));
+  // "le commissaire à l'économie Pierre Moscovici": a title with its name, kept whole.
+  if (
+    ws.length <= 10 &&
+    isDeterminer(ws[0] ?? "", language) &&
+    /\s\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+$/u.test(np) &&
+    !ws.some((w, i) => i > 0 && DAYS.has(fold(w)))
+  )
+    return np;
+  const cutAt = ws.findIndex(
+    (w, i) => i > 0 && (AFTER_SUBJECT.has(fold(w)) || AFTER_SUBJECT.has(w.toLowerCase())),
+  );
   if (cutAt > 0) {
     ws = ws.slice(0, cutAt);
     np = ws.join(" ");

@@ -24,5 +24,13 @@ export {
   SUGGESTION_THRESHOLD,
   scoreSentence,
 } from "./score";
-export { type SuggestOptions, type Suggestion, statementFor, suggestClaims } from "./suggest";
+export {
+  type SuggestOptions,
+  type Suggestion,
+  editorStatement,
+  statementFor,
+  suggestClaims,
+} from "./suggest";
 export { splitParagraphs } from "./text";
+export { NAME_VARIANTS, canonicalName, nameVariants, sameName, searchVariants } from "./variants";
+export { type Person, type SpeakerRegistry, buildRegistry, canonicalOrg } from "./speakers";

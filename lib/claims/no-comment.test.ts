@@ -81,8 +81,15 @@ const silent = (paragraph: number, party: string): PassageItem => ({
   noComment: { silentParty: party },
 });
 
+const heading = (paragraph: number): PassageItem => ({ paragraph, speaker: null, heading: true });
+const about = (paragraph: number, speaker: string | null, text: string): PassageItem => ({
+  paragraph,
+  speaker,
+  text,
+});
+
 describe("uncommentedTargets", () => {
-  it("targets the preceding claims of the paragraph, not those of the silent party's side", () => {
+  it("targets the claims before it in its passage, not those of the silent party's side", () => {
     const items = [
       claim(0, "Kremlin"),
       claim(1, "Le Kremlin"),
@@ -90,43 +97,82 @@ describe("uncommentedTargets", () => {
       silent(1, "Kyiv"),
       claim(1, "Moscou"),
     ];
-    expect([...uncommentedTargets(items)]).toEqual([[1, "Kyiv"]]);
-  });
-
-  it("reaches the previous paragraph when the no-comment sentence opens its paragraph", () => {
-    const items = [
-      claim(0, "Le Pentagone"),
-      claim(1, "Moscou"),
-      claim(1, null),
-      silent(2, "Kyiv"),
-      claim(2, "Moscou"),
-    ];
-    expect([...uncommentedTargets(items)]).toEqual([
-      [2, "Kyiv"],
-      [1, "Kyiv"],
-    ]);
-  });
-
-  it("reaches the previous paragraph's claims of the same side when the no-comment sentence closes its paragraph", () => {
-    const items = [
-      claim(0, "Zelensky"),
-      claim(0, "Le Kremlin"),
-      claim(0, "Le ministère russe de la Défense"),
-      claim(1, "Moscou"),
-      silent(1, "Kyiv"),
-    ];
     expect(new Map(uncommentedTargets(items))).toEqual(
       new Map([
-        [3, "Kyiv"],
-        [2, "Kyiv"],
         [1, "Kyiv"],
+        [0, "Kyiv"],
       ]),
     );
   });
 
-  it("stays in its paragraph when it sits in the middle of one", () => {
-    const items = [claim(0, "Le Kremlin"), claim(1, "Moscou"), silent(1, "Kyiv"), claim(1, "Moscou")];
-    expect([...uncommentedTargets(items)]).toEqual([[1, "Kyiv"]]);
+  it("reaches claims several paragraphs back when they concern the silent party", () => {
+    // The Reuters case: the IDF's silence comes four paragraphs after the claims about an Israeli tank.
+    const items = [
+      about(0, "TNO", "An Israeli tank fired two shells."),
+      about(1, "TNO", "The institute analysed the audio."),
+      about(2, null, "The reporters were in shock."),
+      claim(3, null),
+      silent(4, "The Israel Defense Forces (IDF)"),
+      claim(4, "the IDF"),
+    ];
+    expect(new Map(uncommentedTargets(items))).toEqual(
+      new Map([
+        [3, "The Israel Defense Forces (IDF)"],
+        [2, "The Israel Defense Forces (IDF)"],
+        [1, "The Israel Defense Forces (IDF)"],
+        [0, "The Israel Defense Forces (IDF)"],
+      ]),
+    );
+  });
+
+  it("stops at a heading and reaches no further than NO_COMMENT_REACH paragraphs", () => {
+    const items = [
+      about(0, "Le Pentagone", "Kyiv a reçu des missiles."),
+      heading(1),
+      about(2, "Moscou", "Kyiv a perdu Mirne."),
+      claim(3, null),
+      claim(4, null),
+      claim(5, null),
+      claim(6, null),
+      silent(7, "Kyiv"),
+    ];
+    // Only the Moscou claim at paragraph 2 concerns Kyiv, and it is five paragraphs back.
+    expect(uncommentedTargets(items).size).toBe(0);
+    items.splice(3, 1, about(3, "Moscou", "Kyiv a perdu Avdiivka."));
+    expect([...uncommentedTargets(items).keys()].sort()).toEqual([3, 4, 5, 6]);
+  });
+
+  it("attaches to nothing when its passage does not concern the silent party", () => {
+    // "Lebanon's Minister of Information did not respond", after claims of Al Jazeera about Israel.
+    const items = [
+      about(0, "Ihtisham Hibatullah", "This incident strongly indicates intentional targeting by Israel."),
+      silent(1, "Lebanon's Minister of Information"),
+    ];
+    expect(uncommentedTargets(items).size).toBe(0);
+    // The same claims, in the silent party's own paragraph, are taken.
+    expect(
+      uncommentedTargets([{ ...items[0], paragraph: 1 } as PassageItem, items[1] as PassageItem]).size,
+    ).toBe(1);
+  });
+
+  it("takes the previous paragraph when the no-comment sentence points back or follows the other side", () => {
+    const back = [
+      claim(0, "Le Pentagone"),
+      { ...silent(1, "Kyiv"), text: "Kyiv n'a pas commenté ces affirmations." },
+    ];
+    expect([...uncommentedTargets(back).keys()]).toEqual([0]);
+    expect([...uncommentedTargets([claim(0, "Le Kremlin"), silent(1, "Kyiv")]).keys()]).toEqual([0]);
+    expect(uncommentedTargets([claim(0, "Le ministère de la Santé"), silent(1, "Kyiv")]).size).toBe(0);
+  });
+
+  it("takes claims that name the party, several paragraphs back", () => {
+    const items = [
+      about(0, "la CGT", "Le constructeur Stellantis prévoit de supprimer 2 000 postes."),
+      about(1, "la CGT", "Le site de Poissy serait le plus touché."),
+      about(2, "Sophie Binet", "Les salariés ont appris la nouvelle par la presse."),
+      silent(3, "la direction de Stellantis"),
+    ];
+    expect([...uncommentedTargets(items).keys()].sort()).toEqual([0, 1, 2]);
   });
 
   it("leaves a claim to the nearest no-comment sentence", () => {

@@ -93,6 +93,12 @@ export function detectNoComment(
       if (mention && /^(?:l|d)['’]/iu.test(m[0].slice(-2))) mention = m[0].slice(-2) + mention;
     } else {
       mention = phraseBefore(sentence, start, lang);
+      // "The Israel Defense Forces (IDF) did not respond": the name with its acronym.
+      const acronym =
+        /((?:[Tt]he\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s*\(\p{Lu}[\p{Lu}\p{N}]+\))\s*$/u.exec(
+          sentence.slice(0, start),
+        );
+      if (acronym?.[1] && (mention === null || acronym[1].endsWith(mention))) mention = acronym[1];
     }
     let silentParty = mention;
     if (mention !== null && context) silentParty = resolveMention(mention, lang, context).speaker;
@@ -110,16 +116,24 @@ export type PassageItem = {
   speaker: string | null;
   /** Set on no-comment sentences. */
   noComment?: { silentParty: string | null } | null;
+  /** A heading, byline or caption: a passage does not run across it. */
+  heading?: boolean;
+  /** The sentence, to tell whether it concerns the silent party. */
+  text?: string;
 };
 
+/** How many paragraphs before its own a no-comment sentence reaches back. */
+export const NO_COMMENT_REACH = 4;
+
 /**
- * For each no-comment sentence, the claims it refers to: the preceding claims of its passage,
+ * For each no-comment sentence, the claims it refers to: the claims of its passage before it,
  * minus those made by the silent party or its side ("Kyiv" and "le président ukrainien";
- * "Moscou" and "le Kremlin"). The passage is the no-comment sentence's paragraph, plus the
- * previous paragraph when the no-comment sentence opens its paragraph — or when it closes it and
- * the previous paragraph carries on the same side's claims (as in "Le Kremlin affirme…" ¶
- * "Moscou dit contrôler… Kyiv n'a pas commenté…"). Returns item index → silent party; a claim
- * already taken by a nearer no-comment sentence keeps it.
+ * "Moscou" and "le Kremlin"). The passage runs back from the no-comment sentence up to
+ * NO_COMMENT_REACH paragraphs, and stops at a heading or at an earlier no-comment sentence (which
+ * keeps the claims before it). A passage is only taken when it concerns the silent party: it has
+ * claims of the other side in the no-comment sentence's own paragraph, or a claim that names the
+ * party or its side ("An Israeli tank…" for the IDF). A no-comment sentence about nothing said
+ * before it attaches to nothing. Returns item index → silent party.
  */
 export function uncommentedTargets(items: readonly PassageItem[]): Map<number, string> {
   const out = new Map<number, string>();
@@ -128,34 +142,62 @@ export function uncommentedTargets(items: readonly PassageItem[]): Map<number, s
     const party = item?.noComment?.silentParty;
     if (!item || !party) continue;
     const p = item.paragraph;
-    const opens = items[k - 1]?.paragraph !== p;
-    const closes = items[k + 1]?.paragraph !== p;
-    const take = (i: number) => {
-      if (!out.has(i)) out.set(i, party);
-    };
-    const otherSide = (it: PassageItem) =>
-      !it.noComment && (it.speaker === null || !sameSide(it.speaker, party));
-
-    let i = k - 1;
-    const sameParagraphSpeakers: string[] = [];
-    for (; i >= 0; i--) {
+    const candidates: number[] = [];
+    // "Kyiv n'a pas commenté ces affirmations", "did not comment on the claims": it points back.
+    let concerned = item.text !== undefined && REFERS_BACK.test(item.text);
+    const partySides = sidesOf(party);
+    for (let i = k - 1; i >= 0; i--) {
       const it = items[i];
-      if (!it || it.paragraph !== p) break;
-      if (!otherSide(it)) continue;
-      take(i);
-      if (it.speaker !== null) sameParagraphSpeakers.push(it.speaker);
+      if (!it || it.heading || it.noComment || it.paragraph < p - NO_COMMENT_REACH) break;
+      if (it.speaker !== null && sameSide(it.speaker, party)) continue;
+      candidates.push(i);
+      if (it.paragraph === p || (it.text !== undefined && names(it.text, party))) concerned = true;
+      // A claim of the other side of a conflict: "Le Kremlin affirme…" before "Kyiv n'a pas commenté".
+      if (it.speaker !== null && partySides.length > 0) {
+        const sides = sidesOf(it.speaker);
+        if (sides.length > 0 && !sides.some((x) => partySides.includes(x))) concerned = true;
+      }
     }
-    if (!opens && !(closes && sameParagraphSpeakers.length > 0)) continue;
-    for (; i >= 0; i--) {
-      const it = items[i];
-      if (!it || it.paragraph !== p - 1) break;
-      if (!otherSide(it)) continue;
-      if (opens || (it.speaker !== null && sameParagraphSpeakers.some((s) => sameSide(s, it.speaker ?? ""))))
-        take(i);
-    }
+    if (!concerned) continue;
+    for (const i of candidates) if (!out.has(i)) out.set(i, party);
   }
   return out;
 }
+
+/** Whether a sentence names a party or its side ("Israeli" for "the IDF", "Kiev" for "Kyiv"). */
+function names(text: string, name: string): boolean {
+  const t = party(text);
+  const pa = party(name);
+  if (pa.core.length > 2 && t.padded.includes(` ${pa.core} `)) return true;
+  for (const w of name.split(/[\s'’]+/u)) {
+    if (
+      w.length >= 3 &&
+      /^\p{Lu}/u.test(w) &&
+      !GENERIC_CAPS.has(fold(w)) &&
+      t.padded.includes(` ${fold(w)} `)
+    )
+      return true;
+  }
+  return pa.sides.some((i) => t.sides.includes(i));
+}
+
+const REFERS_BACK =
+  /\b(?:ces|ses|les|leurs|de\s+ces)\s+(?:affirmations|déclarations|accusations|allégations|informations|propos|chiffres|annonces)\b|\b(?:the|these|those|its|their)\s+(?:claims?|allegations?|accusations?|remarks|statements?|figures|reports?|findings)\b/iu;
+
+function sidesOf(name: string): number[] {
+  return party(name).sides;
+}
+
+const GENERIC_CAPS = new Set([
+  "the",
+  "minister",
+  "ministre",
+  "ministry",
+  "ministere",
+  "information",
+  "department",
+  "office",
+]);
 
 type Party = { padded: string; core: string; sides: number[] };
 

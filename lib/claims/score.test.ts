@@ -24,7 +24,9 @@ describe("scoreSentence", () => {
 
   it("recognises numbers with no-break spaces, words and percentages", () => {
     expect(features("Le budget atteint 12\u00a0500\u202f000 euros.")).toContain("numbers");
-    expect(features("Moscou contrôle les deux tiers de la région.")).toContain("numbers");
+    expect(
+      features("Moscou contrôle les deux tiers de la région.", "fr", { speaker: "Moscou", cue: null }),
+    ).toContain("numbers");
     expect(features("L'inflation a atteint 2,5 % en mars.")).toContain("numbers");
     expect(features("Inflation rose by 3.5 percent.", "en")).toContain("numbers");
     expect(features("Le ciel est bleu.")).not.toContain("numbers");

@@ -14,6 +14,8 @@ export type Score = { score: number; reasons: Reason[] };
 export type ScoreOptions = {
   /** The sentence's attribution, when known: a reported claim with a speaker is worth checking. */
   attribution?: { speaker: string | null; cue: string | null } | null;
+  /** The cue only introduces a topic ("il a détaillé les frappes"), not a reported statement. */
+  narration?: boolean;
 };
 
 export const BASE_SCORE = 0.3;
@@ -26,12 +28,17 @@ const W = {
   entity: 0.1,
   entitiesMax: 0.2,
   factualVerb: 0.15,
-  attribution: 0.1,
-  quotedSpeaker: 0.05,
+  attribution: 0.3,
+  impersonal: 0.2,
+  quotedSpeaker: 0.2,
+  unsourced: -0.35,
+  narration: -0.3,
+  hypothetical: -0.25,
   time: 0.05,
   gratitude: -0.45,
   wish: -0.3,
-  request: -0.4,
+  request: -0.5,
+  requestCue: -0.2,
   opinion: -0.3,
   evaluative: -0.1,
   question: -0.2,
@@ -132,7 +139,42 @@ const WISH = lexicon(`
 const REQUEST = lexicon(`
   a demandé|ont demandé|demande à|demandé à|demandent à|appelle à|appellent à|a appelé à|ont appelé à|
   exhorte|exhorté|exhortent|devons|devez|il faut|faut il|
-  called on|calls on|call on|urged|urges|urge|asked|must|should|need to|needs to|we need|demanded|demands|demand`);
+  doivent|doit rester|
+  called on|calls on|call on|called for|calls for|his call|her call|their call|growing calls|urged|urges|urge|must|should|need to|needs to|we need|demanded|demands|demand`);
+const APPEAL =
+  /(?<![\p{L}])appel(?:le|lent|é|ée|ait|aient|ant)(?:\s+[\p{L}’'-]+){0,3}\s+(?:à|au|aux)(?![\p{L}])/u;
+const REQUEST_CUE = /(?<![\p{L}])(?:demand|exhort|appel|réclam|urged|urges|asked|called on|calls on)/iu;
+const SELF_DESCRIBED =
+  /\bs['’](?:est|sont)\s+(?:[\p{L}]+\s+){0,3}(?:dit|dite|dits|dites|montrée?s?|déclarée?s?)\s+(?:«\s*)?(?:très\s+)?(?:confiante?s?|optimistes?|inquiète?s?|inquiets?|préoccupée?s?|favorables?|prête?s?|satisfaite?s?)/u;
+const HYPOTHETICAL =
+  /^\W*(?:if|si|s['’]il|s['’]ils)\b[^.]*\b(?:would|could|might|serait|seraient|aurait|auraient|pourrait)\b/iu;
+const MONTH =
+  /^(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|may|june|july|august|september|october|november|december)\.?$/iu;
+
+/**
+ * Figures in digits that a claim could state: not years, dates, clock times, ages or sizes glued to
+ * a noun ("52-year-old", "70-page"), nor digits inside names ("Covid-19", "G40").
+ */
+export function quantities(sentence: string): string[] {
+  const out: string[] = [];
+  DIGITS.lastIndex = 0;
+  for (let m = DIGITS.exec(sentence); m !== null; m = DIGITS.exec(sentence)) {
+    const v = m[0];
+    const before = sentence.slice(Math.max(0, m.index - 12), m.index);
+    const after = sentence.slice(m.index + v.length, m.index + v.length + 12);
+    if (/[\p{L}-]$/u.test(before) || /^[\p{L}]|^-\p{L}|^\s?(?:h\b|heures?\b|:\d)/u.test(after)) continue;
+    if (/:$/.test(before) && /\d$/.test(before.slice(0, -1))) continue;
+    if (/^(?:1[89]|20)\d\d$/.test(v)) continue;
+    const nextWord = /^\s*([\p{L}.]+)/u.exec(after)?.[1] ?? "";
+    const prevWord = /([\p{L}.]+)\s*$/u.exec(before)?.[1] ?? "";
+    if (MONTH.test(nextWord) || (MONTH.test(prevWord) && /^\d{1,2}$/.test(v))) continue;
+    // "Mouvement 5 étoiles", "Article 5": a number in a name.
+    if (/\p{Lu}\p{Ll}+\s$/u.test(before) && !/[.!?]\s*\p{Lu}\p{Ll}+\s$/u.test(before) && m.index > 12)
+      continue;
+    out.push(v);
+  }
+  return out;
+}
 const OPINION = lexicon(`
   je pense|je crois|nous pensons|nous croyons|à mon avis|selon moi|il me semble|je suis convaincu|nous sommes convaincus|
   i think|i believe|we believe|we think|in my view|in my opinion|i feel|i am convinced|we are convinced`);
@@ -146,15 +188,8 @@ const VERBISH = lexicon(`
 const VERB_ENDING = /\p{L}{2,}(?:é|ée|és|ées|ait|aient|ent|ons|ez|ed|ing|ir)$/u;
 const YEAR = /^(?:19|20)\d\d$/;
 
-function matches(re: RegExp, text: string): string[] {
-  re.lastIndex = 0;
-  const out: string[] = [];
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push(m[0]);
-  return out;
-}
-
 function quoteList(items: string[], max = 3): string {
-  const uniq = [...new Set(items.map((s) => s.replace(/\s+/g, " ")))];
+  const uniq = [...new Set(items.map((s) => (/[\s]/u.test(s) ? s.replace(/\s+/g, " ") : s)))];
   const shown = uniq.slice(0, max).map((s) => `"${s}"`);
   return uniq.length > max ? `${shown.join(", ")}…` : shown.join(", ");
 }
@@ -210,7 +245,10 @@ export function scoreSentence(sentence: string, language: Language, options: Sco
 
   const tokens = tokenize(sentence);
   const hits = lookup(tokens);
-  const numbers = [...matches(DIGITS, sentence), ...find(hits, NUMBER_WORDS)];
+  const a = options.attribution;
+  const sourced = Boolean(a?.speaker || a?.cue);
+  const figures = quantities(sentence);
+  const numbers = sourced ? [...figures, ...find(hits, NUMBER_WORDS)] : figures;
   if (numbers.length > 0) {
     add("numbers", W.numbers, `numbers or quantities: ${quoteList(numbers)}`);
     if (numbers.length > 1) add("several_numbers", W.severalNumbers, `${numbers.length} quantities`);
@@ -225,9 +263,14 @@ export function scoreSentence(sentence: string, language: Language, options: Sco
   }
   const factual = find(hits, FACTUAL_VERBS);
   if (factual.length > 0) add("factual_verb", W.factualVerb, `factual action: ${quoteList(factual)}`);
-  const a = options.attribution;
   if (a?.speaker && a.cue) add("attribution", W.attribution, `attributed to ${a.speaker} ("${a.cue}")`);
+  else if (a?.cue) add("attribution", W.impersonal, `attributed without a named source ("${a.cue}")`);
   else if (a?.speaker) add("attribution", W.quotedSpeaker, `quotation of ${a.speaker}`);
+  if (!sourced && figures.length === 0)
+    add("unsourced", W.unsourced, "no source and no figure: narration or background");
+  const narration = sourced && options.narration === true && figures.length === 0;
+  if (/^\W*(?:if|si|s['’]il)/iu.test(sentence) && HYPOTHETICAL.test(sentence))
+    add("hypothetical", W.hypothetical, "hypothetical (if… would)");
   const time = find(hits, TIME_WORDS);
   for (const t of tokens) if (YEAR.test(t.lower)) time.push(t.lower);
   if (time.length > 0) add("time", W.time, `time reference: ${quoteList(time, 2)}`);
@@ -237,8 +280,25 @@ export function scoreSentence(sentence: string, language: Language, options: Sco
   const wish = find(hits, WISH);
   if (wish.length > 0) add("wish", W.wish, `wish or hope: ${quoteList(wish, 2)}`);
   const request = find(hits, REQUEST);
-  if (request.length > 0) add("request", W.request, `request or demand: ${quoteList(request, 2)}`);
+  if (sentence.includes("appel") && APPEAL.test(sentence)) request.push("appel… à");
+  if (request.length > 0) {
+    // A request reported as a past fact ("rappelle que le Kazakhstan avait appelé… à négocier") or
+    // made after the statement, in a later sentence of a quotation, weighs half.
+    const lower = sentence.toLowerCase();
+    const at = Math.min(
+      ...request.map((r) => lower.indexOf(r.split(" ")[0] ?? r)).filter((i) => i >= 0),
+      lower.length,
+    );
+    const clause = lower.search(/\s(?:que|that)\s|\squ['’]/u);
+    const stop = lower.search(/[.!?]\s+\p{L}/u);
+    const secondary = (a?.cue && clause >= 0 && clause < at) || (stop >= 0 && stop < at);
+    add("request", secondary ? W.request / 2 : W.request, `request or demand: ${quoteList(request, 2)}`);
+  }
+  if (a?.cue && REQUEST_CUE.test(a.cue))
+    add("request_cue", W.requestCue, `reported as a request ("${a.cue}")`);
   const opinion = find(hits, OPINION);
+  if ((sentence.includes("s’") || sentence.includes("s'")) && SELF_DESCRIBED.test(sentence))
+    opinion.push("s'est dit…");
   if (opinion.length > 0) add("opinion", W.opinion, `opinion: ${quoteList(opinion, 2)}`);
   const evaluative = find(hits, EVALUATIVE);
   if (evaluative.length > 0)
@@ -262,7 +322,13 @@ export function scoreSentence(sentence: string, language: Language, options: Sco
   }
   if (wordCount < 5) add("short", W.short, `only ${wordCount} words`);
 
-  const raw = reasons.reduce((sum, r) => sum + r.weight, 0);
+  let raw = reasons.reduce((sum, r) => sum + r.weight, 0);
+  if (narration) {
+    // "Dans une publication sur X, il a détaillé les attaques": whatever else it names, no claim.
+    const weight = Math.round(Math.min(W.narration, 0.3 - raw) * 100) / 100;
+    add("narration", weight, "introduces a topic, reports no statement");
+    raw += weight;
+  }
   const score = Math.round(Math.min(1, Math.max(0, raw)) * 100) / 100;
   return { score, reasons };
 }

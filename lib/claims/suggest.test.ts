@@ -63,7 +63,9 @@ describe("suggestClaims on the French fixture", () => {
     const s = find(suggestions, '"Les drones intercepteurs fonctionnent particulièrement bien');
     expect(s.speaker).toBe("Volodymyr Zelensky");
     expect(s.cue).toBe("a-t-il écrit");
-    expect(s.statement).toMatch(/^Les drones intercepteurs fonctionnent .* la semaine dernière\.$/);
+    expect(s.statement).toMatch(
+      /^Zelensky\u00a0: les drones intercepteurs fonctionnent .* la semaine dernière\.$/,
+    );
     expect(s.statement).not.toContain("a-t-il écrit");
   });
 
@@ -83,22 +85,45 @@ describe("suggestClaims on the French fixture", () => {
     );
   });
 
-  it("keeps the title of Donald Trump", () => {
+  it("names Donald Trump once, with his title as the role, and words the claim in one line", () => {
     const s = find(suggestions, "Il y a quelques jours, le président américain Donald Trump a annoncé");
-    expect(s).toMatchObject({ speaker: "le président américain Donald Trump", cue: "a annoncé" });
+    expect(s).toMatchObject({ speaker: "Donald Trump", role: "président américain", cue: "a annoncé" });
+    expect(s.statement).toBe("Trump\u00a0: Washington enverrait des armes à l'Ukraine via l'OTAN.");
     expect(s.score).toBeGreaterThanOrEqual(SUGGESTION_THRESHOLD);
   });
 
-  it("leaves the speaker empty when the article asserts the claim", () => {
+  it("gives every mention of the Ukrainian president one name", () => {
+    const zelensky = suggestions.filter(
+      (s) => /Zelensky|président ukrainien|^"|^Il |, il /u.test(s.quote) && !s.quote.includes("Trump"),
+    );
+    expect(zelensky.length).toBeGreaterThan(5);
+    for (const s of zelensky)
+      expect(s).toMatchObject({ speaker: "Volodymyr Zelensky", role: "président ukrainien" });
+    expect(find(suggestions, "Le président ukrainien affirme").statement).toMatch(
+      /^Zelensky\u00a0: la Russie a tiré plus de 1 800 drones/u,
+    );
+  });
+
+  it("scores narration without a statement low: a topic announced is not a claim", () => {
+    const s = find(suggestions, "Dans une publication sur X, il a détaillé");
+    expect(s.hidden).toBe(true);
+    expect(s.reasons.map((r) => r.feature)).toContain("narration");
+  });
+
+  it("hides a statement with no source and no figure, with the speaker left empty", () => {
     const s = find(suggestions, "La livraison d'armes, payée par les alliés européens");
     expect(s.speaker).toBeNull();
-    expect(s.score).toBeGreaterThanOrEqual(SUGGESTION_THRESHOLD);
+    expect(s).toMatchObject({ hidden: true });
+    expect(s.reasons.map((r) => r.feature)).toContain("unsourced");
   });
 
-  it("scores the subheading lower than the claims it announces", () => {
-    const heading = find(suggestions, "Moscou affirme avoir pris le contrôle de certains territoires");
-    expect(heading.reasons.map((r) => r.feature)).toContain("no_final_punctuation");
-    expect(heading.score).toBeLessThan(find(suggestions, "Le Kremlin affirme que ses forces").score);
+  it("does not suggest the subheading", () => {
+    expect(suggestions.some((s) => s.quote.startsWith("Moscou affirme avoir pris le contrôle"))).toBe(false);
+  });
+
+  it("hides what scores below the threshold, and only that", () => {
+    for (const s of suggestions) expect(s.hidden).toBe(s.score < SUGGESTION_THRESHOLD);
+    expect(find(suggestions, "Je suis reconnaissant").hidden).toBe(true);
   });
 
   it("filters by minScore", () => {
@@ -124,16 +149,18 @@ describe("suggestClaims on an English article", () => {
 
   it("finds speakers, pronouns and quotations", () => {
     expect(find(suggestions, "Ukrainian President Volodymyr Zelensky said")).toMatchObject({
-      speaker: "Ukrainian President Volodymyr Zelensky",
+      speaker: "Volodymyr Zelensky",
+      role: "Ukrainian President",
       cue: "said",
+      statement: "Zelensky: Russia had launched more than 1,800 drones and 83 missiles in a week.",
     });
     const quote = find(suggestions, '"Our interceptor drones');
     expect(quote).toMatchObject({ speaker: "Volodymyr Zelensky", cue: "wrote" });
     expect(quote.statement).toBe(
-      "Our interceptor drones are working particularly well. Hundreds of Shaheds were shot down last week.",
+      "Zelensky: our interceptor drones are working particularly well. Hundreds of Shaheds were shot down last week.",
     );
     expect(find(suggestions, "U.S. President Donald Trump")).toMatchObject({
-      speaker: "U.S. President Donald Trump",
+      speaker: "Donald Trump",
       cue: "announced",
     });
   });
@@ -146,7 +173,7 @@ describe("suggestClaims on an English article", () => {
     });
     const kremlin = find(suggestions, "According to the Kremlin");
     expect(kremlin).toMatchObject({ speaker: "the Kremlin", verdict: "uncommented", silentParty: "Kyiv" });
-    expect(kremlin.statement).toBe("Moscow now controls two thirds of the region.");
+    expect(kremlin.statement).toBe("Kremlin: Moscow now controls two thirds of the region.");
     expect(find(suggestions, "Ukrainian President Volodymyr Zelensky said").verdict).toBeUndefined();
   });
 

@@ -200,13 +200,21 @@ function wordChar(code: number, ch: string): boolean {
 
 let cachedText: string | null = null;
 let cachedTokens: Token[] = [];
+/** The sentences of the article being read are tokenised by several passes: keep them. */
+const recentTokens = new Map<string, Token[]>();
 
 /**
  * Runs of letters and digits (apostrophes and hyphens split words: "l'OTAN" → "l", "OTAN").
- * The last result is cached, since a sentence is tokenised by several steps in a row.
+ * Results are cached, since a sentence is tokenised by several steps and passes.
  */
 export function tokenize(text: string): Token[] {
   if (text === cachedText) return cachedTokens;
+  const recent = recentTokens.get(text);
+  if (recent) {
+    cachedText = text;
+    cachedTokens = recent;
+    return recent;
+  }
   const out: Token[] = [];
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
@@ -235,5 +243,7 @@ export function tokenize(text: string): Token[] {
   }
   cachedText = text;
   cachedTokens = out;
+  if (recentTokens.size >= 4000) recentTokens.clear();
+  recentTokens.set(text, out);
   return out;
 }

@@ -191,7 +191,7 @@ export type ApprovalOutcome =
       ok: false;
       code: ErrorCode;
       message: string;
-      details: { decision?: unknown; by?: unknown; at?: unknown };
+      details: { reason?: string; decision?: unknown; by?: unknown; at?: unknown } & Record<string, unknown>;
     };
 
 /**
@@ -212,13 +212,15 @@ export async function approveEach({
       outcomes.push({ id: item.id, ok: true });
     } catch (error) {
       const failure = toFailure(error);
-      const { decision, by, at } = failure.details ?? {};
+      // The claim as it is now stays on the server: the queue reloads it.
+      const { current, ...details } = failure.details ?? {};
+      void current;
       outcomes.push({
         id: item.id,
         ok: false,
         code: failure.code,
         message: failure.message,
-        details: { decision, by, at },
+        details,
       });
     }
   }

@@ -1,8 +1,8 @@
 // The one error contract of the app (server actions, route handlers, the proxy, the data layer and
 // the UI): the codes, their HTTP statuses and titles, and the error every layer throws. The
 // problem+json shape is built in ./problem.ts, the words a person reads in ./text.ts, both from
-// these codes and the message catalogs (messages/<locale>/errors.json). Safe to import anywhere.
-import { unstable_rethrow } from "next/navigation";
+// these codes and the message catalogs (messages/<locale>/errors.json). Safe to import anywhere
+// (the browser, the CLI, tests outside Next): it imports nothing.
 
 export const ERROR_STATUS = {
   invalid_input: 400,
@@ -106,11 +106,29 @@ export type ActionResult<T> = { ok: true; data: T } | Failure;
 export const INTERNAL_MESSAGE = "Something went wrong on our side. Nothing was saved.";
 
 /**
+ * The digests of what Next throws to steer a request, as next/navigation's unstable_rethrow tells
+ * them apart: redirect() and permanentRedirect(), notFound() / forbidden() / unauthorized(),
+ * dynamic rendering bail-outs. Read here from the digest so that this module needs no Next (the
+ * CLI and the test runners load it without Next's module resolution).
+ */
+const NEXT_CONTROL_FLOW =
+  /^(NEXT_REDIRECT;|NEXT_HTTP_ERROR_FALLBACK;|DYNAMIC_SERVER_USAGE$|BAILOUT_TO_CLIENT_SIDE_RENDERING$|NEXT_PRERENDER_INTERRUPTED$|HANGING_PROMISE_REJECTION$)/;
+
+export function isNextControlFlow(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; depth++) {
+    const digest = (e as { digest?: unknown }).digest;
+    if (typeof digest === "string" && NEXT_CONTROL_FLOW.test(digest)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
  * Any thrown value as an AppError. Next's own control flow (redirect(), notFound(), dynamic
  * rendering bail-outs) is thrown on: it is not a failure, and Next must see it.
  */
 export function toAppError(error: unknown): AppError {
-  unstable_rethrow(error);
+  if (isNextControlFlow(error)) throw error;
   if (error instanceof AppError) return error;
   console.error(error);
   return new AppError("internal", INTERNAL_MESSAGE);
@@ -125,5 +143,15 @@ export function toFailure(error: unknown): Failure {
     message: appError.message,
     fieldErrors: appError.fieldErrors,
     details: appError.details,
+  };
+}
+
+/** The failure of a call that got no answer at all (the network dropped, the server went away). */
+export function networkFailure(): Failure {
+  return {
+    ok: false,
+    code: "unavailable",
+    message: "The action got no answer from the server.",
+    details: { reason: "network" },
   };
 }

@@ -3,7 +3,7 @@
 // spreadsheet would run as a formula is defused with a leading apostrophe.
 import { isoDate, isoDateTime, parseIsoDate } from "./dates";
 import { labelsFor } from "./labels";
-import { buildSummary, summaryItems, toSummaryItem } from "./summary";
+import { buildSummary, exportArticle, summaryItems, toSummaryItem } from "./summary";
 import type { SummaryArticle, SummaryClaim, SummaryInput, SummaryItem } from "./types";
 
 export type CsvValue = string | number | null;
@@ -111,7 +111,7 @@ export function csvClaimRow(
 ): string {
   // CSV writes instants in full (ISO 8601, UTC), so the zone of calendar days does not matter here.
   const item = toSummaryItem(claim, article.id, appUrl, 0, labelsFor(article.language), "UTC");
-  return csvRow(csvClaimValues(article, item), separator);
+  return csvRow(csvClaimValues(exportArticle(article), item), separator);
 }
 
 export function toCsv(input: SummaryInput, options: CsvOptions = {}): string {

@@ -3,7 +3,17 @@
 // (Escaping functions and the HTML and Markdown documents have theirs in html/markdown/csv.test.ts.)
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { claimReviewScript, CSV_COLUMNS, toClaimReview, toCsv, toJson } from "./index";
+import { escapeBidiControls } from "@/lib/text/bidi";
+import {
+  bulkExportChunks,
+  claimReviewScript,
+  CSV_COLUMNS,
+  FORMATS,
+  renderExport,
+  toClaimReview,
+  toCsv,
+  toJson,
+} from "./index";
 import { makeClaim, makeInput } from "@/test/export-fixtures";
 import { singleLine } from "./text";
 import type { SummaryInput } from "./types";
@@ -18,6 +28,12 @@ const rawText = fc.oneof(
       "-->",
       "]]>",
       "\u202e",
+      "\u202a",
+      "\u2066",
+      "\u2067",
+      "\u2068",
+      "\u2069",
+      "\u200f",
       "=cmd|' /C calc'!A0",
       "é",
       "😀",
@@ -27,8 +43,11 @@ const rawText = fc.oneof(
   }),
 );
 
-// The formatters fold breaking whitespace (lib/export/text.ts); text already folded must come out as it went in.
+// The formatters fold breaking whitespace (lib/export/text.ts); text already folded must come out as
+// it went in, but for its bidirectional controls, which every export writes as "[U+202E]".
 const userText = rawText.map(singleLine).filter((text) => text.length > 0);
+const exported = escapeBidiControls;
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 
 /** Every field a person typed, holding `text`; one approved, rated claim so that every format writes it. */
 function inputWith(text: string): SummaryInput {
@@ -95,10 +114,10 @@ describe("JSON export with hostile text", () => {
           article: { title: string; outlet: string };
           groups?: unknown;
         };
-        expect(parsed.article.title).toBe(text);
-        expect(parsed.article.outlet).toBe(text);
+        expect(parsed.article.title).toBe(exported(text));
+        expect(parsed.article.outlet).toBe(exported(text));
         const strings = collectStrings(parsed);
-        expect(strings.filter((s) => s === text).length).toBeGreaterThanOrEqual(8);
+        expect(strings.filter((s) => s === exported(text)).length).toBeGreaterThanOrEqual(8);
       }),
       { numRuns: 300 },
     );
@@ -110,8 +129,8 @@ describe("ClaimReview export with hostile text", () => {
     fc.assert(
       fc.property(userText, (text) => {
         const [review] = JSON.parse(toClaimReview(inputWith(text))) as Record<string, unknown>[];
-        expect(review?.claimReviewed).toBe(text);
-        expect(collectStrings(review)).toContain(text);
+        expect(review?.claimReviewed).toBe(exported(text));
+        expect(collectStrings(review)).toContain(exported(text));
       }),
       { numRuns: 300 },
     );
@@ -140,7 +159,7 @@ describe("CSV export with hostile text", () => {
         expect(records).toHaveLength(3);
         for (const record of records) expect(record).toHaveLength(CSV_COLUMNS.length);
         const column = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
-        const expected = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+        const expected = /^[=+\-@\t\r]/.test(text) ? `'${exported(text)}` : exported(text);
         const statements = records.slice(1).map((r) => r[column("statement")]);
         expect(statements).toContain(expected);
         for (const record of records.slice(1)) {
@@ -149,6 +168,51 @@ describe("CSV export with hostile text", () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("bidirectional control characters", () => {
+  async function bulk(format: "csv" | "jsonl", input: SummaryInput): Promise<string> {
+    async function* batches() {
+      yield [input];
+    }
+    let out = "";
+    for await (const chunk of bulkExportChunks(format, batches())) out += chunk;
+    return out;
+  }
+
+  it("never reach an export: every format writes them as visible escapes", async () => {
+    await fc.assert(
+      fc.asyncProperty(userText, async (text) => {
+        const input = inputWith(text);
+        const outputs = [
+          ...FORMATS.map((format) => renderExport(input, format, { includeUncommented: true })),
+          toCsv(input, { separator: ";" }),
+          await bulk("csv", input),
+          await bulk("jsonl", input),
+        ];
+        for (const output of outputs) expect(output).not.toMatch(BIDI_CONTROL);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("show where they were, so an override cannot reverse a speaker's name or the verdict after it", () => {
+    const speaker = "Ministry \u202Eliar a si\u202C of Defence \u2067\u2069";
+    const input = makeInput([makeClaim({ id: 1, speaker, statement: "\u202EThe strike hit a school." })], {
+      language: "en",
+    });
+    const markdown = renderExport(input, "md");
+    expect(markdown).toContain(
+      "Ministry \\[U+202E\\]liar a si\\[U+202C\\] of Defence \\[U+2067\\]\\[U+2069\\]",
+    );
+    expect(renderExport(input, "html")).toContain("[U+202E]The strike hit a school.");
+    const [review] = JSON.parse(renderExport(input, "claimreview")) as { claimReviewed: string }[];
+    expect(review?.claimReviewed).toBe("[U+202E]The strike hit a school.");
+    // Marks, which only orient the neutral characters beside them, are kept.
+    expect(renderExport(makeInput([makeClaim({ id: 1, speaker: "\u200fعمر" })]), "csv")).toContain(
+      "\u200fعمر",
     );
   });
 });

@@ -3,7 +3,8 @@ import type { Verdict } from "@/lib/review/model";
 import { isValidDate, zonedIsoDate } from "./dates";
 import { labelsFor, type Labels } from "./labels";
 import { singleLine, trimText } from "./text";
-import type { Summary, SummaryClaim, SummaryGroup, SummaryInput, SummaryItem } from "./types";
+import { escapeBidiControls } from "@/lib/text/bidi";
+import type { Summary, SummaryArticle, SummaryClaim, SummaryGroup, SummaryInput, SummaryItem } from "./types";
 
 /** Order of the verdict sections in every format. */
 export const SUMMARY_VERDICT_ORDER = [
@@ -18,11 +19,28 @@ export function claimUrl(appUrl: string, articleId: number, claimId: number): st
   return `${appUrl.replace(/\/+$/, "")}/articles/${articleId}#claim-${claimId}`;
 }
 
+/**
+ * User text as every format writes it: bidirectional controls (an RLO that would reverse the rest
+ * of the line…) replaced by a visible escape, "[U+202E]" (see lib/text/bidi.ts). The stored text
+ * keeps them; no export does.
+ */
+const neutral = escapeBidiControls;
+
 /** Trims and returns null for empty text. */
 function nonEmpty(text: string | null | undefined): string | null {
   if (text == null) return null;
-  const trimmed = singleLine(text);
+  const trimmed = neutral(singleLine(text));
   return trimmed === "" ? null : trimmed;
+}
+
+/** The article as the formats write it: its text fields with bidi controls neutralised. */
+export function exportArticle(article: SummaryArticle): SummaryArticle {
+  return {
+    ...article,
+    title: neutral(article.title),
+    outlet: article.outlet === null ? null : neutral(article.outlet),
+    url: article.url === null ? null : neutral(article.url),
+  };
 }
 
 /** Code-unit order, independent of the runtime's locale. */
@@ -51,15 +69,15 @@ export function toSummaryItem(
   const ratedAt = isValidDate(claim.ratedAt) ? claim.ratedAt : null;
   const approvedAt = isValidDate(claim.approvedAt) ? claim.approvedAt : null;
   const silentParty = nonEmpty(claim.silentParty);
-  const note = trimText(claim.verdictNote ?? "");
+  const note = neutral(trimText(claim.verdictNote ?? ""));
   return {
     id: claim.id,
     number,
     start: claim.start,
     end: claim.end,
-    statement: singleLine(claim.statement),
+    statement: neutral(singleLine(claim.statement)),
     speaker: nonEmpty(claim.speaker),
-    quote: claim.quote,
+    quote: neutral(claim.quote),
     verdict: claim.verdict,
     verdictLabel: labels.verdicts[claim.verdict],
     verdictNote: note === "" ? null : note,
@@ -69,7 +87,7 @@ export function toSummaryItem(
     unverified: claim.stage !== "approved",
     sources: claim.sources
       .filter((source) => trimText(source.url) !== "")
-      .map((source) => ({ url: trimText(source.url), title: nonEmpty(source.title) })),
+      .map((source) => ({ url: neutral(trimText(source.url)), title: nonEmpty(source.title) })),
     ratedBy: nonEmpty(claim.ratedBy?.name),
     ratedAt,
     approvedBy: nonEmpty(claim.approvedBy?.name),
@@ -103,10 +121,10 @@ export function buildSummary(input: SummaryInput): Summary {
 
   const counts = { total: number, unverified, byVerdict };
   return {
-    article: input.article,
+    article: exportArticle(input.article),
     language: input.article.language,
     locale: labels.locale,
-    organisation: input.organisation,
+    organisation: { name: neutral(input.organisation.name), url: neutral(input.organisation.url) },
     generatedAt: input.generatedAt,
     generatedOn: zonedIsoDate(input.generatedAt, input.timeZone) ?? "",
     timeZone: input.timeZone,

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normaliseBody, splitParagraphs } from "./normalise";
+import { normaliseBody, normaliseLine, normaliseQuote, splitParagraphs } from "./normalise";
 
 // Anything a paste can hold: any code point, line and paragraph separators, tabs, BOMs, control
 // characters, combining marks next to them, and French typography.
@@ -75,5 +75,33 @@ describe("normaliseBody", () => {
 
   it("composes a combining mark left next to its letter once a control character is removed", () => {
     expect(normaliseBody("caf\u0065\u0000\u0301")).toBe("café");
+  });
+});
+
+describe("normaliseQuote", () => {
+  it("leaves every span of a normalised body as it is, so quotes taken from the body still match", () => {
+    fc.assert(
+      fc.property(pasted, fc.nat(), fc.nat(), (raw, a, b) => {
+        const body = normaliseBody(raw);
+        const start = body.length === 0 ? 0 : a % body.length;
+        const end = start + (body.length === 0 ? 0 : b % (body.length - start + 1));
+        const span = body.slice(start, end);
+        expect(normaliseQuote(span)).toBe(span);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("turns a paragraph's words typed in decomposed Unicode into the words of the body", () => {
+    fc.assert(
+      fc.property(pasted, (raw) => {
+        const body = normaliseBody(raw);
+        for (const paragraph of splitParagraphs(body)) {
+          expect(normaliseQuote(paragraph.text.normalize("NFD"))).toBe(paragraph.text);
+          expect(normaliseLine(paragraph.text.normalize("NFD"))).toBe(paragraph.text);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { lineText } from "./text";
 import { z } from "./zod";
 import { ROLES } from "@/lib/review/model";
 
@@ -18,7 +19,7 @@ export const newPasswordSchema = z
 
 export const createAccountSchema = z.object({
   email,
-  name: z.string().trim().min(1, { error: "required" }).max(120, { error: "tooLong" }),
+  name: lineText().min(1, { error: "required" }).max(120, { error: "tooLong" }),
   role: z.enum(ROLES, { error: "invalidRole" }),
 });
 export type CreateAccountInput = z.input<typeof createAccountSchema>;

@@ -386,6 +386,13 @@ export const apiSuggestionSchema = z
       .optional()
       .describe("Present when a no-comment sentence (“Kyiv did not comment”) refers to this claim."),
     silentParty: z.string().optional().describe("Who did not comment, with `verdict`."),
+    role: z
+      .string()
+      .optional()
+      .describe("The speaker's title as the article gives it (“président ukrainien”), when it has one."),
+    hidden: z
+      .boolean()
+      .describe("Scores below the suggestion threshold: the panel lists it only when asked for more."),
   })
   .describe("A suggested claim, as the suggest command prints it.");
 export type ApiSuggestion = z.output<typeof apiSuggestionSchema>;

@@ -1,14 +1,15 @@
 import { LANGUAGES } from "@/lib/review/model";
 import { MAX_BODY_LENGTH } from "./limits";
+import { lineText, searchText } from "./text";
 import { z } from "./zod";
 
 export { MAX_BODY_LENGTH };
 
-const optionalText = (max: number) => z.string().trim().max(max, { error: "tooLong" });
+const optionalText = (max: number) => lineText().max(max, { error: "tooLong" });
 
 // Error messages are message keys (errors.* in messages/): forms translate them, the API spells them out.
 export const articleSchema = z.object({
-  title: z.string().trim().min(1, { error: "required" }).max(300, { error: "tooLong" }),
+  title: lineText().min(1, { error: "required" }).max(300, { error: "tooLong" }),
   outlet: optionalText(200),
   url: z.union([
     z.literal(""),
@@ -34,7 +35,7 @@ export const articleMetaSchema = articleSchema.omit({ body: true, bodyFormat: tr
 export type ArticleMetaInput = z.input<typeof articleMetaSchema>;
 
 export const articleListSchema = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: searchText().max(200).optional(),
   sort: z.enum(["newest", "oldest", "published", "title"]).default("newest"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   verified: z.enum(["all", "yes", "no"]).default("all"),

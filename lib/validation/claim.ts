@@ -1,21 +1,22 @@
+import { lineText, multilineText, quoteText } from "./text";
 import { z } from "./zod";
 import { VERDICTS } from "@/lib/review/model";
 
 export const sourceSchema = z.object({
   url: z.url({ protocol: /^https?$/, error: "invalidUrl" }).max(2000, { error: "tooLong" }),
-  title: z.string().trim().max(300, { error: "tooLong" }),
+  title: lineText().max(300, { error: "tooLong" }),
 });
 
 /** The claim's own fields, without refinements, so the API can derive its variants (defaults, partial). */
 export const claimFields = z.object({
   start: z.number().int().min(0),
   end: z.number().int().min(1),
-  quote: z.string().min(1, { error: "required" }).max(10_000, { error: "tooLong" }),
-  statement: z.string().trim().min(1, { error: "required" }).max(1000, { error: "tooLong" }),
-  speaker: z.string().trim().max(200, { error: "tooLong" }),
+  quote: quoteText().min(1, { error: "required" }).max(10_000, { error: "tooLong" }),
+  statement: lineText().min(1, { error: "required" }).max(1000, { error: "tooLong" }),
+  speaker: lineText().max(200, { error: "tooLong" }),
   verdict: z.enum(VERDICTS),
-  verdictNote: z.string().trim().max(4000, { error: "tooLong" }),
-  silentParty: z.string().trim().max(200, { error: "tooLong" }),
+  verdictNote: multilineText().max(4000, { error: "tooLong" }),
+  silentParty: lineText().max(200, { error: "tooLong" }),
   sources: z.array(sourceSchema).max(20, { error: "tooMany" }),
 });
 
@@ -71,7 +72,7 @@ export const claimRefSchema = z.object({
 });
 export const returnClaimSchema = z.object({
   id: z.number().int().positive(),
-  note: z.string().trim().min(1, { error: "noteRequired" }).max(4000, { error: "tooLong" }),
+  note: multilineText().min(1, { error: "noteRequired" }).max(4000, { error: "tooLong" }),
   // The version the reviewer saw: a claim that moved meanwhile is not returned blindly.
   version: z.number().int().positive().optional(),
 });

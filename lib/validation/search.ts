@@ -1,3 +1,4 @@
+import { lineText, searchText } from "./text";
 import { z } from "./zod";
 import { STAGES, VERDICTS } from "@/lib/review/model";
 
@@ -17,9 +18,7 @@ const optionalDay = z
 /** The search page's query string. Every field is optional; a bad one is dropped, never a 500. */
 export const searchQuerySchema = z.object({
   // A longer query is cut rather than refused: a pasted paragraph still searches its start.
-  q: z
-    .string()
-    .trim()
+  q: searchText()
     .transform((v) => v.slice(0, 200).trim())
     .default(""),
   type: z.enum(["all", "claims", "articles"]).default("all"),
@@ -65,9 +64,10 @@ export type SimilarClaimsInput = z.input<typeof similarClaimsSchema>;
 /** Merging speaker names: the names to replace and the one name they all become. */
 export const mergeSpeakersSchema = z.object({
   from: z
+    // The names as stored (not normalised again: they must match the claims' speakers exactly).
     .array(z.string().trim().min(1).max(200))
     .min(1, { error: "required" })
     .max(50, { error: "tooMany" }),
-  to: z.string().trim().min(1, { error: "required" }).max(200, { error: "tooLong" }),
+  to: lineText().min(1, { error: "required" }).max(200, { error: "tooLong" }),
 });
 export type MergeSpeakersInput = z.input<typeof mergeSpeakersSchema>;

@@ -1,8 +1,9 @@
+import { lineText } from "./text";
 import { z } from "./zod";
 
 // Error messages are message keys (errors.* and apiErrors.* in messages/).
 export const createTokenSchema = z.object({
-  name: z.string().trim().min(1, { error: "required" }).max(100, { error: "tooLong" }),
+  name: lineText().min(1, { error: "required" }).max(100, { error: "tooLong" }),
 });
 export type CreateTokenInput = z.input<typeof createTokenSchema>;
 

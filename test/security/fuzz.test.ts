@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { getClaimById } from "@/lib/data/claims";
 import { getUserById } from "@/lib/data/users";
+import { normaliseLine, normaliseMultiline } from "@/lib/text/normalise";
 import { NextRequest } from "next/server";
 import { loadRouteHandlers, loadServerActions, type ServerAction } from "./endpoints";
 import {
@@ -287,7 +288,7 @@ describe.each(routes)("fuzzing $key", (route) => {
 });
 
 describe("accepted text", () => {
-  it("is stored exactly as sent: a claim's statement, speaker and note", async () => {
+  it("is stored as sent once normalised (NFC, no control characters, bidi controls kept); NUL is refused", async () => {
     const createClaim = actions.find((a) => a.key.endsWith("#createClaimAction"))!;
     const fx = await makeFixture(await makePeople());
     actAs(fx.people.editor);
@@ -301,15 +302,33 @@ describe("accepted text", () => {
       })) as {
         ok: boolean;
         data: { id: number; statement: string; speaker: string; verdictNote: string };
+        fieldErrors?: Record<string, string[]>;
+      };
+      if (text.includes("\u0000")) {
+        expect(result).toMatchObject({
+          ok: false,
+          fieldErrors: {
+            statement: ["nulCharacter"],
+            speaker: ["nulCharacter"],
+            verdictNote: ["nulCharacter"],
+          },
+        });
+        continue;
+      }
+      const expected = {
+        statement: normaliseLine(text),
+        speaker: normaliseLine(text),
+        verdictNote: normaliseMultiline(text),
       };
       expect(result.ok, text).toBe(true);
-      expect(result.data).toMatchObject({ statement: text, speaker: text, verdictNote: text });
-      expect(await getClaimById({ id: result.data.id })).toMatchObject({
-        statement: text,
-        speaker: text,
-        verdictNote: text,
-      });
+      expect(result.data).toMatchObject(expected);
+      expect(await getClaimById({ id: result.data.id })).toMatchObject(expected);
     }
+    // What the list holds: bidi controls stay in storage, other controls do not.
+    expect(normaliseLine(HOSTILE_TEXT[0]!)).toContain("\u202e");
+    expect(normaliseLine("bell\u0007 escape\u001b[31m delete\u007f next-line\u0085")).toBe(
+      "bell escape[31m delete next-line",
+    );
   });
 
   it(
@@ -341,12 +360,16 @@ describe("accepted text", () => {
               data?: { id: number; statement: string };
               fieldErrors?: Record<string, string[]>;
             };
-            if (statement.isWellFormed()) {
-              expect(result.ok).toBe(true);
-              expect(result.data?.statement).toBe(statement);
-              expect((await getClaimById({ id: result.data!.id }))?.statement).toBe(statement);
-            } else {
+            if (!statement.isWellFormed()) {
               expect(result).toMatchObject({ ok: false, fieldErrors: { statement: ["malformedText"] } });
+            } else if (statement.includes("\u0000")) {
+              expect(result).toMatchObject({ ok: false, fieldErrors: { statement: ["nulCharacter"] } });
+            } else if (normaliseLine(statement) === "") {
+              expect(result).toMatchObject({ ok: false, fieldErrors: { statement: ["required"] } });
+            } else {
+              expect(result.ok).toBe(true);
+              expect(result.data?.statement).toBe(normaliseLine(statement));
+              expect((await getClaimById({ id: result.data!.id }))?.statement).toBe(normaliseLine(statement));
             }
           },
         ),
@@ -355,7 +378,7 @@ describe("accepted text", () => {
     },
   );
 
-  it("is stored exactly as sent: an account's name", async () => {
+  it("is stored as sent once normalised: an account's name", async () => {
     const createAccount = actions.find((a) => a.key.endsWith("#createAccountAction"))!;
     const fx = await makeFixture(await makePeople());
     actAs(fx.people.admin);
@@ -369,7 +392,7 @@ describe("accepted text", () => {
         data: { account: { id: number } };
       };
       expect(result.ok, text).toBe(true);
-      expect((await getUserById({ id: result.data.account.id }))?.name).toBe(text);
+      expect((await getUserById({ id: result.data.account.id }))?.name).toBe(normaliseLine(text));
     }
   });
 });

@@ -6,6 +6,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { listArticles } from "@/lib/data/articles";
 import { articleListSchema } from "@/lib/validation/article";
+import { bidiSafe } from "@/lib/text/bidi";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("articles");
@@ -141,7 +142,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
                         href={`/articles/${a.id}`}
                         className="text-ink hover:text-accent font-medium hover:underline"
                       >
-                        {a.title}
+                        {bidiSafe(a.title)}
                       </Link>
                       {a.progress.verified ? (
                         <span className="bg-confirmed-bg text-confirmed ml-2 rounded-full px-2 py-0.5 text-xs font-medium">

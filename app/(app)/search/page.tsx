@@ -18,6 +18,7 @@ import {
 import { STAGES, VERDICTS } from "@/lib/review/model";
 import { hasHit } from "@/lib/search/snippet";
 import { parseSearchParams, type SearchQuery } from "@/lib/validation/search";
+import { bidiSafe } from "@/lib/text/bidi";
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const t = await getTranslations("search");
@@ -336,7 +337,7 @@ async function ClaimResult({ claim }: { claim: ClaimHit }) {
         >
           {claim.articleTitle}
         </Link>
-        {claim.outlet ? ` · ${claim.outlet}` : null}
+        {claim.outlet ? ` · ${bidiSafe(claim.outlet)}` : null}
       </p>
     </li>
   );

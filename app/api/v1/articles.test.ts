@@ -152,6 +152,31 @@ describe("POST /api/v1/articles", () => {
     expect(await countArticles()).toBe(before);
   });
 
+  it("answers 400 for a NUL character in the title or the outlet, and stores them in NFC", async () => {
+    const editor = await makeTokenUser("editor");
+    const before = await countArticles();
+    const refused = await call(postArticle, {
+      method: "POST",
+      path: "/articles",
+      token: editor.token,
+      body: { title: "Grève\u0000", outlet: "Le\u0000Courrier", body: "Un texte." },
+    });
+    expect(refused.status).toBe(400);
+    expect(apiProblemSchema.parse(refused.json).errors?.map((e) => [e.field, e.code])).toEqual([
+      ["title", "nulCharacter"],
+      ["outlet", "nulCharacter"],
+    ]);
+    expect(await countArticles()).toBe(before);
+    const accepted = await call(postArticle, {
+      method: "POST",
+      path: "/articles",
+      token: editor.token,
+      body: { title: "  Grève   générale ".normalize("NFD"), outlet: "Le Courrier\u0007", body: "Un texte." },
+    });
+    expect(accepted.status).toBe(201);
+    expect(accepted.json).toMatchObject({ title: "Grève générale", outlet: "Le Courrier" });
+  });
+
   it("answers 400 for a body over the domain's 200,000 characters", async () => {
     const editor = await makeTokenUser("editor");
     const res = await call(postArticle, {

@@ -111,6 +111,55 @@ describe("POST /api/v1/articles/{id}/claims", () => {
     });
   });
 
+  it("accepts a quote sent in decomposed Unicode (NFD), with or without offsets, and stores it as the body (NFC)", async () => {
+    const { editor, article } = await desk();
+    const decomposed = KYIV.normalize("NFD");
+    expect(decomposed).not.toBe(KYIV);
+    const anchored = await addClaim(editor, article.id, {
+      quote: decomposed,
+      statement: "Kyiv did not comment.",
+    });
+    expect(anchored.status).toBe(201);
+    expect(apiClaimSchema.parse(anchored.json)).toMatchObject({
+      quote: KYIV,
+      start: SAMPLE_BODY.indexOf(KYIV),
+      end: SAMPLE_BODY.indexOf(KYIV) + KYIV.length,
+    });
+    const start = SAMPLE_BODY.indexOf(KYIV);
+    const withOffsets = await addClaim(editor, article.id, {
+      start,
+      end: start + KYIV.length,
+      quote: decomposed,
+      statement: "Kyiv n’a pas commenté.".normalize("NFD"),
+    });
+    expect(withOffsets.status).toBe(201);
+    expect(apiClaimSchema.parse(withOffsets.json)).toMatchObject({
+      quote: KYIV,
+      statement: "Kyiv n’a pas commenté.",
+    });
+  });
+
+  it("refuses a NUL character in any text field with a field error, and saves nothing", async () => {
+    const { editor, article } = await desk();
+    const res = await addClaim(editor, article.id, {
+      quote: KYIV,
+      statement: "Kyiv\u0000 did not comment.",
+      speaker: "\u0000",
+      verdictNote: "note\u0000",
+    });
+    expect(res.status).toBe(400);
+    const detail =
+      "This text contains a null character (U+0000), which cannot be stored. Remove it, or paste the text again from its source.";
+    expect(apiProblemSchema.parse(res.json).errors).toEqual(
+      expect.arrayContaining([
+        { field: "statement", code: "nulCharacter", detail },
+        { field: "speaker", code: "nulCharacter", detail },
+        { field: "verdictNote", code: "nulCharacter", detail },
+      ]),
+    );
+    expect(await getDb().select().from(claims).where(eq(claims.articleId, article.id))).toEqual([]);
+  });
+
   it("refuses a quote that is not in the text, a span that does not match it, and an unknown article", async () => {
     const { editor, article } = await desk();
     const missing = await addClaim(editor, article.id, { quote: "Paris brûle-t-il ?", statement: "x" });
@@ -481,6 +530,23 @@ describe("review over the API", () => {
       version: claim.version + 1,
     });
     expect(await stateOf(claim.id)).toEqual(afterEdit);
+    expect(problem.reason).toBe("changed");
+    expect(problem.detail).toMatch(/^Changed by Ana at .* meanwhile\. Nothing was saved\.$/);
+
+    // The detail speaks the caller's language; the code, reason and claim stay the same.
+    const french = await call(approve, {
+      method: "POST",
+      token: reviewer.token,
+      ...onClaim(claim.id),
+      headers: { "accept-language": "fr-CH, fr;q=0.9, en;q=0.8" },
+      body: { version: claim.version },
+    });
+    expect(french.headers.get("content-language")).toBe("fr");
+    expect(apiProblemSchema.parse(french.json)).toMatchObject({
+      code: "conflict",
+      reason: "changed",
+      detail: expect.stringMatching(/^Modifiée par Ana à .* entre-temps\. Rien n’a été enregistré\.$/),
+    });
   });
 
   it("refuses a return with a stale version: it cannot undo an approval made meanwhile", async () => {

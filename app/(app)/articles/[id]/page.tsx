@@ -10,6 +10,7 @@ import { getArticleById } from "@/lib/data/articles";
 import { listClaimsForArticle, listSpeakers } from "@/lib/data/claims";
 import { hasPermission } from "@/lib/review";
 import { parseIdParam } from "@/lib/validation/id";
+import { bidiSafe } from "@/lib/text/bidi";
 
 type Params = Promise<{ id: string }>;
 
@@ -49,7 +50,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div className="max-w-3xl space-y-2">
             <h1 className="font-serif text-3xl leading-tight font-semibold tracking-tight">
-              {article.title}
+              {bidiSafe(article.title)}
             </h1>
             <p className="text-muted text-sm">
               {[

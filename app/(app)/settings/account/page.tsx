@@ -4,6 +4,7 @@ import { AccountSettings } from "@/components/account-settings";
 import { requireUser } from "@/lib/auth/session";
 import { isLocale } from "@/lib/i18n/locale";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/account";
+import { bidiSafe } from "@/lib/text/bidi";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("accountSettings");
@@ -31,7 +32,7 @@ export default async function AccountSettingsPage({
         </h2>
         <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[8rem_1fr]">
           <dt className="text-muted">{t("accountSettings.name")}</dt>
-          <dd className="font-medium">{user.name}</dd>
+          <dd className="font-medium">{bidiSafe(user.name)}</dd>
           <dt className="text-muted">{t("accountSettings.email")}</dt>
           <dd>{user.email}</dd>
           <dt className="text-muted">{t("accountSettings.role")}</dt>

@@ -6,6 +6,7 @@ import { StageBadge, VerdictBadge } from "@/components/verdict-badge";
 import { requireUser } from "@/lib/auth/session";
 import { getSpeaker } from "@/lib/data/speakers";
 import { VERDICTS } from "@/lib/review/model";
+import { bidiSafe } from "@/lib/text/bidi";
 
 type Params = Promise<{ name: string }>;
 
@@ -38,7 +39,7 @@ export default async function SpeakerPage({ params }: { params: Params }) {
         </Link>
       </nav>
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">{stats.name}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{bidiSafe(stats.name)}</h1>
         <p className="text-muted mt-1 text-sm">
           {t("speakers.summary", { count: stats.total, approved: stats.approved })}
         </p>
@@ -71,12 +72,12 @@ export default async function SpeakerPage({ params }: { params: Params }) {
                 href={`/articles/${claim.articleId}?claim=${claim.id}`}
                 className="text-ink hover:text-accent block font-medium hover:underline"
               >
-                {claim.statement}
+                {bidiSafe(claim.statement)}
               </Link>
               {claim.verdictNote ? (
                 <p className="text-muted text-sm">
                   <span className="text-ink font-medium">{t("search.note")} </span>
-                  {claim.verdictNote}
+                  {bidiSafe(claim.verdictNote)}
                 </p>
               ) : null}
               <p className="text-muted text-xs">
@@ -84,7 +85,7 @@ export default async function SpeakerPage({ params }: { params: Params }) {
                 <Link href={`/articles/${claim.articleId}`} className="hover:text-ink hover:underline">
                   {claim.articleTitle}
                 </Link>
-                {claim.outlet ? ` · ${claim.outlet}` : null}
+                {claim.outlet ? ` · ${bidiSafe(claim.outlet)}` : null}
               </p>
             </li>
           ))}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -6,11 +7,13 @@ import { PrintButton } from "@/components/print-button";
 import { SummaryDocument } from "@/components/summary-document";
 import { buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { appUrlFor } from "@/lib/app-url";
 import { requireUser } from "@/lib/auth/session";
 import { getArticleById } from "@/lib/data/articles";
 import { getSummaryInput } from "@/lib/data/summary";
 import { buildClaimReviews, buildSummary, labelsFor, scriptSafeJson } from "@/lib/export";
 import { defaultCsvSeparator, exportHref, FORMATS } from "@/lib/export/format-names";
+import { bidiSafe } from "@/lib/text/bidi";
 import { articleIdParamSchema } from "@/lib/validation/export";
 import "./print.css";
 
@@ -28,7 +31,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const article = id.success ? await getArticleById({ id: id.data }) : undefined;
   if (!article) return {};
   // Also the file name a browser suggests for "Save as PDF": in the article's language.
-  return { title: { absolute: `${labelsFor(article.language).verifiedSummary} — ${article.title}` } };
+  return {
+    title: { absolute: `${labelsFor(article.language).verifiedSummary} — ${bidiSafe(article.title)}` },
+  };
 }
 
 export default async function SummaryPage({
@@ -42,7 +47,8 @@ export default async function SummaryPage({
   const id = articleId((await params).id);
   const includeUnapproved = (await searchParams).unapproved === "1";
   const [input, article] = await Promise.all([
-    getSummaryInput({ articleId: id, includeUnapproved }),
+    // The embedded ClaimReview links where the downloads do (lib/app-url.ts).
+    getSummaryInput({ articleId: id, includeUnapproved, appUrl: appUrlFor(await headers()) }),
     getArticleById({ id }),
   ]);
   if (!input || !article) notFound();
@@ -70,7 +76,7 @@ export default async function SummaryPage({
             <li aria-hidden>›</li>
             <li className="max-w-md truncate">
               <Link href={`/articles/${id}`} className="hover:text-ink hover:underline">
-                {article.title}
+                {bidiSafe(article.title)}
               </Link>
             </li>
             <li aria-hidden>›</li>

@@ -8,6 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getArticleById } from "@/lib/data/articles";
 import { getClaimById, getClaimHistory } from "@/lib/data/claims";
 import { parseIdParam } from "@/lib/validation/id";
+import { bidiSafe } from "@/lib/text/bidi";
 
 type Params = Promise<{ id: string; claimId: string }>;
 
@@ -42,7 +43,7 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
           href={`/articles/${article.id}${claim ? `?claim=${claim.id}` : ""}`}
           className="hover:text-ink hover:underline"
         >
-          {article.title}
+          {bidiSafe(article.title)}
         </Link>
       </nav>
       <header className="border-line space-y-3 rounded-lg border bg-white p-5">
@@ -53,10 +54,10 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
               <VerdictBadge verdict={claim.verdict} />
               <StageBadge stage={claim.stage} returned={claim.returnedAt !== null} />
             </div>
-            <p className="font-medium">{claim.statement}</p>
-            {claim.speaker ? <p className="text-muted text-sm">{claim.speaker}</p> : null}
+            <p className="font-medium">{bidiSafe(claim.statement)}</p>
+            {claim.speaker ? <p className="text-muted text-sm">{bidiSafe(claim.speaker)}</p> : null}
             <blockquote className="border-line text-muted border-l-2 pl-3 font-serif">
-              {claim.quote}
+              {bidiSafe(claim.quote)}
             </blockquote>
           </>
         ) : (
