@@ -9,6 +9,10 @@ export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations-pg");
 
+// bigint (int8: the ids, counts) as JavaScript numbers, as SQLite's integers come: the desk's
+// values stay far below 2^53. node-postgres would hand them over as strings.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+
 /** Any advisory lock key of the desk's own: migrations run one process at a time. */
 const MIGRATION_LOCK = 7_036_145;
 

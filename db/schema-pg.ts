@@ -4,9 +4,9 @@
 // Migrations: `npm run db:generate:pg` (drizzle-pg.config.ts) into db/migrations-pg, plus the
 // custom ones for the full-text search, the append-only triggers and the change counter.
 import {
+  bigint,
   boolean,
   index,
-  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -19,7 +19,12 @@ import { ADMIN_AUDIT_ACTIONS } from "./schema";
 
 const time = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
 const createdAt = () => time("created_at").notNull().defaultNow();
-const id = () => integer("id").primaryKey().generatedByDefaultAsIdentity();
+// bigint (as numbers) throughout: SQLite integers are 64-bit, so any id or offset one accepts the
+// other does too.
+const id = () => int("id").primaryKey().generatedByDefaultAsIdentity();
+function int(name: string) {
+  return bigint(name, { mode: "number" });
+}
 
 export const users = pgTable("users", {
   id: id(),
@@ -29,7 +34,7 @@ export const users = pgTable("users", {
   passwordHash: text("password_hash").notNull(),
   locale: text("locale", { enum: ["en", "fr"] }),
   active: boolean("active").notNull().default(true),
-  sessionVersion: integer("session_version").notNull().default(1),
+  sessionVersion: int("session_version").notNull().default(1),
   createdAt: createdAt(),
 });
 
@@ -44,12 +49,12 @@ export const articles = pgTable(
     publishedAt: text("published_at"),
     authors: text("authors"),
     body: text("body").notNull(),
-    createdById: integer("created_by_id")
+    createdById: int("created_by_id")
       .notNull()
       .references(() => users.id),
     createdAt: createdAt(),
     updatedAt: time("updated_at").notNull(),
-    version: integer("version").notNull().default(1),
+    version: int("version").notNull().default(1),
   },
   (t) => [
     index("articles_created_at_idx").on(t.createdAt),
@@ -62,11 +67,11 @@ export const claims = pgTable(
   "claims",
   {
     id: id(),
-    articleId: integer("article_id")
+    articleId: int("article_id")
       .notNull()
       .references(() => articles.id, { onDelete: "cascade" }),
-    start: integer("start").notNull(),
-    end: integer("end").notNull(),
+    start: int("start").notNull(),
+    end: int("end").notNull(),
     quote: text("quote").notNull(),
     statement: text("statement").notNull(),
     speaker: text("speaker"),
@@ -76,23 +81,23 @@ export const claims = pgTable(
     suggestedVerdict: text("suggested_verdict", { enum: VERDICTS }),
     suggestedSilentParty: text("suggested_silent_party"),
     stage: text("stage", { enum: STAGES }).notNull().default("draft"),
-    version: integer("version").notNull().default(1),
-    ratedById: integer("rated_by_id").references(() => users.id),
+    version: int("version").notNull().default(1),
+    ratedById: int("rated_by_id").references(() => users.id),
     ratedAt: time("rated_at"),
-    submittedById: integer("submitted_by_id").references(() => users.id),
+    submittedById: int("submitted_by_id").references(() => users.id),
     submittedAt: time("submitted_at"),
-    approvedById: integer("approved_by_id").references(() => users.id),
+    approvedById: int("approved_by_id").references(() => users.id),
     approvedAt: time("approved_at"),
     returnNote: text("return_note"),
-    returnedById: integer("returned_by_id").references(() => users.id),
+    returnedById: int("returned_by_id").references(() => users.id),
     returnedAt: time("returned_at"),
-    reviewTakenById: integer("review_taken_by_id").references(() => users.id),
+    reviewTakenById: int("review_taken_by_id").references(() => users.id),
     reviewTakenAt: time("review_taken_at"),
-    createdById: integer("created_by_id")
+    createdById: int("created_by_id")
       .notNull()
       .references(() => users.id),
     createdAt: createdAt(),
-    updatedById: integer("updated_by_id")
+    updatedById: int("updated_by_id")
       .notNull()
       .references(() => users.id),
     updatedAt: time("updated_at").notNull(),
@@ -113,10 +118,10 @@ export const claimSources = pgTable(
   "claim_sources",
   {
     id: id(),
-    claimId: integer("claim_id")
+    claimId: int("claim_id")
       .notNull()
       .references(() => claims.id, { onDelete: "cascade" }),
-    position: integer("position").notNull(),
+    position: int("position").notNull(),
     url: text("url").notNull(),
     title: text("title"),
   },
@@ -127,9 +132,9 @@ export const claimEvents = pgTable(
   "claim_events",
   {
     id: id(),
-    claimId: integer("claim_id").notNull(),
-    articleId: integer("article_id").notNull(),
-    actorId: integer("actor_id")
+    claimId: int("claim_id").notNull(),
+    articleId: int("article_id").notNull(),
+    actorId: int("actor_id")
       .notNull()
       .references(() => users.id),
     type: text("type", { enum: EVENT_TYPES }).notNull(),
@@ -150,7 +155,7 @@ export const apiTokens = pgTable(
   "api_tokens",
   {
     id: id(),
-    userId: integer("user_id")
+    userId: int("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
@@ -167,11 +172,11 @@ export const adminAudit = pgTable(
   "admin_audit",
   {
     id: id(),
-    actorId: integer("actor_id")
+    actorId: int("actor_id")
       .notNull()
       .references(() => users.id),
     action: text("action", { enum: ADMIN_AUDIT_ACTIONS }).notNull(),
-    targetUserId: integer("target_user_id")
+    targetUserId: int("target_user_id")
       .notNull()
       .references(() => users.id),
     before: jsonb("before").$type<Record<string, unknown> | null>(),
@@ -203,8 +208,8 @@ export const rateLimits = pgTable(
   "rate_limits",
   {
     key: text("key").notNull(),
-    bucket: integer("bucket").notNull(),
-    hits: integer("hits").notNull(),
+    bucket: int("bucket").notNull(),
+    hits: int("hits").notNull(),
   },
   (t) => [primaryKey({ columns: [t.key, t.bucket] })],
 );

@@ -28,6 +28,13 @@ export function greatest(a: SQLWrapper | number, b: SQLWrapper | number): SQL {
   return pg() ? sql`greatest(${a}, ${b})` : sql`max(${a}, ${b})`;
 }
 
+/** substr(text, from, count); PostgreSQL's wants int arguments, and the columns are bigint there. */
+export function substring(text: SQLWrapper, from: SQLWrapper, length: SQLWrapper): SQL {
+  return pg()
+    ? sql`substr(${text}, (${from})::int, (${length})::int)`
+    : sql`substr(${text}, ${from}, ${length})`;
+}
+
 /** A text in ASCII-case-insensitive order (SQLite's NOCASE; lower() on PostgreSQL). */
 export function caseless(expression: SQLWrapper): SQL {
   return pg() ? sql`lower(${expression})` : sql`${expression} COLLATE NOCASE`;

@@ -7,7 +7,7 @@ import { toFailure, type ErrorCode } from "@/lib/errors";
 import type { Actor } from "@/lib/review";
 import { approveClaim, toViews, type ClaimView } from "./claims";
 import { cachedUntilWrite, countRows, getDb, type Tx } from "./connection";
-import { greatest } from "./dialect";
+import { greatest, substring } from "./dialect";
 
 export type QueueFilters = {
   articleId?: number;
@@ -57,7 +57,7 @@ async function selectWithContext(
       claim: claims,
       articleTitle: articles.title,
       windowStart: sql<number>`${from} - 1`,
-      window: sql<string>`substr(${articles.body}, ${from}, ${claims.end} - ${from} + 1 + ${CONTEXT_WINDOW})`,
+      window: sql<string>`${substring(articles.body, from, sql`${claims.end} - ${from} + 1 + ${CONTEXT_WINDOW}`)}`,
       bodyLength: sql<number>`length(${articles.body})`,
     })
     .from(claims)
