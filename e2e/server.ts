@@ -53,6 +53,8 @@ const stopPostgres = () => {
 const stop = () => {
   server.kill("SIGTERM");
   fs.rmSync(dir, { recursive: true, force: true });
+  // pg_ctl runs the server on its own: stopped here, not left behind when this process is killed.
+  stopPostgres();
 };
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
