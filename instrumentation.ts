@@ -6,6 +6,7 @@ export async function register() {
     await prepareDatabase();
     const { registerRunningServer } = await import("./lib/ops/server-lock");
     const { getEnv } = await import("./lib/env");
-    registerRunningServer(getEnv().DATABASE_PATH);
+    // The file lock guards a SQLite file against `npm run restore`; PostgreSQL has no file here.
+    if (!getEnv().DATABASE_URL) registerRunningServer(getEnv().DATABASE_PATH);
   }
 }

@@ -38,7 +38,12 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/sign-in`,
     // Article import fetches from pages that specs serve on 127.0.0.1, which the fetcher refuses
     // unless allow-listed.
-    env: { E2E_PORT: String(PORT), FETCH_ALLOW_HOSTS: "127.0.0.1" },
+    env: {
+      E2E_PORT: String(PORT),
+      FETCH_ALLOW_HOSTS: "127.0.0.1",
+      ...(process.env.E2E_DB ? { E2E_DB: process.env.E2E_DB } : {}),
+      ...(process.env.E2E_PG_PORT ? { E2E_PG_PORT: process.env.E2E_PG_PORT } : {}),
+    },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",

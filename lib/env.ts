@@ -2,6 +2,11 @@ import { z } from "zod";
 
 const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default("data/claimdesk.db"),
+  // Set: the desk runs on this PostgreSQL database instead of the SQLite file DATABASE_PATH.
+  DATABASE_URL: z
+    .union([z.literal(""), z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")])
+    .optional()
+    .transform((v) => v || undefined),
   AUTH_SECRET: z.string().min(16).optional(),
   // The public URL when the app sits behind a proxy; https here makes session cookies Secure.
   AUTH_URL: z
@@ -50,6 +55,16 @@ export function getEnv(): Env {
   }
   last = { key, env: Object.freeze(parsed.data) as Env };
   return last.env;
+}
+
+export type DatabaseDialect = "sqlite" | "postgres";
+
+/**
+ * Which database the desk runs on: PostgreSQL when DATABASE_URL is set, else the SQLite file.
+ * Reads that one variable only, so that lib/data/tables.ts can ask at import time.
+ */
+export function databaseDialect(): DatabaseDialect {
+  return process.env.DATABASE_URL ? "postgres" : "sqlite";
 }
 
 /** Where the generated secret lives when AUTH_SECRET is not set: beside the database file. */

@@ -18,6 +18,12 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return file === "--help" || file === "-h" ? 0 : 1;
   }
+  if (getEnv().DATABASE_URL) {
+    console.error(
+      "DATABASE_URL is set: this command copies a SQLite file. Back up PostgreSQL with its own tools (pg_dump, pg_restore).",
+    );
+    return 1;
+  }
   const source = getEnv().DATABASE_PATH;
   const started = Date.now();
   const report = await backupDatabase({

@@ -1,9 +1,10 @@
 // npm run user -- add --email E --name N --role R  |  list  |  token --email E --name N  |  --help
 import { parseArgs } from "node:util";
 import { createAccountAtConsole } from "@/lib/data/accounts";
-import { closeDb } from "@/lib/data/connection";
+import { closeDb, prepareDb } from "@/lib/data/connection";
 import { createToken } from "@/lib/data/tokens";
 import { listUsers, normaliseEmail } from "@/lib/data/users";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { isRole, ROLES } from "@/lib/review";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/account";
@@ -55,6 +56,8 @@ async function readStdin(): Promise<string | null> {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // PostgreSQL migrates here (SQLite when the file is first opened).
+  if (getEnv().DATABASE_URL) await prepareDb();
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

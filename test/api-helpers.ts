@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { users } from "@/db/schema";
+import { users } from "@/lib/data/tables";
 import { getDb } from "@/lib/data/connection";
 import { makeUser } from "@/test/data-helpers";
 import { createToken } from "@/lib/data/tokens";
@@ -14,8 +14,8 @@ export async function makeTokenUser(role: Role, name?: string) {
 }
 
 /** Deactivates an account the way an admin would: it stays, marked inactive. */
-export function deactivate(userId: number): void {
-  getDb().update(users).set({ active: false }).where(eq(users.id, userId)).run();
+export async function deactivate(userId: number): Promise<void> {
+  await getDb().update(users).set({ active: false }).where(eq(users.id, userId));
 }
 
 export type CallResult = { status: number; headers: Headers; json: unknown; text: string; bytes: Uint8Array };

@@ -1,5 +1,10 @@
+import Database from "better-sqlite3";
+import type { SQL } from "drizzle-orm";
+import pg from "pg";
 import { createArticle } from "@/lib/data/articles";
+import { executeSql, getDb, queryRows } from "@/lib/data/connection";
 import { createUser } from "@/lib/data/users";
+import { getEnv } from "@/lib/env";
 import type { Role } from "@/lib/review/model";
 import { AppError } from "@/lib/errors";
 
@@ -66,4 +71,42 @@ export async function refusal(promise: Promise<unknown>): Promise<AppError> {
     throw error;
   }
   throw new Error("expected a refusal");
+}
+
+/**
+ * A raw SQL statement on the test database, failing with the database's own error (drizzle's
+ * "Failed query" wrapper unwrapped), for tests that check what the database itself refuses.
+ */
+export async function rawSql(statement: SQL): Promise<void> {
+  try {
+    await executeSql(getDb(), statement);
+  } catch (error) {
+    throw (error as { cause?: unknown }).cause ?? error;
+  }
+}
+
+/** Rows of a raw SQL query on the test database. */
+export async function rawRows<T>(query: SQL): Promise<T[]> {
+  return queryRows<T>(getDb(), query);
+}
+
+/** A write by another connection than the app's (another process, as far as the app can tell). */
+export async function writeFromAnotherConnection(statement: string): Promise<void> {
+  const env = getEnv();
+  if (env.DATABASE_URL) {
+    const client = new pg.Client({ connectionString: env.DATABASE_URL });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+    return;
+  }
+  const other = new Database(env.DATABASE_PATH);
+  try {
+    other.prepare(statement).run();
+  } finally {
+    other.close();
+  }
 }

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { users } from "@/db/schema";
+import { users } from "@/lib/data/tables";
 import { getDb } from "@/lib/data/connection";
 import { makeUser } from "@/test/data-helpers";
 import { readSessionCookie, refreshSessionToken, sessionUserFromToken } from "./session-token";
@@ -9,7 +9,7 @@ import { readSessionCookie, refreshSessionToken, sessionUserFromToken } from "./
 describe("refreshSessionToken", () => {
   it("refreshes role, name and language from the account on every request", async () => {
     const user = await makeUser("editor", "Ana");
-    getDb().update(users).set({ role: "reviewer", locale: "fr" }).where(eq(users.id, user.id)).run();
+    await getDb().update(users).set({ role: "reviewer", locale: "fr" }).where(eq(users.id, user.id));
     const token = await refreshSessionToken({ uid: user.id, sv: 1, role: "editor" });
     expect(sessionUserFromToken(token!)).toMatchObject({
       id: user.id,
@@ -21,17 +21,16 @@ describe("refreshSessionToken", () => {
 
   it("ends the session of a deactivated account, whatever version it carries", async () => {
     const user = await makeUser("admin");
-    getDb().update(users).set({ active: false }).where(eq(users.id, user.id)).run();
+    await getDb().update(users).set({ active: false }).where(eq(users.id, user.id));
     expect(await refreshSessionToken({ uid: user.id, sv: 1 })).toBeNull();
   });
 
   it("ends a session issued before the account's sessions were ended", async () => {
     const user = await makeUser("editor");
-    getDb()
+    await getDb()
       .update(users)
       .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, user.id))
-      .run();
+      .where(eq(users.id, user.id));
     expect(await refreshSessionToken({ uid: user.id, sv: 1 })).toBeNull();
     expect(await refreshSessionToken({ uid: user.id, sv: 2 })).not.toBeNull();
   });

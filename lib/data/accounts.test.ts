@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { adminAudit, users } from "@/db/schema";
+import { adminAudit, users } from "@/lib/data/tables";
 import { verifyPassword } from "@/lib/auth/password";
 import {
   changeAccountRole,
@@ -13,15 +13,15 @@ import {
 } from "./accounts";
 import { getDb } from "./connection";
 import { countSignInAttempts } from "./sign-in-attempts";
-import { makeUser, refusal } from "@/test/data-helpers";
+import { makeUser, rawSql, refusal } from "@/test/data-helpers";
 import { getSessionAccount, getUserCredentialsByEmail } from "./users";
 
-function row(id: number) {
-  return getDb().select().from(users).where(eq(users.id, id)).get()!;
+async function row(id: number) {
+  return (await getDb().select().from(users).where(eq(users.id, id)).limit(1))[0]!;
 }
 
-function auditCount() {
-  return getDb().select().from(adminAudit).all().length;
+async function auditCount() {
+  return (await getDb().select().from(adminAudit)).length;
 }
 
 describe("account administration", () => {
@@ -54,19 +54,19 @@ describe("account administration", () => {
   it("refuses a duplicate email and writes nothing", async () => {
     const admin = await makeUser("admin");
     await createAccount({ actor: admin, input: { email: "dup@desk.test", name: "One", role: "editor" } });
-    const before = auditCount();
+    const before = await auditCount();
     const error = await refusal(
       createAccount({ actor: admin, input: { email: "DUP@desk.test", name: "Two", role: "editor" } }),
     );
     expect(error).toMatchObject({ code: "conflict", fieldErrors: { email: ["emailTaken"] } });
-    expect(auditCount()).toBe(before);
+    expect(await auditCount()).toBe(before);
   });
 
   it("refuses every change from an editor or a reviewer", async () => {
     const target = await makeUser("editor");
     for (const role of ["editor", "reviewer"] as const) {
       const actor = await makeUser(role);
-      const before = auditCount();
+      const before = await auditCount();
       for (const attempt of [
         listAccounts({ actor }),
         createAccount({ actor, input: { email: `x-${role}@desk.test`, name: "X", role: "admin" } }),
@@ -77,8 +77,8 @@ describe("account administration", () => {
       ]) {
         expect((await refusal(attempt)).code).toBe("forbidden");
       }
-      expect(row(target.id)).toMatchObject({ role: "editor", active: true, sessionVersion: 1 });
-      expect(auditCount()).toBe(before);
+      expect(await row(target.id)).toMatchObject({ role: "editor", active: true, sessionVersion: 1 });
+      expect(await auditCount()).toBe(before);
     }
   });
 
@@ -99,31 +99,31 @@ describe("account administration", () => {
   it("deactivates an account: its sessions end at once and it cannot come back with an old session", async () => {
     const admin = await makeUser("admin");
     const editor = await makeUser("editor");
-    const sessionVersion = row(editor.id).sessionVersion;
+    const sessionVersion = (await row(editor.id)).sessionVersion;
     expect(await getSessionAccount({ id: editor.id, sessionVersion })).toBeDefined();
     await setAccountActive({ actor: admin, input: { id: editor.id, active: false } });
-    expect(row(editor.id).active).toBe(false);
+    expect((await row(editor.id)).active).toBe(false);
     expect(await getSessionAccount({ id: editor.id, sessionVersion })).toBeUndefined();
     await setAccountActive({ actor: admin, input: { id: editor.id, active: true } });
     // Reactivated, the account signs in anew; the session from before stays dead.
     expect(await getSessionAccount({ id: editor.id, sessionVersion })).toBeUndefined();
     expect(
-      await getSessionAccount({ id: editor.id, sessionVersion: row(editor.id).sessionVersion }),
+      await getSessionAccount({ id: editor.id, sessionVersion: (await row(editor.id)).sessionVersion }),
     ).toBeDefined();
     const actions = (await listAdminAudit({ actor: admin, limit: 2 })).map((e) => e.action);
     expect(actions).toEqual(["account.reactivated", "account.deactivated"]);
   });
 
   it("never leaves the workspace without an active admin", async () => {
-    getDb().update(users).set({ active: false }).where(eq(users.role, "admin")).run();
+    await getDb().update(users).set({ active: false }).where(eq(users.role, "admin"));
     const last = await makeUser("admin", "Last");
-    const before = auditCount();
+    const before = await auditCount();
     const demote = await refusal(changeAccountRole({ actor: last, input: { id: last.id, role: "editor" } }));
     expect(demote).toMatchObject({ code: "conflict", details: { reason: "last_admin" } });
     const self = await refusal(setAccountActive({ actor: last, input: { id: last.id, active: false } }));
     expect(self).toMatchObject({ code: "conflict", details: { reason: "self_deactivation" } });
-    expect(row(last.id)).toMatchObject({ role: "admin", active: true });
-    expect(auditCount()).toBe(before);
+    expect(await row(last.id)).toMatchObject({ role: "admin", active: true });
+    expect(await auditCount()).toBe(before);
 
     const second = await makeUser("admin", "Second");
     await changeAccountRole({ actor: second, input: { id: last.id, role: "editor" } });
@@ -142,7 +142,7 @@ describe("account administration", () => {
     const admin = await makeUser("admin");
     const editor = await makeUser("editor");
     const { password } = await resetAccountPassword({ actor: admin, input: { id: editor.id } });
-    const stored = row(editor.id);
+    const stored = await row(editor.id);
     expect(stored.sessionVersion).toBe(2);
     expect(await verifyPassword(password, stored.passwordHash)).toBe(true);
     expect(await verifyPassword("password-123", stored.passwordHash)).toBe(false);
@@ -159,7 +159,7 @@ describe("account administration", () => {
 
   it("lets a user change their own password only with the current one", async () => {
     const editor = await makeUser("editor");
-    const email = row(editor.id).email;
+    const email = (await row(editor.id)).email;
     const wrong = await refusal(
       changeOwnPassword({
         actor: editor,
@@ -173,7 +173,7 @@ describe("account administration", () => {
     );
     expect(wrong.fieldErrors).toEqual({ currentPassword: ["currentPasswordWrong"] });
     expect(await countSignInAttempts({ email })).toBe(1);
-    expect(row(editor.id).sessionVersion).toBe(1);
+    expect((await row(editor.id)).sessionVersion).toBe(1);
 
     await changeOwnPassword({
       actor: editor,
@@ -184,8 +184,8 @@ describe("account administration", () => {
         confirmPassword: "a-new-password",
       },
     });
-    expect(await verifyPassword("a-new-password", row(editor.id).passwordHash)).toBe(true);
-    expect(row(editor.id).sessionVersion).toBe(2);
+    expect(await verifyPassword("a-new-password", (await row(editor.id)).passwordHash)).toBe(true);
+    expect((await row(editor.id)).sessionVersion).toBe(2);
     expect(await countSignInAttempts({ email })).toBe(0);
   });
 
@@ -217,10 +217,9 @@ describe("admin_audit", () => {
   it("refuses UPDATE and DELETE", async () => {
     const admin = await makeUser("admin");
     await createAccount({ actor: admin, input: { email: "audit@desk.test", name: "Audit", role: "editor" } });
-    const sqlite = getDb().$client;
-    expect(() => sqlite.prepare("UPDATE admin_audit SET action = 'account.created'").run()).toThrow(
+    await expect(rawSql(sql`UPDATE admin_audit SET action = 'account.created'`)).rejects.toThrow(
       /append-only/,
     );
-    expect(() => sqlite.prepare("DELETE FROM admin_audit").run()).toThrow(/append-only/);
+    await expect(rawSql(sql`DELETE FROM admin_audit`)).rejects.toThrow(/append-only/);
   });
 });

@@ -2,7 +2,7 @@
 // rule inside one IMMEDIATE transaction, and recorded in the append-only admin_audit table.
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { adminAudit, users, type AdminAuditAction, type User } from "@/db/schema";
+import { adminAudit, users, type AdminAuditAction, type User } from "@/lib/data/tables";
 import { generatePassword, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { hasPermission, type Actor } from "@/lib/review";
@@ -20,7 +20,8 @@ import {
   type SetAccountActiveInput,
 } from "@/lib/validation/account";
 import { parseInput } from "@/lib/validation/parse";
-import { countRows, getDb, type Tx } from "./connection";
+import { countRows, getDb, withTransaction, type Tx } from "./connection";
+import { caseless } from "./dialect";
 import { beginSignInAttempt, finishSignInAttempt } from "./sign-in-attempts";
 import { normaliseEmail, type PublicUser } from "./users";
 
@@ -46,8 +47,8 @@ function requireAdmin(actor: Actor): void {
     throw new AppError("forbidden", "Your role does not allow this.", { details: { reason: "role" } });
 }
 
-function loadAccount(tx: Tx, id: number): User {
-  const row = tx.select().from(users).where(eq(users.id, id)).get();
+async function loadAccount(tx: Tx, id: number): Promise<User> {
+  const [row] = await tx.select().from(users).where(eq(users.id, id)).limit(1);
   if (!row) {
     throw new AppError("not_found", "This account does not exist.", {
       details: { reason: "account_not_found" },
@@ -56,7 +57,7 @@ function loadAccount(tx: Tx, id: number): User {
   return row;
 }
 
-function audit(
+async function audit(
   tx: Tx,
   entry: {
     actorId: number;
@@ -65,24 +66,22 @@ function audit(
     before?: Record<string, unknown> | null;
     after?: Record<string, unknown> | null;
   },
-): void {
-  tx.insert(adminAudit)
-    .values({
-      actorId: entry.actorId,
-      action: entry.action,
-      targetUserId: entry.targetUserId,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      createdAt: new Date(),
-    })
-    .run();
+): Promise<void> {
+  await tx.insert(adminAudit).values({
+    actorId: entry.actorId,
+    action: entry.action,
+    targetUserId: entry.targetUserId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    createdAt: new Date(),
+  });
 }
 
 /** Refuses a change that would leave the workspace without an active admin. */
-function keepAnAdmin(tx: Tx, target: User, next: { role: Role; active: boolean }): void {
+async function keepAnAdmin(tx: Tx, target: User, next: { role: Role; active: boolean }): Promise<void> {
   const losesAdmin = target.role === "admin" && target.active && (next.role !== "admin" || !next.active);
   if (!losesAdmin) return;
-  const activeAdmins = countRows(tx, users, and(eq(users.role, "admin"), eq(users.active, true)));
+  const activeAdmins = await countRows(tx, users, and(eq(users.role, "admin"), eq(users.active, true)));
   if (activeAdmins <= 1) {
     throw new AppError("conflict", "This is the last active admin. Make another account admin first.", {
       details: { reason: "last_admin" },
@@ -92,12 +91,8 @@ function keepAnAdmin(tx: Tx, target: User, next: { role: Role; active: boolean }
 
 export async function listAccounts({ actor }: { actor: Actor }): Promise<AccountView[]> {
   requireAdmin(actor);
-  return getDb()
-    .select()
-    .from(users)
-    .orderBy(desc(users.active), sql`${users.name} COLLATE NOCASE`, users.id)
-    .all()
-    .map(toView);
+  const rows = await getDb().select().from(users).orderBy(desc(users.active), caseless(users.name), users.id);
+  return rows.map(toView);
 }
 
 /**
@@ -112,8 +107,9 @@ async function insertAccount(
 ): Promise<AccountView> {
   const data = parseInput(createAccountSchema, input);
   const email = normaliseEmail(data.email);
-  const emailTaken = (tx: Tx) => {
-    if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
+  const emailTaken = async (tx: Tx) => {
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
+    if (existing) {
       throw new AppError("conflict", `An account with the email ${email} already exists.`, {
         fieldErrors: { email: ["emailTaken"] },
         details: { reason: "email_taken", email },
@@ -121,31 +117,28 @@ async function insertAccount(
     }
   };
   // Checked before the (slow) hash, and again inside the transaction for a concurrent creation.
-  emailTaken(getDb());
+  await emailTaken(getDb());
   const passwordHash = await hashPassword(password);
-  return getDb().transaction(
-    (tx) => {
-      emailTaken(tx);
-      const row = tx
-        .insert(users)
-        .values({ email, name: data.name, role: data.role, passwordHash })
-        .returning()
-        .get();
-      audit(tx, {
-        actorId: actorId ?? row.id,
-        action: "account.created",
-        targetUserId: row.id,
-        after: {
-          email: row.email,
-          name: row.name,
-          role: row.role,
-          ...(actorId === null ? { via: "console" } : {}),
-        },
-      });
-      return toView(row);
-    },
-    { behavior: "immediate" },
-  );
+  return withTransaction(async (tx) => {
+    await emailTaken(tx);
+    const [row] = await tx
+      .insert(users)
+      .values({ email, name: data.name, role: data.role, passwordHash })
+      .returning();
+    if (!row) throw new Error("The account was not saved.");
+    await audit(tx, {
+      actorId: actorId ?? row.id,
+      action: "account.created",
+      targetUserId: row.id,
+      after: {
+        email: row.email,
+        name: row.name,
+        role: row.role,
+        ...(actorId === null ? { via: "console" } : {}),
+      },
+    });
+    return toView(row);
+  });
 }
 
 /** Creates an account with a generated password, returned once and never stored in plain. */
@@ -190,23 +183,20 @@ export async function changeAccountRole({
 }): Promise<AccountView> {
   requireAdmin(actor);
   const data = parseInput(changeRoleSchema, input);
-  return getDb().transaction(
-    (tx) => {
-      const target = loadAccount(tx, data.id);
-      if (target.role === data.role) return toView(target);
-      keepAnAdmin(tx, target, { role: data.role, active: target.active });
-      const row = tx.update(users).set({ role: data.role }).where(eq(users.id, target.id)).returning().get()!;
-      audit(tx, {
-        actorId: actor.id,
-        action: "account.role_changed",
-        targetUserId: target.id,
-        before: { role: target.role },
-        after: { role: data.role },
-      });
-      return toView(row);
-    },
-    { behavior: "immediate" },
-  );
+  return withTransaction(async (tx) => {
+    const target = await loadAccount(tx, data.id);
+    if (target.role === data.role) return toView(target);
+    await keepAnAdmin(tx, target, { role: data.role, active: target.active });
+    const [row] = await tx.update(users).set({ role: data.role }).where(eq(users.id, target.id)).returning();
+    await audit(tx, {
+      actorId: actor.id,
+      action: "account.role_changed",
+      targetUserId: target.id,
+      before: { role: target.role },
+      after: { role: data.role },
+    });
+    return toView(row!);
+  });
 }
 
 /**
@@ -222,37 +212,31 @@ export async function setAccountActive({
 }): Promise<AccountView> {
   requireAdmin(actor);
   const data = parseInput(setAccountActiveSchema, input);
-  return getDb().transaction(
-    (tx) => {
-      const target = loadAccount(tx, data.id);
-      if (target.active === data.active) return toView(target);
-      if (!data.active && target.id === actor.id) {
-        throw new AppError("conflict", "You cannot deactivate your own account.", {
-          details: { reason: "self_deactivation" },
-        });
-      }
-      keepAnAdmin(tx, target, { role: target.role, active: data.active });
-      const row = tx
-        .update(users)
-        .set(
-          data.active
-            ? { active: true }
-            : { active: false, sessionVersion: sql`${users.sessionVersion} + 1` },
-        )
-        .where(eq(users.id, target.id))
-        .returning()
-        .get()!;
-      audit(tx, {
-        actorId: actor.id,
-        action: data.active ? "account.reactivated" : "account.deactivated",
-        targetUserId: target.id,
-        before: { active: target.active },
-        after: { active: data.active },
+  return withTransaction(async (tx) => {
+    const target = await loadAccount(tx, data.id);
+    if (target.active === data.active) return toView(target);
+    if (!data.active && target.id === actor.id) {
+      throw new AppError("conflict", "You cannot deactivate your own account.", {
+        details: { reason: "self_deactivation" },
       });
-      return toView(row);
-    },
-    { behavior: "immediate" },
-  );
+    }
+    await keepAnAdmin(tx, target, { role: target.role, active: data.active });
+    const [row] = await tx
+      .update(users)
+      .set(
+        data.active ? { active: true } : { active: false, sessionVersion: sql`${users.sessionVersion} + 1` },
+      )
+      .where(eq(users.id, target.id))
+      .returning();
+    await audit(tx, {
+      actorId: actor.id,
+      action: data.active ? "account.reactivated" : "account.deactivated",
+      targetUserId: target.id,
+      before: { active: target.active },
+      after: { active: data.active },
+    });
+    return toView(row!);
+  });
 }
 
 /** A new generated password, shown once; the account's sessions end. */
@@ -267,30 +251,26 @@ export async function resetAccountPassword({
   const data = parseInput(accountRefSchema, input);
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
-  const account = getDb().transaction(
-    (tx) => {
-      const target = loadAccount(tx, data.id);
-      if (target.id === actor.id) {
-        throw new AppError("conflict", "Change your own password in your account settings.", {
-          details: { reason: "self_reset" },
-        });
-      }
-      const row = tx
-        .update(users)
-        .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-        .where(eq(users.id, target.id))
-        .returning()
-        .get()!;
-      audit(tx, {
-        actorId: actor.id,
-        action: "account.password_reset",
-        targetUserId: target.id,
-        after: { sessionsEnded: true },
+  const account = await withTransaction(async (tx) => {
+    const target = await loadAccount(tx, data.id);
+    if (target.id === actor.id) {
+      throw new AppError("conflict", "Change your own password in your account settings.", {
+        details: { reason: "self_reset" },
       });
-      return toView(row);
-    },
-    { behavior: "immediate" },
-  );
+    }
+    const [row] = await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, target.id))
+      .returning();
+    await audit(tx, {
+      actorId: actor.id,
+      action: "account.password_reset",
+      targetUserId: target.id,
+      after: { sessionsEnded: true },
+    });
+    return toView(row!);
+  });
   return { account, password };
 }
 
@@ -309,7 +289,7 @@ export async function changeOwnPassword({
   address: string;
 }): Promise<{ email: string }> {
   const data = parseInput(changeOwnPasswordSchema, input);
-  const current = getDb().select().from(users).where(eq(users.id, actor.id)).get();
+  const [current] = await getDb().select().from(users).where(eq(users.id, actor.id)).limit(1);
   if (!current || !current.active) {
     throw new AppError("unauthenticated", "Sign in to continue.", { details: { reason: "sign_in" } });
   }
@@ -328,21 +308,18 @@ export async function changeOwnPassword({
   }
   await finishSignInAttempt({ email: current.email, success: true });
   const passwordHash = await hashPassword(data.newPassword);
-  getDb().transaction(
-    (tx) => {
-      tx.update(users)
-        .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-        .where(eq(users.id, actor.id))
-        .run();
-      audit(tx, {
-        actorId: actor.id,
-        action: "account.password_changed",
-        targetUserId: actor.id,
-        after: { sessionsEnded: true },
-      });
-    },
-    { behavior: "immediate" },
-  );
+  await withTransaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, actor.id));
+    await audit(tx, {
+      actorId: actor.id,
+      action: "account.password_changed",
+      targetUserId: actor.id,
+      after: { sessionsEnded: true },
+    });
+  });
   return { email: current.email };
 }
 
@@ -356,17 +333,17 @@ export async function listAdminAudit({
 }): Promise<AuditView[]> {
   requireAdmin(actor);
   const db = getDb();
-  const rows = db.select().from(adminAudit).orderBy(desc(adminAudit.id)).limit(limit).all();
+  const rows = await db.select().from(adminAudit).orderBy(desc(adminAudit.id)).limit(limit);
   const ids = [...new Set(rows.flatMap((r) => [r.actorId, r.targetUserId]))];
   const people = new Map(
     ids.length === 0
       ? []
-      : db
-          .select({ id: users.id, name: users.name, email: users.email })
-          .from(users)
-          .where(inArray(users.id, ids))
-          .all()
-          .map((u) => [u.id, u]),
+      : (
+          await db
+            .select({ id: users.id, name: users.name, email: users.email })
+            .from(users)
+            .where(inArray(users.id, ids))
+        ).map((u) => [u.id, u]),
   );
   return rows.map((r) => ({
     id: r.id,

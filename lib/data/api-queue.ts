@@ -1,9 +1,10 @@
 import "server-only";
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { articles, claims } from "@/db/schema";
+import { articles, claims } from "@/lib/data/tables";
 import { toViews, type ClaimView } from "./claims";
 import { getDb } from "./connection";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { timeParam } from "./dialect";
 
 export type QueueEntry = ClaimView & { article: { id: number; title: string } };
 
@@ -23,31 +24,30 @@ export async function listQueuePage({
   const conditions: SQL[] = [eq(claims.stage, "in_review")];
   if (cursor) {
     const [at = 0, id = 0] = decodeCursor(cursor, 2);
-    conditions.push(sql`(${claims.submittedAt}, ${claims.id}) > (${at}, ${id})`);
+    conditions.push(sql`(${claims.submittedAt}, ${claims.id}) > (${timeParam(at)}, ${id})`);
   }
   const db = getDb();
-  const rows = db
+  const rows = await db
     .select()
     .from(claims)
     .where(and(...conditions))
     .orderBy(asc(claims.submittedAt), asc(claims.id))
-    .limit(limit + 1)
-    .all();
+    .limit(limit + 1);
   const page = rows.slice(0, limit);
   const articleIds = [...new Set(page.map((r) => r.articleId))];
   const titles = new Map(
     articleIds.length === 0
       ? []
-      : db
-          .select({ id: articles.id, title: articles.title })
-          .from(articles)
-          .where(inArray(articles.id, articleIds))
-          .all()
-          .map((a) => [a.id, a.title] as const),
+      : (
+          await db
+            .select({ id: articles.id, title: articles.title })
+            .from(articles)
+            .where(inArray(articles.id, articleIds))
+        ).map((a) => [a.id, a.title] as const),
   );
   const last = page.at(-1);
   return {
-    items: toViews(db, page).map((view) => ({
+    items: (await toViews(db, page)).map((view) => ({
       ...view,
       article: { id: view.articleId, title: titles.get(view.articleId) ?? "" },
     })),

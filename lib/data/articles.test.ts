@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { articles } from "@/db/schema";
+import { articles } from "@/lib/data/tables";
 import { MAX_BODY_LENGTH, type ArticleInput } from "@/lib/validation/article";
 import { readSeedArticle } from "@/test/seed-article";
 import { countArticles, createArticle, getArticleById, listArticles, updateArticle } from "./articles";
@@ -144,12 +144,12 @@ describe("createArticle", () => {
   });
 
   it("refuses an actor whose role is unknown", async () => {
-    const before = countRows(getDb(), articles);
+    const before = await countRows(getDb(), articles);
     const error = await refusal(
       createArticle({ actor: { id: 1, role: "guest" as "editor" }, input: input() }),
     );
     expect(error.code).toBe("forbidden");
-    expect(countRows(getDb(), articles)).toBe(before);
+    expect(await countRows(getDb(), articles)).toBe(before);
   });
 });
 

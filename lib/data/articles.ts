@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { articles, claims, type Article } from "@/db/schema";
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { articles, claims, type Article } from "@/lib/data/tables";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/review";
 import { hasPermission } from "@/lib/review";
@@ -20,8 +20,9 @@ import {
   type ArticleMetaInput,
 } from "@/lib/validation/article";
 import { parseInput } from "@/lib/validation/parse";
-import { countRows, getDb } from "./connection";
+import { countRows, getDb, withTransaction } from "./connection";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { caseless, likeCaseless, likeEscape, timeParam } from "./dialect";
 import { userNames } from "./user-names";
 
 export const ARTICLES_PAGE_SIZE = 20;
@@ -37,9 +38,9 @@ const listColumns = {
   createdAt: articles.createdAt,
 };
 
-/** Titles containing the text as typed: SQLite's LIKE has no default escape character, so %, _ and \ are escaped explicitly. */
+/** Titles containing the text as typed, ignoring ASCII case; %, _ and \ are escaped explicitly. */
 function titleContains(text: string): SQL {
-  return sql`${articles.title} LIKE ${`%${text.replace(/[%_\\]/g, "\\$&")}%`} ESCAPE '\\'`;
+  return likeCaseless(articles.title, `%${likeEscape(text)}%`);
 }
 
 export type ArticleProgress = {
@@ -71,17 +72,16 @@ function emptyProgress(): ArticleProgress {
 async function progressFor(ids: number[]): Promise<Map<number, ArticleProgress>> {
   const result = new Map<number, ArticleProgress>(ids.map((id) => [id, emptyProgress()]));
   if (ids.length === 0) return result;
-  const rows = getDb()
+  const rows = await getDb()
     .select({
       articleId: claims.articleId,
       stage: claims.stage,
       verdict: claims.verdict,
-      n: sql<number>`count(*)`,
+      n: count(),
     })
     .from(claims)
     .where(inArray(claims.articleId, ids))
-    .groupBy(claims.articleId, claims.stage, claims.verdict)
-    .all();
+    .groupBy(claims.articleId, claims.stage, claims.verdict);
   for (const row of rows) {
     const p = result.get(row.articleId);
     if (!p) continue;
@@ -137,23 +137,24 @@ export async function createArticle({
   const data = parseInput(articleSchema, input);
   const body = prepareBody(data.body, data.bodyFormat);
   const now = new Date();
-  const row = getDb()
-    .insert(articles)
-    .values({
-      title: data.title,
-      outlet: nullable(data.outlet),
-      url: nullable(data.url),
-      language: (data.language || detectLanguage(body)) as Language,
-      publishedAt: nullable(data.publishedAt),
-      authors: nullable(data.authors),
-      body,
-      createdById: actor.id,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning({ id: articles.id })
-    .get();
-  return row;
+  const [row] = await withTransaction((tx) =>
+    tx
+      .insert(articles)
+      .values({
+        title: data.title,
+        outlet: nullable(data.outlet),
+        url: nullable(data.url),
+        language: (data.language || detectLanguage(body)) as Language,
+        publishedAt: nullable(data.publishedAt),
+        authors: nullable(data.authors),
+        body,
+        createdById: actor.id,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: articles.id }),
+  );
+  return row!;
 }
 
 /** Metadata can always change; the body only while no claim is anchored to it. */
@@ -167,53 +168,50 @@ export async function updateArticle({
   if (!hasPermission(actor.role, "article.edit"))
     throw new AppError("forbidden", "Your role does not allow this.", { details: { reason: "role" } });
   const data = parseInput(articleMetaSchema, input);
-  return getDb().transaction(
-    (tx) => {
-      const current = tx.select().from(articles).where(eq(articles.id, data.id)).get();
-      if (!current) {
-        throw new AppError("not_found", "This article does not exist or was deleted.", {
-          details: { reason: "article_not_found" },
-        });
-      }
-      if (current.version !== data.version) {
-        throw new AppError(
-          "conflict",
-          `This article was changed at ${current.updatedAt.toISOString()} meanwhile.`,
-          { details: { reason: "article_changed", at: current.updatedAt.toISOString() } },
-        );
-      }
-      let body = current.body;
-      if (data.body !== undefined) {
-        const next = prepareBody(data.body, "text");
-        if (next !== current.body) {
-          const anchored = countRows(tx, claims, eq(claims.articleId, data.id));
-          if (anchored > 0) {
-            throw new AppError("body_locked", "The body cannot change once claims are anchored to it.", {
-              fieldErrors: { body: ["bodyLocked"] },
-              details: { reason: "body_locked" },
-            });
-          }
-          body = next;
+  return withTransaction(async (tx) => {
+    const [current] = await tx.select().from(articles).where(eq(articles.id, data.id)).limit(1);
+    if (!current) {
+      throw new AppError("not_found", "This article does not exist or was deleted.", {
+        details: { reason: "article_not_found" },
+      });
+    }
+    if (current.version !== data.version) {
+      throw new AppError(
+        "conflict",
+        `This article was changed at ${current.updatedAt.toISOString()} meanwhile.`,
+        { details: { reason: "article_changed", at: current.updatedAt.toISOString() } },
+      );
+    }
+    let body = current.body;
+    if (data.body !== undefined) {
+      const next = prepareBody(data.body, "text");
+      if (next !== current.body) {
+        const anchored = await countRows(tx, claims, eq(claims.articleId, data.id));
+        if (anchored > 0) {
+          throw new AppError("body_locked", "The body cannot change once claims are anchored to it.", {
+            fieldErrors: { body: ["bodyLocked"] },
+            details: { reason: "body_locked" },
+          });
         }
+        body = next;
       }
-      tx.update(articles)
-        .set({
-          title: data.title,
-          outlet: nullable(data.outlet),
-          url: nullable(data.url),
-          language: (data.language || current.language) as Language,
-          publishedAt: nullable(data.publishedAt),
-          ...(data.authors === undefined ? {} : { authors: nullable(data.authors) }),
-          body,
-          updatedAt: new Date(),
-          version: sql`${articles.version} + 1`,
-        })
-        .where(eq(articles.id, data.id))
-        .run();
-      return { id: data.id };
-    },
-    { behavior: "immediate" },
-  );
+    }
+    await tx
+      .update(articles)
+      .set({
+        title: data.title,
+        outlet: nullable(data.outlet),
+        url: nullable(data.url),
+        language: (data.language || current.language) as Language,
+        publishedAt: nullable(data.publishedAt),
+        ...(data.authors === undefined ? {} : { authors: nullable(data.authors) }),
+        body,
+        updatedAt: new Date(),
+        version: sql`${articles.version} + 1`,
+      })
+      .where(eq(articles.id, data.id));
+    return { id: data.id };
+  });
 }
 
 const verifiedSql = sql`(EXISTS (SELECT 1 FROM claims c WHERE c.article_id = ${articles.id}) AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.article_id = ${articles.id} AND c.stage <> 'approved'))`;
@@ -232,20 +230,19 @@ export async function listArticles(
     newest: [desc(articles.createdAt), desc(articles.id)],
     oldest: [asc(articles.createdAt), asc(articles.id)],
     published: [sql`${articles.publishedAt} IS NULL`, desc(articles.publishedAt), desc(articles.id)],
-    title: [asc(sql`${articles.title} COLLATE NOCASE`), asc(articles.id)],
+    title: [asc(caseless(articles.title)), asc(articles.id)],
   }[q.sort];
   const db = getDb();
-  const total = countRows(db, articles, where);
+  const total = await countRows(db, articles, where);
   const pageCount = Math.max(1, Math.ceil(total / ARTICLES_PAGE_SIZE));
   const page = Math.min(q.page, pageCount);
-  const rows = db
+  const rows = await db
     .select(listColumns)
     .from(articles)
     .where(where)
     .orderBy(...order)
     .limit(ARTICLES_PAGE_SIZE)
-    .offset((page - 1) * ARTICLES_PAGE_SIZE)
-    .all();
+    .offset((page - 1) * ARTICLES_PAGE_SIZE);
   const progress = await progressFor(rows.map((r) => r.id));
   return {
     items: rows.map((r) => ({ ...r, progress: progress.get(r.id) ?? emptyProgress() })),
@@ -257,10 +254,11 @@ export async function listArticles(
 
 export async function getArticleById({ id }: { id: number }): Promise<ArticleDetail | undefined> {
   const db = getDb();
-  const row = db.select().from(articles).where(eq(articles.id, id)).get();
+  const [row] = await db.select().from(articles).where(eq(articles.id, id)).limit(1);
   if (!row) return undefined;
   const progress = (await progressFor([id])).get(id) ?? emptyProgress();
-  return { ...row, createdByName: userNames(db, [row.createdById]).get(row.createdById) ?? "?", progress };
+  const names = await userNames(db, [row.createdById]);
+  return { ...row, createdByName: names.get(row.createdById) ?? "?", progress };
 }
 
 export async function countArticles(): Promise<number> {
@@ -288,16 +286,15 @@ export async function listArticlesByCursor({
   if (cursor) {
     const [createdAt = 0, id = 0] = decodeCursor(cursor, 2);
     conditions.push(
-      sql`(${articles.createdAt} < ${createdAt} OR (${articles.createdAt} = ${createdAt} AND ${articles.id} < ${id}))`,
+      sql`(${articles.createdAt} < ${timeParam(createdAt)} OR (${articles.createdAt} = ${timeParam(createdAt)} AND ${articles.id} < ${id}))`,
     );
   }
-  const rows = getDb()
+  const rows = await getDb()
     .select(listColumns)
     .from(articles)
     .where(conditions.length > 0 ? and(...conditions) : undefined)
     .orderBy(desc(articles.createdAt), desc(articles.id))
-    .limit(limit + 1)
-    .all();
+    .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const progress = await progressFor(page.map((r) => r.id));

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getArticleById, updateArticle } from "./articles";
 import {
@@ -11,8 +12,7 @@ import {
   submitClaim,
   updateClaim,
 } from "./claims";
-import { getDb } from "./connection";
-import { claimInput, makeArticle, makeUser, refusal, SAMPLE_BODY } from "@/test/data-helpers";
+import { claimInput, makeArticle, makeUser, rawSql, refusal, SAMPLE_BODY } from "@/test/data-helpers";
 
 const QUOTE = "Le Kremlin affirme que ses forces ont pris 12 villages.";
 
@@ -148,11 +148,10 @@ describe("claims data layer", () => {
   it("refuses to edit or delete events in the database itself", async () => {
     const { editor, article } = await setup();
     const claim = await createClaim({ actor: editor, input: claimInput(article.id, SAMPLE_BODY, QUOTE) });
-    const sqlite = getDb().$client;
-    expect(() =>
-      sqlite.prepare("UPDATE claim_events SET note = 'x' WHERE claim_id = ?").run(claim.id),
-    ).toThrow(/append-only/);
-    expect(() => sqlite.prepare("DELETE FROM claim_events WHERE claim_id = ?").run(claim.id)).toThrow(
+    await expect(
+      rawSql(sql`UPDATE claim_events SET note = 'x' WHERE claim_id = ${claim.id}`),
+    ).rejects.toThrow(/append-only/);
+    await expect(rawSql(sql`DELETE FROM claim_events WHERE claim_id = ${claim.id}`)).rejects.toThrow(
       /append-only/,
     );
   });

@@ -1,63 +1,262 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
+// The connection to the desk's database, SQLite (DATABASE_PATH) or PostgreSQL (DATABASE_URL), and
+// what must differ between them underneath lib/data: opening and migrating, transactions and
+// their locking, raw SQL, and the read cache's change stamp. Everything above this module (and
+// lib/data/tables.ts, lib/data/dialect.ts, lib/data/search-pg.ts) is the same code for both.
+import { AsyncLocalStorage } from "node:async_hooks";
+import { count, sql, type SQL } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { migrateDatabase, openDatabase, type Db } from "@/db/client";
-import { getEnv } from "@/lib/env";
+import { migratePostgres, openPostgres, type PgDb } from "@/db/client-pg";
+import { databaseDialect, getEnv, type DatabaseDialect } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 
-type Cache = { path: string; db: Db };
-const globalForDb = globalThis as unknown as { claimDeskDb?: Cache };
+export type { Db };
 
-/** One better-sqlite3 handle per process, opened lazily (never at import time: `next build` imports us). */
-export function getDb(): Db {
-  const file = getEnv().DATABASE_PATH;
+/**
+ * A handle or an open transaction: data functions take either. Typed as drizzle's SQLite
+ * builders; on PostgreSQL the same calls reach node-postgres. Only awaited builder calls (no
+ * .get/.all/.run) and queryRows() for raw SQL work on both.
+ */
+export type Tx = Pick<Db, "select" | "selectDistinct" | "insert" | "update" | "delete">;
+
+type SqliteConnection = {
+  dialect: "sqlite";
+  key: string;
+  file: string;
+  db: Db;
+  /** A second handle on the same file for transactions: reads on `db` never see uncommitted rows. */
+  writer?: Db;
+  /** Transactions in this process, one after the other (better-sqlite3 connections are not shared). */
+  queue: Promise<void>;
+};
+type PgConnection = { dialect: "postgres"; key: string; db: PgDb; migrated?: Promise<void> };
+type Connection = SqliteConnection | PgConnection;
+
+const globalForDb = globalThis as unknown as { claimDeskDb?: Connection };
+
+function connectionKey(): string {
+  const env = getEnv();
+  return env.DATABASE_URL ? `postgres:${env.DATABASE_URL}` : `sqlite:${env.DATABASE_PATH}`;
+}
+
+function release(connection: Connection): Promise<void> {
+  if (connection.dialect === "postgres") return connection.db.$client.end().catch(() => undefined);
+  if (connection.writer && connection.writer !== connection.db) connection.writer.$client.close();
+  connection.db.$client.close();
+  return Promise.resolve();
+}
+
+/** The connection for the current settings, opened lazily (never at import time: `next build` imports us). */
+function connection(): Connection {
+  const key = connectionKey();
   const cached = globalForDb.claimDeskDb;
-  if (cached && cached.path === file) return cached.db;
-  cached?.db.$client.close();
-  // Forget the closed handle first: if the new file cannot be opened, the next call must not reuse it.
+  if (cached && cached.key === key) return cached;
+  // Forget the old handle first: if the new database cannot be opened, the next call must not reuse it.
   globalForDb.claimDeskDb = undefined;
-  const db = openDatabase(file);
+  if (cached) void release(cached);
+  const env = getEnv();
+  if (env.DATABASE_URL) {
+    const opened: PgConnection = { dialect: "postgres", key, db: openPostgres(env.DATABASE_URL) };
+    globalForDb.claimDeskDb = opened;
+    return opened;
+  }
+  const db = openDatabase(env.DATABASE_PATH);
   migrateDatabase(db);
-  globalForDb.claimDeskDb = { path: file, db };
-  return db;
+  const opened: SqliteConnection = {
+    dialect: "sqlite",
+    key,
+    file: env.DATABASE_PATH,
+    db,
+    queue: Promise.resolve(),
+  };
+  globalForDb.claimDeskDb = opened;
+  return opened;
 }
 
-export function closeDb(): void {
-  globalForDb.claimDeskDb?.db.$client.close();
+/** The database handle for reads (and, inside withTransaction, the transaction's writes). */
+export function getDb(): Db {
+  return connection().db as unknown as Db;
+}
+
+export function dialect(): DatabaseDialect {
+  return databaseDialect();
+}
+
+/**
+ * Opens the database and applies pending migrations: SQLite migrates synchronously when opened,
+ * PostgreSQL here (once per process; under an advisory lock across processes). Called at start
+ * (lib/data/startup.ts), by the scripts and by the test setup.
+ */
+export async function prepareDb(): Promise<void> {
+  const opened = connection();
+  if (opened.dialect === "sqlite") return;
+  opened.migrated ??= migratePostgres(opened.db);
+  try {
+    await opened.migrated;
+  } catch (error) {
+    opened.migrated = undefined;
+    throw error;
+  }
+}
+
+export async function closeDb(): Promise<void> {
+  const cached = globalForDb.claimDeskDb;
   globalForDb.claimDeskDb = undefined;
+  if (cached) await release(cached);
 }
 
-/** A handle or an open transaction: data functions take either. */
-export type Tx = Pick<Db, "select" | "insert" | "update" | "delete">;
+// ---------------------------------------------------------------------------------------------
+// Transactions
+// ---------------------------------------------------------------------------------------------
 
-export function countRows(tx: Tx, table: SQLiteTable, where?: SQL): number {
-  return (
-    tx
-      .select({ n: sql<number>`count(*)` })
-      .from(table)
-      .where(where)
-      .get()?.n ?? 0
+const openTransaction = new AsyncLocalStorage<{ connection: Connection; tx: Tx }>();
+
+/** Any advisory lock key of the desk's own, for the write lock below. */
+const WRITE_LOCK = 7_036_146;
+
+/**
+ * Runs `work` in one transaction and commits it, or rolls it back when it throws. Writes happen
+ * one transaction at a time, as SQLite does anyway:
+ * - SQLite: BEGIN IMMEDIATE on a second handle (`writer`), the transactions of this process queued
+ *   by an async mutex (the file's write lock orders them with other processes). Reads through
+ *   getDb() go on meanwhile and see only committed rows.
+ * - PostgreSQL: a real transaction (READ COMMITTED) that first takes a transaction-scoped advisory
+ *   lock, so read-check-write rules (the last admin, four eyes, sign-in limits, token caps) hold
+ *   across processes and machines; the guarded `UPDATE … WHERE version = ?` updates stay as well.
+ *   `readOnly` transactions (a consistent snapshot for exports) take no lock.
+ * Called inside another withTransaction, `work` joins the open transaction. A unique violation
+ * answers as a conflict (AppError "conflict"), never as a 500.
+ */
+export async function withTransaction<T>(
+  work: (tx: Tx) => Promise<T>,
+  options: { readOnly?: boolean } = {},
+): Promise<T> {
+  const opened = connection();
+  const outer = openTransaction.getStore();
+  if (outer && outer.connection === opened) return work(outer.tx);
+  try {
+    return opened.dialect === "postgres"
+      ? await postgresTransaction(opened, work, options)
+      : await sqliteTransaction(opened, work);
+  } catch (error) {
+    throw asConflict(error) ?? error;
+  }
+}
+
+async function sqliteTransaction<T>(opened: SqliteConnection, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const previous = opened.queue;
+  let done!: () => void;
+  opened.queue = new Promise<void>((resolve) => (done = resolve));
+  await previous;
+  try {
+    opened.writer ??= opened.file === ":memory:" ? opened.db : openDatabase(opened.file);
+    const writer = opened.writer;
+    writer.$client.exec("BEGIN IMMEDIATE");
+    try {
+      const result = await openTransaction.run({ connection: opened, tx: writer }, () => work(writer));
+      writer.$client.exec("COMMIT");
+      return result;
+    } catch (error) {
+      if (writer.$client.inTransaction) writer.$client.exec("ROLLBACK");
+      throw error;
+    }
+  } finally {
+    done();
+  }
+}
+
+async function postgresTransaction<T>(
+  opened: PgConnection,
+  work: (tx: Tx) => Promise<T>,
+  options: { readOnly?: boolean },
+): Promise<T> {
+  return opened.db.transaction(
+    async (pgTx) => {
+      if (!options.readOnly) await pgTx.execute(sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
+      const tx = pgTx as unknown as Tx;
+      return openTransaction.run({ connection: opened, tx }, () => work(tx));
+    },
+    options.readOnly ? { isolationLevel: "repeatable read", accessMode: "read only" } : undefined,
   );
 }
 
-type ReadCache = { client: Db["$client"]; stamp: string; values: Map<string, unknown> };
+/** A unique violation (SQLite's SQLITE_CONSTRAINT_UNIQUE, PostgreSQL's 23505) as a conflict. */
+function asConflict(error: unknown): AppError | null {
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "23505") {
+      return new AppError("conflict", "This was saved by someone else meanwhile; reload and try again.", {
+        details: { reason: "unique" },
+      });
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+// ---------------------------------------------------------------------------------------------
+
+/** Rows of a raw SQL query, on either database. Numbers are numbers; times come as the SQL gives them. */
+export async function queryRows<T>(tx: Tx, query: SQL): Promise<T[]> {
+  if (databaseDialect() === "postgres") {
+    return (await (tx as unknown as PgDb).execute(query)).rows as T[];
+  }
+  return (tx as unknown as Db).all<T>(query);
+}
+
+/** A raw SQL statement that returns no rows, on either database. */
+export async function executeSql(tx: Tx, statement: SQL): Promise<void> {
+  if (databaseDialect() === "postgres") await (tx as unknown as PgDb).execute(statement);
+  else (tx as unknown as Db).run(statement);
+}
+
+/** count(*) as a number (PostgreSQL's bigint arrives as a string otherwise). */
+export async function countRows(tx: Tx, table: SQLiteTable, where?: SQL): Promise<number> {
+  const [row] = await tx.select({ n: count() }).from(table).where(where);
+  return row?.n ?? 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Read cache
+// ---------------------------------------------------------------------------------------------
+
+type ReadCache = { connection: Connection; stamp: string; values: Map<string, unknown> };
 const globalForCache = globalThis as unknown as { claimDeskReadCache?: ReadCache };
 
 /**
- * The result of `read`, kept until the database next changes: any commit through this handle
- * (total_changes) or through another connection (data_version) starts afresh. For aggregates over
- * every claim that pages show on each view but that change only with writes.
+ * What the database has committed so far, as a stamp that changes with every write from any
+ * process. SQLite: data_version (commits by other connections, the writer handle included) and
+ * total_changes. PostgreSQL: the desk_changes counter that statement triggers bump on every write
+ * to the tables cached reads depend on (db/migrations-pg/0003_change_counter.sql): one indexed
+ * one-row read per cached read, and correct across processes and machines.
  */
-export function cachedUntilWrite<T>(db: Db, key: string, read: () => T): T {
-  const client = db.$client;
+async function changeStamp(opened: Connection): Promise<string> {
+  if (opened.dialect === "postgres") {
+    const result = await opened.db.execute(sql`SELECT n FROM desk_changes WHERE id = 1`);
+    return String(result.rows[0]?.n ?? "");
+  }
+  const client = opened.db.$client;
   const changes = client.prepare("SELECT total_changes() AS n").get() as { n: number };
-  const stamp = `${client.pragma("data_version", { simple: true })}:${changes.n}`;
+  return `${client.pragma("data_version", { simple: true })}:${changes.n}`;
+}
+
+/**
+ * The result of `read`, kept until the database next changes. For aggregates over every claim
+ * that pages show on each view but that change only with writes. The stamp is read before `read`
+ * runs, so a write committed meanwhile makes the next call read again.
+ */
+export async function cachedUntilWrite<T>(key: string, read: () => Promise<T>): Promise<T> {
+  const opened = connection();
+  const stamp = await changeStamp(opened);
   let cache = globalForCache.claimDeskReadCache;
-  if (!cache || cache.client !== client || cache.stamp !== stamp) {
-    cache = { client, stamp, values: new Map() };
+  if (!cache || cache.connection !== opened || cache.stamp !== stamp) {
+    cache = { connection: opened, stamp, values: new Map() };
     globalForCache.claimDeskReadCache = cache;
   }
   if (cache.values.has(key)) return cache.values.get(key) as T;
-  const value = read();
+  const value = await read();
   cache.values.set(key, value);
   return value;
 }

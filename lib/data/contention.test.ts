@@ -6,7 +6,7 @@ import path from "node:path";
 import readline from "node:readline";
 import { inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { claimEvents } from "@/db/schema";
+import { claimEvents } from "@/lib/data/tables";
 import { AppError } from "@/lib/errors";
 import { approveClaim, createClaim, getClaimById, returnClaim, type ClaimView } from "./claims";
 import { getDb } from "./connection";
@@ -52,18 +52,15 @@ async function makeReviewers(roles: ("reviewer" | "admin")[]) {
   return made;
 }
 
-function decisionEvents(claimIds: number[]) {
-  return getDb()
-    .select()
-    .from(claimEvents)
-    .where(inArray(claimEvents.claimId, claimIds))
-    .all()
-    .filter((e) => e.type === "approved" || e.type === "returned");
+async function decisionEvents(claimIds: number[]) {
+  return (await getDb().select().from(claimEvents).where(inArray(claimEvents.claimId, claimIds))).filter(
+    (e) => e.type === "approved" || e.type === "returned",
+  );
 }
 
 /** Exactly one success per claim, matching its stage and its one decision event; every loser told who won. */
 async function expectOneOutcomePerClaim(claims: ClaimView[], outcomes: Outcome[]) {
-  const events = decisionEvents(claims.map((c) => c.id));
+  const events = await decisionEvents(claims.map((c) => c.id));
   for (const claim of claims) {
     const mine = outcomes.filter((o) => o.claimId === claim.id);
     const winners = mine.filter((o) => o.ok);

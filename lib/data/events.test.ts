@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { claimEvents } from "@/db/schema";
+import { claimEvents } from "@/lib/data/tables";
 import { createClaim, getClaimHistory } from "./claims";
 import { recordEvent } from "./claims/events";
-import { getDb } from "./connection";
+import { countRows, getDb, withTransaction } from "./connection";
 import { mergeSpeakers } from "./speakers";
 import { claimInput, makeArticle, makeUser, SAMPLE_BODY } from "@/test/data-helpers";
 
@@ -35,30 +35,29 @@ describe("claim history payloads", () => {
 
   it("refuses to write an event whose payload does not fit its type, and writes nothing", async () => {
     const { editor, claim } = await setup();
-    const before = getDb().$client.prepare("SELECT count(*) AS n FROM claim_events").get() as { n: number };
+    const before = await countRows(getDb(), claimEvents);
     const write = (event: Parameters<typeof recordEvent>[1]) =>
-      getDb().transaction((tx) => recordEvent(tx, event));
+      withTransaction((tx) => recordEvent(tx, event));
     const base = { claim, actorId: editor.id, at: new Date() };
-    expect(() =>
+    await expect(
       write({ ...base, type: "approved", before: { stage: "in_review" }, after: { verdict: "x" } }),
-    ).toThrow(/"approved" event .* does not fit/);
+    ).rejects.toThrow(/"approved" event .* does not fit/);
     // A return always says why.
-    expect(() =>
+    await expect(
       write({ ...base, type: "returned", before: { stage: "in_review" }, after: { stage: "draft" } }),
-    ).toThrow(/does not fit/);
-    expect(() => write({ ...base, type: "edited", before: { speaker: 3 }, after: { speaker: "B" } })).toThrow(
-      /does not fit/,
-    );
-    expect(() =>
+    ).rejects.toThrow(/does not fit/);
+    await expect(
+      write({ ...base, type: "edited", before: { speaker: 3 }, after: { speaker: "B" } }),
+    ).rejects.toThrow(/does not fit/);
+    await expect(
       write({ ...base, type: "edited", before: { password: "x" }, after: { password: "y" } }),
-    ).toThrow(/does not fit/);
-    const after = getDb().$client.prepare("SELECT count(*) AS n FROM claim_events").get() as { n: number };
-    expect(after.n).toBe(before.n);
+    ).rejects.toThrow(/does not fit/);
+    expect(await countRows(getDb(), claimEvents)).toBe(before);
   });
 
   it("refuses to show a stored event that does not fit its schema", async () => {
     const { editor, claim } = await setup();
-    getDb()
+    await getDb()
       .insert(claimEvents)
       .values({
         claimId: claim.id,
@@ -68,8 +67,7 @@ describe("claim history payloads", () => {
         before: { stage: "nowhere" },
         after: { stage: "in_review" },
         createdAt: new Date(),
-      })
-      .run();
+      });
     await expect(getClaimHistory({ claimId: claim.id })).rejects.toThrow(/does not fit its schema/);
   });
 

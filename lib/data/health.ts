@@ -1,11 +1,12 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDb } from "./connection";
+import { getDb, queryRows } from "./connection";
 
 /** True when the database opens and answers a query. */
 export async function databaseIsReachable(): Promise<boolean> {
   try {
-    return getDb().get<{ ok: number }>(sql`SELECT 1 AS ok`)?.ok === 1;
+    const [row] = await queryRows<{ ok: number }>(getDb(), sql`SELECT 1 AS ok`);
+    return row?.ok === 1;
   } catch (error) {
     console.error("Health check: the database does not answer.", error);
     return false;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { claimEvents } from "@/db/schema";
+import { claimEvents } from "@/lib/data/tables";
 import { approveClaim, createClaim, returnClaim } from "./claims";
 import { getDb } from "./connection";
 import { computeInsights, getInsights, median } from "./insights";
@@ -84,7 +84,7 @@ describe("getInsights", () => {
       { claimId: 9003, type: "approved", at: now - 8 * 24 * hour },
     ] as const;
     for (const e of events) {
-      getDb()
+      await getDb()
         .insert(claimEvents)
         .values({
           claimId: e.claimId,
@@ -92,8 +92,7 @@ describe("getInsights", () => {
           actorId: reviewer.id,
           type: e.type,
           createdAt: new Date(e.at),
-        })
-        .run();
+        });
     }
     const insights = await getInsights({ weeks: 2, now: new Date(now) });
     expect(insights.weeks).toEqual(["2030-03-04", "2030-03-11"]);
@@ -109,7 +108,7 @@ describe("getInsights", () => {
     // 21:30 UTC is still Sunday, 22:30 UTC already Monday. A week of 7 × 24 h from the previous
     // Monday (23:00 UTC, winter time) would put both in the first week.
     for (const at of ["2030-03-31T21:30:00Z", "2030-03-31T22:30:00Z"]) {
-      getDb()
+      await getDb()
         .insert(claimEvents)
         .values({
           claimId: 9100,
@@ -118,8 +117,7 @@ describe("getInsights", () => {
           type: "returned",
           note: "Why?",
           createdAt: new Date(at),
-        })
-        .run();
+        });
     }
     const insights = await getInsights({ weeks: 2, now: new Date("2030-04-03T12:00:00Z") });
     expect(insights.weeks).toEqual(["2030-03-25", "2030-04-01"]);
@@ -131,7 +129,7 @@ describe("getInsights", () => {
     const now = new Date("2030-05-15T12:00:00Z");
     const first = await getInsights({ weeks: 4, now });
     expect(await getInsights({ weeks: 4, now })).toEqual(first);
-    getDb()
+    await getDb()
       .insert(claimEvents)
       .values({
         claimId: 9200,
@@ -140,8 +138,7 @@ describe("getInsights", () => {
         type: "returned",
         note: "Source?",
         createdAt: new Date("2030-05-14T09:00:00Z"),
-      })
-      .run();
+      });
     const after = await getInsights({ weeks: 4, now });
     expect(after.totals.returned).toBe(first.totals.returned + 1);
     expect(after).toEqual(await computeInsights({ weeks: 4, now }));

@@ -1,10 +1,11 @@
 import "server-only";
 import { and, eq, gte, inArray, isNotNull, lt, ne, sql, type SQL } from "drizzle-orm";
-import { articles, claimEvents, claims, users } from "@/db/schema";
+import { articles, claimEvents, claims, users } from "@/lib/data/tables";
 import { getEnv } from "@/lib/env";
 import type { Verdict } from "@/lib/review/model";
 import { dayOf, lastWeeks, startOfDay } from "@/lib/search/dates";
-import { cachedUntilWrite, getDb } from "./connection";
+import { cachedUntilWrite, getDb, queryRows } from "./connection";
+import { epochMs, timeParam } from "./dialect";
 
 export const INSIGHT_RANGES = [4, 12, 26, 52] as const;
 export type InsightRange = (typeof INSIGHT_RANGES)[number];
@@ -57,12 +58,13 @@ function topByVerdict(rows: { name: string | null; verdict: Verdict; n: number }
  * The index of the week an instant falls in, computed by the database: `starts` are the instants
  * the weeks begin (in TIME_ZONE, so a week around a clock change is not 7 × 24 h), oldest first,
  * and the caller keeps the column within [starts[0], end). Nested CASE halving the weeks (six
- * comparisons for 52 weeks instead of up to 51): plain SQL, the same in SQLite and PostgreSQL.
+ * comparisons for 52 weeks instead of up to 51): plain SQL, the same in SQLite and PostgreSQL
+ * (the instants as each stores times, lib/data/dialect.ts).
  */
 function weekBucket(column: SQL, starts: number[], lo = 0, hi = starts.length): SQL {
   if (hi - lo <= 1) return sql.raw(String(lo));
   const mid = (lo + hi) >> 1;
-  return sql`(CASE WHEN ${column} < ${starts[mid]} THEN ${weekBucket(column, starts, lo, mid)} ELSE ${weekBucket(column, starts, mid, hi)} END)`;
+  return sql`(CASE WHEN ${column} < ${timeParam(starts[mid]!)} THEN ${weekBucket(column, starts, lo, mid)} ELSE ${weekBucket(column, starts, mid, hi)} END)`;
 }
 
 /** Lets the server answer other requests between two statements of a long read. */
@@ -80,9 +82,7 @@ export async function getInsights({
   const day = dayOf(now.getTime(), getEnv().TIME_ZONE);
   let figures: Insights;
   try {
-    figures = await cachedUntilWrite(getDb(), `insights:${weeks}:${day}`, () =>
-      computeInsights({ weeks, now }),
-    );
+    figures = await cachedUntilWrite(`insights:${weeks}:${day}`, () => computeInsights({ weeks, now }));
   } catch {
     // A failed computation stays in the cache until the next write: compute afresh instead.
     figures = await computeInsights({ weeks, now });
@@ -112,12 +112,11 @@ export async function computeInsights({
   const ratedWeek = weekBucket(sql`${claims.ratedAt}`, starts);
   const n = sql<number>`count(*)`.mapWith(Number);
 
-  const verdictRows = db
+  const verdictRows = await db
     .select({ week: sql<number>`${ratedWeek}`.mapWith(Number), verdict: claims.verdict, n })
     .from(claims)
     .where(ratedInPeriod)
-    .groupBy(sql`1`, claims.verdict)
-    .all();
+    .groupBy(sql`1`, claims.verdict);
   const verdictsByWeek = weekList.map((week) => ({ week, ...emptyCounts() }));
   let ratedTotal = 0;
   for (const row of verdictRows) {
@@ -136,7 +135,7 @@ export async function computeInsights({
     .where(ratedInPeriod)
     .groupBy(claims.articleId, claims.verdict)
     .as("per_article");
-  const outletRows = db
+  const outletRows = await db
     .select({
       name: articles.outlet,
       verdict: perArticle.verdict,
@@ -145,28 +144,28 @@ export async function computeInsights({
     .from(perArticle)
     .innerJoin(articles, eq(articles.id, perArticle.articleId))
     .where(isNotNull(articles.outlet))
-    .groupBy(articles.outlet, perArticle.verdict)
-    .all();
+    .groupBy(articles.outlet, perArticle.verdict);
   await yieldToOthers();
-  const speakerRows = db
+  const speakerRows = await db
     .select({ name: claims.speaker, verdict: claims.verdict, n })
     .from(claims)
     .where(and(ratedInPeriod, isNotNull(claims.speaker)))
-    .groupBy(claims.speaker, claims.verdict)
-    .all();
+    .groupBy(claims.speaker, claims.verdict);
   await yieldToOthers();
 
   // Each approval paired with the submission that put the claim in the queue that time; the median
   // wait per week and over the period, by window functions (standard SQL; PostgreSQL has them too;
   // MATERIALIZED, in both, computes each wait once for the two rankings).
   const approvalWeek = weekBucket(sql`a.created_at`, starts);
-  const medians = db.all<{ week: number | null; count: number; median: number }>(sql`
+  const medians = await queryRows<{ week: number | null; count: number; median: number }>(
+    db,
+    sql`
     WITH waits AS MATERIALIZED (
       SELECT ${approvalWeek} AS week,
-        a.created_at - (SELECT max(s.created_at) FROM claim_events s
-          WHERE s.claim_id = a.claim_id AND s.type = 'submitted' AND s.id < a.id) AS wait
+        ${epochMs(sql`a.created_at`)} - ${epochMs(sql`(SELECT max(s.created_at) FROM claim_events s
+          WHERE s.claim_id = a.claim_id AND s.type = 'submitted' AND s.id < a.id)`)} AS wait
       FROM claim_events a
-      WHERE a.type = 'approved' AND a.created_at >= ${from} AND a.created_at < ${to}
+      WHERE a.type = 'approved' AND a.created_at >= ${timeParam(from)} AND a.created_at < ${timeParam(to)}
     ),
     ranked AS (
       SELECT week, wait,
@@ -180,7 +179,8 @@ export async function computeInsights({
       WHERE rn IN ((n + 1) / 2, (n + 2) / 2) GROUP BY week, n
     UNION ALL
     SELECT NULL, n_all, avg(wait) FROM ranked
-      WHERE rn_all IN ((n_all + 1) / 2, (n_all + 2) / 2) GROUP BY n_all`);
+      WHERE rn_all IN ((n_all + 1) / 2, (n_all + 2) / 2) GROUP BY n_all`,
+  );
   const approvalByWeek: Insights["approvalByWeek"] = weekList.map((week) => ({
     week,
     medianMs: null,
@@ -214,7 +214,7 @@ export async function computeInsights({
     )
     .groupBy(claimEvents.actorId, claimEvents.type, sql`3`)
     .as("per_reviewer");
-  const reviews = db
+  const reviews = await db
     .select({
       id: perReviewer.actorId,
       name: users.name,
@@ -223,8 +223,7 @@ export async function computeInsights({
       n: sql<number>`${perReviewer.n}`.mapWith(Number),
     })
     .from(perReviewer)
-    .innerJoin(users, eq(users.id, perReviewer.actorId))
-    .all();
+    .innerJoin(users, eq(users.id, perReviewer.actorId));
   const reviewerMap = new Map<number, { id: number; name: string; total: number }>();
   const reviewsByWeek: ({ week: string } & Record<string, number | string>)[] = weekList.map((week) => ({
     week,

@@ -1,12 +1,13 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
-import { articles, claims, users } from "@/db/schema";
+import { and, asc, count, desc, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { articles, claims, users } from "@/lib/data/tables";
 import type { Verdict } from "@/lib/review/model";
 import { CONTEXT_WINDOW, EMPTY_CONTEXT, quoteContext, type QuoteContext } from "@/lib/text/context";
 import { toFailure, type ErrorCode } from "@/lib/errors";
 import type { Actor } from "@/lib/review";
 import { approveClaim, toViews, type ClaimView } from "./claims";
 import { cachedUntilWrite, countRows, getDb, type Tx } from "./connection";
+import { greatest, substring } from "./dialect";
 
 export type QueueFilters = {
   articleId?: number;
@@ -28,7 +29,7 @@ export const QUEUE_LIMIT = 50;
 /** Claims waiting for review: shown in the navigation of every page, so kept until the next write. */
 export async function countQueue(): Promise<number> {
   const db = getDb();
-  return cachedUntilWrite(db, "queue:count", () => countRows(db, claims, eq(claims.stage, "in_review")));
+  return cachedUntilWrite("queue:count", () => countRows(db, claims, eq(claims.stage, "in_review")));
 }
 
 function filterConditions(filters: QueueFilters): SQL[] {
@@ -44,23 +45,27 @@ function filterConditions(filters: QueueFilters): SQL[] {
  * Claims with their article title and a window of the body around the quote. The window is cut
  * in SQL (substr), so a long article is never read whole for a queue line.
  */
-function selectWithContext(tx: Tx, where: SQL | undefined, order: SQL[], limit: number): QueueItem[] {
-  const from = sql<number>`max(1, ${claims.start} + 1 - ${CONTEXT_WINDOW})`;
-  const rows = tx
+async function selectWithContext(
+  tx: Tx,
+  where: SQL | undefined,
+  order: SQL[],
+  limit: number,
+): Promise<QueueItem[]> {
+  const from = greatest(1, sql`${claims.start} + 1 - ${CONTEXT_WINDOW}`);
+  const rows = await tx
     .select({
       claim: claims,
       articleTitle: articles.title,
       windowStart: sql<number>`${from} - 1`,
-      window: sql<string>`substr(${articles.body}, ${from}, ${claims.end} - ${from} + 1 + ${CONTEXT_WINDOW})`,
+      window: sql<string>`${substring(articles.body, from, sql`${claims.end} - ${from} + 1 + ${CONTEXT_WINDOW}`)}`,
       bodyLength: sql<number>`length(${articles.body})`,
     })
     .from(claims)
     .innerJoin(articles, eq(articles.id, claims.articleId))
     .where(where)
     .orderBy(...order)
-    .limit(limit)
-    .all();
-  const views = toViews(
+    .limit(limit);
+  const views = await toViews(
     tx,
     rows.map((r) => r.claim),
   );
@@ -86,8 +91,8 @@ export async function listQueue({
 }> {
   const db = getDb();
   const where = and(eq(claims.stage, "in_review"), ...filterConditions(filters));
-  const items = selectWithContext(db, where, [asc(claims.submittedAt), asc(claims.id)], limit);
-  const total = items.length < limit ? items.length : countRows(db, claims, where);
+  const items = await selectWithContext(db, where, [asc(claims.submittedAt), asc(claims.id)], limit);
+  const total = items.length < limit ? items.length : await countRows(db, claims, where);
   return { items, total, at: new Date() };
 }
 
@@ -109,42 +114,39 @@ export const QUEUE_FACET_ARTICLES = 100;
 export async function listQueueFacets({ articleId }: { articleId?: number } = {}): Promise<QueueFacets> {
   const db = getDb();
   const inReview = eq(claims.stage, "in_review");
-  const waiting = db
-    .select({ id: claims.articleId, count: sql<number>`count(*)`.as("count") })
+  const waiting = await db
+    .select({ id: claims.articleId, count: count() })
     .from(claims)
     .where(inReview)
     .groupBy(claims.articleId)
     .orderBy(sql`count(*) DESC`, asc(claims.articleId))
-    .limit(QUEUE_FACET_ARTICLES)
-    .all();
+    .limit(QUEUE_FACET_ARTICLES);
   if (articleId !== undefined && !waiting.some((w) => w.id === articleId)) {
-    const count = countRows(db, claims, and(inReview, eq(claims.articleId, articleId)));
-    if (count > 0) waiting.push({ id: articleId, count });
+    const n = await countRows(db, claims, and(inReview, eq(claims.articleId, articleId)));
+    if (n > 0) waiting.push({ id: articleId, count: n });
   }
   const counts = new Map(waiting.map((w) => [w.id, w.count]));
   const articleRows =
     waiting.length === 0
       ? []
-      : db
-          .select({ id: articles.id, title: articles.title })
-          .from(articles)
-          .where(inArray(articles.id, [...counts.keys()]))
-          .orderBy(asc(articles.title), asc(articles.id))
-          .all()
-          .map((a) => ({ ...a, count: counts.get(a.id) ?? 0 }));
-  const speakerRows = db
+      : (
+          await db
+            .select({ id: articles.id, title: articles.title })
+            .from(articles)
+            .where(inArray(articles.id, [...counts.keys()]))
+            .orderBy(asc(articles.title), asc(articles.id))
+        ).map((a) => ({ ...a, count: counts.get(a.id) ?? 0 }));
+  const speakerRows = await db
     .selectDistinct({ speaker: claims.speaker })
     .from(claims)
     .where(and(inReview, isNotNull(claims.speaker)))
-    .orderBy(asc(claims.speaker))
-    .all();
-  const raterRows = db
+    .orderBy(asc(claims.speaker));
+  const raterRows = await db
     .selectDistinct({ id: users.id, name: users.name })
     .from(claims)
     .innerJoin(users, eq(users.id, claims.ratedById))
     .where(inReview)
-    .orderBy(asc(users.name))
-    .all();
+    .orderBy(asc(users.name));
   return {
     articles: articleRows,
     speakers: speakerRows.map((r) => r.speaker).filter((s): s is string => s !== null),

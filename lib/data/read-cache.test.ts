@@ -1,15 +1,20 @@
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { createClaim, listSpeakers } from "./claims";
-import { cachedUntilWrite, getDb } from "./connection";
-import { claimInput, makeArticle, makeUser, SAMPLE_BODY } from "@/test/data-helpers";
+import { cachedUntilWrite } from "./connection";
+import {
+  claimInput,
+  makeArticle,
+  makeUser,
+  SAMPLE_BODY,
+  writeFromAnotherConnection,
+} from "@/test/data-helpers";
 
 describe("cachedUntilWrite", () => {
-  it("reads once while nothing is written", () => {
+  it("reads once while nothing is written", async () => {
     let reads = 0;
-    const read = () => ++reads;
-    expect(cachedUntilWrite(getDb(), "test:count", read)).toBe(1);
-    expect(cachedUntilWrite(getDb(), "test:count", read)).toBe(1);
+    const read = async () => ++reads;
+    expect(await cachedUntilWrite("test:count", read)).toBe(1);
+    expect(await cachedUntilWrite("test:count", read)).toBe(1);
     expect(reads).toBe(1);
   });
 
@@ -27,12 +32,7 @@ describe("cachedUntilWrite", () => {
   it("reads again after a write by another connection", async () => {
     const before = await listSpeakers();
     expect(before).not.toContain("Kyiv");
-    const other = new Database(getDb().$client.name);
-    try {
-      other.prepare("UPDATE claims SET speaker = 'Kyiv'").run();
-    } finally {
-      other.close();
-    }
+    await writeFromAnotherConnection("UPDATE claims SET speaker = 'Kyiv'");
     expect(await listSpeakers()).toContain("Kyiv");
   });
 

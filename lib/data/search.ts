@@ -3,11 +3,11 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Language, Stage, Verdict } from "@/lib/review/model";
 import { getEnv } from "@/lib/env";
 import { endOfDay, startOfDay } from "@/lib/search/dates";
-import { buildSearchMatch, type MatchMode } from "@/lib/search/query";
+import { buildSearchMatch, buildSearchTsQuery, type MatchMode } from "@/lib/search/query";
 import { HIT_END, HIT_START, parseHighlighted, type Segment } from "@/lib/search/snippet";
 import type { SearchQuery } from "@/lib/validation/search";
-import type { Db } from "@/db/client";
-import { cachedUntilWrite, getDb } from "./connection";
+import { cachedUntilWrite, dialect, getDb, queryRows, type Db } from "./connection";
+import { postgresArticleRows, postgresClaimRows } from "./search-pg";
 
 export const SEARCH_PAGE_SIZE = 20;
 const ARTICLE_LIMIT = 10;
@@ -78,7 +78,7 @@ function articleConditions(match: string, filters: SearchFilters): SQL {
   return sql.join(parts, sql` AND `);
 }
 
-type ClaimRow = {
+export type ClaimRow = {
   id: number;
   article_id: number;
   article_title: string;
@@ -122,21 +122,32 @@ const claimHighlightColumns = sql`
   highlight(claims_fts, 2, ${HIT_START}, ${HIT_END}) AS speaker_hl,
   snippet(claims_fts, 3, ${HIT_START}, ${HIT_END}, '…', 24) AS note_hl`;
 
-function claimRows(
+/** The match expression for the database in use: FTS5 MATCH on SQLite, a to_tsquery text on PostgreSQL. */
+function buildMatch(q: string, mode: MatchMode): string | null {
+  return dialect() === "postgres" ? buildSearchTsQuery(q, mode) : buildSearchMatch(q, mode);
+}
+
+async function claimRows(
   match: string,
   filters: SearchFilters,
   offset: number,
-): { total: number; rows: ClaimRow[] } {
+): Promise<{ total: number; rows: ClaimRow[] }> {
+  if (dialect() === "postgres") return postgresClaimRows(match, filters, offset);
   const db = getDb();
   if (claimFiltersNeedJoin(filters)) {
     const where = claimConditions(match, filters);
-    const total =
-      db.get<{ n: number }>(sql`
+    const [count] = await queryRows<{ n: number }>(
+      db,
+      sql`
         SELECT count(*) AS n FROM claims_fts
         JOIN claims c ON c.id = claims_fts.rowid
         JOIN articles a ON a.id = c.article_id
-        WHERE ${where}`)?.n ?? 0;
-    const rows = db.all<ClaimRow>(sql`
+        WHERE ${where}`,
+    );
+    const total = count?.n ?? 0;
+    const rows = await queryRows<ClaimRow>(
+      db,
+      sql`
       SELECT c.id, c.article_id, a.title AS article_title, a.outlet, c.speaker, c.verdict, c.stage,
         ${checkedAtSql} AS checked_at, ${claimHighlightColumns}
       FROM claims_fts
@@ -144,28 +155,36 @@ function claimRows(
       JOIN articles a ON a.id = c.article_id
       WHERE ${where}
       ORDER BY bm25(claims_fts, 4.0, 2.0, 2.0, 1.0), c.id DESC
-      LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}`);
+      LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}`,
+    );
     return { total, rows };
   }
-  const total =
-    db.get<{ n: number }>(sql`SELECT count(*) AS n FROM claims_fts WHERE claims_fts MATCH ${match}`)?.n ?? 0;
-  const hits = db.all<ClaimHighlights>(sql`
+  const [count] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT count(*) AS n FROM claims_fts WHERE claims_fts MATCH ${match}`,
+  );
+  const total = count?.n ?? 0;
+  const hits = await queryRows<ClaimHighlights>(
+    db,
+    sql`
     SELECT claims_fts.rowid AS id, ${claimHighlightColumns}
     FROM claims_fts
     WHERE claims_fts MATCH ${match}
     ORDER BY bm25(claims_fts, 4.0, 2.0, 2.0, 1.0), claims_fts.rowid DESC
-    LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}`);
+    LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}`,
+  );
   if (hits.length === 0) return { total, rows: [] };
   const details = new Map(
-    db
-      .all<Omit<ClaimRow, keyof ClaimHighlights> & { id: number }>(
+    (
+      await queryRows<Omit<ClaimRow, keyof ClaimHighlights> & { id: number }>(
+        db,
         sql`
         SELECT c.id, c.article_id, a.title AS article_title, a.outlet, c.speaker, c.verdict, c.stage,
           ${checkedAtSql} AS checked_at
         FROM claims c JOIN articles a ON a.id = c.article_id
         WHERE c.id IN ${hits.map((h) => h.id)}`,
       )
-      .map((d) => [d.id, d]),
+    ).map((d) => [d.id, d]),
   );
   const rows = hits.flatMap((h) => {
     const d = details.get(h.id);
@@ -174,13 +193,13 @@ function claimRows(
   return { total, rows };
 }
 
-function searchClaimsWith(match: string, filters: SearchFilters, page: number) {
+async function searchClaimsWith(match: string, filters: SearchFilters, page: number) {
   // The count comes first: a page past the end shows the last one.
-  const first = claimRows(match, filters, (page - 1) * SEARCH_PAGE_SIZE);
+  const first = await claimRows(match, filters, (page - 1) * SEARCH_PAGE_SIZE);
   const pageCount = Math.max(1, Math.ceil(first.total / SEARCH_PAGE_SIZE));
   const current = Math.min(page, pageCount);
   const { total, rows } =
-    current === page ? first : claimRows(match, filters, (current - 1) * SEARCH_PAGE_SIZE);
+    current === page ? first : await claimRows(match, filters, (current - 1) * SEARCH_PAGE_SIZE);
   const items: ClaimHit[] = rows.map((r) => ({
     id: r.id,
     articleId: r.article_id,
@@ -198,7 +217,7 @@ function searchClaimsWith(match: string, filters: SearchFilters, page: number) {
   return { items, total, page: current, pageCount };
 }
 
-type ArticleRow = {
+export type ArticleRow = {
   id: number;
   outlet: string | null;
   language: Language;
@@ -213,43 +232,58 @@ const articleHighlightColumns = sql`
   highlight(articles_fts, 0, ${HIT_START}, ${HIT_END}) AS title_hl,
   snippet(articles_fts, 1, ${HIT_START}, ${HIT_END}, '…', 32) AS body_hl`;
 
-function articleRows(match: string, filters: SearchFilters): { total: number; rows: ArticleRow[] } {
+async function articleRows(
+  match: string,
+  filters: SearchFilters,
+): Promise<{ total: number; rows: ArticleRow[] }> {
+  if (dialect() === "postgres") return postgresArticleRows(match, filters, ARTICLE_LIMIT);
   const db = getDb();
   if (articleFiltersNeedJoin(filters)) {
     const where = articleConditions(match, filters);
-    const total =
-      db.get<{ n: number }>(sql`
-        SELECT count(*) AS n FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE ${where}`)
-        ?.n ?? 0;
-    const rows = db.all<ArticleRow>(sql`
+    const [count] = await queryRows<{ n: number }>(
+      db,
+      sql`
+        SELECT count(*) AS n FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE ${where}`,
+    );
+    const total = count?.n ?? 0;
+    const rows = await queryRows<ArticleRow>(
+      db,
+      sql`
       SELECT a.id, a.outlet, a.language, a.published_at, a.created_at,
         (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claim_count, ${articleHighlightColumns}
       FROM articles_fts
       JOIN articles a ON a.id = articles_fts.rowid
       WHERE ${where}
       ORDER BY bm25(articles_fts, 5.0, 1.0), a.id DESC
-      LIMIT ${ARTICLE_LIMIT}`);
+      LIMIT ${ARTICLE_LIMIT}`,
+    );
     return { total, rows };
   }
-  const total =
-    db.get<{ n: number }>(sql`SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ${match}`)?.n ??
-    0;
-  const hits = db.all<{ id: number; title_hl: string; body_hl: string }>(sql`
+  const [count] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ${match}`,
+  );
+  const total = count?.n ?? 0;
+  const hits = await queryRows<{ id: number; title_hl: string; body_hl: string }>(
+    db,
+    sql`
     SELECT articles_fts.rowid AS id, ${articleHighlightColumns}
     FROM articles_fts
     WHERE articles_fts MATCH ${match}
     ORDER BY bm25(articles_fts, 5.0, 1.0), articles_fts.rowid DESC
-    LIMIT ${ARTICLE_LIMIT}`);
+    LIMIT ${ARTICLE_LIMIT}`,
+  );
   if (hits.length === 0) return { total, rows: [] };
   const details = new Map(
-    db
-      .all<Omit<ArticleRow, "title_hl" | "body_hl">>(
+    (
+      await queryRows<Omit<ArticleRow, "title_hl" | "body_hl">>(
+        db,
         sql`
         SELECT a.id, a.outlet, a.language, a.published_at, a.created_at,
           (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claim_count
         FROM articles a WHERE a.id IN ${hits.map((h) => h.id)}`,
       )
-      .map((d) => [d.id, d]),
+    ).map((d) => [d.id, d]),
   );
   const rows = hits.flatMap((h) => {
     const d = details.get(h.id);
@@ -258,8 +292,8 @@ function articleRows(match: string, filters: SearchFilters): { total: number; ro
   return { total, rows };
 }
 
-function searchArticlesWith(match: string, filters: SearchFilters) {
-  const { total, rows } = articleRows(match, filters);
+async function searchArticlesWith(match: string, filters: SearchFilters) {
+  const { total, rows } = await articleRows(match, filters);
   const items: ArticleHit[] = rows.map((r) => ({
     id: r.id,
     title: parseHighlighted(r.title_hl),
@@ -273,8 +307,8 @@ function searchArticlesWith(match: string, filters: SearchFilters) {
   return { items, total };
 }
 
-function run(query: SearchQuery, mode: MatchMode): SearchResults | null {
-  const match = buildSearchMatch(query.q, mode);
+async function run(query: SearchQuery, mode: MatchMode): Promise<SearchResults | null> {
+  const match = buildMatch(query.q, mode);
   if (!match) return null;
   const { q: _q, page, type, ...filters } = query;
   void _q;
@@ -282,8 +316,8 @@ function run(query: SearchQuery, mode: MatchMode): SearchResults | null {
   const wantArticles = type !== "claims" && !hasClaimOnlyFilter(filters);
   return {
     mode,
-    claims: wantClaims ? searchClaimsWith(match, filters, page) : null,
-    articles: wantArticles ? searchArticlesWith(match, filters) : null,
+    claims: wantClaims ? await searchClaimsWith(match, filters, page) : null,
+    articles: wantArticles ? await searchArticlesWith(match, filters) : null,
     failed: false,
   };
 }
@@ -299,10 +333,10 @@ function isEmpty(results: SearchResults): boolean {
  */
 export async function search(query: SearchQuery): Promise<SearchResults | null> {
   try {
-    const strict = run(query, "all");
+    const strict = await run(query, "all");
     if (!strict || !isEmpty(strict)) return strict;
-    if (buildSearchMatch(query.q, "any") === buildSearchMatch(query.q, "all")) return strict;
-    const loose = run(query, "any");
+    if (buildMatch(query.q, "any") === buildMatch(query.q, "all")) return strict;
+    const loose = await run(query, "any");
     return loose && !isEmpty(loose) ? loose : strict;
   } catch (error) {
     // The MATCH expression is built from quoted terms only, so this is a bug, not bad input:
@@ -317,14 +351,20 @@ export async function listSearchFacets(): Promise<{ speakers: string[]; outlets:
   const db = getDb();
   // Counting every claim's speaker on each search costs milliseconds at newsroom scale; the answer
   // only changes with a write.
-  const facets = cachedUntilWrite(db, "search:facets", () => readSearchFacets(db));
+  const facets = await cachedUntilWrite("search:facets", () => readSearchFacets(db));
   return { speakers: [...facets.speakers], outlets: [...facets.outlets] };
 }
 
-function readSearchFacets(db: Db): { speakers: string[]; outlets: string[] } {
-  const speakers = db.all<{ v: string }>(sql`
-    SELECT speaker AS v FROM claims WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY count(*) DESC, speaker LIMIT 200`);
-  const outlets = db.all<{ v: string }>(sql`
-    SELECT outlet AS v FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count(*) DESC, outlet LIMIT 200`);
+async function readSearchFacets(db: Db): Promise<{ speakers: string[]; outlets: string[] }> {
+  const speakers = await queryRows<{ v: string }>(
+    db,
+    sql`
+    SELECT speaker AS v FROM claims WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY count(*) DESC, speaker LIMIT 200`,
+  );
+  const outlets = await queryRows<{ v: string }>(
+    db,
+    sql`
+    SELECT outlet AS v FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count(*) DESC, outlet LIMIT 200`,
+  );
   return { speakers: speakers.map((r) => r.v), outlets: outlets.map((r) => r.v) };
 }

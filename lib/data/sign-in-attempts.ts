@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, lt } from "drizzle-orm";
-import { signInAttempts } from "@/db/schema";
-import { countRows, getDb, type Tx } from "./connection";
+import { signInAttempts } from "@/lib/data/tables";
+import { countRows, getDb, withTransaction, type Tx } from "./connection";
 import { normaliseEmail } from "./users";
 
 /** At most 5 failed attempts per account and 20 per address in any 15 minutes. */
@@ -13,29 +13,28 @@ export type SignInGate = { ok: true; attemptId: number } | { ok: false; retryAt:
  * When the oldest of the last `limit` attempts leaves the window, or null while under the limit.
  * Attempts are counted whether or not the account exists, so the answer says nothing about it.
  */
-function blockedUntil(
+async function blockedUntil(
   tx: Tx,
   column: typeof signInAttempts.email | typeof signInAttempts.address,
   key: string,
   limit: number,
   since: Date,
-): Date | null {
-  const recent = tx
+): Promise<Date | null> {
+  const recent = await tx
     .select({ at: signInAttempts.at })
     .from(signInAttempts)
     .where(and(eq(column, key), gte(signInAttempts.at, since)))
     .orderBy(desc(signInAttempts.at), desc(signInAttempts.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
   if (recent.length < limit) return null;
   const oldest = recent[recent.length - 1]!.at;
   return new Date(oldest.getTime() + SIGN_IN_LIMITS.windowMs);
 }
 
-function retryAt(tx: Tx, email: string, address: string, now: Date): Date | null {
+async function retryAt(tx: Tx, email: string, address: string, now: Date): Promise<Date | null> {
   const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMs + 1);
-  const byAccount = blockedUntil(tx, signInAttempts.email, email, SIGN_IN_LIMITS.perAccount, since);
-  const byAddress = blockedUntil(tx, signInAttempts.address, address, SIGN_IN_LIMITS.perAddress, since);
+  const byAccount = await blockedUntil(tx, signInAttempts.email, email, SIGN_IN_LIMITS.perAccount, since);
+  const byAddress = await blockedUntil(tx, signInAttempts.address, address, SIGN_IN_LIMITS.perAddress, since);
   if (!byAccount && !byAddress) return null;
   return new Date(Math.max(byAccount?.getTime() ?? 0, byAddress?.getTime() ?? 0));
 }
@@ -55,22 +54,18 @@ export async function beginSignInAttempt({
   now?: Date;
 }): Promise<SignInGate> {
   const key = normaliseEmail(email);
-  return getDb().transaction(
-    (tx) => {
-      tx.delete(signInAttempts)
-        .where(lt(signInAttempts.at, new Date(now.getTime() - SIGN_IN_LIMITS.windowMs)))
-        .run();
-      const until = retryAt(tx, key, address, now);
-      if (until) return { ok: false as const, retryAt: until };
-      const row = tx
-        .insert(signInAttempts)
-        .values({ email: key, address, at: now })
-        .returning({ id: signInAttempts.id })
-        .get();
-      return { ok: true as const, attemptId: row.id };
-    },
-    { behavior: "immediate" },
-  );
+  return withTransaction(async (tx) => {
+    await tx
+      .delete(signInAttempts)
+      .where(lt(signInAttempts.at, new Date(now.getTime() - SIGN_IN_LIMITS.windowMs)));
+    const until = await retryAt(tx, key, address, now);
+    if (until) return { ok: false as const, retryAt: until };
+    const [row] = await tx
+      .insert(signInAttempts)
+      .values({ email: key, address, at: now })
+      .returning({ id: signInAttempts.id });
+    return { ok: true as const, attemptId: row!.id };
+  });
 }
 
 /** A successful sign-in forgives the account's failed attempts; a failed one stays counted. */
@@ -82,10 +77,9 @@ export async function finishSignInAttempt({
   success: boolean;
 }): Promise<void> {
   if (!success) return;
-  getDb()
-    .delete(signInAttempts)
-    .where(eq(signInAttempts.email, normaliseEmail(email)))
-    .run();
+  await withTransaction((tx) =>
+    tx.delete(signInAttempts).where(eq(signInAttempts.email, normaliseEmail(email))),
+  );
 }
 
 /** When the next attempt for this email from this address will be admitted, or null if now. */

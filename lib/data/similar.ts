@@ -3,12 +3,14 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Stage, Verdict } from "@/lib/review/model";
 import {
   buildSimilarMatch,
+  buildSimilarTsQuery,
   countCovered,
   minimumCoverage,
   significantTerms,
   termIndex,
 } from "@/lib/search/query";
-import { getDb } from "./connection";
+import { dialect, getDb, queryRows } from "./connection";
+import { postgresSimilarQuery } from "./search-pg";
 
 export type SimilarClaim = {
   id: number;
@@ -65,17 +67,17 @@ export async function findSimilarClaims({
   limit?: number;
 }): Promise<SimilarClaim[]> {
   const terms = significantTerms(text);
-  const match = buildSimilarMatch(terms);
+  const postgres = dialect() === "postgres";
+  const match = postgres ? buildSimilarTsQuery(terms) : buildSimilarMatch(terms);
   if (!match) return [];
-  const conditions: SQL[] = [
-    sql`claims_fts MATCH ${match}`,
-    sql`(c.stage = 'approved' OR c.verdict <> 'unrated')`,
-  ];
+  const conditions: SQL[] = [sql`(c.stage = 'approved' OR c.verdict <> 'unrated')`];
   if (excludeArticleId !== undefined) conditions.push(sql`c.article_id <> ${excludeArticleId}`);
   if (excludeClaimId !== undefined) conditions.push(sql`c.id <> ${excludeClaimId}`);
   let rows: Row[];
   try {
-    rows = getDb().all<Row>(sql`
+    const query = postgres
+      ? postgresSimilarQuery(match, conditions, CANDIDATES)
+      : sql`
       SELECT c.id, c.article_id, a.title AS article_title, a.outlet, c.statement, c.quote, c.speaker,
         c.verdict, c.verdict_note, c.silent_party, c.stage,
         coalesce(c.approved_at, c.rated_at, c.updated_at) AS checked_at,
@@ -83,9 +85,10 @@ export async function findSimilarClaims({
       FROM claims_fts
       JOIN claims c ON c.id = claims_fts.rowid
       JOIN articles a ON a.id = c.article_id
-      WHERE ${sql.join(conditions, sql` AND `)}
+      WHERE claims_fts MATCH ${match} AND ${sql.join(conditions, sql` AND `)}
       ORDER BY score, c.approved_at IS NULL, c.id DESC
-      LIMIT ${CANDIDATES}`);
+      LIMIT ${CANDIDATES}`;
+    rows = await queryRows<Row>(getDb(), query);
   } catch (error) {
     // The expression holds quoted terms only; a failure here is a bug, and the panel is an aid.
     console.error("similar claims failed", error);

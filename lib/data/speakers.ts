@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import { articles, claims } from "@/db/schema";
+import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { articles, claims } from "@/lib/data/tables";
 import { AppError } from "@/lib/errors";
 import { hasPermission, type Actor } from "@/lib/review";
 import { VERDICTS, type Stage, type Verdict } from "@/lib/review/model";
@@ -8,7 +8,7 @@ import { suggestSpeakerGroups } from "@/lib/search/speaker-names";
 import { parseInput } from "@/lib/validation/parse";
 import { mergeSpeakersSchema, type MergeSpeakersInput } from "@/lib/validation/search";
 import { recordEvent } from "./claims/events";
-import { getDb } from "./connection";
+import { getDb, withTransaction } from "./connection";
 
 export type SpeakerStats = {
   name: string;
@@ -24,18 +24,17 @@ function emptyVerdicts(): Record<Verdict, number> {
 
 /** Every speaker named on a claim, with claim and verdict counts, most claims first. */
 export async function listSpeakerStats(): Promise<SpeakerStats[]> {
-  const rows = getDb()
+  const rows = await getDb()
     .select({
       name: claims.speaker,
       verdict: claims.verdict,
-      n: sql<number>`count(*)`,
-      approved: sql<number>`sum(${claims.stage} = 'approved')`,
-      lastAt: sql<number>`max(${claims.updatedAt})`,
+      n: count(),
+      approved: sql<number>`sum(CASE WHEN ${claims.stage} = 'approved' THEN 1 ELSE 0 END)`.mapWith(Number),
+      lastAt: sql<Date>`max(${claims.updatedAt})`.mapWith(claims.updatedAt),
     })
     .from(claims)
     .where(sql`${claims.speaker} IS NOT NULL`)
-    .groupBy(claims.speaker, claims.verdict)
-    .all();
+    .groupBy(claims.speaker, claims.verdict);
   const bySpeaker = new Map<string, SpeakerStats>();
   for (const row of rows) {
     if (row.name === null) continue;
@@ -49,7 +48,7 @@ export async function listSpeakerStats(): Promise<SpeakerStats[]> {
     stats.total += row.n;
     stats.approved += row.approved;
     stats.byVerdict[row.verdict] += row.n;
-    if (row.lastAt > stats.lastAt.getTime()) stats.lastAt = new Date(row.lastAt);
+    if (row.lastAt > stats.lastAt) stats.lastAt = row.lastAt;
     bySpeaker.set(row.name, stats);
   }
   return [...bySpeaker.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
@@ -83,7 +82,7 @@ export async function getSpeaker({
   name: string;
 }): Promise<{ stats: SpeakerStats; claims: SpeakerClaim[] } | undefined> {
   const db = getDb();
-  const rows = db
+  const rows = await db
     .select({
       id: claims.id,
       articleId: claims.articleId,
@@ -98,8 +97,7 @@ export async function getSpeaker({
     .from(claims)
     .innerJoin(articles, eq(articles.id, claims.articleId))
     .where(eq(claims.speaker, name))
-    .orderBy(desc(claims.updatedAt), desc(claims.id))
-    .all();
+    .orderBy(desc(claims.updatedAt), desc(claims.id));
   if (rows.length === 0) return undefined;
   const stats: SpeakerStats = {
     name,
@@ -146,48 +144,43 @@ export async function mergeSpeakers({
       details: { reason: "merge_nothing" },
     });
   }
-  return getDb().transaction(
-    (tx) => {
-      const targets = tx
-        .select({
-          id: claims.id,
-          articleId: claims.articleId,
-          speaker: claims.speaker,
-          version: claims.version,
+  return withTransaction(async (tx) => {
+    const targets = await tx
+      .select({
+        id: claims.id,
+        articleId: claims.articleId,
+        speaker: claims.speaker,
+        version: claims.version,
+      })
+      .from(claims)
+      .where(and(inArray(claims.speaker, from), ne(claims.speaker, data.to)))
+      .orderBy(asc(claims.id));
+    const at = new Date();
+    for (const claim of targets) {
+      const [updated] = await tx
+        .update(claims)
+        .set({
+          speaker: data.to,
+          version: sql`${claims.version} + 1`,
+          updatedById: actor.id,
+          updatedAt: at,
         })
-        .from(claims)
-        .where(and(inArray(claims.speaker, from), ne(claims.speaker, data.to)))
-        .orderBy(asc(claims.id))
-        .all();
-      const at = new Date();
-      for (const claim of targets) {
-        const updated = tx
-          .update(claims)
-          .set({
-            speaker: data.to,
-            version: sql`${claims.version} + 1`,
-            updatedById: actor.id,
-            updatedAt: at,
-          })
-          .where(and(eq(claims.id, claim.id), eq(claims.version, claim.version)))
-          .returning({ id: claims.id })
-          .get();
-        // Inside an IMMEDIATE transaction nobody else writes, so this only guards against a bug.
-        if (!updated)
-          throw new AppError("conflict", "A claim changed during the merge; nothing was renamed.", {
-            details: { reason: "merge_conflict" },
-          });
-        recordEvent(tx, {
-          claim,
-          actorId: actor.id,
-          type: "edited",
-          before: { speaker: claim.speaker },
-          after: { speaker: data.to },
-          at,
+        .where(and(eq(claims.id, claim.id), eq(claims.version, claim.version)))
+        .returning({ id: claims.id });
+      // Inside the transaction nobody else writes, so this only guards against a bug.
+      if (!updated)
+        throw new AppError("conflict", "A claim changed during the merge; nothing was renamed.", {
+          details: { reason: "merge_conflict" },
         });
-      }
-      return { renamed: targets.length, to: data.to };
-    },
-    { behavior: "immediate" },
-  );
+      await recordEvent(tx, {
+        claim,
+        actorId: actor.id,
+        type: "edited",
+        before: { speaker: claim.speaker },
+        after: { speaker: data.to },
+        at,
+      });
+    }
+    return { renamed: targets.length, to: data.to };
+  });
 }

@@ -1,12 +1,12 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
 import { ensureAuthSecret } from "@/lib/auth/secret";
-import { getDb } from "./connection";
+import { prepareDb } from "./connection";
 import { seedDemo } from "./seed";
 
 /** Runs once when the server starts: migrate, make sure a session secret exists, seed an empty database. */
 export async function prepareDatabase(): Promise<void> {
-  getDb();
+  await prepareDb();
   ensureAuthSecret();
   if (!getEnv().SEED_DEMO) return;
   const accounts = await seedDemo();

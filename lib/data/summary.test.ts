@@ -1,8 +1,10 @@
+import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
+import { articles, claims } from "@/lib/data/tables";
 import { bulkExportChunks, buildSummary, textStream, toMarkdown } from "@/lib/export";
 import { createArticle } from "./articles";
 import { approveClaim, createClaim } from "./claims";
-import { getDb } from "./connection";
+import { getDb, withTransaction } from "./connection";
 import {
   countVerifiedArticles,
   getSummaryInput,
@@ -203,9 +205,10 @@ describe("bulk export of verified articles", () => {
     const { editor, reviewer } = await people();
     const id = await verifiedArticle(editor, reviewer, "");
     // 23:30 UTC on 24 November is already 25 November in Paris.
-    getDb()
-      .$client.prepare("UPDATE articles SET created_at = ? WHERE id = ?")
-      .run(Date.parse("2033-11-24T23:30:00Z"), id);
+    await getDb()
+      .update(articles)
+      .set({ createdAt: new Date("2033-11-24T23:30:00Z") })
+      .where(eq(articles.id, id));
     expect(await ids({ from: "2033-11-25", to: "2033-11-25" })).toEqual([id]);
     expect(await ids({ from: "2033-11-24", to: "2033-11-24" })).toEqual([]);
     process.env.TIME_ZONE = "UTC";
@@ -230,72 +233,87 @@ describe("bulk export of verified articles", () => {
     expect(bulk).toEqual(await getSummaryInput({ articleId: id, includeUnapproved: false, generatedAt }));
   });
 
-  it("streams thousands of articles in bounded batches, reading each batch only when asked", async () => {
-    const { editor, reviewer } = await people();
-    const db = getDb().$client;
-    const insertArticle = db.prepare(
-      `INSERT INTO articles (title, outlet, url, language, published_at, body, created_by_id, created_at, updated_at)
-       VALUES (?, 'Le Courrier', NULL, 'fr', '2035-01-15', ?, ?, ?, ?)`,
-    );
-    const insertClaim = db.prepare(
-      `INSERT INTO claims (article_id, start, "end", quote, statement, verdict, stage, rated_by_id, rated_at,
-         approved_by_id, approved_at, created_by_id, created_at, updated_by_id, updated_at)
-       VALUES (?, 0, 9, 'Le Kremlin', ?, 'confirmed', 'approved', ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const now = Date.now();
-    const total = 2500;
-    db.transaction(() => {
-      for (let i = 1; i <= total; i += 1) {
-        const articleId = Number(
-          insertArticle.run(`Article ${i}, « guillemets »\nsur deux lignes`, BODY, editor.id, now, now)
-            .lastInsertRowid,
-        );
-        insertClaim.run(
-          articleId,
-          `Affirmation ${i}`,
-          editor.id,
-          now,
-          reviewer.id,
-          now,
-          editor.id,
-          now,
-          editor.id,
-          now,
-        );
-      }
-    })();
-    const range = { from: "2035-01-15", to: "2035-01-15" };
-    expect(await countVerifiedArticles(range)).toEqual({ articles: total, claims: total });
+  it(
+    "streams thousands of articles in bounded batches, reading each batch only when asked",
+    { timeout: 60_000 },
+    async () => {
+      const { editor, reviewer } = await people();
+      const now = new Date();
+      const total = 2500;
+      // Inserted directly, 500 rows a statement: through createArticle and approveClaim it would
+      // take minutes.
+      await withTransaction(async (tx) => {
+        for (let from = 1; from <= total; from += 500) {
+          const numbers = Array.from({ length: Math.min(500, total - from + 1) }, (_, k) => from + k);
+          const made = await tx
+            .insert(articles)
+            .values(
+              numbers.map((i) => ({
+                title: `Article ${i}, « guillemets »\nsur deux lignes`,
+                outlet: "Le Courrier",
+                language: "fr" as const,
+                publishedAt: "2035-01-15",
+                body: BODY,
+                createdById: editor.id,
+                createdAt: now,
+                updatedAt: now,
+              })),
+            )
+            .returning({ id: articles.id });
+          await tx.insert(claims).values(
+            made.map(({ id: articleId }, k) => ({
+              articleId,
+              start: 0,
+              end: 9,
+              quote: "Le Kremlin",
+              statement: `Affirmation ${numbers[k]}`,
+              verdict: "confirmed" as const,
+              stage: "approved" as const,
+              ratedById: editor.id,
+              ratedAt: now,
+              approvedById: reviewer.id,
+              approvedAt: now,
+              createdById: editor.id,
+              createdAt: now,
+              updatedById: editor.id,
+              updatedAt: now,
+            })),
+          );
+        }
+      });
+      const range = { from: "2035-01-15", to: "2035-01-15" };
+      expect(await countVerifiedArticles(range)).toEqual({ articles: total, claims: total });
 
-    const batchSize = 300;
-    const source = iterateVerifiedSummaryInputs({ range, batchSize });
-    const sizes: number[] = [];
-    async function* observed() {
-      for await (const batch of source) {
-        sizes.push(batch.length);
-        yield batch;
+      const batchSize = 300;
+      const source = iterateVerifiedSummaryInputs({ range, batchSize });
+      const sizes: number[] = [];
+      async function* observed() {
+        for await (const batch of source) {
+          sizes.push(batch.length);
+          yield batch;
+        }
       }
-    }
-    const reader = textStream(bulkExportChunks("jsonl", observed())).getReader();
-    const decoder = new TextDecoder();
-    let text = "";
-    const first = await reader.read();
-    text += decoder.decode(first.value, { stream: true });
-    // One batch read, not the whole range: an article verified now still comes in a later batch.
-    expect(sizes).toEqual([batchSize]);
-    const late = await verifiedArticle(editor, reviewer, "2035-01-15", "Arrivé pendant l'export");
+      const reader = textStream(bulkExportChunks("jsonl", observed())).getReader();
+      const decoder = new TextDecoder();
+      let text = "";
+      const first = await reader.read();
+      text += decoder.decode(first.value, { stream: true });
+      // One batch read, not the whole range: an article verified now still comes in a later batch.
+      expect(sizes).toEqual([batchSize]);
+      const late = await verifiedArticle(editor, reviewer, "2035-01-15", "Arrivé pendant l'export");
 
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      text += decoder.decode(chunk.value, { stream: true });
-    }
-    const lines = text.split("\n");
-    expect(lines.pop()).toBe("");
-    expect(lines).toHaveLength(total + 1);
-    expect(Math.max(...sizes)).toBeLessThanOrEqual(batchSize);
-    expect(sizes.reduce((a, b) => a + b, 0)).toBe(total + 1);
-    const parsed = lines.map((line) => JSON.parse(line) as { article: { id: number; title: string } });
-    expect(new Set(parsed.map((doc) => doc.article.id)).size).toBe(total + 1);
-    expect(parsed.at(-1)?.article.id).toBe(late);
-    expect(parsed[0]?.article.title).toBe("Article 1, « guillemets »\nsur deux lignes");
-  });
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        text += decoder.decode(chunk.value, { stream: true });
+      }
+      const lines = text.split("\n");
+      expect(lines.pop()).toBe("");
+      expect(lines).toHaveLength(total + 1);
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(batchSize);
+      expect(sizes.reduce((a, b) => a + b, 0)).toBe(total + 1);
+      const parsed = lines.map((line) => JSON.parse(line) as { article: { id: number; title: string } });
+      expect(new Set(parsed.map((doc) => doc.article.id)).size).toBe(total + 1);
+      expect(parsed.at(-1)?.article.id).toBe(late);
+      expect(parsed[0]?.article.title).toBe("Article 1, « guillemets »\nsur deux lignes");
+    },
+  );
 });

@@ -6,6 +6,7 @@ import {
   and,
   asc,
   between,
+  count,
   eq,
   gt,
   gte,
@@ -17,13 +18,13 @@ import {
   sql,
   type SQL,
 } from "drizzle-orm";
-import { articles, claims, claimSources } from "@/db/schema";
+import { articles, claims, claimSources } from "@/lib/data/tables";
 import { DEFAULT_APP_URL } from "@/lib/app-url";
 import { getEnv } from "@/lib/env";
 import { endOfDay, zonedDayStartMs } from "@/lib/dates/zoned";
 import type { SummaryArticle, SummaryClaim, SummaryInput } from "@/lib/export";
 import { listClaimsForArticle, type ClaimView } from "./claims";
-import { countRows, getDb, type Tx } from "./connection";
+import { countRows, getDb, withTransaction, type Tx } from "./connection";
 import { userNames } from "./user-names";
 
 /**
@@ -85,7 +86,11 @@ export async function getSummaryInput({
   /** The base URL of claim links; default APP_URL. */
   appUrl?: string;
 }): Promise<SummaryInput | undefined> {
-  const article = getDb().select(articleColumns).from(articles).where(eq(articles.id, articleId)).get();
+  const [article] = await getDb()
+    .select(articleColumns)
+    .from(articles)
+    .where(eq(articles.id, articleId))
+    .limit(1);
   if (!article) return undefined;
   const views = await listClaimsForArticle({ articleId });
   return {
@@ -131,41 +136,37 @@ function verifiedInRange(range: DateRange): SQL {
 export async function countVerifiedArticles(range: DateRange): Promise<{ articles: number; claims: number }> {
   const db = getDb();
   const where = verifiedInRange(range);
-  const claimCount =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(claims)
-      .innerJoin(articles, eq(articles.id, claims.articleId))
-      .where(where)
-      .get()?.n ?? 0;
-  return { articles: countRows(db, articles, where), claims: claimCount };
+  const [claimCount] = await db
+    .select({ n: count() })
+    .from(claims)
+    .innerJoin(articles, eq(articles.id, claims.articleId))
+    .where(where);
+  return { articles: await countRows(db, articles, where), claims: claimCount?.n ?? 0 };
 }
 
 /** The approved claims of some articles with their sources and people, in three queries. */
-function loadApprovedClaims(tx: Tx, articleIds: number[]): Map<number, SummaryClaim[]> {
+async function loadApprovedClaims(tx: Tx, articleIds: number[]): Promise<Map<number, SummaryClaim[]>> {
   const byArticle = new Map<number, SummaryClaim[]>(articleIds.map((id) => [id, []]));
   if (articleIds.length === 0) return byArticle;
-  const rows = tx
+  const rows = await tx
     .select()
     .from(claims)
     .where(and(inArray(claims.articleId, articleIds), eq(claims.stage, "approved")))
-    .orderBy(asc(claims.articleId), asc(claims.start), asc(claims.end), asc(claims.id))
-    .all();
+    .orderBy(asc(claims.articleId), asc(claims.start), asc(claims.end), asc(claims.id));
   // Joined on the article ids, so that the number of parameters stays that of the batch.
-  const sourceRows = tx
+  const sourceRows = await tx
     .select({ claimId: claimSources.claimId, url: claimSources.url, title: claimSources.title })
     .from(claimSources)
     .innerJoin(claims, eq(claims.id, claimSources.claimId))
     .where(inArray(claims.articleId, articleIds))
-    .orderBy(asc(claimSources.claimId), asc(claimSources.position))
-    .all();
+    .orderBy(asc(claimSources.claimId), asc(claimSources.position));
   const sources = new Map<number, { url: string; title: string | null }[]>();
   for (const row of sourceRows) {
     const list = sources.get(row.claimId) ?? [];
     list.push({ url: row.url, title: row.title });
     sources.set(row.claimId, list);
   }
-  const names = userNames(
+  const names = await userNames(
     tx,
     rows.flatMap((row) => [row.ratedById, row.approvedById]),
   );
@@ -217,28 +218,30 @@ export async function* iterateVerifiedSummaryInputs({
   const { organisation, appUrl, timeZone } = publisher(requestAppUrl);
   let after = 0;
   for (;;) {
-    const batch = getDb().transaction((tx) => {
-      const rows: SummaryArticle[] = tx
-        .select(articleColumns)
-        .from(articles)
-        .where(and(where, gt(articles.id, after)))
-        .orderBy(asc(articles.id))
-        .limit(batchSize)
-        .all();
-      const claimsByArticle = loadApprovedClaims(
-        tx,
-        rows.map((row) => row.id),
-      );
-      return rows.map((article): SummaryInput => ({
-        article,
-        claims: claimsByArticle.get(article.id) ?? [],
-        includeUnapproved: false,
-        organisation,
-        appUrl,
-        timeZone,
-        generatedAt,
-      }));
-    });
+    const batch = await withTransaction(
+      async (tx) => {
+        const rows: SummaryArticle[] = await tx
+          .select(articleColumns)
+          .from(articles)
+          .where(and(where, gt(articles.id, after)))
+          .orderBy(asc(articles.id))
+          .limit(batchSize);
+        const claimsByArticle = await loadApprovedClaims(
+          tx,
+          rows.map((row) => row.id),
+        );
+        return rows.map((article): SummaryInput => ({
+          article,
+          claims: claimsByArticle.get(article.id) ?? [],
+          includeUnapproved: false,
+          organisation,
+          appUrl,
+          timeZone,
+          generatedAt,
+        }));
+      },
+      { readOnly: true },
+    );
     if (batch.length === 0) return;
     yield batch;
     if (batch.length < batchSize) return;

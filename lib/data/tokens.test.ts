@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { apiTokens, users } from "@/db/schema";
+import { apiTokens, users } from "@/lib/data/tables";
 import { getDb } from "./connection";
 import { makeUser, refusal } from "@/test/data-helpers";
 import {
@@ -20,7 +20,7 @@ describe("API tokens", () => {
     expect(token).toMatch(/^cd_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/);
     expect(view).toMatchObject({ name: "CMS", lastUsedAt: null, revokedAt: null, owner: { id: editor.id } });
     expect(token.startsWith(`${view.prefix}_`)).toBe(true);
-    const row = getDb().select().from(apiTokens).where(eq(apiTokens.id, view.id)).get();
+    const row = (await getDb().select().from(apiTokens).where(eq(apiTokens.id, view.id)).limit(1))[0];
     expect(row?.tokenHash).toBe(hashToken(token));
     expect(JSON.stringify(row)).not.toContain(token.slice(12));
   });
@@ -33,7 +33,7 @@ describe("API tokens", () => {
     const [listed] = await listTokens({ actor: editor });
     expect(listed?.lastUsedAt).toBeInstanceOf(Date);
 
-    getDb().update(users).set({ role: "reviewer" }).where(eq(users.id, editor.id)).run();
+    await getDb().update(users).set({ role: "reviewer" }).where(eq(users.id, editor.id));
     expect((await authenticateToken({ token }))?.role).toBe("reviewer");
   });
 
@@ -66,7 +66,7 @@ describe("API tokens", () => {
     const editor = await makeUser("editor");
     const admin = await makeUser("admin");
     const { token } = await createToken({ actor: editor, input: { name: "cms" } });
-    getDb().update(users).set({ active: false }).where(eq(users.id, editor.id)).run();
+    await getDb().update(users).set({ active: false }).where(eq(users.id, editor.id));
     expect(await authenticateToken({ token })).toBeNull();
     const error = await refusal(createToken({ actor: admin, input: { name: "x", userId: editor.id } }));
     expect(error.code).toBe("forbidden");

@@ -1,13 +1,13 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, lt, ne, or } from "drizzle-orm";
-import { apiTokens, users, type ApiToken } from "@/db/schema";
+import { apiTokens, users, type ApiToken } from "@/lib/data/tables";
 import { AppError } from "@/lib/errors";
 import { hasPermission, type Actor } from "@/lib/review";
 import type { Role } from "@/lib/review/model";
 import { createTokenSchema } from "@/lib/validation/token";
 import { parseInput } from "@/lib/validation/parse";
-import { countRows, getDb } from "./connection";
+import { countRows, getDb, withTransaction } from "./connection";
 
 /** Active tokens an account may hold at once. */
 export const MAX_ACTIVE_TOKENS = 50;
@@ -88,46 +88,43 @@ export async function createToken({
     });
   }
   const { token, prefix } = generateToken();
-  return getDb().transaction(
-    (tx) => {
-      const owner = tx.select().from(users).where(eq(users.id, userId)).get();
-      if (!owner) {
-        throw new AppError("not_found", "This account does not exist.", {
-          details: { reason: "account_not_found" },
-        });
-      }
-      if (!owner.active)
-        throw new AppError("forbidden", "This account is deactivated; it cannot hold tokens.", {
-          details: { reason: "account_deactivated" },
-        });
-      const active = countRows(tx, apiTokens, and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
-      if (active >= MAX_ACTIVE_TOKENS) {
-        throw new AppError(
-          "invalid_input",
-          `An account can hold at most ${MAX_ACTIVE_TOKENS} active tokens.`,
-          {
-            fieldErrors: { name: ["tooManyTokens"] },
-            details: { reason: "too_many_tokens", max: MAX_ACTIVE_TOKENS },
-          },
-        );
-      }
-      const row = tx
-        .insert(apiTokens)
-        .values({ userId, name, prefix, tokenHash: hashToken(token), createdAt: new Date() })
-        .returning()
-        .get();
-      return {
-        token,
-        view: toView({
-          token: row,
-          ownerName: owner.name,
-          ownerEmail: owner.email,
-          ownerActive: owner.active,
-        }),
-      };
-    },
-    { behavior: "immediate" },
-  );
+  return withTransaction(async (tx) => {
+    const [owner] = await tx.select().from(users).where(eq(users.id, userId)).limit(1);
+    if (!owner) {
+      throw new AppError("not_found", "This account does not exist.", {
+        details: { reason: "account_not_found" },
+      });
+    }
+    if (!owner.active)
+      throw new AppError("forbidden", "This account is deactivated; it cannot hold tokens.", {
+        details: { reason: "account_deactivated" },
+      });
+    const active = await countRows(
+      tx,
+      apiTokens,
+      and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)),
+    );
+    if (active >= MAX_ACTIVE_TOKENS) {
+      throw new AppError("invalid_input", `An account can hold at most ${MAX_ACTIVE_TOKENS} active tokens.`, {
+        fieldErrors: { name: ["tooManyTokens"] },
+        details: { reason: "too_many_tokens", max: MAX_ACTIVE_TOKENS },
+      });
+    }
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({ userId, name, prefix, tokenHash: hashToken(token), createdAt: new Date() })
+      .returning();
+    if (!row) throw new Error("The token was not saved.");
+    return {
+      token,
+      view: toView({
+        token: row,
+        ownerName: owner.name,
+        ownerEmail: owner.email,
+        ownerActive: owner.active,
+      }),
+    };
+  });
 }
 
 /**
@@ -146,39 +143,35 @@ export async function listTokens({
       details: { reason: "tokens_of_others" },
     });
   }
-  return getDb()
+  const rows = await getDb()
     .select(tokenColumns)
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(scope === "own" ? eq(apiTokens.userId, actor.id) : ne(apiTokens.userId, actor.id))
-    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
-    .all()
-    .map(toView);
+    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
+  return rows.map(toView);
 }
 
 /** Revokes a token at once. Owners revoke their own; token.manage_others anyone's. Revoking twice is harmless. */
 export async function revokeToken({ actor, id }: { actor: Actor; id: number }): Promise<TokenView> {
-  return getDb().transaction(
-    (tx) => {
-      const row = tx
-        .select(tokenColumns)
-        .from(apiTokens)
-        .innerJoin(users, eq(users.id, apiTokens.userId))
-        .where(eq(apiTokens.id, id))
-        .get();
-      // Someone else's token is "not found" rather than "forbidden": its existence is not theirs to learn.
-      if (!row || (row.token.userId !== actor.id && !hasPermission(actor.role, "token.manage_others"))) {
-        throw new AppError("not_found", "This token does not exist.", {
-          details: { reason: "token_not_found" },
-        });
-      }
-      if (row.token.revokedAt) return toView(row);
-      const revokedAt = new Date();
-      tx.update(apiTokens).set({ revokedAt }).where(eq(apiTokens.id, id)).run();
-      return toView({ ...row, token: { ...row.token, revokedAt } });
-    },
-    { behavior: "immediate" },
-  );
+  return withTransaction(async (tx) => {
+    const [row] = await tx
+      .select(tokenColumns)
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(eq(apiTokens.id, id))
+      .limit(1);
+    // Someone else's token is "not found" rather than "forbidden": its existence is not theirs to learn.
+    if (!row || (row.token.userId !== actor.id && !hasPermission(actor.role, "token.manage_others"))) {
+      throw new AppError("not_found", "This token does not exist.", {
+        details: { reason: "token_not_found" },
+      });
+    }
+    if (row.token.revokedAt) return toView(row);
+    const revokedAt = new Date();
+    await tx.update(apiTokens).set({ revokedAt }).where(eq(apiTokens.id, id));
+    return toView({ ...row, token: { ...row.token, revokedAt } });
+  });
 }
 
 /**
@@ -194,7 +187,7 @@ export async function authenticateToken({
 }): Promise<TokenAccount | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
   const db = getDb();
-  const row = db
+  const [row] = await db
     .select({
       tokenId: apiTokens.id,
       revokedAt: apiTokens.revokedAt,
@@ -208,18 +201,20 @@ export async function authenticateToken({
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(eq(apiTokens.tokenHash, hashToken(token)))
-    .get();
+    .limit(1);
   if (!row || row.revokedAt !== null || !row.active) return null;
   const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
   // Most calls come within the minute: no UPDATE at all then (an empty one still takes the write lock).
   if (row.lastUsedAt !== null && row.lastUsedAt >= stale) {
     return { tokenId: row.tokenId, id: row.id, name: row.name, email: row.email, role: row.role };
   }
-  db.update(apiTokens)
-    .set({ lastUsedAt: now })
-    .where(
-      and(eq(apiTokens.id, row.tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, stale))),
-    )
-    .run();
+  await withTransaction((tx) =>
+    tx
+      .update(apiTokens)
+      .set({ lastUsedAt: now })
+      .where(
+        and(eq(apiTokens.id, row.tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, stale))),
+      ),
+  );
   return { tokenId: row.tokenId, id: row.id, name: row.name, email: row.email, role: row.role };
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
-import { users, type User } from "@/db/schema";
+import { users, type User } from "@/lib/data/tables";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/review/model";
-import { countRows, getDb } from "./connection";
+import { countRows, getDb, withTransaction } from "./connection";
 
 /** What may leave the server about an account: never the password hash. */
 export type PublicUser = Pick<User, "id" | "email" | "name" | "role" | "locale" | "active" | "createdAt">;
@@ -25,34 +25,42 @@ export async function createUser(input: {
   password: string;
   locale?: "en" | "fr" | null;
 }): Promise<PublicUser> {
-  const db = getDb();
   const email = normaliseEmail(input.email);
   const passwordHash = await hashPassword(input.password);
-  const existing = db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
-  if (existing)
-    throw new AppError("conflict", `An account with the email ${email} already exists.`, {
-      fieldErrors: { email: ["emailTaken"] },
-      details: { reason: "email_taken", email },
-    });
-  const row = db
-    .insert(users)
-    .values({ email, name: input.name.trim(), role: input.role, passwordHash, locale: input.locale ?? null })
-    .returning()
-    .get();
+  const row = await withTransaction(async (tx) => {
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
+    if (existing)
+      throw new AppError("conflict", `An account with the email ${email} already exists.`, {
+        fieldErrors: { email: ["emailTaken"] },
+        details: { reason: "email_taken", email },
+      });
+    const [created] = await tx
+      .insert(users)
+      .values({
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        passwordHash,
+        locale: input.locale ?? null,
+      })
+      .returning();
+    return created!;
+  });
   return toPublic(row);
 }
 
 /** For sign-in only: includes the password hash. */
 export async function getUserCredentialsByEmail({ email }: { email: string }): Promise<User | undefined> {
-  return getDb()
+  const [row] = await getDb()
     .select()
     .from(users)
     .where(eq(users.email, normaliseEmail(email)))
-    .get();
+    .limit(1);
+  return row;
 }
 
 export async function getUserById({ id }: { id: number }): Promise<PublicUser | undefined> {
-  const row = getDb().select().from(users).where(eq(users.id, id)).get();
+  const [row] = await getDb().select().from(users).where(eq(users.id, id)).limit(1);
   return row ? toPublic(row) : undefined;
 }
 
@@ -64,17 +72,22 @@ export async function getSessionAccount({
   id: number;
   sessionVersion: number;
 }): Promise<PublicUser | undefined> {
-  const row = getDb().select().from(users).where(eq(users.id, id)).get();
+  const [row] = await getDb().select().from(users).where(eq(users.id, id)).limit(1);
   if (!row || !row.active || row.sessionVersion !== sessionVersion) return undefined;
   return toPublic(row);
 }
 
 export async function getSessionVersion({ id }: { id: number }): Promise<number | undefined> {
-  return getDb().select({ v: users.sessionVersion }).from(users).where(eq(users.id, id)).get()?.v;
+  const [row] = await getDb()
+    .select({ v: users.sessionVersion })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  return row?.v;
 }
 
 export async function listUsers(): Promise<PublicUser[]> {
-  return getDb().select().from(users).orderBy(asc(users.name)).all().map(toPublic);
+  return (await getDb().select().from(users).orderBy(asc(users.name))).map(toPublic);
 }
 
 export async function countUsers(): Promise<number> {
@@ -88,5 +101,5 @@ export async function setUserLocale({
   id: number;
   locale: "en" | "fr" | null;
 }): Promise<void> {
-  getDb().update(users).set({ locale }).where(eq(users.id, id)).run();
+  await withTransaction((tx) => tx.update(users).set({ locale }).where(eq(users.id, id)));
 }

@@ -57,12 +57,7 @@ export type MatchMode = "all" | "any";
  * word as a prefix so that half-typed words match. Null when the query holds no searchable term.
  */
 export function buildSearchMatch(query: string, mode: MatchMode = "all"): string | null {
-  let terms = tokenize(query).slice(0, MAX_SEARCH_TERMS);
-  if (mode === "any") {
-    // Any-word matching on "le", "of" or "the" would return everything: keep the telling words.
-    const telling = terms.filter((t) => t.kind === "number" || !STOP_WORDS.has(foldWord(t.text)));
-    if (telling.length > 0) terms = telling;
-  }
+  const terms = searchTerms(query, mode);
   if (terms.length === 0) return null;
   const parts = terms.map((term, i) => {
     if (term.kind === "number") return numberExpression(term.digits);
@@ -70,6 +65,53 @@ export function buildSearchMatch(query: string, mode: MatchMode = "all"): string
     return last ? `${quote(term.text)}*` : quote(term.text);
   });
   return parts.join(mode === "all" ? " AND " : " OR ");
+}
+
+/** The terms a search box query searches for (for "any", without the stop words when others remain). */
+function searchTerms(query: string, mode: MatchMode): Term[] {
+  let terms = tokenize(query).slice(0, MAX_SEARCH_TERMS);
+  if (mode === "any") {
+    // Any-word matching on "le", "of" or "the" would return everything: keep the telling words.
+    const telling = terms.filter((t) => t.kind === "number" || !STOP_WORDS.has(foldWord(t.text)));
+    if (telling.length > 0) terms = telling;
+  }
+  return terms;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The same expressions for PostgreSQL (to_tsquery), with the same terms
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A word as a tsquery operand. Terms hold letters, digits and marks only, so the quotes cannot be
+ * broken out of; the marks go here, and the database folds case and the rest of the accents
+ * (desk_fold, the function the index uses, applied to the whole expression).
+ */
+function lexeme(text: string, suffix = ""): string {
+  const bare = text.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC").replace(/'/g, "''");
+  return `'${bare}'${suffix}`;
+}
+
+function numberTsQuery(digits: string, weights = ""): string {
+  if (digits.length < 4 || digits.length > 15) return lexeme(digits, weights && `:${weights}`);
+  const phrase = grouped(digits)
+    .split(" ")
+    .map((group) => lexeme(group, weights && `:${weights}`))
+    .join(" <-> ");
+  return `(${lexeme(digits, weights && `:${weights}`)} | ${phrase})`;
+}
+
+/** buildSearchMatch for PostgreSQL: the same terms as a to_tsquery expression. */
+export function buildSearchTsQuery(query: string, mode: MatchMode = "all"): string | null {
+  const terms = searchTerms(query, mode).filter(
+    (t) => t.kind === "number" || t.text.normalize("NFD").replace(/\p{M}/gu, "") !== "",
+  );
+  if (terms.length === 0) return null;
+  const parts = terms.map((term, i) => {
+    if (term.kind === "number") return numberTsQuery(term.digits);
+    return lexeme(term.text, i === terms.length - 1 ? ":*" : "");
+  });
+  return parts.join(mode === "all" ? " & " : " | ");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -190,6 +232,23 @@ function significantExpression(term: SignificantTerm): string {
 export function buildSimilarMatch(terms: SignificantTerm[]): string | null {
   if (terms.length === 0) return null;
   return `{statement quote speaker} : (${terms.map(significantExpression).join(" OR ")})`;
+}
+
+/**
+ * buildSimilarMatch for PostgreSQL: the statement, quote and speaker carry the weights A, B and C
+ * in the index (db/migrations-pg/0002_search.sql), the reviewer's note D, so `:ABC` leaves it out.
+ */
+export function buildSimilarTsQuery(terms: SignificantTerm[]): string | null {
+  if (terms.length === 0) return null;
+  const parts = terms.map((term) => {
+    if (term.kind === "number") {
+      const number = numberTsQuery(term.digits, "ABC");
+      return term.word ? `(${number} | ${lexeme(term.word, ":ABC")})` : number;
+    }
+    if (term.prefix) return lexeme(term.stem, ":*ABC");
+    return `(${term.forms.map((form) => lexeme(form, ":ABC")).join(" | ")})`;
+  });
+  return parts.join(" | ");
 }
 
 /** The words and numbers of a text as the coverage check compares them. */

@@ -64,7 +64,7 @@ describe.each(actions.filter((a) => a.key in ACTIONS))("server action $key", (ac
     const person = persona === "anonymous" ? null : people[persona];
     actAs(person);
     const args = await entry.args(fx, person);
-    const before = databaseDigest();
+    const before = await databaseDigest();
     let outcome: Outcome;
     try {
       outcome = { result: await action.fn(...args) };
@@ -72,7 +72,7 @@ describe.each(actions.filter((a) => a.key in ACTIONS))("server action $key", (ac
       if (!isNextControlFlow(error)) throw error;
       outcome = { error };
     }
-    const after = databaseDigest();
+    const after = await databaseDigest();
     tally.calls++;
     if (isAllowed(entry.access, persona)) {
       tally.allowed++;
@@ -111,9 +111,9 @@ describe.each(routes.filter((r) => r.key in ROUTES))("route handler $key", (rout
       headers,
       body: spec.body,
     });
-    const before = databaseDigest();
+    const before = await databaseDigest();
     const response = await route.handler(request, { params: Promise.resolve(spec.params) });
-    const after = databaseDigest();
+    const after = await databaseDigest();
     tally.calls++;
     expect(response.status, `${route.key} as ${persona} is no server error`).toBeLessThan(500);
     if (isAllowed(entry.access, persona)) {

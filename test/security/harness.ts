@@ -7,14 +7,14 @@
 //   vi.mock("next/cache", async (original) => ({ ...(await original()), ...(await import("./harness")).nextCacheMock }));
 //   vi.mock("@/lib/auth/config", async (original) => ({ ...(await original()), auth: (await import("./harness")).mockedAuth }));
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { JWT } from "next-auth/jwt";
-import { users } from "@/db/schema";
+import { users } from "@/lib/data/tables";
 import { hashPassword } from "@/lib/auth/password";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { refreshSessionToken, sessionUserFromToken } from "@/lib/auth/session-token";
 import { createClaim, type ClaimView } from "@/lib/data/claims";
-import { getDb } from "@/lib/data/connection";
+import { dialect, getDb, queryRows } from "@/lib/data/connection";
 import { claimInput, makeArticle, SAMPLE_BODY } from "@/test/data-helpers";
 import type { Role } from "@/lib/review/model";
 
@@ -34,11 +34,11 @@ async function insertPerson(role: Role, label: string, active = true): Promise<P
   passwordHash ??= hashPassword(PASSWORD);
   const n = ++counter;
   const email = `${label}-${n}@matrix.test`;
-  const row = getDb()
+  const [row] = await getDb()
     .insert(users)
     .values({ email, name: `${label} ${n}`, role, passwordHash: await passwordHash, active })
-    .returning()
-    .get();
+    .returning();
+  if (!row) throw new Error("The account was not inserted.");
   return { id: row.id, role: row.role, name: row.name, email, password: PASSWORD, sv: row.sessionVersion };
 }
 
@@ -48,7 +48,7 @@ async function insertPerson(role: Role, label: string, active = true): Promise<P
  */
 export async function makePeople(): Promise<People> {
   const deactivated = await insertPerson("admin", "deactivated");
-  getDb().update(users).set({ active: false, sessionVersion: 2 }).where(eq(users.id, deactivated.id)).run();
+  await getDb().update(users).set({ active: false, sessionVersion: 2 }).where(eq(users.id, deactivated.id));
   return {
     editor: await insertPerson("editor", "editor"),
     reviewer: await insertPerson("reviewer", "reviewer"),
@@ -126,11 +126,9 @@ export async function mockedAuth() {
   if (!session.token) return null;
   const token: JWT = { ...session.token };
   if (session.followVersion && typeof token.uid === "number") {
-    token.sv = getDb()
-      .select({ sv: users.sessionVersion })
-      .from(users)
-      .where(eq(users.id, token.uid))
-      .get()?.sv;
+    token.sv = (
+      await getDb().select({ sv: users.sessionVersion }).from(users).where(eq(users.id, token.uid)).limit(1)
+    )[0]?.sv;
   }
   const refreshed = await refreshSessionToken(token);
   const user = refreshed ? sessionUserFromToken(refreshed) : null;
@@ -192,7 +190,8 @@ export const nextCacheMock = { revalidatePath: noop, revalidateTag: noop, update
  * limit counters are left out: every call counts against its token, reads included, and counting
  * a request is not writing a record.
  */
-export function databaseDigest(): string {
+export async function databaseDigest(): Promise<string> {
+  if (dialect() === "postgres") return postgresDigest();
   const sqlite = getDb().$client;
   const tables = sqlite
     // Ordinary tables only: full-text indexes (virtual tables and their shadow tables) are derived
@@ -214,6 +213,29 @@ export function databaseDigest(): string {
         ),
       );
     }
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * The same on PostgreSQL: every table of the public schema but the change counter (which counts
+ * statements, not rows), by id; drizzle's migrations table lives in its own schema.
+ */
+async function postgresDigest(): Promise<string> {
+  const tables = await queryRows<{ name: string }>(
+    getDb(),
+    sql`SELECT table_name AS name FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('desk_changes', 'rate_limits')
+      ORDER BY table_name`,
+  );
+  const hash = createHash("sha256");
+  for (const { name } of tables) {
+    hash.update(`\u0000${name}\u0000`);
+    const rows = await queryRows<Record<string, unknown>>(
+      getDb(),
+      sql`SELECT * FROM ${sql.identifier(name)} ORDER BY id`,
+    );
+    for (const row of rows) hash.update(JSON.stringify(row));
   }
   return hash.digest("hex");
 }

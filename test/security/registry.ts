@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
 import { eq } from "drizzle-orm";
-import { apiTokens, users } from "@/db/schema";
+import { apiTokens, users } from "@/lib/data/tables";
 import { getArticleById } from "@/lib/data/articles";
 import { getDb } from "@/lib/data/connection";
 import { claimInput } from "@/test/data-helpers";
@@ -448,7 +448,9 @@ export const ROUTES: Record<string, RouteExpectation> = {
  * deactivation would be (same format and hash as lib/data/tokens.ts).
  */
 async function issueToken(person: Person): Promise<{ id: number; token: string }> {
-  const account = getDb().select({ active: users.active }).from(users).where(eq(users.id, person.id)).get();
+  const account = (
+    await getDb().select({ active: users.active }).from(users).where(eq(users.id, person.id)).limit(1)
+  )[0];
   if (account?.active) {
     const { token, view } = await createToken({
       actor: { id: person.id, role: person.role },
@@ -458,12 +460,11 @@ async function issueToken(person: Person): Promise<{ id: number; token: string }
   }
   const prefix = `cd_${randomBytes(4).toString("hex")}`;
   const token = `${prefix}_${randomBytes(32).toString("base64url")}`;
-  const row = getDb()
+  const [row] = await getDb()
     .insert(apiTokens)
     .values({ userId: person.id, name: "matrix", prefix, tokenHash: hashToken(token), createdAt: new Date() })
-    .returning({ id: apiTokens.id })
-    .get();
-  return { id: row.id, token };
+    .returning({ id: apiTokens.id });
+  return { id: row!.id, token };
 }
 
 /**

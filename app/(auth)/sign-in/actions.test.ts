@@ -72,7 +72,7 @@ describe("signInAction", () => {
     const { users } = await import("@/db/schema");
     const { eq } = await import("drizzle-orm");
     const user = await makeUser("admin");
-    getDb().update(users).set({ active: false }).where(eq(users.id, user.id)).run();
+    await getDb().update(users).set({ active: false }).where(eq(users.id, user.id));
     const { email } = (await getUserById({ id: user.id }))!;
     expect(await outcome(email, "password-123")).toEqual({
       ok: false,

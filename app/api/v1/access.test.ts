@@ -2,7 +2,7 @@
 // token, a deactivated owner, and each role. Refused calls must change nothing.
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { apiTokens, articles, claimEvents, claims, users } from "@/db/schema";
+import { apiTokens, articles, claimEvents, claims, users } from "@/lib/data/tables";
 import type { RouteHandler } from "@/lib/api/handler";
 import { endpoints } from "@/lib/api/endpoints";
 import { call, deactivate, makeTokenUser } from "@/test/api-helpers";
@@ -147,13 +147,13 @@ const CASES: Record<string, { handler: RouteHandler; request: () => Promise<Requ
 const AUTHED = Object.entries(endpoints).filter(([, e]) => e.auth);
 
 /** Everything a call could have written. */
-function footprint() {
+async function footprint() {
   const db = getDb();
   return {
-    articles: countRows(db, articles),
-    claims: countRows(db, claims),
-    events: countRows(db, claimEvents),
-    rows: JSON.stringify(db.select().from(claims).all()),
+    articles: await countRows(db, articles),
+    claims: await countRows(db, claims),
+    events: await countRows(db, claimEvents),
+    rows: JSON.stringify(await db.select().from(claims)),
   };
 }
 
@@ -180,9 +180,9 @@ describe("access to every endpoint", () => {
       const revoked = await makeTokenUser("admin");
       await revokeToken({ actor: revoked, id: revoked.tokenId });
       const gone = await makeTokenUser("admin");
-      deactivate(gone.id);
+      await deactivate(gone.id);
       const req = await request();
-      const before = footprint();
+      const before = await footprint();
       const callers: { label: string; headers?: Record<string, string>; token?: string }[] = [
         { label: "anonymous" },
         { label: "basic", headers: { authorization: "Basic YWRtaW46YWRtaW4=" } },
@@ -197,7 +197,7 @@ describe("access to every endpoint", () => {
         expect(res.headers.get("content-type")).toBe("application/problem+json");
         expect(apiProblemSchema.parse(res.json)).toMatchObject({ status: 401, code: "unauthenticated" });
       }
-      expect(footprint()).toEqual(before);
+      expect(await footprint()).toEqual(before);
     });
 
     for (const role of ROLES) {
@@ -205,14 +205,14 @@ describe("access to every endpoint", () => {
       it(`${name}: ${allowed ? `answers ${ok}` : "refuses with 403 and changes nothing"} for ${/^[aeiou]/.test(role) ? "an" : "a"} ${role}`, async () => {
         const token = (await roleTokens())[role];
         const req = await request();
-        const before = footprint();
+        const before = await footprint();
         const res = await call(handler, { ...req, token });
         if (allowed) {
           expect(res.status, res.text).toBe(ok);
         } else {
           expect(res.status).toBe(403);
           expect(apiProblemSchema.parse(res.json)).toMatchObject({ status: 403, code: "forbidden" });
-          expect(footprint()).toEqual(before);
+          expect(await footprint()).toEqual(before);
         }
       });
     }
@@ -233,7 +233,7 @@ describe("tokens over the API", () => {
         })
       ).status,
     ).toBe(403);
-    getDb().update(users).set({ role: "reviewer" }).where(eq(users.id, promoted.id)).run();
+    await getDb().update(users).set({ role: "reviewer" }).where(eq(users.id, promoted.id));
     expect(
       (
         await call(approve, {
@@ -249,9 +249,9 @@ describe("tokens over the API", () => {
   it("stop working the moment they are revoked or their owner is deactivated", async () => {
     const owner = await makeTokenUser("editor");
     expect((await call(listArticles, { path: "/articles", token: owner.token })).status).toBe(200);
-    const used = getDb().select().from(apiTokens).where(eq(apiTokens.id, owner.tokenId)).get();
+    const used = (await getDb().select().from(apiTokens).where(eq(apiTokens.id, owner.tokenId)).limit(1))[0];
     expect(used?.lastUsedAt).toBeInstanceOf(Date);
-    deactivate(owner.id);
+    await deactivate(owner.id);
     const refused = await call(listArticles, { path: "/articles", token: owner.token });
     expect(refused.status).toBe(401);
     expect(refused.headers.get("www-authenticate")).toBe('Bearer realm="claim-desk", error="invalid_token"');
@@ -293,14 +293,23 @@ describe("GET /api/v1/health", () => {
 
   it("answers 503 as problem details when the database cannot be opened", async () => {
     const file = process.env.DATABASE_PATH!;
-    // A directory is not a database file: opening it fails.
-    process.env.DATABASE_PATH = file.slice(0, file.lastIndexOf("/"));
+    const url = process.env.DATABASE_URL;
+    if (url) {
+      // A database that does not exist on the server: connecting fails.
+      const missing = new URL(url);
+      missing.pathname = "/no_such_database";
+      process.env.DATABASE_URL = missing.toString();
+    } else {
+      // A directory is not a database file: opening it fails.
+      process.env.DATABASE_PATH = file.slice(0, file.lastIndexOf("/"));
+    }
     try {
       const res = await call(health, { path: "/health" });
       expect(res.status).toBe(503);
       expect(apiProblemSchema.parse(res.json)).toMatchObject({ status: 503, code: "unavailable" });
     } finally {
       process.env.DATABASE_PATH = file;
+      if (url) process.env.DATABASE_URL = url;
     }
     expect((await call(health, { path: "/health" })).status).toBe(200);
   });

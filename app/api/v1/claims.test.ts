@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { claimEvents, claims } from "@/db/schema";
+import { claimEvents, claims } from "@/lib/data/tables";
 import { call, makeTokenUser } from "@/test/api-helpers";
 import { createClaim, getClaimById } from "@/lib/data/claims";
 import { getDb } from "@/lib/data/connection";
@@ -63,11 +63,11 @@ function onClaim(id: number) {
 }
 
 /** The claim row and its event count: a refused call must leave both as they were. */
-function stateOf(id: number) {
+async function stateOf(id: number) {
   const db = getDb();
   return {
-    row: db.select().from(claims).where(eq(claims.id, id)).get(),
-    events: db.select().from(claimEvents).where(eq(claimEvents.claimId, id)).all().length,
+    row: (await db.select().from(claims).where(eq(claims.id, id)).limit(1))[0],
+    events: (await db.select().from(claimEvents).where(eq(claimEvents.claimId, id))).length,
   };
 }
 
@@ -157,7 +157,7 @@ describe("POST /api/v1/articles/{id}/claims", () => {
         { field: "verdictNote", code: "nulCharacter", detail },
       ]),
     );
-    expect(await getDb().select().from(claims).where(eq(claims.articleId, article.id)).all()).toEqual([]);
+    expect(await getDb().select().from(claims).where(eq(claims.articleId, article.id))).toEqual([]);
   });
 
   it("refuses a quote that is not in the text, a span that does not match it, and an unknown article", async () => {
@@ -188,7 +188,7 @@ describe("POST /api/v1/articles/{id}/claims", () => {
       field: "silentParty",
       code: "silentPartyRequired",
     });
-    expect(getDb().select().from(claims).where(eq(claims.articleId, article.id)).all()).toEqual([]);
+    expect(await getDb().select().from(claims).where(eq(claims.articleId, article.id))).toEqual([]);
   });
 });
 
@@ -270,7 +270,7 @@ describe("PATCH /api/v1/claims/{id}", () => {
       body: { version: created.version, statement: "Ben's wording" },
     });
     expect(first.status).toBe(200);
-    const before = stateOf(created.id);
+    const before = await stateOf(created.id);
     const stale = await call(patchClaim, {
       method: "PATCH",
       token: editor.token,
@@ -287,7 +287,7 @@ describe("PATCH /api/v1/claims/{id}", () => {
       statement: "Ben's wording",
       version: created.version + 1,
     });
-    expect(stateOf(created.id)).toEqual(before);
+    expect(await stateOf(created.id)).toEqual(before);
   });
 
   it("sends an approved claim back to draft when its verdict changes", async () => {
@@ -353,7 +353,7 @@ describe("DELETE /api/v1/claims/{id}", () => {
     });
     expect(byBody.status).toBe(204);
     expect(await getClaimById({ id: a.id })).toBeUndefined();
-    const history = getDb().select().from(claimEvents).where(eq(claimEvents.claimId, a.id)).all();
+    const history = await getDb().select().from(claimEvents).where(eq(claimEvents.claimId, a.id));
     expect(history.map((e) => e.type)).toEqual(["created", "deleted"]);
   });
 
@@ -388,7 +388,7 @@ describe("DELETE /api/v1/claims/{id}", () => {
         })
       ).json,
     );
-    const before = stateOf(claim.id);
+    const before = await stateOf(claim.id);
     const refused = await call(deleteClaim, {
       method: "DELETE",
       token: editor.token,
@@ -396,7 +396,7 @@ describe("DELETE /api/v1/claims/{id}", () => {
       body: { version: approved.version },
     });
     expect(refused.status).toBe(403);
-    expect(stateOf(claim.id)).toEqual(before);
+    expect(await stateOf(claim.id)).toEqual(before);
     const allowed = await call(deleteClaim, {
       method: "DELETE",
       token: admin.token,
@@ -435,7 +435,7 @@ describe("review over the API", () => {
     const { editor, article } = await desk();
     const other = await makeTokenUser("editor");
     const claim = await queuedClaim(editor, article.id);
-    const before = stateOf(claim.id);
+    const before = await stateOf(claim.id);
     const res = await call(approve, {
       method: "POST",
       token: other.token,
@@ -444,13 +444,13 @@ describe("review over the API", () => {
     });
     expect(res.status).toBe(403);
     expect(apiProblemSchema.parse(res.json)).toMatchObject({ code: "forbidden", status: 403 });
-    expect(stateOf(claim.id)).toEqual(before);
+    expect(await stateOf(claim.id)).toEqual(before);
   });
 
   it("refuses with 403 (four eyes) a reviewer approving their own verdict", async () => {
     const { reviewer, article } = await desk();
     const claim = await queuedClaim(reviewer, article.id);
-    const before = stateOf(claim.id);
+    const before = await stateOf(claim.id);
     const res = await call(approve, {
       method: "POST",
       token: reviewer.token,
@@ -462,7 +462,7 @@ describe("review over the API", () => {
       code: "four_eyes",
       title: "Four eyes: someone else must approve",
     });
-    expect(stateOf(claim.id)).toEqual(before);
+    expect(await stateOf(claim.id)).toEqual(before);
   });
 
   it("approves once; a second approval gets 409 naming who approved", async () => {
@@ -492,7 +492,7 @@ describe("review over the API", () => {
   it("refuses an approval without a version (400) or with a stale one (409 with the claim as it is now)", async () => {
     const { editor, reviewer, article } = await desk();
     const claim = await queuedClaim(editor, article.id);
-    const before = stateOf(claim.id);
+    const before = await stateOf(claim.id);
     const none = await call(approve, { method: "POST", token: reviewer.token, ...onClaim(claim.id) });
     expect(none.status).toBe(400);
     expect(none.headers.get("content-type")).toBe("application/problem+json");
@@ -504,7 +504,7 @@ describe("review over the API", () => {
     });
     expect(noVersion.status).toBe(400);
     expect(apiProblemSchema.parse(noVersion.json).errors?.map((e) => e.field)).toEqual(["version"]);
-    expect(stateOf(claim.id)).toEqual(before);
+    expect(await stateOf(claim.id)).toEqual(before);
 
     // The editor rewords the claim after the reviewer read it: the reviewer's approval is of other words.
     const reworded = await call(patchClaim, {
@@ -514,7 +514,7 @@ describe("review over the API", () => {
       body: { version: claim.version, statement: "Reworded after the reviewer read it" },
     });
     expect(reworded.status).toBe(200);
-    const afterEdit = stateOf(claim.id);
+    const afterEdit = await stateOf(claim.id);
     const stale = await call(approve, {
       method: "POST",
       token: reviewer.token,
@@ -529,7 +529,7 @@ describe("review over the API", () => {
       statement: "Reworded after the reviewer read it",
       version: claim.version + 1,
     });
-    expect(stateOf(claim.id)).toEqual(afterEdit);
+    expect(await stateOf(claim.id)).toEqual(afterEdit);
     expect(problem.reason).toBe("changed");
     expect(problem.detail).toMatch(/^Changed by Ana at .* meanwhile\. Nothing was saved\.$/);
 
@@ -570,7 +570,7 @@ describe("review over the API", () => {
       body: { version: claim.version },
     });
     expect(approved.status).toBe(200);
-    const before = stateOf(claim.id);
+    const before = await stateOf(claim.id);
     const late = await call(returnClaim, {
       method: "POST",
       token: admin.token,
@@ -583,7 +583,7 @@ describe("review over the API", () => {
       by: "Ben",
       current: { id: claim.id, stage: "approved", approvedBy: { id: reviewer.id } },
     });
-    expect(stateOf(claim.id)).toEqual(before);
+    expect(await stateOf(claim.id)).toEqual(before);
   });
 
   it("returns a claim with a note, and refuses a blank note and an editor", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
-import { claimEvents, users, type Claim, type ClaimEvent } from "@/db/schema";
+import { claimEvents, users, type Claim, type ClaimEvent } from "@/lib/data/tables";
 import type { EventType } from "@/lib/review/model";
 import { claimEventSchema, type ClaimEventPayload } from "@/lib/validation/events";
 import { getDb, type Tx } from "../connection";
@@ -40,7 +40,7 @@ export function snapshot(claim: Claim, sources: SourceView[]): Snapshot {
  * against its type's schema (lib/validation/events.ts): a payload that does not fit is a bug, and
  * the transaction fails rather than store a history nobody can read back.
  */
-export function recordEvent(
+export async function recordEvent(
   tx: Tx,
   event: {
     claim: Pick<Claim, "id" | "articleId">;
@@ -51,7 +51,7 @@ export function recordEvent(
     note?: string | null;
     at: Date;
   },
-): void {
+): Promise<void> {
   const checked = claimEventSchema.safeParse({
     type: event.type,
     before: event.before ?? null,
@@ -64,18 +64,16 @@ export function recordEvent(
     );
   }
   const payload = checked.data;
-  tx.insert(claimEvents)
-    .values({
-      claimId: event.claim.id,
-      articleId: event.claim.articleId,
-      actorId: event.actorId,
-      type: payload.type,
-      before: payload.before,
-      after: payload.after,
-      note: payload.note,
-      createdAt: event.at,
-    })
-    .run();
+  await tx.insert(claimEvents).values({
+    claimId: event.claim.id,
+    articleId: event.claim.articleId,
+    actorId: event.actorId,
+    type: payload.type,
+    before: payload.before,
+    after: payload.after,
+    note: payload.note,
+    createdAt: event.at,
+  });
 }
 
 export type HistoryEntry = {
@@ -103,13 +101,12 @@ function readPayload(event: ClaimEvent): ClaimEventPayload {
 
 export async function getClaimHistory({ claimId }: { claimId: number }): Promise<HistoryEntry[]> {
   const db = getDb();
-  const rows = db
+  const rows = await db
     .select({ event: claimEvents, actorName: users.name })
     .from(claimEvents)
     .innerJoin(users, eq(users.id, claimEvents.actorId))
     .where(eq(claimEvents.claimId, claimId))
-    .orderBy(asc(claimEvents.id))
-    .all();
+    .orderBy(asc(claimEvents.id));
   return rows.map(({ event, actorName }) => ({
     id: event.id,
     claimId: event.claimId,

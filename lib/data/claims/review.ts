@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { claims, type Claim } from "@/db/schema";
+import { claims, type Claim } from "@/lib/data/tables";
 import { AppError } from "@/lib/errors";
 import {
   canApprove,
@@ -17,16 +17,16 @@ import {
   type ReturnClaimInput,
   type SubmitRatedClaimsInput,
 } from "@/lib/validation/claim";
-import { getDb, type Tx } from "../connection";
+import { withTransaction, type Tx } from "../connection";
 import { userNames } from "../user-names";
 import { recordEvent } from "./events";
 import { conflict, facts, loadClaim, refuse } from "./shared";
 import { toViews, type ClaimView } from "./views";
 
 /** Moves a claim from draft into the queue inside an open transaction. */
-export function submitInTx(tx: Tx, actor: Actor, claim: Claim, at: Date): Claim {
+export async function submitInTx(tx: Tx, actor: Actor, claim: Claim, at: Date): Promise<Claim> {
   refuse(canSubmit(actor, facts(claim)));
-  const updated = tx
+  const [updated] = await tx
     .update(claims)
     .set({
       stage: "in_review",
@@ -43,10 +43,9 @@ export function submitInTx(tx: Tx, actor: Actor, claim: Claim, at: Date): Claim 
       updatedAt: at,
     })
     .where(and(eq(claims.id, claim.id), eq(claims.version, claim.version)))
-    .returning()
-    .get();
-  if (!updated) throw conflict(tx, loadClaim(tx, claim.id));
-  recordEvent(tx, {
+    .returning();
+  if (!updated) throw await conflict(tx, await loadClaim(tx, claim.id));
+  await recordEvent(tx, {
     claim,
     actorId: actor.id,
     type: "submitted",
@@ -66,20 +65,17 @@ export async function submitClaim({
   id: number;
   version?: number;
 }): Promise<ClaimView> {
-  return getDb().transaction(
-    (tx) => {
-      const claim = loadClaim(tx, id);
-      if (version !== undefined && claim.version !== version) throw conflict(tx, claim);
-      return toViews(tx, [submitInTx(tx, actor, claim, new Date())])[0]!;
-    },
-    { behavior: "immediate" },
-  );
+  return withTransaction(async (tx) => {
+    const claim = await loadClaim(tx, id);
+    if (version !== undefined && claim.version !== version) throw await conflict(tx, claim);
+    return (await toViews(tx, [await submitInTx(tx, actor, claim, new Date())]))[0]!;
+  });
 }
 
 /**
  * "Submit all rated claims": the rated drafts of one article the person saw, into the queue in one
- * IMMEDIATE transaction: all of them or none. A claim that moved since (edited, submitted by
- * someone else) refuses the lot with a conflict, so nobody submits wording they did not see.
+ * transaction: all of them or none. A claim that moved since (edited, submitted by someone else)
+ * refuses the lot with a conflict, so nobody submits wording they did not see.
  */
 export async function submitRatedClaims({
   actor,
@@ -89,49 +85,46 @@ export async function submitRatedClaims({
   input: SubmitRatedClaimsInput;
 }): Promise<ClaimView[]> {
   const data = parseInput(submitRatedClaimsSchema, input);
-  return getDb().transaction(
-    (tx) => {
-      const at = new Date();
-      const seen = new Set<number>();
-      const submitted: Claim[] = [];
-      for (const ref of data.claims) {
-        if (seen.has(ref.id)) continue;
-        seen.add(ref.id);
-        const claim = loadClaim(tx, ref.id);
-        if (claim.articleId !== data.articleId) {
-          throw new AppError("not_found", "This claim does not exist or was deleted.");
-        }
-        if (claim.version !== ref.version) throw conflict(tx, claim);
-        submitted.push(submitInTx(tx, actor, claim, at));
+  return withTransaction(async (tx) => {
+    const at = new Date();
+    const seen = new Set<number>();
+    const submitted: Claim[] = [];
+    for (const ref of data.claims) {
+      if (seen.has(ref.id)) continue;
+      seen.add(ref.id);
+      const claim = await loadClaim(tx, ref.id);
+      if (claim.articleId !== data.articleId) {
+        throw new AppError("not_found", "This claim does not exist or was deleted.");
       }
-      return toViews(tx, submitted);
-    },
-    { behavior: "immediate" },
-  );
+      if (claim.version !== ref.version) throw await conflict(tx, claim);
+      submitted.push(await submitInTx(tx, actor, claim, at));
+    }
+    return toViews(tx, submitted);
+  });
 }
 
-function alreadyDecided(tx: Tx, claim: Claim): AppError | null {
+async function alreadyDecided(tx: Tx, claim: Claim): Promise<AppError | null> {
   if (claim.stage === "approved" && claim.approvedById !== null) {
-    const name = userNames(tx, [claim.approvedById]).get(claim.approvedById) ?? "someone";
+    const name = (await userNames(tx, [claim.approvedById])).get(claim.approvedById) ?? "someone";
     return new AppError("wrong_stage", `Already approved by ${name}.`, {
       details: {
         reason: "already_approved",
         decision: "approved",
         by: name,
         at: claim.approvedAt?.toISOString(),
-        current: toViews(tx, [claim])[0],
+        current: (await toViews(tx, [claim]))[0],
       },
     });
   }
   if (claim.stage === "draft" && claim.returnedById !== null && claim.returnedAt !== null) {
-    const name = userNames(tx, [claim.returnedById]).get(claim.returnedById) ?? "someone";
+    const name = (await userNames(tx, [claim.returnedById])).get(claim.returnedById) ?? "someone";
     return new AppError("wrong_stage", `Already returned by ${name}.`, {
       details: {
         reason: "already_returned",
         decision: "returned",
         by: name,
         at: claim.returnedAt.toISOString(),
-        current: toViews(tx, [claim])[0],
+        current: (await toViews(tx, [claim]))[0],
       },
     });
   }
@@ -142,8 +135,8 @@ function alreadyDecided(tx: Tx, claim: Claim): AppError | null {
  * A stale decision: the claim moved since the caller saw it at `version`. Says who decided it
  * ("Already approved by Ben") when someone did, else who changed it.
  */
-function staleRefusal(tx: Tx, claim: Claim): AppError {
-  return alreadyDecided(tx, claim) ?? conflict(tx, claim);
+async function staleRefusal(tx: Tx, claim: Claim): Promise<AppError> {
+  return (await alreadyDecided(tx, claim)) ?? (await conflict(tx, claim));
 }
 
 /**
@@ -160,44 +153,40 @@ export async function approveClaim({
   id: number;
   version?: number;
 }): Promise<ClaimView> {
-  return getDb().transaction(
-    (tx) => {
-      const claim = loadClaim(tx, id);
-      if (version !== undefined && claim.version !== version) throw staleRefusal(tx, claim);
-      if (claim.stage !== "in_review") {
-        const decided = alreadyDecided(tx, claim);
-        if (decided) throw decided;
-      }
-      refuse(canApprove(actor, facts(claim)));
-      const at = new Date();
-      const updated = tx
-        .update(claims)
-        .set({
-          stage: "approved",
-          approvedById: actor.id,
-          approvedAt: at,
-          reviewTakenById: null,
-          reviewTakenAt: null,
-          version: sql`${claims.version} + 1`,
-          updatedById: actor.id,
-          updatedAt: at,
-        })
-        .where(and(eq(claims.id, id), eq(claims.stage, "in_review"), eq(claims.version, claim.version)))
-        .returning()
-        .get();
-      if (!updated) throw staleRefusal(tx, loadClaim(tx, id));
-      recordEvent(tx, {
-        claim,
-        actorId: actor.id,
-        type: "approved",
-        before: { stage: claim.stage },
-        after: { stage: "approved" },
-        at,
-      });
-      return toViews(tx, [updated])[0]!;
-    },
-    { behavior: "immediate" },
-  );
+  return withTransaction(async (tx) => {
+    const claim = await loadClaim(tx, id);
+    if (version !== undefined && claim.version !== version) throw await staleRefusal(tx, claim);
+    if (claim.stage !== "in_review") {
+      const decided = await alreadyDecided(tx, claim);
+      if (decided) throw decided;
+    }
+    refuse(canApprove(actor, facts(claim)));
+    const at = new Date();
+    const [updated] = await tx
+      .update(claims)
+      .set({
+        stage: "approved",
+        approvedById: actor.id,
+        approvedAt: at,
+        reviewTakenById: null,
+        reviewTakenAt: null,
+        version: sql`${claims.version} + 1`,
+        updatedById: actor.id,
+        updatedAt: at,
+      })
+      .where(and(eq(claims.id, id), eq(claims.stage, "in_review"), eq(claims.version, claim.version)))
+      .returning();
+    if (!updated) throw await staleRefusal(tx, await loadClaim(tx, id));
+    await recordEvent(tx, {
+      claim,
+      actorId: actor.id,
+      type: "approved",
+      before: { stage: claim.stage },
+      after: { stage: "approved" },
+      at,
+    });
+    return (await toViews(tx, [updated]))[0]!;
+  });
 }
 
 /**
@@ -212,48 +201,44 @@ export async function returnClaim({
   input: ReturnClaimInput;
 }): Promise<ClaimView> {
   const data = parseInput(returnClaimSchema, input);
-  return getDb().transaction(
-    (tx) => {
-      const claim = loadClaim(tx, data.id);
-      if (data.version !== undefined && claim.version !== data.version) throw staleRefusal(tx, claim);
-      if (claim.stage === "draft") {
-        const decided = alreadyDecided(tx, claim);
-        if (decided) throw decided;
-      }
-      refuse(canReturn(actor, facts(claim), data.note));
-      const at = new Date();
-      const updated = tx
-        .update(claims)
-        .set({
-          stage: "draft",
-          returnNote: data.note,
-          returnedById: actor.id,
-          returnedAt: at,
-          approvedById: null,
-          approvedAt: null,
-          reviewTakenById: null,
-          reviewTakenAt: null,
-          version: sql`${claims.version} + 1`,
-          updatedById: actor.id,
-          updatedAt: at,
-        })
-        .where(and(eq(claims.id, data.id), eq(claims.stage, claim.stage), eq(claims.version, claim.version)))
-        .returning()
-        .get();
-      if (!updated) throw staleRefusal(tx, loadClaim(tx, data.id));
-      recordEvent(tx, {
-        claim,
-        actorId: actor.id,
-        type: "returned",
-        before: { stage: claim.stage },
-        after: { stage: "draft" },
-        note: data.note,
-        at,
-      });
-      return toViews(tx, [updated])[0]!;
-    },
-    { behavior: "immediate" },
-  );
+  return withTransaction(async (tx) => {
+    const claim = await loadClaim(tx, data.id);
+    if (data.version !== undefined && claim.version !== data.version) throw await staleRefusal(tx, claim);
+    if (claim.stage === "draft") {
+      const decided = await alreadyDecided(tx, claim);
+      if (decided) throw decided;
+    }
+    refuse(canReturn(actor, facts(claim), data.note));
+    const at = new Date();
+    const [updated] = await tx
+      .update(claims)
+      .set({
+        stage: "draft",
+        returnNote: data.note,
+        returnedById: actor.id,
+        returnedAt: at,
+        approvedById: null,
+        approvedAt: null,
+        reviewTakenById: null,
+        reviewTakenAt: null,
+        version: sql`${claims.version} + 1`,
+        updatedById: actor.id,
+        updatedAt: at,
+      })
+      .where(and(eq(claims.id, data.id), eq(claims.stage, claim.stage), eq(claims.version, claim.version)))
+      .returning();
+    if (!updated) throw await staleRefusal(tx, await loadClaim(tx, data.id));
+    await recordEvent(tx, {
+      claim,
+      actorId: actor.id,
+      type: "returned",
+      before: { stage: claim.stage },
+      after: { stage: "draft" },
+      note: data.note,
+      at,
+    });
+    return (await toViews(tx, [updated]))[0]!;
+  });
 }
 
 /**
@@ -270,31 +255,27 @@ export async function setReviewTaken({
   id: number;
   taken: boolean;
 }): Promise<ClaimView> {
-  return getDb().transaction(
-    (tx) => {
-      const claim = loadClaim(tx, id);
-      refuse(canTakeForReview(actor, facts(claim)));
-      const at = new Date();
-      const holder = claim.reviewTakenById;
-      if (holder !== null && holder !== actor.id && reviewLockActive(claim.reviewTakenAt, at)) {
-        const name = userNames(tx, [holder]).get(holder) ?? "someone";
-        throw new AppError("conflict", `${name} is reviewing this claim.`, {
-          details: { reason: "taken", decision: "taken", by: name, at: claim.reviewTakenAt?.toISOString() },
-        });
-      }
-      if (!taken && holder !== actor.id) return toViews(tx, [claim])[0]!;
-      const updated = tx
-        .update(claims)
-        .set(
-          taken
-            ? { reviewTakenById: actor.id, reviewTakenAt: at }
-            : { reviewTakenById: null, reviewTakenAt: null },
-        )
-        .where(eq(claims.id, id))
-        .returning()
-        .get();
-      return toViews(tx, [updated ?? claim])[0]!;
-    },
-    { behavior: "immediate" },
-  );
+  return withTransaction(async (tx) => {
+    const claim = await loadClaim(tx, id);
+    refuse(canTakeForReview(actor, facts(claim)));
+    const at = new Date();
+    const holder = claim.reviewTakenById;
+    if (holder !== null && holder !== actor.id && reviewLockActive(claim.reviewTakenAt, at)) {
+      const name = (await userNames(tx, [holder])).get(holder) ?? "someone";
+      throw new AppError("conflict", `${name} is reviewing this claim.`, {
+        details: { reason: "taken", decision: "taken", by: name, at: claim.reviewTakenAt?.toISOString() },
+      });
+    }
+    if (!taken && holder !== actor.id) return (await toViews(tx, [claim]))[0]!;
+    const [updated] = await tx
+      .update(claims)
+      .set(
+        taken
+          ? { reviewTakenById: actor.id, reviewTakenAt: at }
+          : { reviewTakenById: null, reviewTakenAt: null },
+      )
+      .where(eq(claims.id, id))
+      .returning();
+    return (await toViews(tx, [updated ?? claim]))[0]!;
+  });
 }

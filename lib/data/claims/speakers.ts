@@ -1,8 +1,8 @@
 import "server-only";
 import { and, asc, sql } from "drizzle-orm";
-import { claims } from "@/db/schema";
-import type { Db } from "@/db/client";
-import { cachedUntilWrite, getDb } from "../connection";
+import { claims } from "@/lib/data/tables";
+import { likeCaseless, likeEscape } from "../dialect";
+import { cachedUntilWrite, getDb, type Db } from "../connection";
 
 /**
  * Speakers already used, most frequent first, for the claim form's autocomplete. Counting them
@@ -14,25 +14,21 @@ export async function listSpeakers({ prefix, limit = 50 }: { prefix?: string; li
 > {
   const db = getDb();
   return [
-    ...cachedUntilWrite(db, `speakers:${prefix ?? ""}:${limit}`, () => readSpeakers(db, prefix, limit)),
+    ...(await cachedUntilWrite(`speakers:${prefix ?? ""}:${limit}`, () => readSpeakers(db, prefix, limit))),
   ];
 }
 
-function readSpeakers(db: Db, prefix: string | undefined, limit: number): string[] {
-  const rows = db
-    .select({ speaker: claims.speaker, n: sql<number>`count(*)` })
+async function readSpeakers(db: Db, prefix: string | undefined, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ speaker: claims.speaker })
     .from(claims)
     .where(
       prefix
-        ? and(
-            sql`${claims.speaker} IS NOT NULL`,
-            sql`${claims.speaker} LIKE ${`${prefix.replace(/[%_\\]/g, "\\$&")}%`} ESCAPE '\\'`,
-          )
+        ? and(sql`${claims.speaker} IS NOT NULL`, likeCaseless(claims.speaker, `${likeEscape(prefix)}%`))
         : sql`${claims.speaker} IS NOT NULL`,
     )
     .groupBy(claims.speaker)
     .orderBy(sql`count(*) DESC`, asc(claims.speaker))
-    .limit(limit)
-    .all();
+    .limit(limit);
   return rows.map((r) => r.speaker).filter((s): s is string => s !== null);
 }

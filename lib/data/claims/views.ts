@@ -1,6 +1,6 @@
 import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
-import { claims, claimSources, type Claim } from "@/db/schema";
+import { claims, claimSources, type Claim } from "@/lib/data/tables";
 import { getDb, type Tx } from "../connection";
 import { userNames } from "../user-names";
 
@@ -42,15 +42,14 @@ export type ClaimView = {
   updatedAt: Date;
 };
 
-export function loadSources(tx: Tx, claimIds: number[]): Map<number, SourceView[]> {
+export async function loadSources(tx: Tx, claimIds: number[]): Promise<Map<number, SourceView[]>> {
   const bySource = new Map<number, SourceView[]>();
   if (claimIds.length === 0) return bySource;
-  const rows = tx
+  const rows = await tx
     .select()
     .from(claimSources)
     .where(inArray(claimSources.claimId, claimIds))
-    .orderBy(asc(claimSources.claimId), asc(claimSources.position))
-    .all();
+    .orderBy(asc(claimSources.claimId), asc(claimSources.position));
   for (const row of rows) {
     const list = bySource.get(row.claimId) ?? [];
     list.push({ url: row.url, title: row.title });
@@ -60,12 +59,12 @@ export function loadSources(tx: Tx, claimIds: number[]): Map<number, SourceView[
 }
 
 /** Claims as ClaimView, with their sources and the names of the people involved, in two queries. */
-export function toViews(tx: Tx, rows: Claim[]): ClaimView[] {
-  const sources = loadSources(
+export async function toViews(tx: Tx, rows: Claim[]): Promise<ClaimView[]> {
+  const sources = await loadSources(
     tx,
     rows.map((r) => r.id),
   );
-  const names = userNames(
+  const names = await userNames(
     tx,
     rows.flatMap((r) => [
       r.ratedById,
@@ -115,17 +114,16 @@ export function toViews(tx: Tx, rows: Claim[]): ClaimView[] {
 
 export async function getClaimById({ id }: { id: number }): Promise<ClaimView | undefined> {
   const db = getDb();
-  const row = db.select().from(claims).where(eq(claims.id, id)).get();
-  return row ? toViews(db, [row])[0] : undefined;
+  const [row] = await db.select().from(claims).where(eq(claims.id, id)).limit(1);
+  return row ? (await toViews(db, [row]))[0] : undefined;
 }
 
 export async function listClaimsForArticle({ articleId }: { articleId: number }): Promise<ClaimView[]> {
   const db = getDb();
-  const rows = db
+  const rows = await db
     .select()
     .from(claims)
     .where(eq(claims.articleId, articleId))
-    .orderBy(asc(claims.start), asc(claims.end), asc(claims.id))
-    .all();
+    .orderBy(asc(claims.start), asc(claims.end), asc(claims.id));
   return toViews(db, rows);
 }

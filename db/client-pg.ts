@@ -1,0 +1,49 @@
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import * as schema from "./schema-pg";
+
+export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
+
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations-pg");
+
+// bigint (int8: the ids, counts) as JavaScript numbers, as SQLite's integers come: the desk's
+// values stay far below 2^53. node-postgres would hand them over as strings.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+
+/** Any advisory lock key of the desk's own: migrations run one process at a time. */
+const MIGRATION_LOCK = 7_036_145;
+
+/** A connection pool on DATABASE_URL (opened lazily by pg: no connection until the first query). */
+export function openPostgres(url: string): PgDb {
+  const pool = new pg.Pool({ connectionString: url, max: 10, application_name: "claim-desk" });
+  // An idle client losing its server (a restart) must not crash the process: the next query reconnects.
+  pool.on("error", (error) => console.error("PostgreSQL: an idle connection failed.", error.message));
+  return drizzle(pool, { schema });
+}
+
+/**
+ * Applies pending migrations (db/migrations-pg) under an advisory lock, so that several app
+ * processes starting at once on one database apply each migration once.
+ */
+export async function migratePostgres(db: PgDb): Promise<void> {
+  const client = await db.$client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    try {
+      await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/** True when the database answers. */
+export async function pingPostgres(db: PgDb): Promise<boolean> {
+  const result = await db.execute(sql`SELECT 1 AS ok`);
+  return result.rows[0]?.ok === 1;
+}

@@ -1,0 +1,143 @@
+// Full-text search on PostgreSQL: the twin of the FTS5 queries in lib/data/search.ts and
+// lib/data/similar.ts, over the tsvector columns of db/migrations-pg/0002_search.sql. The match
+// expression is a to_tsquery text from lib/search/query.ts (the same terms as the FTS5 one),
+// folded by desk_fold as the index is; ranking is ts_rank with the FTS5 column weights,
+// highlighting ts_headline with the same markers.
+import { sql, type SQL } from "drizzle-orm";
+import { getEnv } from "@/lib/env";
+import { endOfDay, startOfDay } from "@/lib/search/dates";
+import { HIT_END, HIT_START } from "@/lib/search/snippet";
+import { getDb, queryRows } from "./connection";
+import { epochMs, equalsCaseless, timeParam, utcDay } from "./dialect";
+import type { ArticleRow, ClaimRow, SearchFilters } from "./search";
+
+const SEARCH_PAGE_SIZE = 20;
+
+function tsQuery(match: string): SQL {
+  return sql`to_tsquery('simple', desk_fold(${match}))`;
+}
+
+/** ts_rank weights, {D, C, B, A}: statement 4, quote and speaker 2, note 1, as bm25() has them. */
+const CLAIM_WEIGHTS = sql.raw(`'{0.25, 0.5, 0.5, 1.0}'::real[]`);
+/** Title 5, body 1. */
+const ARTICLE_WEIGHTS = sql.raw(`'{0.2, 0, 0, 1.0}'::real[]`);
+
+const full = `StartSel=${HIT_START}, StopSel=${HIT_END}, HighlightAll=true`;
+const fragment = (words: number) =>
+  `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=${words}, MinWords=${Math.floor(words / 2)}, ShortWord=0`;
+
+/** ts_headline shows a part of the text without saying so; FTS5's snippet() marks the cuts with "…". */
+function withEllipses(snippet: string | null, text: string | null): string | null {
+  if (snippet === null || text === null) return snippet;
+  const plain = snippet.replaceAll(HIT_START, "").replaceAll(HIT_END, "").trim();
+  if (plain === "" || plain === text.trim()) return snippet;
+  const at = text.indexOf(plain);
+  const before = at > 0 && text.slice(0, at).trim() !== "" ? "…" : "";
+  const after = at >= 0 && text.slice(at + plain.length).trim() !== "" ? "…" : "";
+  return `${before}${snippet.trim()}${after}`;
+}
+
+const checkedAt = sql`coalesce(c.approved_at, c.rated_at, c.created_at)`;
+
+export async function postgresClaimRows(
+  match: string,
+  filters: SearchFilters,
+  offset: number,
+): Promise<{ total: number; rows: ClaimRow[] }> {
+  const timeZone = getEnv().TIME_ZONE;
+  const parts: SQL[] = [sql`c.search @@ q.query`];
+  if (filters.verdict) parts.push(sql`c.verdict = ${filters.verdict}`);
+  if (filters.stage) parts.push(sql`c.stage = ${filters.stage}`);
+  if (filters.speaker) parts.push(equalsCaseless(sql`c.speaker`, filters.speaker));
+  if (filters.outlet) parts.push(equalsCaseless(sql`a.outlet`, filters.outlet));
+  if (filters.from) parts.push(sql`${checkedAt} >= ${timeParam(startOfDay(filters.from, timeZone))}`);
+  if (filters.to) parts.push(sql`${checkedAt} < ${timeParam(endOfDay(filters.to, timeZone))}`);
+  const where = sql.join(parts, sql` AND `);
+  const db = getDb();
+  const [count] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n
+      FROM claims c JOIN articles a ON a.id = c.article_id, ${tsQuery(match)} AS q(query)
+      WHERE ${where}`,
+  );
+  const rows = await queryRows<ClaimRow & { quote: string; verdict_note: string | null }>(
+    db,
+    sql`SELECT c.id, c.article_id, a.title AS article_title, a.outlet, c.speaker, c.verdict, c.stage,
+        ${epochMs(checkedAt)} AS checked_at, c.quote, c.verdict_note,
+        ts_headline('desk', c.statement, q.query, ${full}) AS statement_hl,
+        ts_headline('desk', c.quote, q.query, ${fragment(32)}) AS quote_hl,
+        ts_headline('desk', c.speaker, q.query, ${full}) AS speaker_hl,
+        ts_headline('desk', c.verdict_note, q.query, ${fragment(24)}) AS note_hl
+      FROM (
+        SELECT c.id, ts_rank(${CLAIM_WEIGHTS}, c.search, q.query, 1) AS rank
+        FROM claims c JOIN articles a ON a.id = c.article_id, ${tsQuery(match)} AS q(query)
+        WHERE ${where}
+        ORDER BY rank DESC, c.id DESC
+        LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}
+      ) hit
+      JOIN claims c ON c.id = hit.id
+      JOIN articles a ON a.id = c.article_id,
+      ${tsQuery(match)} AS q(query)
+      ORDER BY hit.rank DESC, c.id DESC`,
+  );
+  return {
+    total: count?.n ?? 0,
+    rows: rows.map(({ quote, verdict_note, ...row }) => ({
+      ...row,
+      quote_hl: withEllipses(row.quote_hl, quote) ?? "",
+      note_hl: withEllipses(row.note_hl, verdict_note),
+    })),
+  };
+}
+
+export async function postgresArticleRows(
+  match: string,
+  filters: SearchFilters,
+  limit: number,
+): Promise<{ total: number; rows: ArticleRow[] }> {
+  const parts: SQL[] = [sql`a.search @@ q.query`];
+  const day = sql`coalesce(a.published_at, ${utcDay(sql`a.created_at`)})`;
+  if (filters.outlet) parts.push(equalsCaseless(sql`a.outlet`, filters.outlet));
+  if (filters.from) parts.push(sql`${day} >= ${filters.from}`);
+  if (filters.to) parts.push(sql`${day} <= ${filters.to}`);
+  const where = sql.join(parts, sql` AND `);
+  const db = getDb();
+  const [count] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM articles a, ${tsQuery(match)} AS q(query) WHERE ${where}`,
+  );
+  const rows = await queryRows<ArticleRow & { body: string }>(
+    db,
+    sql`SELECT a.id, a.outlet, a.language, a.published_at, ${epochMs(sql`a.created_at`)} AS created_at,
+        (SELECT count(*)::int FROM claims c WHERE c.article_id = a.id) AS claim_count, a.body,
+        ts_headline('desk', a.title, q.query, ${full}) AS title_hl,
+        ts_headline('desk', a.body, q.query, ${fragment(32)}) AS body_hl
+      FROM (
+        SELECT a.id, ts_rank(${ARTICLE_WEIGHTS}, a.search, q.query, 1) AS rank
+        FROM articles a, ${tsQuery(match)} AS q(query)
+        WHERE ${where}
+        ORDER BY rank DESC, a.id DESC
+        LIMIT ${limit}
+      ) hit
+      JOIN articles a ON a.id = hit.id,
+      ${tsQuery(match)} AS q(query)
+      ORDER BY hit.rank DESC, a.id DESC`,
+  );
+  return {
+    total: count?.n ?? 0,
+    rows: rows.map(({ body, ...row }) => ({ ...row, body_hl: withEllipses(row.body_hl, body) ?? "" })),
+  };
+}
+
+/** The candidates of lib/data/similar.ts: claims checked in other articles sharing the terms, best first. */
+export function postgresSimilarQuery(match: string, conditions: SQL[], limit: number): SQL {
+  return sql`
+    SELECT c.id, c.article_id, a.title AS article_title, a.outlet, c.statement, c.quote, c.speaker,
+      c.verdict, c.verdict_note, c.silent_party, c.stage,
+      ${epochMs(sql`coalesce(c.approved_at, c.rated_at, c.updated_at)`)} AS checked_at,
+      ts_rank(${CLAIM_WEIGHTS}, c.search, q.query, 1) AS score
+    FROM claims c JOIN articles a ON a.id = c.article_id, ${tsQuery(match)} AS q(query)
+    WHERE c.search @@ q.query AND ${sql.join(conditions, sql` AND `)}
+    ORDER BY score DESC, c.approved_at IS NULL, c.id DESC
+    LIMIT ${limit}`;
+}

@@ -1,0 +1,123 @@
+// A throwaway PostgreSQL server for the tests: initdb in a temporary folder, pg_ctl start on a
+// loopback port (unix socket in that folder too), removed when stopped. Debian's postgresql
+// package provides the binaries; when they are missing and we are root, it is installed with
+// apt-get as CI does, else the error says what to install. As root the server runs as the
+// postgres user (PostgreSQL refuses to run as root), so the folder belongs to that user.
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+export type PgServer = { url: (database: string) => string; port: number; dir: string; stop: () => void };
+
+const VERSIONS = ["17", "16", "15", "14", "13"];
+
+function findBinaries(): string | null {
+  const fromEnv = process.env.PG_BIN;
+  if (fromEnv && fs.existsSync(path.join(fromEnv, "initdb"))) return fromEnv;
+  for (const version of VERSIONS) {
+    const dir = `/usr/lib/postgresql/${version}/bin`;
+    if (fs.existsSync(path.join(dir, "initdb")) && fs.existsSync(path.join(dir, "pg_ctl"))) return dir;
+  }
+  return null;
+}
+
+const INSTALL_HINT =
+  "PostgreSQL tests need Debian's postgresql package (initdb, pg_ctl, and the unaccent extension): " +
+  "sudo apt-get install -y postgresql (or set PG_BIN to the folder holding initdb and pg_ctl).";
+
+/** The folder of initdb and pg_ctl, installing Debian's postgresql package when root and missing. */
+export function postgresBinaries(): string {
+  const found = findBinaries();
+  if (found) return found;
+  const root = process.getuid?.() === 0;
+  if (!root || spawnSync("sh", ["-c", "command -v apt-get"]).status !== 0) throw new Error(INSTALL_HINT);
+  console.log("PostgreSQL is missing: installing Debian's postgresql package…");
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
+  execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "postgresql"], {
+    stdio: "inherit",
+    env,
+  });
+  const installed = findBinaries();
+  if (!installed) throw new Error(INSTALL_HINT);
+  return installed;
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+/** TEST_PG_PORT, else the first free port from 5440 (within 5440–5449 when one is free). */
+async function choosePort(): Promise<number> {
+  if (process.env.TEST_PG_PORT) return Number(process.env.TEST_PG_PORT);
+  for (let port = 5440; port < 5540; port++) if (await portIsFree(port)) return port;
+  throw new Error("No free port for the test PostgreSQL server between 5440 and 5539.");
+}
+
+function asPostgres(bin: string, args: string[], options: { cwd: string }): void {
+  const root = process.getuid?.() === 0;
+  const command = [bin, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
+  const result = root
+    ? spawnSync("su", ["postgres", "-s", "/bin/sh", "-c", command], { cwd: options.cwd, encoding: "utf8" })
+    : spawnSync(bin, args, { cwd: options.cwd, encoding: "utf8" });
+  if (result.status !== 0) {
+    throw new Error(`${path.basename(bin)} failed: ${result.stderr || result.stdout || result.error}`);
+  }
+}
+
+/**
+ * Starts a fresh server and returns how to reach it. Trust authentication on loopback and the
+ * folder's socket only: nothing but this machine can reach it, and it lives as long as the run.
+ */
+export async function startPostgres(): Promise<PgServer> {
+  const bin = postgresBinaries();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-pg-"));
+  const root = process.getuid?.() === 0;
+  if (root) execFileSync("chown", ["postgres:postgres", dir]);
+  fs.chmodSync(dir, 0o700);
+  const data = path.join(dir, "data");
+  const port = await choosePort();
+  asPostgres(
+    path.join(bin, "initdb"),
+    ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
+    { cwd: dir },
+  );
+  const options = [
+    `-p ${port}`,
+    `-k ${dir}`,
+    "-c listen_addresses=127.0.0.1",
+    // A test database: speed over durability (the data is thrown away).
+    "-c fsync=off",
+    "-c synchronous_commit=off",
+    "-c full_page_writes=off",
+    "-c max_connections=200",
+  ].join(" ");
+  asPostgres(
+    path.join(bin, "pg_ctl"),
+    ["-D", data, "-l", path.join(dir, "log"), "-o", options, "-w", "start"],
+    {
+      cwd: dir,
+    },
+  );
+  let stopped = false;
+  return {
+    port,
+    dir,
+    url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      try {
+        asPostgres(path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], { cwd: dir });
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
