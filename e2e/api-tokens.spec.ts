@@ -77,6 +77,8 @@ test("an admin sees and can revoke the tokens of other accounts", async ({ page 
   await page.getByRole("button", { name: "Create token" }).click();
   await expect(page.getByTestId("new-token")).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
+  // Signed out once the sign-in page shows, not when the click is sent.
+  await expect(page).toHaveURL(/\/sign-in/);
 
   await signIn(page, "admin");
   await page.goto("/settings/tokens");

@@ -132,7 +132,9 @@ test.describe("creating an article", () => {
     await expect(page.getByLabel("Article text")).toHaveValue("");
   });
 
-  test("an HTML file dropped on the text box is loaded as text", async ({ page }) => {
+  test("an HTML file dropped on the text box is read as a page: too short for an article, its whole text is offered", async ({
+    page,
+  }) => {
     const body = page.getByLabel("Article text");
     const drop = await page.evaluateHandle(() => {
       const data = new DataTransfer();
@@ -144,6 +146,8 @@ test.describe("creating an article", () => {
     await body.dispatchEvent("dragover", { dataTransfer: drop });
     await expect(page.getByText("Drop the file to load its text")).toBeVisible();
     await body.dispatchEvent("drop", { dataTransfer: drop });
+    await expect(page.getByText("Nothing on this page looks like an article")).toBeVisible();
+    await page.getByRole("button", { name: "Use the page’s whole text anyway" }).click();
     await expect(body).toHaveValue("Moscou affirme avoir pris Mirne.\n\nKyiv n'a pas commenté.");
   });
 

@@ -127,6 +127,8 @@ test("speakers list their claims, and only reviewers see the merge controls", as
   ).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out" }).click();
+  // Signed out once the sign-in page shows, not when the click is sent.
+  await expect(page).toHaveURL(/\/sign-in/);
   await signIn(page, "reviewer");
   await page.goto("/speakers");
   await page.getByRole("checkbox", { name: "Select DGAC" }).check();
