@@ -52,7 +52,7 @@ describe("readSessionCookie", () => {
 
   it("answers for the account of a valid cookie, with the account's current role and language", async () => {
     const user = await makeUser("editor", "Léa");
-    getDb().update(users).set({ role: "reviewer", locale: "fr" }).where(eq(users.id, user.id)).run();
+    await getDb().update(users).set({ role: "reviewer", locale: "fr" }).where(eq(users.id, user.id));
     const session = await readSessionCookie({
       cookies: [{ name: NAME, value: await cookieFor(user.id) }],
       secure: false,
@@ -116,15 +116,14 @@ describe("readSessionCookie", () => {
   it("refuses the cookie of a deactivated account or of ended sessions", async () => {
     const user = await makeUser("editor");
     const value = await cookieFor(user.id);
-    getDb()
+    await getDb()
       .update(users)
       .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, user.id))
-      .run();
+      .where(eq(users.id, user.id));
     expect(await readSessionCookie({ cookies: [{ name: NAME, value }], secure: false, secret })).toBeNull();
     const other = await makeUser("editor");
     const otherValue = await cookieFor(other.id);
-    getDb().update(users).set({ active: false }).where(eq(users.id, other.id)).run();
+    await getDb().update(users).set({ active: false }).where(eq(users.id, other.id));
     expect(
       await readSessionCookie({ cookies: [{ name: NAME, value: otherValue }], secure: false, secret }),
     ).toBeNull();

@@ -1,3 +1,4 @@
+import "server-only";
 // The few SQL expressions that SQLite and PostgreSQL spell differently, for the raw fragments in
 // lib/data. Everything else is drizzle's builder, the same on both.
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";

@@ -1,3 +1,4 @@
+import "server-only";
 // Full-text search on PostgreSQL: the twin of the FTS5 queries in lib/data/search.ts and
 // lib/data/similar.ts, over the tsvector columns of db/migrations-pg/0002_search.sql. The match
 // expression is a to_tsquery text from lib/search/query.ts (the same terms as the FTS5 one),
