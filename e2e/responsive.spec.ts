@@ -32,9 +32,14 @@ const WIDTHS = [360, 390];
 const LOCALES = ["en", "fr"] as const;
 
 async function switchLocale(page: Page, locale: (typeof LOCALES)[number]) {
+  // Through the language switch, as a person does: it saves the account's language too, which
+  // wins over the cookie (an earlier spec may have left this account's language set).
+  await page.goto("/articles");
   await page
-    .context()
-    .addCookies([{ name: "claimdesk-locale", value: locale, domain: "127.0.0.1", path: "/" }]);
+    .getByRole("banner")
+    .getByRole("button", { name: locale === "fr" ? "Français" : "English" })
+    .click();
+  await expect(page.locator("html")).toHaveAttribute("lang", locale);
 }
 
 async function overflow(page: Page) {
