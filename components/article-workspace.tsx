@@ -9,7 +9,7 @@ import { submitClaimAction, submitRatedClaimsAction } from "@/app/(app)/articles
 import { describeError } from "@/lib/errors/text";
 import { callAction } from "./ui/action";
 import type { ClaimView } from "@/lib/data/claims";
-import type { Suggestion } from "@/lib/claims";
+import type { AddedVariant, Suggestion } from "@/lib/claims";
 import type { Language } from "@/lib/review/model";
 import { ArticleReader, type TextSpan } from "./article-reader";
 import { ClaimSuggestions, suggestionKey, type SuggestionState } from "./claim-suggestions";
@@ -37,6 +37,7 @@ export function ArticleWorkspace({
   article,
   claims,
   speakers,
+  variants = [],
   canEdit,
   viewer,
   extraPanel,
@@ -44,6 +45,8 @@ export function ArticleWorkspace({
   article: { id: number; body: string; language: Language };
   claims: ClaimView[];
   speakers: string[];
+  /** The desk's own name variants, for the suggester's speaker names. */
+  variants?: AddedVariant[];
   canEdit: boolean;
   viewer?: ClaimFormViewer;
   extraPanel?: React.ReactNode;
@@ -106,7 +109,7 @@ export function ArticleWorkspace({
       setSuggestion({ status: "failed", message: event.message });
       worker.terminate();
     };
-    worker.postMessage({ body: article.body, language: article.language } satisfies SuggestRequest);
+    worker.postMessage({ body: article.body, language: article.language, variants } satisfies SuggestRequest);
   };
 
   const editSuggestion = (s: Suggestion) =>

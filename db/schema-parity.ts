@@ -22,4 +22,5 @@ export type SchemaParity = [
   Check<Rows<typeof sqlite.adminAudit, typeof pg.adminAudit>>,
   Check<Rows<typeof sqlite.signInAttempts, typeof pg.signInAttempts>>,
   Check<Rows<typeof sqlite.rateLimits, typeof pg.rateLimits>>,
+  Check<Rows<typeof sqlite.nameVariants, typeof pg.nameVariants>>,
 ];

@@ -213,3 +213,14 @@ export const rateLimits = pgTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.bucket] })],
 );
+
+export const nameVariants = pgTable("name_variants", {
+  id: id(),
+  name: text("name").notNull(),
+  key: text("key").notNull().unique(),
+  preferred: text("preferred").notNull(),
+  createdById: int("created_by_id")
+    .notNull()
+    .references(() => users.id),
+  createdAt: createdAt(),
+});

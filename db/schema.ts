@@ -232,3 +232,18 @@ export const rateLimits = sqliteTable(
   (t) => [primaryKey({ columns: [t.key, t.bucket] })],
 );
 export type RateLimit = typeof rateLimits.$inferSelect;
+
+// Name variants a desk's admins add to the built-in table of lib/claims/variants.ts: `name` is
+// another spelling of `preferred` ("Kiyv" of "Kyiv"). Used by the suggester's speaker names,
+// speaker merging and search. `key` is the folded name (lib/claims/variants.ts variantKey), unique.
+export const nameVariants = sqliteTable("name_variants", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  key: text("key").notNull().unique(),
+  preferred: text("preferred").notNull(),
+  createdById: integer("created_by_id")
+    .notNull()
+    .references(() => users.id),
+  createdAt: createdAt(),
+});
+export type NameVariant = typeof nameVariants.$inferSelect;

@@ -32,5 +32,16 @@ export {
   suggestClaims,
 } from "./suggest";
 export { splitParagraphs } from "./text";
-export { NAME_VARIANTS, canonicalName, nameVariants, sameName, searchVariants } from "./variants";
+export {
+  type AddedVariant,
+  BUILT_IN_VARIANTS,
+  NAME_VARIANTS,
+  VariantTable,
+  canonicalName,
+  nameVariants,
+  sameName,
+  searchVariants,
+  variantKey,
+  withNameVariants,
+} from "./variants";
 export { type Person, type SpeakerRegistry, buildRegistry, canonicalOrg } from "./speakers";

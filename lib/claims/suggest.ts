@@ -8,6 +8,7 @@ import { type PassageItem, detectNoComment, uncommentedTargets } from "./no-comm
 import { type Reason, SUGGESTION_THRESHOLD, scoreSentence } from "./score";
 import { segmentSentences } from "./segment";
 import { buildRegistry, canonicalOrg, createSpeakerState, resolveSpeaker } from "./speakers";
+import { type VariantTable, withNameVariants } from "./variants";
 import { analyseQuotes, collapseSpaces, fold, insideQuote, splitParagraphs, tokenize } from "./text";
 
 export type Suggestion = {
@@ -35,6 +36,8 @@ export type SuggestOptions = {
   minScore?: number;
   /** Called every few hundred sentences and at the end, for progress on long articles. */
   onProgress?: (done: number, total: number) => void;
+  /** The desk's name variants (the built-in table extended by its admins); the built-in one without. */
+  variants?: VariantTable;
 };
 
 const PROGRESS_EVERY = 200;
@@ -59,6 +62,10 @@ const STATEMENT_AFTER =
 
 /** Suggest the claims of an article body, in reading order. */
 export function suggestClaims(body: string, language: Language, options: SuggestOptions = {}): Suggestion[] {
+  return withNameVariants(options.variants, () => suggestWithTable(body, language, options));
+}
+
+function suggestWithTable(body: string, language: Language, options: SuggestOptions): Suggestion[] {
   const minScore = options.minScore ?? 0;
   const sentences = segmentSentences(body, language);
   const paragraphs = splitParagraphs(body);

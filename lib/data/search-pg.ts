@@ -44,9 +44,14 @@ export async function postgresClaimRows(
   match: string,
   filters: SearchFilters,
   offset: number,
+  silentParty = false,
 ): Promise<{ total: number; rows: ClaimRow[] }> {
   const timeZone = getEnv().TIME_ZONE;
   const parts: SQL[] = [sql`c.search @@ q.query`];
+  // "Kyiv did not comment": the index narrows to claims holding the words, the silent party decides.
+  if (silentParty) {
+    parts.push(sql`to_tsvector('simple'::regconfig, desk_search_text(c.silent_party)) @@ q.query`);
+  }
   if (filters.verdict) parts.push(sql`c.verdict = ${filters.verdict}`);
   if (filters.stage) parts.push(sql`c.stage = ${filters.stage}`);
   if (filters.speaker) parts.push(equalsCaseless(sql`c.speaker`, filters.speaker));

@@ -3,11 +3,18 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Language, Stage, Verdict } from "@/lib/review/model";
 import { getEnv } from "@/lib/env";
 import { endOfDay, startOfDay } from "@/lib/search/dates";
-import { buildSearchMatch, buildSearchTsQuery, type MatchMode } from "@/lib/search/query";
+import {
+  buildSearchMatch,
+  buildSearchTsQuery,
+  silentPartyQuery,
+  type MatchMode,
+  type SearchOptions,
+} from "@/lib/search/query";
 import { HIT_END, HIT_START, parseHighlighted, type Segment } from "@/lib/search/snippet";
 import type { SearchQuery } from "@/lib/validation/search";
 import { cachedUntilWrite, dialect, getDb, queryRows, type Db } from "./connection";
 import { postgresArticleRows, postgresClaimRows } from "./search-pg";
+import { getVariantTable } from "./variants";
 
 export const SEARCH_PAGE_SIZE = 20;
 const ARTICLE_LIMIT = 10;
@@ -123,16 +130,27 @@ const claimHighlightColumns = sql`
   snippet(claims_fts, 3, ${HIT_START}, ${HIT_END}, '…', 24) AS note_hl`;
 
 /** The match expression for the database in use: FTS5 MATCH on SQLite, a to_tsquery text on PostgreSQL. */
-function buildMatch(q: string, mode: MatchMode): string | null {
-  return dialect() === "postgres" ? buildSearchTsQuery(q, mode) : buildSearchMatch(q, mode);
+function buildMatch(q: string, mode: MatchMode, options: SearchOptions): string | null {
+  return dialect() === "postgres" ? buildSearchTsQuery(q, mode, options) : buildSearchMatch(q, mode, options);
 }
 
 async function claimRows(
+  match: Match,
+  filters: SearchFilters,
+  offset: number,
+): Promise<{ total: number; rows: ClaimRow[] }> {
+  if (dialect() === "postgres") return postgresClaimRows(match.text, filters, offset, match.silentParty);
+  return sqliteClaimRows(match.text, filters, offset);
+}
+
+/** A match expression, and whether it is a "<party> did not comment" search of the silent parties. */
+type Match = { text: string; silentParty: boolean };
+
+async function sqliteClaimRows(
   match: string,
   filters: SearchFilters,
   offset: number,
 ): Promise<{ total: number; rows: ClaimRow[] }> {
-  if (dialect() === "postgres") return postgresClaimRows(match, filters, offset);
   const db = getDb();
   if (claimFiltersNeedJoin(filters)) {
     const where = claimConditions(match, filters);
@@ -154,7 +172,7 @@ async function claimRows(
       JOIN claims c ON c.id = claims_fts.rowid
       JOIN articles a ON a.id = c.article_id
       WHERE ${where}
-      ORDER BY bm25(claims_fts, 4.0, 2.0, 2.0, 1.0), c.id DESC
+      ORDER BY bm25(claims_fts, 4.0, 2.0, 2.0, 1.0, 1.0), c.id DESC
       LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}`,
     );
     return { total, rows };
@@ -170,7 +188,7 @@ async function claimRows(
     SELECT claims_fts.rowid AS id, ${claimHighlightColumns}
     FROM claims_fts
     WHERE claims_fts MATCH ${match}
-    ORDER BY bm25(claims_fts, 4.0, 2.0, 2.0, 1.0), claims_fts.rowid DESC
+    ORDER BY bm25(claims_fts, 4.0, 2.0, 2.0, 1.0, 1.0), claims_fts.rowid DESC
     LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}`,
   );
   if (hits.length === 0) return { total, rows: [] };
@@ -193,7 +211,7 @@ async function claimRows(
   return { total, rows };
 }
 
-async function searchClaimsWith(match: string, filters: SearchFilters, page: number) {
+async function searchClaimsWith(match: Match, filters: SearchFilters, page: number) {
   // The count comes first: a page past the end shows the last one.
   const first = await claimRows(match, filters, (page - 1) * SEARCH_PAGE_SIZE);
   const pageCount = Math.max(1, Math.ceil(first.total / SEARCH_PAGE_SIZE));
@@ -307,17 +325,23 @@ async function searchArticlesWith(match: string, filters: SearchFilters) {
   return { items, total };
 }
 
-async function run(query: SearchQuery, mode: MatchMode): Promise<SearchResults | null> {
-  const match = buildMatch(query.q, mode);
-  if (!match) return null;
+async function run(
+  query: SearchQuery,
+  mode: MatchMode,
+  options: SearchOptions,
+): Promise<SearchResults | null> {
+  const text = buildMatch(query.q, mode, options);
+  if (!text) return null;
+  const match: Match = { text, silentParty: silentPartyQuery(query.q) !== null };
   const { q: _q, page, type, ...filters } = query;
   void _q;
   const wantClaims = type !== "articles";
-  const wantArticles = type !== "claims" && !hasClaimOnlyFilter(filters);
+  // Articles have no silent party: a "did not comment" search is about claims.
+  const wantArticles = type !== "claims" && !hasClaimOnlyFilter(filters) && !match.silentParty;
   return {
     mode,
     claims: wantClaims ? await searchClaimsWith(match, filters, page) : null,
-    articles: wantArticles ? await searchArticlesWith(match, filters) : null,
+    articles: wantArticles ? await searchArticlesWith(match.text, filters) : null,
     failed: false,
   };
 }
@@ -333,10 +357,12 @@ function isEmpty(results: SearchResults): boolean {
  */
 export async function search(query: SearchQuery): Promise<SearchResults | null> {
   try {
-    const strict = await run(query, "all");
+    const table = await getVariantTable();
+    const options: SearchOptions = { variants: (word) => table.variants(word) };
+    const strict = await run(query, "all", options);
     if (!strict || !isEmpty(strict)) return strict;
-    if (buildMatch(query.q, "any") === buildMatch(query.q, "all")) return strict;
-    const loose = await run(query, "any");
+    if (buildMatch(query.q, "any", options) === buildMatch(query.q, "all", options)) return strict;
+    const loose = await run(query, "any", options);
     return loose && !isEmpty(loose) ? loose : strict;
   } catch (error) {
     // The MATCH expression is built from quoted terms only, so this is a bug, not bad input:

@@ -81,7 +81,7 @@ export async function findSimilarClaims({
       SELECT c.id, c.article_id, a.title AS article_title, a.outlet, c.statement, c.quote, c.speaker,
         c.verdict, c.verdict_note, c.silent_party, c.stage,
         coalesce(c.approved_at, c.rated_at, c.updated_at) AS checked_at,
-        bm25(claims_fts, 4.0, 2.0, 2.0, 0.0) AS score
+        bm25(claims_fts, 4.0, 2.0, 2.0, 0.0, 0.0) AS score
       FROM claims_fts
       JOIN claims c ON c.id = claims_fts.rowid
       JOIN articles a ON a.id = c.article_id

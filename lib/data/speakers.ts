@@ -9,6 +9,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { mergeSpeakersSchema, type MergeSpeakersInput } from "@/lib/validation/search";
 import { recordEvent } from "./claims/events";
 import { getDb, withTransaction } from "./connection";
+import { getVariantTable } from "./variants";
 
 export type SpeakerStats = {
   name: string;
@@ -58,7 +59,11 @@ export async function listSpeakerStats(): Promise<SpeakerStats[]> {
 export async function suggestSpeakerMerges(): Promise<SpeakerStats[][]> {
   const stats = await listSpeakerStats();
   const byName = new Map(stats.map((s) => [s.name, s]));
-  return suggestSpeakerGroups(stats.map((s) => s.name)).map((group) =>
+  const table = await getVariantTable();
+  return suggestSpeakerGroups(
+    stats.map((s) => s.name),
+    (word) => table.canonical(word),
+  ).map((group) =>
     group.map((name) => byName.get(name)!).sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)),
   );
 }

@@ -21,3 +21,4 @@ export const apiTokens = chosen.apiTokens;
 export const adminAudit = chosen.adminAudit;
 export const signInAttempts = chosen.signInAttempts;
 export const rateLimits = chosen.rateLimits;
+export const nameVariants = chosen.nameVariants;

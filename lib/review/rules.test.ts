@@ -81,6 +81,7 @@ describe("permissions", () => {
     "speaker.merge": [false, true, true],
     "account.manage": [false, false, true],
     "token.manage_others": [false, false, true],
+    "variant.manage": [false, false, true],
   };
 
   it("matches the expected table for every role and every action", () => {

@@ -33,6 +33,7 @@ export const ACTIONS = [
   "speaker.merge",
   "account.manage",
   "token.manage_others",
+  "variant.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -58,6 +59,8 @@ const ADMIN_ACTIONS = [
   ...REVIEWER_ACTIONS,
   "account.manage",
   "token.manage_others",
+  // The name variants change every search and suggestion of the desk.
+  "variant.manage",
 ] as const satisfies readonly Action[];
 
 /** editor ⊂ reviewer ⊂ admin: each role may do all the one before it may, and more. */

@@ -3,6 +3,8 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   buildSearchMatch,
+  buildSearchTsQuery,
+  silentPartyQuery,
   buildSimilarMatch,
   countCovered,
   foldWord,
@@ -187,5 +189,33 @@ describe("parseHighlighted", () => {
       { text: "</b>", hit: false },
     ]);
     expect(parseHighlighted(null)).toEqual([]);
+  });
+});
+
+describe("name variants and silent parties in search box queries", () => {
+  const variants = (word: string) =>
+    ({ kiev: ["Kyiv", "Kiev", "Kyïv"], zelenski: ["Volodymyr Zelensky", "Zelenski"] })[
+      word.toLowerCase()
+    ] ?? [word];
+
+  it("adds each name's other spellings (once each after folding), several words as a phrase", () => {
+    expect(buildSearchMatch("Kiev drones", "all", { variants })).toBe('("Kiev" OR "Kyiv") AND "drones"*');
+    expect(buildSearchMatch("Zelenski", "all", { variants })).toBe('("Zelenski"* OR "Volodymyr Zelensky")');
+    expect(buildSearchTsQuery("Zelenski", "all", { variants })).toBe(
+      "('Zelenski':* | ('Volodymyr' <-> 'Zelensky'))",
+    );
+  });
+
+  it("reads “<party> did not comment” in both languages as a search of the silent parties", () => {
+    expect(silentPartyQuery("Kyiv did not comment")).toBe("Kyiv");
+    expect(silentPartyQuery("the Israeli military didn't respond to requests")).toBe("the Israeli military");
+    expect(silentPartyQuery("Kiev n'a pas commenté")).toBe("Kiev");
+    expect(silentPartyQuery("le Kremlin n’avait pas répondu")).toBe("le Kremlin");
+    expect(silentPartyQuery("Moscou a refusé de commenter")).toBe("Moscou");
+    expect(silentPartyQuery("did not comment")).toBeNull();
+    expect(silentPartyQuery("Kyiv drones")).toBeNull();
+    expect(buildSearchMatch("Kiev did not comment", "all", { variants })).toBe(
+      '{silent_party} : (("Kiev" OR "Kyiv"))',
+    );
   });
 });

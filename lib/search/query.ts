@@ -52,19 +52,86 @@ function numberExpression(digits: string): string {
 
 export type MatchMode = "all" | "any";
 
+/** Other spellings of a word ("Kiev" → Kyiv, Kiev, Kyïv), from the desk's name variants. */
+export type VariantLookup = (word: string) => readonly string[];
+
+export type SearchOptions = { variants?: VariantLookup };
+
+// "Kyiv did not comment", "Kiev n'a pas répondu": a search for the claims on which a party kept
+// silent. The words before the phrase are the party, searched in the claims' silent party.
+const NO_COMMENT_PHRASES = [
+  /\b(?:did not|didn['’]t|has not|hasn['’]t|have not|had not|does not|doesn['’]t)\s+(?:comment|respond|reply|answer)\w*\b.*$/iu,
+  /\b(?:declined|refused)\s+to\s+comment\b.*$/iu,
+  /\bno\s+comment\b.*$/iu,
+  /\bn['’](?:a|avait|ont|avaient)\s+pas\s+(?:comment|répond|repond|donn|réag|reag)\p{L}*\b.*$/iu,
+  /\b(?:a|ont|avait)\s+refusé\s+de\s+commenter\b.*$/iu,
+  /\bsans\s+commentaire\b.*$/iu,
+];
+
+/** The party of a "<party> did not comment" query, or null when the query is not one. */
+export function silentPartyQuery(query: string): string | null {
+  const text = query.slice(0, MAX_INPUT).normalize("NFC");
+  for (const phrase of NO_COMMENT_PHRASES) {
+    const match = phrase.exec(text);
+    if (!match) continue;
+    const party = text.slice(0, match.index).trim();
+    return tokenize(party).length > 0 ? party : null;
+  }
+  return null;
+}
+
+/** A word and its other spellings as FTS5 strings: single words quoted, several words a phrase. */
+function wordForms(text: string, prefix: boolean, variants: VariantLookup | undefined): string {
+  const own = prefix ? `${quote(text)}*` : quote(text);
+  const others = variantSpellings(text, variants).map((v) => quote(v.join(" ")));
+  return others.length === 0 ? own : `(${[own, ...others].join(" OR ")})`;
+}
+
+/** The other spellings of a word, each as its words, without the word itself. */
+function variantSpellings(text: string, variants: VariantLookup | undefined): string[][] {
+  if (!variants) return [];
+  const self = foldWord(text);
+  const seen = new Set([self]);
+  const out: string[][] = [];
+  for (const variant of variants(text)) {
+    const words = tokenize(variant).map((t) => (t.kind === "word" ? t.text : t.digits));
+    const key = words.map(foldWord).join(" ");
+    if (words.length === 0 || seen.has(key)) continue;
+    seen.add(key);
+    out.push(words);
+  }
+  return out;
+}
+
+function termExpressions(
+  terms: Term[],
+  variants: VariantLookup | undefined,
+  lastIsPrefix: boolean,
+): string[] {
+  return terms.map((term, i) => {
+    if (term.kind === "number") return numberExpression(term.digits);
+    return wordForms(term.text, lastIsPrefix && i === terms.length - 1, variants);
+  });
+}
+
 /**
  * The MATCH expression for a search box query: all terms (or any, for the fallback), the last
- * word as a prefix so that half-typed words match. Null when the query holds no searchable term.
+ * word as a prefix so that half-typed words match, each name with its variants. "Kyiv did not
+ * comment" searches the silent parties for Kyiv. Null when the query holds no searchable term.
  */
-export function buildSearchMatch(query: string, mode: MatchMode = "all"): string | null {
+export function buildSearchMatch(
+  query: string,
+  mode: MatchMode = "all",
+  options: SearchOptions = {},
+): string | null {
+  const party = silentPartyQuery(query);
+  if (party !== null) {
+    const terms = tokenize(party).slice(0, MAX_SEARCH_TERMS);
+    return `{silent_party} : (${termExpressions(terms, options.variants, false).join(" AND ")})`;
+  }
   const terms = searchTerms(query, mode);
   if (terms.length === 0) return null;
-  const parts = terms.map((term, i) => {
-    if (term.kind === "number") return numberExpression(term.digits);
-    const last = i === terms.length - 1;
-    return last ? `${quote(term.text)}*` : quote(term.text);
-  });
-  return parts.join(mode === "all" ? " AND " : " OR ");
+  return termExpressions(terms, options.variants, true).join(mode === "all" ? " AND " : " OR ");
 }
 
 /** The terms a search box query searches for (for "any", without the stop words when others remain). */
@@ -101,17 +168,50 @@ function numberTsQuery(digits: string, weights = ""): string {
   return `(${lexeme(digits, weights && `:${weights}`)} | ${phrase})`;
 }
 
-/** buildSearchMatch for PostgreSQL: the same terms as a to_tsquery expression. */
-export function buildSearchTsQuery(query: string, mode: MatchMode = "all"): string | null {
-  const terms = searchTerms(query, mode).filter(
-    (t) => t.kind === "number" || t.text.normalize("NFD").replace(/\p{M}/gu, "") !== "",
-  );
-  if (terms.length === 0) return null;
-  const parts = terms.map((term, i) => {
+/** A word and its other spellings as a tsquery: single words, or phrases of several (<->). */
+function tsWordForms(text: string, prefix: boolean, variants: VariantLookup | undefined): string {
+  const own = lexeme(text, prefix ? ":*" : "");
+  const others = variantSpellings(text, variants)
+    .map((words) => words.map((w) => lexeme(w)).filter((l) => l !== "''"))
+    .filter((lexemes) => lexemes.length > 0)
+    .map((lexemes) => (lexemes.length === 1 ? lexemes[0]! : `(${lexemes.join(" <-> ")})`));
+  return others.length === 0 ? own : `(${[own, ...others].join(" | ")})`;
+}
+
+function hasLetters(t: Term): boolean {
+  return t.kind === "number" || t.text.normalize("NFD").replace(/\p{M}/gu, "") !== "";
+}
+
+function tsTermExpressions(
+  terms: Term[],
+  variants: VariantLookup | undefined,
+  lastIsPrefix: boolean,
+): string[] {
+  return terms.map((term, i) => {
     if (term.kind === "number") return numberTsQuery(term.digits);
-    return lexeme(term.text, i === terms.length - 1 ? ":*" : "");
+    return tsWordForms(term.text, lastIsPrefix && i === terms.length - 1, variants);
   });
-  return parts.join(mode === "all" ? " & " : " | ");
+}
+
+/**
+ * buildSearchMatch for PostgreSQL: the same terms as a to_tsquery expression. For a "did not
+ * comment" query (silentPartyQuery) it is the party's, which the caller matches against the silent
+ * party alone: its tsvector weight is shared with the note, so a weight cannot single it out.
+ */
+export function buildSearchTsQuery(
+  query: string,
+  mode: MatchMode = "all",
+  options: SearchOptions = {},
+): string | null {
+  const party = silentPartyQuery(query);
+  if (party !== null) {
+    const terms = tokenize(party).slice(0, MAX_SEARCH_TERMS).filter(hasLetters);
+    if (terms.length === 0) return null;
+    return tsTermExpressions(terms, options.variants, false).join(" & ");
+  }
+  const terms = searchTerms(query, mode).filter(hasLetters);
+  if (terms.length === 0) return null;
+  return tsTermExpressions(terms, options.variants, true).join(mode === "all" ? " & " : " | ");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,11 +1,17 @@
 // Which speaker names probably name the same person: "Zelensky", "Volodymyr Zelensky" and
-// "le président ukrainien Volodymyr Zelensky" share the words of the shortest. Suggestions only:
+// "le président ukrainien Volodymyr Zelensky" share the words of the shortest; with the desk's
+// name variants, "Zelenski" and "Volodymyr Zelensky" do too. Suggestions only:
 // a reviewer decides, on the speakers page, what is merged.
 import { foldWord } from "./query";
 import { STOP_WORDS } from "./stopwords";
 
-function nameWords(name: string): Set<string> {
-  const words = (name.normalize("NFC").match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).map(foldWord);
+/** The preferred spelling of a word ("Zelenski" → "Zelensky"), from the desk's name variants. */
+export type CanonicalWord = (word: string) => string;
+
+function nameWords(name: string, canonical: CanonicalWord): Set<string> {
+  const words = (name.normalize("NFC").match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).map((w) =>
+    foldWord(canonical(w)),
+  );
   return new Set(words.filter((w) => w.length >= 2 && !STOP_WORDS.has(w)));
 }
 
@@ -19,9 +25,12 @@ function isSubset(a: Set<string>, b: Set<string>): boolean {
  * from the shortest to the longest. A short name contained in unrelated longer names ("le
  * ministère" in "le ministère des Transports" and "le ministère de la Défense") is left alone.
  */
-export function suggestSpeakerGroups(names: readonly string[]): string[][] {
+export function suggestSpeakerGroups(
+  names: readonly string[],
+  canonical: CanonicalWord = (w) => w,
+): string[][] {
   const entries = [...new Set(names)]
-    .map((name) => ({ name, words: nameWords(name) }))
+    .map((name) => ({ name, words: nameWords(name, canonical) }))
     .filter((e) => e.words.size > 0 && [...e.words].some((w) => w.length >= 4));
   entries.sort((a, b) => a.words.size - b.words.size || a.name.localeCompare(b.name));
 

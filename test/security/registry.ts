@@ -13,6 +13,7 @@ import { getArticleById } from "@/lib/data/articles";
 import { getDb } from "@/lib/data/connection";
 import { claimInput } from "@/test/data-helpers";
 import { authenticateToken, createToken, hashToken } from "@/lib/data/tokens";
+import { addNameVariant } from "@/lib/data/variants";
 import type { Role } from "@/lib/review/model";
 import type { Fixture, Person, Persona } from "./harness";
 
@@ -175,6 +176,25 @@ export const ACTIONS: Record<string, ActionExpectation> = {
     args: (fx) => [{ from: [fx.draft.speaker], to: "The Kremlin" }],
     allowed: (outcome) =>
       expect(outcome.result).toMatchObject({ ok: true, data: { renamed: 1, to: "The Kremlin" } }),
+  },
+  "app/actions/variants.ts#addNameVariantAction": {
+    access: ADMINS,
+    args: () => [{ name: `Kiyv${Math.random().toString(36).slice(2, 8)}`, preferred: "Kyiv" }],
+    allowed: (outcome) => expect(outcome.result).toMatchObject({ ok: true, data: { preferred: "Kyiv" } }),
+  },
+  "app/actions/variants.ts#removeNameVariantAction": {
+    access: ADMINS,
+    args: async (fx) => [
+      {
+        id: (
+          await addNameVariant({
+            actor: { id: fx.people.admin.id, role: "admin" },
+            input: { name: `Kiyv${Math.random().toString(36).slice(2, 8)}`, preferred: "Kyiv" },
+          })
+        ).id,
+      },
+    ],
+    allowed: (outcome) => expect(outcome.result).toMatchObject({ ok: true, data: { removed: 1 } }),
   },
   "app/(app)/admin/users/actions.ts#createAccountAction": {
     access: ADMINS,

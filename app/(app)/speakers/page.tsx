@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SpeakersTable } from "@/components/speakers-table";
 import { requireUser } from "@/lib/auth/session";
@@ -24,7 +25,12 @@ export default async function SpeakersPage() {
       <div className="space-y-6">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{t("speakers.title")}</h1>
-          <p className="text-muted mt-1 text-sm">{t("speakers.intro", { count: speakers.length })}</p>
+          <p className="text-muted mt-1 text-sm">
+            {t("speakers.intro", { count: speakers.length })}{" "}
+            <Link href="/speakers/variants" className="text-accent hover:underline">
+              {t("variants.link")}
+            </Link>
+          </p>
         </div>
         {speakers.length === 0 ? (
           <div className="border-line rounded-lg border border-dashed bg-white px-6 py-14 text-center">

@@ -7,6 +7,7 @@ import { ExportMenu } from "@/components/export-menu";
 import { buttonClass } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
 import { getArticleById } from "@/lib/data/articles";
+import { listAddedVariants } from "@/lib/data/variants";
 import { listClaimsForArticle, listSpeakers } from "@/lib/data/claims";
 import { hasPermission } from "@/lib/review";
 import { parseIdParam } from "@/lib/validation/id";
@@ -32,9 +33,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function ArticlePage({ params }: { params: Params }) {
   const user = await requireUser();
   const article = await load((await params).id);
-  const [claims, speakers] = await Promise.all([
+  const [claims, speakers, variants] = await Promise.all([
     listClaimsForArticle({ articleId: article.id }),
     listSpeakers(),
+    listAddedVariants(),
   ]);
   const t = await getTranslations();
   const format = await getFormatter();
@@ -144,6 +146,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
           article={{ id: article.id, body: article.body, language: article.language }}
           claims={claims}
           speakers={speakers}
+          variants={variants.map(({ name, preferred }) => ({ name, preferred }))}
           canEdit={hasPermission(user.role, "claim.edit")}
           viewer={{ id: user.id, canReturn: hasPermission(user.role, "claim.return") }}
         />

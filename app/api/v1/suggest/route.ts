@@ -3,6 +3,7 @@ import { endpoints } from "@/lib/api/endpoints";
 import { toApiSuggestion } from "@/lib/api/serialize";
 import { suggestClaims } from "@/lib/claims";
 import { prepareBody } from "@/lib/data/articles";
+import { getVariantTable } from "@/lib/data/variants";
 import { AppError } from "@/lib/errors";
 import { detectLanguage } from "@/lib/text/language";
 
@@ -24,7 +25,8 @@ function normalisedText(text: string): string {
 export const POST = apiRoute(endpoints.suggest, async ({ body }) => {
   const text = normalisedText(body.text);
   const language = body.language ?? detectLanguage(text);
-  const suggestions = suggestClaims(text, language, { minScore: body.minScore });
+  const variants = await getVariantTable();
+  const suggestions = suggestClaims(text, language, { minScore: body.minScore, variants });
   return { language, text, suggestions: suggestions.map(toApiSuggestion) };
 });
 
