@@ -80,12 +80,28 @@ export function silentPartyQuery(query: string): string | null {
   return null;
 }
 
-/** A word and its other spellings as FTS5 strings: single words quoted, several words a phrase. */
-function wordForms(text: string, prefix: boolean, variants: VariantLookup | undefined): string {
-  const own = prefix ? `${quote(text)}*` : quote(text);
-  const others = variantSpellings(text, variants).map((v) => quote(v.join(" ")));
-  return others.length === 0 ? own : `(${[own, ...others].join(" OR ")})`;
-}
+/** How one database's full-text query language writes the pieces of a search box query. */
+type Syntax = {
+  word: (text: string, prefix: boolean) => string;
+  /** A spelling of several words as a phrase, or null when none of them is searchable. */
+  phrase: (words: string[]) => string | null;
+  number: (digits: string) => string;
+  and: string;
+  or: string;
+  searchable: (term: Term) => boolean;
+  /** The expression restricted to the claims' silent party, or as it is when the caller does that. */
+  silentParty: (expression: string) => string;
+};
+
+const FTS5: Syntax = {
+  word: (text, prefix) => (prefix ? `${quote(text)}*` : quote(text)),
+  phrase: (words) => quote(words.join(" ")),
+  number: numberExpression,
+  and: " AND ",
+  or: " OR ",
+  searchable: () => true,
+  silentParty: (expression) => `{silent_party} : (${expression})`,
+};
 
 /** The other spellings of a word, each as its words, without the word itself. */
 function variantSpellings(text: string, variants: VariantLookup | undefined): string[][] {
@@ -103,15 +119,33 @@ function variantSpellings(text: string, variants: VariantLookup | undefined): st
   return out;
 }
 
-function termExpressions(
-  terms: Term[],
+/** A word and its other spellings, any of which matches. */
+function wordForms(
+  syntax: Syntax,
+  text: string,
+  prefix: boolean,
   variants: VariantLookup | undefined,
-  lastIsPrefix: boolean,
-): string[] {
-  return terms.map((term, i) => {
-    if (term.kind === "number") return numberExpression(term.digits);
-    return wordForms(term.text, lastIsPrefix && i === terms.length - 1, variants);
-  });
+): string {
+  const own = syntax.word(text, prefix);
+  const others = variantSpellings(text, variants).flatMap((words) => syntax.phrase(words) ?? []);
+  return others.length === 0 ? own : `(${[own, ...others].join(syntax.or)})`;
+}
+
+function build(syntax: Syntax, query: string, mode: MatchMode, options: SearchOptions): string | null {
+  const party = silentPartyQuery(query);
+  const terms = (
+    party !== null ? tokenize(party).slice(0, MAX_SEARCH_TERMS) : searchTerms(query, mode)
+  ).filter(syntax.searchable);
+  if (terms.length === 0) return null;
+  // In a party's name every word counts and none is half-typed.
+  const lastIsPrefix = party === null;
+  const parts = terms.map((term, i) =>
+    term.kind === "number"
+      ? syntax.number(term.digits)
+      : wordForms(syntax, term.text, lastIsPrefix && i === terms.length - 1, options.variants),
+  );
+  if (party !== null) return syntax.silentParty(parts.join(syntax.and));
+  return parts.join(mode === "all" ? syntax.and : syntax.or);
 }
 
 /**
@@ -124,14 +158,7 @@ export function buildSearchMatch(
   mode: MatchMode = "all",
   options: SearchOptions = {},
 ): string | null {
-  const party = silentPartyQuery(query);
-  if (party !== null) {
-    const terms = tokenize(party).slice(0, MAX_SEARCH_TERMS);
-    return `{silent_party} : (${termExpressions(terms, options.variants, false).join(" AND ")})`;
-  }
-  const terms = searchTerms(query, mode);
-  if (terms.length === 0) return null;
-  return termExpressions(terms, options.variants, true).join(mode === "all" ? " AND " : " OR ");
+  return build(FTS5, query, mode, options);
 }
 
 /** The terms a search box query searches for (for "any", without the stop words when others remain). */
@@ -168,30 +195,20 @@ function numberTsQuery(digits: string, weights = ""): string {
   return `(${lexeme(digits, weights && `:${weights}`)} | ${phrase})`;
 }
 
-/** A word and its other spellings as a tsquery: single words, or phrases of several (<->). */
-function tsWordForms(text: string, prefix: boolean, variants: VariantLookup | undefined): string {
-  const own = lexeme(text, prefix ? ":*" : "");
-  const others = variantSpellings(text, variants)
-    .map((words) => words.map((w) => lexeme(w)).filter((l) => l !== "''"))
-    .filter((lexemes) => lexemes.length > 0)
-    .map((lexemes) => (lexemes.length === 1 ? lexemes[0]! : `(${lexemes.join(" <-> ")})`));
-  return others.length === 0 ? own : `(${[own, ...others].join(" | ")})`;
-}
-
-function hasLetters(t: Term): boolean {
-  return t.kind === "number" || t.text.normalize("NFD").replace(/\p{M}/gu, "") !== "";
-}
-
-function tsTermExpressions(
-  terms: Term[],
-  variants: VariantLookup | undefined,
-  lastIsPrefix: boolean,
-): string[] {
-  return terms.map((term, i) => {
-    if (term.kind === "number") return numberTsQuery(term.digits);
-    return tsWordForms(term.text, lastIsPrefix && i === terms.length - 1, variants);
-  });
-}
+const TSQUERY: Syntax = {
+  word: (text, prefix) => lexeme(text, prefix ? ":*" : ""),
+  phrase: (words) => {
+    const lexemes = words.map((w) => lexeme(w)).filter((l) => l !== "''");
+    if (lexemes.length === 0) return null;
+    return lexemes.length === 1 ? lexemes[0]! : `(${lexemes.join(" <-> ")})`;
+  },
+  number: (digits) => numberTsQuery(digits),
+  and: " & ",
+  or: " | ",
+  // A word of combining marks alone is empty once they are dropped.
+  searchable: (t) => t.kind === "number" || t.text.normalize("NFD").replace(/\p{M}/gu, "") !== "",
+  silentParty: (expression) => expression,
+};
 
 /**
  * buildSearchMatch for PostgreSQL: the same terms as a to_tsquery expression. For a "did not
@@ -203,15 +220,7 @@ export function buildSearchTsQuery(
   mode: MatchMode = "all",
   options: SearchOptions = {},
 ): string | null {
-  const party = silentPartyQuery(query);
-  if (party !== null) {
-    const terms = tokenize(party).slice(0, MAX_SEARCH_TERMS).filter(hasLetters);
-    if (terms.length === 0) return null;
-    return tsTermExpressions(terms, options.variants, false).join(" & ");
-  }
-  const terms = searchTerms(query, mode).filter(hasLetters);
-  if (terms.length === 0) return null;
-  return tsTermExpressions(terms, options.variants, true).join(mode === "all" ? " & " : " | ");
+  return build(TSQUERY, query, mode, options);
 }
 
 // ---------------------------------------------------------------------------------------------
