@@ -21,10 +21,12 @@ const POSTGRES_TESTS = [
   "components/account-admin.test.ts",
   "proxy.test.ts",
   "lib/ops/db-copy.test.ts",
+  "lib/ops/pg-backup.test.ts",
 ];
 const SQLITE_ONLY = ["lib/data/query-plans.test.ts"];
-// Only on PostgreSQL: copying a SQLite desk into PostgreSQL needs the server the "pg" project starts.
-const POSTGRES_ONLY = ["lib/ops/db-copy.test.ts"];
+// Only on PostgreSQL: copying a SQLite desk into PostgreSQL, pg_dump and pg_restore need the server
+// the "pg" project starts.
+const POSTGRES_ONLY = ["lib/ops/db-copy.test.ts", "lib/ops/pg-backup.test.ts"];
 
 export default defineConfig({
   resolve: {
