@@ -17,7 +17,7 @@ import { createUser } from "@/lib/data/users";
 import { getEnv } from "@/lib/env";
 import { parseSearchParams } from "@/lib/validation/search";
 import { OpsError } from "./backup";
-import { copySqliteToPostgres, deskTables } from "./db-copy";
+import { copySqliteToPostgres, deskTables, rowsChecksum } from "./db-copy";
 
 const BODY =
   "Le ministère affirme que l'économie a créé 1 800 emplois à Besançon en 2025.\n\nLe syndicat conteste.";
@@ -202,6 +202,19 @@ describe("db:copy", () => {
     expect(order.indexOf("claims")).toBeLessThan(order.indexOf("claim_sources"));
     expect(() => deskTables({ ...s, extra: s.users }, {})).toThrow(OpsError);
     expect(() => deskTables(s, {})).toThrow(/only in db\/schema\.ts/);
+  });
+
+  it("checksums rows whatever their order and the driver's spelling, and tells any change", () => {
+    const columns = ["id", "at", "after", "note"];
+    const a = { id: 1, at: new Date(1_700_000_000_123), after: { b: [1, "é"], a: null }, note: null };
+    const b = { id: 2, at: new Date(1_700_000_000_124), after: null, note: "x" };
+    const sum = rowsChecksum([a, b], columns);
+    expect(sum).toMatch(/^[0-9a-f]{64}$/);
+    expect(rowsChecksum([b, { ...a, after: { a: null, b: [1, "é"] }, note: undefined }], columns)).toBe(sum);
+    expect(rowsChecksum([a, { ...b, at: new Date(1_700_000_000_125) }], columns)).not.toBe(sum);
+    expect(rowsChecksum([a, { ...b, note: "y" }], columns)).not.toBe(sum);
+    expect(rowsChecksum([a], columns)).not.toBe(sum);
+    expect(rowsChecksum([a, a, b], columns)).not.toBe(sum);
   });
 
   it("copies every table with ids, times and history; the checks match; search and new ids work after", async () => {

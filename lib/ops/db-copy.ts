@@ -148,6 +148,13 @@ class TableDigest {
   }
 }
 
+/** The checksum of `rows` as the copy computes it on each side (for tests). */
+export function rowsChecksum(rows: Record<string, unknown>[], columns: string[]): string {
+  const digest = new TableDigest();
+  for (const row of rows) digest.add(row, columns);
+  return digest.checksum;
+}
+
 const READ_BATCH = 1_000;
 /** PostgreSQL takes at most 65,535 parameters a statement. */
 const MAX_PARAMETERS = 30_000;
