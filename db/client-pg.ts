@@ -23,9 +23,11 @@ export function openPostgres(url: string): PgDb {
     connectionString: url,
     max: 10,
     application_name: "claim-desk",
-    // While the server is down or restarting, a request waits at most this long for a connection,
-    // then answers 503 (lib/errors: database_unavailable) instead of hanging.
-    connectionTimeoutMillis: 5_000,
+    // A server that is down or restarting refuses connections at once (503, lib/errors:
+    // database_unavailable); one that does not answer at all (a network partition) makes a request
+    // wait at most this long for a connection, the pool's queue included, then answer 503 instead
+    // of hanging. Long enough for a legitimate queue of transactions under load.
+    connectionTimeoutMillis: 30_000,
   });
   // A connection losing its server (a restart) must not crash the process: an idle one is dropped
   // by the pool, and one in use fails its query, which answers 503; the next query reconnects.
