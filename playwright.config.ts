@@ -45,6 +45,8 @@ export default defineConfig({
       ...(process.env.E2E_PG_PORT ? { E2E_PG_PORT: process.env.E2E_PG_PORT } : {}),
     },
     reuseExistingServer: false,
+    // SIGTERM, not the default SIGKILL: the test server then stops the PostgreSQL server it started.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     timeout: 120_000,
     stdout: "pipe",
   },

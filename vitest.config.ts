@@ -20,8 +20,13 @@ const POSTGRES_TESTS = [
   "lib/export/seed-article.test.ts",
   "components/account-admin.test.ts",
   "proxy.test.ts",
+  "lib/ops/db-copy.test.ts",
+  "lib/ops/pg-backup.test.ts",
 ];
 const SQLITE_ONLY = ["lib/data/query-plans.test.ts"];
+// Only on PostgreSQL: copying a SQLite desk into PostgreSQL, pg_dump and pg_restore need the server
+// the "pg" project starts.
+const POSTGRES_ONLY = ["lib/ops/db-copy.test.ts", "lib/ops/pg-backup.test.ts"];
 
 export default defineConfig({
   resolve: {
@@ -39,7 +44,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { ...shared, name: "sqlite", include: ["**/*.test.ts", "**/*.test.tsx"], exclude: EXCLUDE },
+        test: {
+          ...shared,
+          name: "sqlite",
+          include: ["**/*.test.ts", "**/*.test.tsx"],
+          exclude: [...EXCLUDE, ...POSTGRES_ONLY],
+        },
       },
       {
         extends: true,

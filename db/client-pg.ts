@@ -19,9 +19,22 @@ const MIGRATION_LOCK = 7_036_145;
 
 /** A connection pool on DATABASE_URL (opened lazily by pg: no connection until the first query). */
 export function openPostgres(url: string): PgDb {
-  const pool = new pg.Pool({ connectionString: url, max: 10, application_name: "claim-desk" });
-  // An idle client losing its server (a restart) must not crash the process: the next query reconnects.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    application_name: "claim-desk",
+    // A server that is down or restarting refuses connections at once (503, lib/errors:
+    // database_unavailable); one that does not answer at all (a network partition) makes a request
+    // wait at most this long for a connection, the pool's queue included, then answer 503 instead
+    // of hanging. Long enough for a legitimate queue of transactions under load.
+    connectionTimeoutMillis: 30_000,
+  });
+  // A connection losing its server (a restart) must not crash the process: an idle one is dropped
+  // by the pool, and one in use fails its query, which answers 503; the next query reconnects.
   pool.on("error", (error) => console.error("PostgreSQL: an idle connection failed.", error.message));
+  pool.on("connect", (client) => {
+    client.on("error", (error) => console.error("PostgreSQL: a connection failed.", error.message));
+  });
   return drizzle(pool, { schema });
 }
 

@@ -2,11 +2,12 @@
 // of it, restarted on the same file. Every write the API acknowledged (a 2xx received) must be there,
 // in full, and the database must pass SQLite's integrity check. Writes in flight at the kill may or
 // may not have landed, but only whole: a claim is at the version of its last acknowledged write or
-// of the one in flight, with exactly the events of those writes.
+// of the one in flight, with exactly the events of those writes. With E2E_DB=postgres the same on
+// a PostgreSQL database (scripts/e2e.sh runs it so): the app is killed, PostgreSQL keeps running.
 import Database from "better-sqlite3";
 import { expect, test } from "./fixtures";
 import {
-  freshDatabase,
+  freshDeskDatabase,
   prepareDatabase,
   processGroupIsGone,
   startServer,
@@ -33,9 +34,9 @@ test.describe.configure({ mode: "serial" });
 
 test("writes acknowledged before a SIGKILL are all there after a restart, and the database is intact", async () => {
   test.setTimeout(240_000);
-  const db = freshDatabase("crash");
-  const [editor] = await prepareDatabase(db.file, [{ role: "editor", tokens: WRITERS }]);
-  let server: OwnServer | undefined = await startServer({ port: PORT, databasePath: db.file });
+  const db = await freshDeskDatabase("crash");
+  const [editor] = await prepareDatabase(db, [{ role: "editor", tokens: WRITERS }]);
+  let server: OwnServer | undefined = await startServer({ port: PORT, databasePath: db.file, env: db.env });
   try {
     const base = `${server.baseUrl}/api/v1`;
     const articles = new Map<string, { acked: boolean; inFlight: boolean }>();
@@ -148,28 +149,29 @@ test("writes acknowledged before a SIGKILL are all there after a restart, and th
     expect(wrongAnswers, "every answer before the kill was a 2xx").toEqual([]);
     expect(inFlightAtKill, "requests in flight at the kill").toBeGreaterThan(0);
 
-    server = await startServer({ port: PORT, databasePath: db.file });
+    server = await startServer({ port: PORT, databasePath: db.file, env: db.env });
 
-    // The file after recovery, read beside the restarted server.
-    const sqlite = new Database(db.file, { readonly: true, fileMustExist: true });
-    let integrity: unknown;
-    let storedArticles: { id: number; title: string }[];
-    let storedClaims: { id: number; statement: string; version: number; stage: string; verdict: string }[];
-    let events: { claimId: number; type: string; actorId: number }[];
-    try {
-      integrity = sqlite.pragma("integrity_check", { simple: true });
-      expect(sqlite.pragma("foreign_key_check")).toEqual([]);
-      storedArticles = sqlite.prepare("SELECT id, title FROM articles").all() as typeof storedArticles;
-      storedClaims = sqlite
-        .prepare("SELECT id, statement, version, stage, verdict FROM claims")
-        .all() as typeof storedClaims;
-      events = sqlite
-        .prepare("SELECT claim_id AS claimId, type, actor_id AS actorId FROM claim_events ORDER BY id")
-        .all() as typeof events;
-    } finally {
-      sqlite.close();
+    // The database after recovery, read beside the restarted server.
+    if (db.dialect === "sqlite") {
+      const sqlite = new Database(db.file, { readonly: true, fileMustExist: true });
+      try {
+        expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
+        expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+      } finally {
+        sqlite.close();
+      }
     }
-    expect(integrity).toBe("ok");
+    const storedArticles = await db.rows<{ id: number; title: string }>("SELECT id, title FROM articles");
+    const storedClaims = await db.rows<{
+      id: number;
+      statement: string;
+      version: number;
+      stage: string;
+      verdict: string;
+    }>("SELECT id, statement, version, stage, verdict FROM claims");
+    const events = await db.rows<{ claimId: number; type: string; actorId: number }>(
+      'SELECT claim_id AS "claimId", type, actor_id AS "actorId" FROM claim_events ORDER BY id',
+    );
 
     // Articles: every acknowledged one; beyond them only those in flight at the kill.
     const articleTitles = new Set(storedArticles.map((a) => a.title));
@@ -238,11 +240,11 @@ test("writes acknowledged before a SIGKILL are all there after a restart, and th
     const summary =
       `Crash safety: ${WRITERS} writers, ${acknowledged} writes acknowledged before SIGKILL at ~${killedAt} ms ` +
       `(${inFlightAtKill} in flight, ${landedUnacknowledged} of them landed whole), all ${acknowledged} present ` +
-      `after restart, integrity ok`;
+      `after restart${db.dialect === "sqlite" ? ", integrity ok" : " (PostgreSQL)"}`;
     console.log(summary);
     test.info().annotations.push({ type: "summary", description: summary });
   } finally {
     await server?.kill("SIGTERM");
-    db.remove();
+    await db.remove();
   }
 });

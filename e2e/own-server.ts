@@ -6,10 +6,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { closeDb, getDb } from "@/lib/data/connection";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { closeDb, prepareDb } from "@/lib/data/connection";
 import { createToken } from "@/lib/data/tokens";
 import { createUser } from "@/lib/data/users";
 import type { Role } from "@/lib/review/model";
+import { E2E_PG_PORT, E2E_POSTGRES } from "./env";
 
 /** A fresh directory in the system's temporary folder holding `claimdesk.db` (not created yet). */
 export function freshDatabase(name: string): { dir: string; file: string; remove: () => void } {
@@ -21,6 +24,78 @@ export function freshDatabase(name: string): { dir: string; file: string; remove
   };
 }
 
+/**
+ * A fresh desk database for a spec's own servers: with E2E_DB=postgres a new database on the e2e
+ * PostgreSQL server (or on `adminUrl`'s server), else a SQLite file as freshDatabase makes.
+ * `env` is what the servers need to use it; `rows` reads it beside them (SQL that both databases
+ * read alike: quote camelCase aliases); `remove` drops it.
+ */
+export type DeskDatabase = {
+  dialect: "sqlite" | "postgres";
+  file: string;
+  url?: string;
+  env: Record<string, string>;
+  rows: <T>(query: string) => Promise<T[]>;
+  remove: () => Promise<void>;
+};
+
+export async function freshDeskDatabase(
+  name: string,
+  adminUrl = E2E_POSTGRES ? `postgres://postgres@127.0.0.1:${E2E_PG_PORT}/postgres` : undefined,
+): Promise<DeskDatabase> {
+  const local = freshDatabase(name);
+  if (!adminUrl) {
+    return {
+      dialect: "sqlite",
+      file: local.file,
+      env: { DATABASE_PATH: local.file, DATABASE_URL: "" },
+      async rows<T>(query: string) {
+        const sqlite = new Database(local.file, { readonly: true, fileMustExist: true });
+        try {
+          return sqlite.prepare(query).all() as T[];
+        } finally {
+          sqlite.close();
+        }
+      },
+      remove: async () => local.remove(),
+    };
+  }
+  const database = `desk_${name.replace(/\W/g, "_")}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return {
+    dialect: "postgres",
+    file: local.file,
+    url: url.toString(),
+    env: { DATABASE_PATH: local.file, DATABASE_URL: url.toString() },
+    async rows<T>(query: string) {
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      try {
+        return (await client.query(query)).rows as T[];
+      } finally {
+        await client.end();
+      }
+    },
+    async remove() {
+      local.remove();
+      const drop = new pg.Client({ connectionString: adminUrl });
+      try {
+        await drop.connect();
+        await drop.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      } catch {
+        // The server is gone already (a spec's own server, stopped): nothing to drop.
+      } finally {
+        await drop.end().catch(() => undefined);
+      }
+    },
+  };
+}
+
 export type PreparedAccount = { id: number; role: Role; email: string; tokens: string[] };
 
 /**
@@ -29,13 +104,16 @@ export type PreparedAccount = { id: number; role: Role; email: string; tokens: s
  * afterwards that arrange state on the shared test database through the same lib/data.
  */
 export async function prepareDatabase(
-  file: string,
+  file: string | DeskDatabase,
   accounts: { role: Role; tokens: number; password?: string }[],
 ): Promise<PreparedAccount[]> {
   const previous = process.env.DATABASE_PATH;
-  process.env.DATABASE_PATH = file;
+  const previousUrl = process.env.DATABASE_URL;
+  process.env.DATABASE_PATH = typeof file === "string" ? file : file.file;
+  // On PostgreSQL (the worker's lib/data is bound to it under E2E_DB=postgres): that database.
+  if (typeof file !== "string" && file.url) process.env.DATABASE_URL = file.url;
   try {
-    getDb();
+    await prepareDb();
     const prepared: PreparedAccount[] = [];
     for (const [index, wanted] of accounts.entries()) {
       const email = `${wanted.role}-${index + 1}@reliability.test`;
@@ -55,9 +133,11 @@ export async function prepareDatabase(
     }
     return prepared;
   } finally {
-    closeDb();
+    await closeDb();
     if (previous === undefined) delete process.env.DATABASE_PATH;
     else process.env.DATABASE_PATH = previous;
+    if (previousUrl === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = previousUrl;
   }
 }
 

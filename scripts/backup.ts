@@ -1,15 +1,18 @@
 // npm run backup -- FILE   |   --help
 import path from "node:path";
 import { getEnv } from "@/lib/env";
-import { backupDatabase, OpsError } from "@/lib/ops/backup";
+import { OpsError } from "@/lib/ops/backup";
+import { backupDesk, describeDatabaseStep } from "@/lib/ops/desk-backup";
 
 const HELP = `Takes a consistent copy of the Claim Desk database while the app keeps serving.
 
 Usage:
   npm run backup -- FILE
-      Copies the database (DATABASE_PATH, default data/claimdesk.db) to FILE with SQLite's
-      online backup, checks the copy (integrity, tables, migrations) and prints what it holds.
-      FILE must not exist yet.
+      SQLite (DATABASE_PATH, default data/claimdesk.db): copies the file with SQLite's online
+      backup and checks the copy (integrity, tables, migrations).
+      PostgreSQL (DATABASE_URL set): pg_dump in its custom format (one snapshot), checked with
+      pg_restore --list. Needs pg_dump of the server's major version or newer (PG_BIN: its folder).
+      Prints what the backup holds. FILE must not exist yet.
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -18,27 +21,19 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return file === "--help" || file === "-h" ? 0 : 1;
   }
-  if (getEnv().DATABASE_URL) {
-    console.error(
-      "DATABASE_URL is set: this command copies a SQLite file. Back up PostgreSQL with its own tools (pg_dump, pg_restore).",
-    );
-    return 1;
-  }
-  const source = getEnv().DATABASE_PATH;
+  const env = getEnv();
   const started = Date.now();
-  const report = await backupDatabase({
-    source,
-    destination: file,
-    migrationsFolder: path.join(process.cwd(), "db", "migrations"),
-  });
-  const rows = Object.entries(report.tables)
-    .filter(([name]) => !name.startsWith("__"))
-    .map(([name, n]) => `${name} ${n}`)
-    .join(", ");
-  console.log(
-    `Backed up ${source} to ${file} in ${Date.now() - started} ms: integrity ok, ${report.migrations} migrations.`,
+  const report = await backupDesk(
+    {
+      databasePath: env.DATABASE_PATH,
+      databaseUrl: env.DATABASE_URL,
+      migrationsFolder: path.join(process.cwd(), "db", "migrations"),
+    },
+    file,
   );
-  console.log(`Rows: ${rows}.`);
+  const source = env.DATABASE_URL ? "the PostgreSQL database" : env.DATABASE_PATH;
+  console.log(`Backed up ${source} to ${file} in ${Date.now() - started} ms.`);
+  for (const line of describeDatabaseStep(report.database)) console.log(line);
   return 0;
 }
 

@@ -1,5 +1,12 @@
 // npm run bench [-- --db bench/data/bench.db --port 3207 --connections 32 --duration 10 --warmup 3
-//                  --only empty,queue --profile --note "what was measured"]
+//                  --only empty,queue --profile --note "what was measured"
+//                  --db postgres [--data bench/data/bench.db --pg-port 5450] --workers N
+//                  --baseline bench/results-other.json]
+//
+// --db postgres: the same table on PostgreSQL (the bench database copied into a throwaway server
+// with db:copy; its processes' CPU counted with the desk's). --workers N: the desk as N `next start`
+// processes on one port (node:cluster, as npm start with WEB_CONCURRENCY=N). --baseline: this run
+// against an earlier one's results, as ratios, with the targets of issue 14 (scripts/bench/database.ts).
 //
 // Builds when needed (scripts/bench/builds.ts), serves `next start` of the desk on a copy of the
 // benchmark database (npm run bench:data; built first when missing) and, in the same run, of
@@ -15,6 +22,15 @@
 // bench/results.json and bench/results.md. Routes missing on this branch are reported as not
 // available. --profile writes a .cpuprofile of the desk's server to bench/data/profiles/ and
 // prints where its time went (scripts/bench/profile.ts).
+// First: sets DATABASE_URL for --db postgres before lib/data loads.
+import {
+  BENCH_POSTGRES_URL,
+  clusterScript,
+  compareRuns,
+  postmasterPid,
+  startBenchPostgres,
+  treeCpuSeconds,
+} from "./bench/database";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -25,7 +41,6 @@ import zlib from "node:zlib";
 import autocannon, { type Request as CannonRequest } from "autocannon";
 import Database from "better-sqlite3";
 import { suggestClaims } from "@/lib/claims";
-import { getUserCredentialsByEmail } from "@/lib/data/users";
 import type { Role } from "@/lib/review/model";
 import { manifestPath, type BenchManifest } from "./bench/accounts";
 import { createRng, generateText, type Lang } from "./bench/text";
@@ -45,13 +60,17 @@ const { values: args } = parseArgs({
     out: { type: "string", default: "bench/results.json" },
     profile: { type: "boolean", default: false },
     note: { type: "string" },
+    data: { type: "string" },
+    "pg-port": { type: "string" },
+    workers: { type: "string", default: "1" },
+    baseline: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 });
 
 if (args.help) {
   console.log(
-    "npm run bench [-- --db FILE --port 3207 --connections 32 --duration 10 --warmup 3 --only a,b --profile --note TEXT]",
+    "npm run bench [-- --db FILE|postgres --data FILE --pg-port 5450 --workers N --baseline FILE --port 3207 --connections 32 --duration 10 --warmup 3 --only a,b --profile --note TEXT]",
   );
   process.exit(0);
 }
@@ -64,7 +83,11 @@ const CONNECTIONS = Number(args.connections);
 const DURATION = Number(args.duration);
 const WARMUP = Number(args.warmup);
 const ONLY = args.only ? new Set(args.only.split(",")) : null;
-const DB = path.resolve(args.db);
+const POSTGRES = args.db === "postgres";
+const WORKERS = Number(args.workers);
+const DB = path.resolve(POSTGRES ? (args.data ?? "bench/data/bench.db") : args.db);
+/** The bench's PostgreSQL server (--db postgres), its postmaster's pid for the CPU count. */
+let postgresServer: Awaited<ReturnType<typeof startBenchPostgres>> | undefined;
 const RUN_DB = path.join(path.dirname(DB), "bench.run.db");
 
 // ---------------------------------------------------------------------------------------------
@@ -159,6 +182,7 @@ function startServer(name: string, dir: string, port: number, secret: string, pr
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_PATH: RUN_DB,
+    DATABASE_URL: name === "desk" ? (BENCH_POSTGRES_URL ?? "") : "",
     SEED_DEMO: "0",
     AUTH_SECRET: secret,
     // The limit guards a shared desk against a runaway script; the throughput runs ARE one.
@@ -172,9 +196,12 @@ function startServer(name: string, dir: string, port: number, secret: string, pr
     nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${PROFILES}`);
   }
   const nextJs = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  const workers = name === "desk" ? WORKERS : 1;
   const child = spawn(
     process.execPath,
-    [...nodeArgs, nextJs, "start", "-p", String(port), "-H", "127.0.0.1"],
+    workers > 1
+      ? [...nodeArgs, "-e", clusterScript(nextJs, port, workers)]
+      : [...nodeArgs, nextJs, "start", "-p", String(port), "-H", "127.0.0.1"],
     {
       cwd: dir,
       env,
@@ -238,6 +265,11 @@ async function waitForServer(server: Server, probePath: string): Promise<void> {
 const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout?.trim()) || 100;
 function serverCpuSeconds(server: Server): number | null {
   if (!server.child.pid) return null;
+  // Several processes (--workers), or PostgreSQL's backends besides the desk: the whole trees.
+  if (server.name === "desk" && (WORKERS > 1 || postgresServer)) {
+    const postmaster = postgresServer ? postmasterPid(postgresServer) : null;
+    return treeCpuSeconds([server.child.pid, ...(postmaster ? [postmaster] : [])], CLOCK_TICKS);
+  }
   try {
     const stat = fs.readFileSync(`/proc/${server.child.pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
@@ -312,6 +344,7 @@ type TokensModule = {
 async function createTokens(email: string, names: string[]): Promise<string[] | null> {
   process.env.DATABASE_PATH = RUN_DB;
   const tokens = await optionalModule<TokensModule>("lib/data/tokens");
+  const { getUserCredentialsByEmail } = await import("@/lib/data/users");
   if (!tokens) return null;
   const user = await getUserCredentialsByEmail({ email });
   if (!user) throw new Error(`No account ${email} in the benchmark database`);
@@ -617,6 +650,11 @@ async function main(): Promise<void> {
   // A fresh copy for every run: the approval runs change the queue.
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${RUN_DB}${suffix}`, { force: true });
   fs.copyFileSync(DB, RUN_DB);
+  if (POSTGRES) {
+    log("Copying the bench database into a throwaway PostgreSQL server (db:copy)…");
+    postgresServer = await startBenchPostgres(RUN_DB, log);
+    process.on("exit", () => postgresServer?.stop());
+  }
 
   const approvable = (() => {
     const sqlite = new Database(RUN_DB, { readonly: true });
@@ -653,6 +691,7 @@ async function main(): Promise<void> {
   log("Pieces of a page alone (proxy, session, queue count, env, messages)…");
   process.env.DATABASE_PATH = RUN_DB;
   process.env.AUTH_SECRET ??= crypto.randomUUID() + crypto.randomUUID();
+  const { getUserCredentialsByEmail } = await import("@/lib/data/users");
   const reviewer = await getUserCredentialsByEmail({ email: manifest.reviewer });
   const pieces: Piece[] = reviewer ? await measurePieces(reviewer.id, reviewer.sessionVersion) : [];
   const catalog = await catalogBytes();
@@ -981,6 +1020,8 @@ async function main(): Promise<void> {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model.trim(),
     loadAverage: { before: loadBefore, after: loadAfter },
+    dialect: POSTGRES ? "postgres" : "sqlite",
+    workers: WORKERS,
     database: { claims: manifest.claims, articles: manifest.articles },
     connections: CONNECTIONS,
     durationSeconds: DURATION,
@@ -1002,8 +1043,25 @@ async function main(): Promise<void> {
     catalog,
     profile: profile?.summary,
   };
+  const comparison = args.baseline
+    ? compareRuns(
+        results,
+        JSON.parse(fs.readFileSync(args.baseline, "utf8")) as Parameters<typeof compareRuns>[1],
+      )
+    : null;
+  if (comparison) {
+    log(`Against ${args.baseline} (this run ÷ that one):`);
+    for (const route of comparison.routes) {
+      log(
+        `  ${route.name.padEnd(16)} req/s ${fmt(route.rpsRatio, 2).padStart(6)} ×   CPU/request ${fmt(route.cpuRatio, 2).padStart(6)} ×`,
+      );
+    }
+    for (const t of comparison.targets) {
+      log(`  ${t.met ? "met    " : "NOT met"} ${t.target}: ${fmt(t.value, 2)}`);
+    }
+  }
   fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
-  fs.writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(args.out, `${JSON.stringify({ ...results, comparison }, null, 2)}\n`);
   const markdown = args.out.replace(/\.json$/, "") + ".md";
   fs.writeFileSync(
     markdown,
@@ -1015,7 +1073,8 @@ async function main(): Promise<void> {
           `Suggestions (${l}): ${suggestions[l].per10kWords.toFixed(1)} ms per 10,000 words (median of ${suggestions[l].runs} runs).`,
       ),
       "",
-      `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, ${results.date}; ` +
+      `${POSTGRES ? "PostgreSQL" : "SQLite"}, ${WORKERS} server process${WORKERS === 1 ? "" : "es"}; ` +
+        `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, ${results.date}; ` +
         `load average ${loadBefore[0]!.toFixed(2)} before, ${loadAfter[0]!.toFixed(2)} after; ` +
         `${manifest.claims} claims, ${manifest.articles} articles; ${CONNECTIONS} connections, ${DURATION} s per route after a ${WARMUP} s warm-up.`,
       ...(args.note ? ["", args.note] : []),

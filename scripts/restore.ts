@@ -1,17 +1,21 @@
 // npm run restore -- FILE   |   --help
 import path from "node:path";
 import { getEnv } from "@/lib/env";
-import { OpsError, restoreDatabase } from "@/lib/ops/backup";
+import { OpsError } from "@/lib/ops/backup";
+import { describeDatabaseStep, restoreDesk } from "@/lib/ops/desk-backup";
 
 const HELP = `Replaces the Claim Desk database with a backup made by npm run backup.
 
 Usage:
   npm run restore -- FILE
       Stop the app first: restoring refuses while a server uses the database.
-      FILE is checked before anything changes (SQLite integrity check, Claim Desk tables, known
-      migrations). The current database (DATABASE_PATH, default data/claimdesk.db) is kept as
-      <database>.before-restore-<time>. Start the app again afterwards; it applies any newer
-      migrations to the restored database.
+      SQLite (DATABASE_PATH, default data/claimdesk.db): FILE is checked before anything changes
+      (integrity check, Claim Desk tables, known migrations); the current database is kept as
+      <database>.before-restore-<time>.
+      PostgreSQL (DATABASE_URL set): FILE must be a pg_dump archive of a desk (checked with
+      pg_restore --list); the current database is dumped to <FILE>.before-restore-<time>, then
+      pg_restore --clean replaces it in one transaction.
+      Start the app again afterwards; it applies any newer migrations to the restored database.
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -20,25 +24,19 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return file === "--help" || file === "-h" ? 0 : 1;
   }
-  if (getEnv().DATABASE_URL) {
-    console.error(
-      "DATABASE_URL is set: this command copies a SQLite file. Back up PostgreSQL with its own tools (pg_dump, pg_restore).",
-    );
-    return 1;
-  }
-  const target = getEnv().DATABASE_PATH;
-  const { report, previous } = await restoreDatabase({
-    backup: file,
-    target,
-    migrationsFolder: path.join(process.cwd(), "db", "migrations"),
-  });
-  const rows = Object.entries(report.tables)
-    .filter(([name]) => !name.startsWith("__"))
-    .map(([name, n]) => `${name} ${n}`)
-    .join(", ");
-  console.log(`Restored ${file} into ${target}: integrity ok, ${report.migrations} migrations.`);
-  console.log(`Rows: ${rows}.`);
-  if (previous) console.log(`The database it replaced is kept as ${previous}.`);
+  const env = getEnv();
+  const report = await restoreDesk(
+    {
+      databasePath: env.DATABASE_PATH,
+      databaseUrl: env.DATABASE_URL,
+      migrationsFolder: path.join(process.cwd(), "db", "migrations"),
+    },
+    file,
+  );
+  const target = env.DATABASE_URL ? "the PostgreSQL database" : env.DATABASE_PATH;
+  console.log(`Restored ${file} into ${target}.`);
+  for (const line of describeDatabaseStep(report.database)) console.log(line);
+  if (report.previous) console.log(`The database it replaced is kept as ${report.previous}.`);
   console.log("Start the app again (npm start).");
   return 0;
 }

@@ -9,7 +9,15 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
-export type PgServer = { url: (database: string) => string; port: number; dir: string; stop: () => void };
+export type PgServer = {
+  url: (database: string) => string;
+  port: number;
+  dir: string;
+  stop: () => void;
+  /** Stops the server (fast: sessions are ended), keeping its data, for resume() to start it again. */
+  halt: () => void;
+  resume: () => void;
+};
 
 const VERSIONS = ["17", "16", "15", "14", "13"];
 
@@ -53,8 +61,9 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
-/** TEST_PG_PORT, else the first free port from 5440 (within 5440–5449 when one is free). */
-async function choosePort(): Promise<number> {
+/** `port`, else TEST_PG_PORT, else the first free port from 5440 (within 5440–5449 when one is free). */
+async function choosePort(port?: number): Promise<number> {
+  if (port) return port;
   if (process.env.TEST_PG_PORT) return Number(process.env.TEST_PG_PORT);
   for (let port = 5440; port < 5540; port++) if (await portIsFree(port)) return port;
   throw new Error("No free port for the test PostgreSQL server between 5440 and 5539.");
@@ -75,14 +84,14 @@ function asPostgres(bin: string, args: string[], options: { cwd: string }): void
  * Starts a fresh server and returns how to reach it. Trust authentication on loopback and the
  * folder's socket only: nothing but this machine can reach it, and it lives as long as the run.
  */
-export async function startPostgres(): Promise<PgServer> {
+export async function startPostgres(wanted: { port?: number } = {}): Promise<PgServer> {
   const bin = postgresBinaries();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-pg-"));
   const root = process.getuid?.() === 0;
   if (root) execFileSync("chown", ["postgres:postgres", dir]);
   fs.chmodSync(dir, 0o700);
   const data = path.join(dir, "data");
-  const port = await choosePort();
+  const port = await choosePort(wanted.port);
   asPostgres(
     path.join(bin, "initdb"),
     ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
@@ -98,18 +107,24 @@ export async function startPostgres(): Promise<PgServer> {
     "-c full_page_writes=off",
     "-c max_connections=200",
   ].join(" ");
-  asPostgres(
-    path.join(bin, "pg_ctl"),
-    ["-D", data, "-l", path.join(dir, "log"), "-o", options, "-w", "start"],
-    {
-      cwd: dir,
-    },
-  );
+  const start = () =>
+    asPostgres(
+      path.join(bin, "pg_ctl"),
+      ["-D", data, "-l", path.join(dir, "log"), "-o", options, "-w", "start"],
+      {
+        cwd: dir,
+      },
+    );
+  start();
   let stopped = false;
   return {
     port,
     dir,
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
+    halt() {
+      asPostgres(path.join(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"], { cwd: dir });
+    },
+    resume: start,
     stop() {
       if (stopped) return;
       stopped = true;

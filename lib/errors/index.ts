@@ -130,8 +130,34 @@ export function isNextControlFlow(error: unknown): boolean {
 export function toAppError(error: unknown): AppError {
   if (isNextControlFlow(error)) throw error;
   if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) {
+    console.error(`The database is unavailable: ${(error as Error).message}`);
+    return new AppError("unavailable", "The database is unavailable (restarting, unreachable); try again.", {
+      details: { reason: "database_unavailable", retryAfter: 2 },
+    });
+  }
   console.error(error);
   return new AppError("internal", INTERNAL_MESSAGE);
+}
+
+// The database going away, whatever the driver says (node-postgres, drizzle's wrapper as the cause):
+// SQLSTATE class 08 (connection exception), 57P01–57P03 (shut down, crashed, starting or stopping),
+// a refused or reset socket, a connection lost mid-query, no free connection within the timeout.
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123])$/;
+const UNAVAILABLE_SOCKET = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH"]);
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|not queryable|Client was closed|the database system is (starting up|shutting down|in recovery mode)/i;
+
+/** True when `error` (or its cause) says the database cannot be reached right now, not that a query was wrong. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === "string" && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_SOCKET.has(code)))
+      return true;
+    if (typeof message === "string" && UNAVAILABLE_MESSAGE.test(message)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /** The narrow failure a server action returns to the browser: code, fields and details, no stack. */
