@@ -13,7 +13,7 @@ import type { FetchOptions } from "@/lib/intake/fetch";
 import { spanIsValid } from "@/lib/text/anchor";
 import { selectorFor } from "@/lib/text/reanchor";
 import { proposalOf, reanchorClaims, type AnchorProposal } from "@/lib/text/reanchor-claims";
-import { getDb, withTransaction, type Tx } from "./connection";
+import { countRows, getDb, withTransaction, type Tx } from "./connection";
 import { prepareBody } from "./articles";
 import { recordEvent } from "./claims/events";
 import { conflict, facts, loadClaim, refuse } from "./claims/shared";
@@ -434,4 +434,37 @@ export async function countFlaggedClaims(articleId: number): Promise<number> {
     .from(claims)
     .where(and(eq(claims.articleId, articleId), ne(claims.anchorState, "exact")));
   return rows.length;
+}
+
+export type FlaggedClaim = {
+  id: number;
+  articleId: number;
+  articleTitle: string;
+  quote: string;
+  statement: string;
+  anchorState: Claim["anchorState"];
+  reviewReason: string | null;
+};
+
+/** Claims waiting to be re-anchored across the desk, oldest change first: the queue's tab. */
+export async function listFlaggedClaims({ limit = 100 }: { limit?: number } = {}): Promise<FlaggedClaim[]> {
+  return getDb()
+    .select({
+      id: claims.id,
+      articleId: claims.articleId,
+      articleTitle: articles.title,
+      quote: claims.quote,
+      statement: claims.statement,
+      anchorState: claims.anchorState,
+      reviewReason: claims.reviewReason,
+    })
+    .from(claims)
+    .innerJoin(articles, eq(articles.id, claims.articleId))
+    .where(ne(claims.anchorState, "exact"))
+    .orderBy(asc(claims.updatedAt), asc(claims.id))
+    .limit(limit);
+}
+
+export async function countAllFlaggedClaims(): Promise<number> {
+  return countRows(getDb(), claims, ne(claims.anchorState, "exact"));
 }
