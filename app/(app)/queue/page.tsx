@@ -121,7 +121,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
           </div>
           <nav
             aria-label={t("tabsLabel")}
-            className="border-line flex rounded-lg border bg-white p-1 text-sm"
+            className="border-line flex flex-wrap rounded-lg border bg-white p-1 text-sm"
           >
             {tabs.map((item) => (
               <Link
