@@ -14,7 +14,15 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { EVENT_TYPES, LANGUAGES, ROLES, STAGES, VERDICTS } from "../lib/review/model";
+import {
+  ANCHOR_STATES,
+  EVENT_TYPES,
+  LANGUAGES,
+  REVISION_SOURCES,
+  ROLES,
+  STAGES,
+  VERDICTS,
+} from "../lib/review/model";
 import { ADMIN_AUDIT_ACTIONS } from "./schema";
 
 const time = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
@@ -101,8 +109,15 @@ export const claims = pgTable(
       .notNull()
       .references(() => users.id),
     updatedAt: time("updated_at").notNull(),
+    prefix: text("prefix").notNull().default(""),
+    suffix: text("suffix").notNull().default(""),
+    anchorState: text("anchor_state", { enum: ANCHOR_STATES }).notNull().default("exact"),
+    anchorRevision: int("anchor_revision").notNull().default(1),
+    anchorProposal: jsonb("anchor_proposal").$type<Record<string, unknown> | null>(),
+    reviewReason: text("review_reason"),
   },
   (t) => [
+    index("claims_anchor_state_idx").on(t.anchorState, t.articleId),
     index("claims_article_start_idx").on(t.articleId, t.start),
     index("claims_queue_idx").on(t.stage, t.submittedAt),
     index("claims_stage_article_idx").on(t.stage, t.articleId),
@@ -112,6 +127,25 @@ export const claims = pgTable(
     index("claims_speaker_idx").on(t.speaker),
     index("claims_rated_idx").on(t.ratedAt, t.verdict, t.articleId, t.speaker),
   ],
+);
+
+export const articleRevisions = pgTable(
+  "article_revisions",
+  {
+    id: id(),
+    articleId: int("article_id")
+      .notNull()
+      .references(() => articles.id),
+    number: int("number").notNull(),
+    body: text("body").notNull(),
+    source: text("source", { enum: REVISION_SOURCES }).notNull(),
+    origin: text("origin"),
+    createdById: int("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("article_revisions_number_idx").on(t.articleId, t.number)],
 );
 
 export const claimSources = pgTable(

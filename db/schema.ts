@@ -1,6 +1,14 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { EVENT_TYPES, LANGUAGES, ROLES, STAGES, VERDICTS } from "../lib/review/model";
+import {
+  ANCHOR_STATES,
+  EVENT_TYPES,
+  LANGUAGES,
+  REVISION_SOURCES,
+  ROLES,
+  STAGES,
+  VERDICTS,
+} from "../lib/review/model";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -88,8 +96,21 @@ export const claims = sqliteTable(
       .notNull()
       .references(() => users.id),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    // The text-quote selector beside start/end/quote: some 32 characters before and after the quote
+    // on the revision the claim is anchored to (lib/text/reanchor.ts).
+    prefix: text("prefix").notNull().default(""),
+    suffix: text("suffix").notNull().default(""),
+    // Where the claim stands on the article's latest revision; anything but "exact" waits for a person,
+    // and start/end/quote/prefix/suffix still describe the words on revision `anchorRevision`.
+    anchorState: text("anchor_state", { enum: ANCHOR_STATES }).notNull().default("exact"),
+    anchorRevision: integer("anchor_revision").notNull().default(1),
+    // changed: { start, end, quote, score }; ambiguous: { candidates }; orphaned: { nearest }.
+    anchorProposal: text("anchor_proposal", { mode: "json" }).$type<Record<string, unknown> | null>(),
+    // Why a claim that was approved is back in review ("article_changed_here"), until approved again.
+    reviewReason: text("review_reason"),
   },
   (t) => [
+    index("claims_anchor_state_idx").on(t.anchorState, t.articleId),
     index("claims_article_start_idx").on(t.articleId, t.start),
     index("claims_queue_idx").on(t.stage, t.submittedAt),
     // The queue's filters (articles, speakers, raters with claims waiting) read these alone, and
@@ -105,6 +126,29 @@ export const claims = sqliteTable(
   ],
 );
 export type Claim = typeof claims.$inferSelect;
+
+// Append-only (triggers refuse UPDATE and DELETE): every body an article has had, numbered from 1
+// (the body at creation); articles.body is the latest one.
+export const articleRevisions = sqliteTable(
+  "article_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id),
+    number: integer("number").notNull(),
+    body: text("body").notNull(),
+    source: text("source", { enum: REVISION_SOURCES }).notNull(),
+    // The link that was fetched, or the uploaded file's name.
+    origin: text("origin"),
+    createdById: integer("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("article_revisions_number_idx").on(t.articleId, t.number)],
+);
+export type ArticleRevision = typeof articleRevisions.$inferSelect;
 
 export const claimSources = sqliteTable(
   "claim_sources",

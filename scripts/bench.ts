@@ -47,6 +47,7 @@ import { createRng, generateText, type Lang } from "./bench/text";
 import { buildDeskCopy, buildMinimalApp } from "./bench/builds";
 import { catalogBytes, measurePieces, type Piece } from "./bench/pieces";
 import { summariseProfile } from "./bench/profile";
+import { REANCHOR_TARGET_MS, reanchorCost } from "./bench/reanchor";
 
 const { values: args } = parseArgs({
   args: process.argv.slice(2),
@@ -646,6 +647,8 @@ async function main(): Promise<void> {
 
   log("Suggestions: timing lib/claims suggestClaims on 10,000 generated words…");
   const suggestions = { fr: suggestionCost("fr"), en: suggestionCost("en") };
+  log("Re-anchoring: 200 claims of a generated article onto a new revision…");
+  const reanchoring = reanchorCost();
 
   // A fresh copy for every run: the approval runs change the queue.
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${RUN_DB}${suffix}`, { force: true });
@@ -996,6 +999,11 @@ async function main(): Promise<void> {
     );
   }
   log(
+    `Re-anchoring ${reanchoring.claims} claims on a ${reanchoring.bodyChars}-character revision: ` +
+      `${reanchoring.medianMs.toFixed(1)} ms (median of ${reanchoring.runs}) ` +
+      `${reanchoring.medianMs < REANCHOR_TARGET_MS ? "✓" : "✗"} < ${REANCHOR_TARGET_MS} ms`,
+  );
+  log(
     `First-load JS: heaviest page ${heaviestJs.toFixed(1)} kB gzipped ${jsMet ? "✓" : "✗"} ≤ minimal page ` +
       `${fmt(minimalJs, 1)} + ${JS_MARGIN_KB} kB`,
   );
@@ -1037,6 +1045,11 @@ async function main(): Promise<void> {
         },
       ]),
     ),
+    reanchoring: {
+      ...reanchoring,
+      targetMs: REANCHOR_TARGET_MS,
+      met: reanchoring.medianMs < REANCHOR_TARGET_MS,
+    },
     anchor: Object.fromEntries([...anchors].map(([c, a]) => [`${c} connections`, a])),
     firstLoadJs: { heaviestKb: heaviestJs, minimalKb: minimalJs, targetKb: jsLimit, met: jsMet },
     pieces,

@@ -27,6 +27,8 @@ export type QueueEntry = {
   returnNote: string | null;
   returnedBy: Person | null;
   returnedAt: number | null;
+  /** "article_changed_here": an approved claim back in review because the article changed (issue 16). */
+  reviewReason?: string | null;
 };
 
 const ms = (d: Date | null) => (d ? d.getTime() : null);
@@ -54,6 +56,7 @@ export function toEntry(item: QueueItem): QueueEntry {
     returnNote: item.returnNote,
     returnedBy: item.returnedBy,
     returnedAt: ms(item.returnedAt),
+    reviewReason: item.reviewReason,
   };
 }
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { AnchorBadge } from "@/components/anchor-badge";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { KeyboardEvent, Ref } from "react";
@@ -107,6 +108,7 @@ export function QueueLine({
 
       <div className="min-w-0 space-y-2">
         <ClaimHeading entry={entry} statementId={statementId} />
+        {entry.reviewReason ? <AnchorBadge state="exact" reviewReason={entry.reviewReason} /> : null}
         <QuoteInContext entry={entry} />
         <ClaimFacts entry={entry} />
         <p className="text-muted text-xs">

@@ -25,6 +25,8 @@ import {
   idParamsSchema,
   queueQuerySchema,
 } from "@/lib/validation/api";
+import { apiRevisionSchema } from "@/lib/validation/revision";
+import { apiRevisionListSchema, apiRevisionOutcomeSchema } from "./revisions";
 import { defineEndpoint, type Endpoint } from "./endpoint";
 
 export const endpoints = {
@@ -99,6 +101,38 @@ export const endpoints = {
     body: apiCreateClaimSchema,
     success: { status: 201, description: "The claim as stored.", schema: apiClaimSchema },
     errors: ["not_found", "needs_verdict", "needs_silent_party"],
+  }),
+  listRevisions: defineEndpoint({
+    operationId: "listRevisions",
+    method: "GET",
+    path: "/articles/{id}/revisions",
+    tag: "Articles",
+    summary: "List the article's revisions",
+    description:
+      "Every body the article has had, newest first: revision 1 is the body at creation. Revisions are append-only.",
+    auth: true,
+    params: idParamsSchema,
+    success: { status: 200, description: "The revisions.", schema: apiRevisionListSchema },
+    errors: ["not_found"],
+  }),
+  createRevision: defineEndpoint({
+    operationId: "createRevision",
+    method: "POST",
+    path: "/articles/{id}/revisions",
+    tag: "Articles",
+    summary: "Add a revision of the article's body",
+    description:
+      "A new body as `body` (text, or HTML with `bodyFormat: html`), as a web page in `html`, or from a `url`; with none of them the article's link is fetched again. Every claim is re-anchored on the new body by its quote and context: `exact` claims only move, the others (`changed`, `ambiguous`, `orphaned`) go back to draft for an editor, and approved ones are reviewed again. A body equal to the latest once normalised adds nothing: 200 with `added: false`.",
+    auth: true,
+    permission: "article.edit",
+    params: idParamsSchema,
+    body: apiRevisionSchema,
+    success: {
+      status: 201,
+      description: "The revision added, or 200 when the text had not changed.",
+      schema: apiRevisionOutcomeSchema,
+    },
+    errors: ["not_found", "conflict"],
   }),
   getClaim: defineEndpoint({
     operationId: "getClaim",

@@ -23,6 +23,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { countRows, getDb, withTransaction } from "./connection";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { caseless, likeCaseless, likeEscape, timeParam } from "./dialect";
+import { recordFirstRevision, reviseInTx } from "./revisions";
 import { userNames } from "./user-names";
 
 export const ARTICLES_PAGE_SIZE = 20;
@@ -137,8 +138,8 @@ export async function createArticle({
   const data = parseInput(articleSchema, input);
   const body = prepareBody(data.body, data.bodyFormat);
   const now = new Date();
-  const [row] = await withTransaction((tx) =>
-    tx
+  const row = await withTransaction(async (tx) => {
+    const [created] = await tx
       .insert(articles)
       .values({
         title: data.title,
@@ -152,12 +153,14 @@ export async function createArticle({
         createdAt: now,
         updatedAt: now,
       })
-      .returning({ id: articles.id }),
-  );
-  return row!;
+      .returning({ id: articles.id });
+    await recordFirstRevision(tx, { id: created!.id, body, createdById: actor.id, createdAt: now });
+    return created!;
+  });
+  return row;
 }
 
-/** Metadata can always change; the body only while no claim is anchored to it. */
+/** Metadata can always change; a changed body becomes a new revision and re-anchors the claims. */
 export async function updateArticle({
   actor,
   input,
@@ -182,18 +185,11 @@ export async function updateArticle({
         { details: { reason: "article_changed", at: current.updatedAt.toISOString() } },
       );
     }
-    let body = current.body;
+    // A new body is a new revision: the claims are re-anchored onto it (lib/data/revisions.ts).
     if (data.body !== undefined) {
       const next = prepareBody(data.body, "text");
       if (next !== current.body) {
-        const anchored = await countRows(tx, claims, eq(claims.articleId, data.id));
-        if (anchored > 0) {
-          throw new AppError("body_locked", "The body cannot change once claims are anchored to it.", {
-            fieldErrors: { body: ["bodyLocked"] },
-            details: { reason: "body_locked" },
-          });
-        }
-        body = next;
+        await reviseInTx(tx, { actor, articleId: data.id, body: next, source: "edit" });
       }
     }
     await tx
@@ -205,9 +201,9 @@ export async function updateArticle({
         language: (data.language || current.language) as Language,
         publishedAt: nullable(data.publishedAt),
         ...(data.authors === undefined ? {} : { authors: nullable(data.authors) }),
-        body,
         updatedAt: new Date(),
-        version: sql`${articles.version} + 1`,
+        // One edit is one version, whether or not the body became a new revision.
+        version: current.version + 1,
       })
       .where(eq(articles.id, data.id));
     return { id: data.id };

@@ -156,26 +156,25 @@ describe("claims data layer", () => {
     );
   });
 
-  it("locks the article body once a claim is anchored", async () => {
+  it("makes a changed body a new revision and re-anchors the claims on it", async () => {
     const { editor, article } = await setup();
     const before = await getArticleById({ id: article.id });
-    await createClaim({ actor: editor, input: claimInput(article.id, SAMPLE_BODY, QUOTE) });
-    const error = await refusal(
-      updateArticle({
-        actor: editor,
-        input: {
-          id: article.id,
-          version: before!.version,
-          title: "T",
-          outlet: "",
-          url: "",
-          language: "fr",
-          publishedAt: "",
-          body: "Other text",
-        },
-      }),
-    );
-    expect(error.code).toBe("body_locked");
-    expect((await getArticleById({ id: article.id }))?.body).toBe(SAMPLE_BODY);
+    const claim = await createClaim({ actor: editor, input: claimInput(article.id, SAMPLE_BODY, QUOTE) });
+    await updateArticle({
+      actor: editor,
+      input: {
+        id: article.id,
+        version: before!.version,
+        title: "T",
+        outlet: "",
+        url: "",
+        language: "fr",
+        publishedAt: "",
+        body: `Mis à jour.\n\n${SAMPLE_BODY}`,
+      },
+    });
+    expect((await getArticleById({ id: article.id }))?.body).toBe(`Mis à jour.\n\n${SAMPLE_BODY}`);
+    const moved = await getClaimById({ id: claim.id });
+    expect(moved).toMatchObject({ anchorState: "exact", anchorRevision: 2, quote: QUOTE, start: 13 });
   });
 });

@@ -22,5 +22,17 @@ export const EVENT_TYPES = [
   "deleted",
   "review_taken",
   "review_released",
+  // The article got a new revision and the claim's words could not be found unchanged (issue 16):
+  // "reanchored" records the state it was left in, "anchor_resolved" how a person settled it.
+  "reanchored",
+  "anchor_resolved",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Where a claim's words stand on the article's latest revision (lib/text/reanchor.ts). */
+export const ANCHOR_STATES = ["exact", "changed", "ambiguous", "orphaned"] as const;
+export type AnchorStateName = (typeof ANCHOR_STATES)[number];
+
+/** How a revision of an article's body came in. */
+export const REVISION_SOURCES = ["creation", "paste", "file", "link", "edit", "migration"] as const;
+export type RevisionSource = (typeof REVISION_SOURCES)[number];

@@ -130,14 +130,19 @@ function fuzzy(selector: TextQuoteSelector, body: string): AnchorCandidate[] {
   for (let round = 0; round < ROUNDS; round++) {
     const matches = search(text, selector.quote, maxErrors);
     if (matches.length === 0) break;
+    // Whole words only; what snapping adds counts as errors. Neighbouring match ends snap to the
+    // same words: each span is scored once, with its fewest errors.
+    const spans = new Map<string, { start: number; end: number; errors: number }>();
     for (const match of matches) {
-      // Whole words only; what snapping adds counts as errors.
       const span = snapToWords(body, match.start, match.end);
-      const widened = match.start - span.start + (span.end - match.end);
-      if (span.end > span.start) {
-        found.push(candidate(selector, body, span.start, span.end, match.errors + Math.max(0, widened)));
-      }
+      if (span.end <= span.start) continue;
+      const errors = match.errors + Math.max(0, match.start - span.start + (span.end - match.end));
+      const key = `${span.start}:${span.end}`;
+      const seen = spans.get(key);
+      if (!seen || errors < seen.errors) spans.set(key, { ...span, errors });
     }
+    for (const span of spans.values())
+      found.push(candidate(selector, body, span.start, span.end, span.errors));
     // Masking keeps offsets: the same length of a character no quote contains.
     const masked = text.split("");
     for (const match of matches) masked.fill("\u0000", match.start, match.end);

@@ -2,7 +2,7 @@
 // (lib/data/claims/events.ts recordEvent) and when the history is read (getClaimHistory), as
 // documenso types its audit log (packages/lib/types/document-audit-logs.ts). The rows are JSON in
 // claim_events.before/after: a change here may need a migration of the rows already stored.
-import { STAGES, VERDICTS } from "@/lib/review/model";
+import { ANCHOR_STATES, STAGES, VERDICTS } from "@/lib/review/model";
 import { z } from "./zod";
 
 const source = z.strictObject({ url: z.string(), title: z.string().nullable() });
@@ -55,6 +55,48 @@ export const claimEventSchema = z.discriminatedUnion("type", [
   // Taking and releasing a claim for review change no field of it.
   z.strictObject({ type: z.literal("review_taken"), before: z.null(), after: z.null(), note }),
   z.strictObject({ type: z.literal("review_released"), before: z.null(), after: z.null(), note }),
+  // A new revision of the article: where the claim's words were, and the state they were left in
+  // (changed, ambiguous or orphaned; exact re-anchorings record nothing), with the reason
+  // "article_changed_here" when an approved claim went back to review.
+  z.strictObject({
+    type: z.literal("reanchored"),
+    before: z.strictObject({
+      stage,
+      quote: z.string(),
+      start: z.number().int(),
+      end: z.number().int(),
+      revision: z.number().int(),
+    }),
+    after: z.strictObject({
+      stage,
+      state: z.enum(ANCHOR_STATES),
+      revision: z.number().int(),
+      quote: z.string().nullable(),
+      candidates: z.number().int(),
+      reason: z.literal("article_changed_here").optional(),
+    }),
+    note,
+  }),
+  // A person settled a flagged anchor: accepted the proposal, picked a candidate or selected words.
+  z.strictObject({
+    type: z.literal("anchor_resolved"),
+    before: z.strictObject({
+      state: z.enum(ANCHOR_STATES),
+      quote: z.string(),
+      start: z.number().int(),
+      end: z.number().int(),
+      revision: z.number().int(),
+    }),
+    after: z.strictObject({
+      how: z.enum(["accepted", "picked", "selected"]),
+      quote: z.string(),
+      start: z.number().int(),
+      end: z.number().int(),
+      revision: z.number().int(),
+      stage,
+    }),
+    note,
+  }),
 ]);
 
 /** One event's type and payload, as stored and as the history shows it. */

@@ -16,7 +16,7 @@ export const queueFiltersSchema = z.object({
 });
 export type QueueFilterParams = z.infer<typeof queueFiltersSchema>;
 
-export const QUEUE_TABS = ["review", "returned"] as const;
+export const QUEUE_TABS = ["review", "returned", "anchors"] as const;
 export const queueTabSchema = z.enum(QUEUE_TABS).catch("review");
 export type QueueTab = (typeof QUEUE_TABS)[number];
 

@@ -9,7 +9,9 @@ import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
 import { eq } from "drizzle-orm";
 import { apiTokens, users } from "@/lib/data/tables";
-import { getArticleById } from "@/lib/data/articles";
+import { createArticle, getArticleById } from "@/lib/data/articles";
+import { createClaim, getClaimById } from "@/lib/data/claims";
+import { addRevision } from "@/lib/data/revisions";
 import { getDb } from "@/lib/data/connection";
 import { claimInput } from "@/test/data-helpers";
 import { authenticateToken, createToken, hashToken } from "@/lib/data/tokens";
@@ -54,6 +56,25 @@ const EDITORS: readonly Role[] = ["editor", "reviewer", "admin"];
 const REVIEWERS: readonly Role[] = ["reviewer", "admin"];
 const ADMINS: readonly Role[] = ["admin"];
 
+/** A claim of a new article whose sentence a revision deleted: orphaned, waiting for a person. */
+async function orphanedClaim(fx: Fixture) {
+  const editor = fx.people.editor;
+  const { id: articleId } = await createArticle({
+    actor: editor,
+    input: { title: "Orphan", outlet: "", url: "", language: "fr", publishedAt: "", body: fx.body },
+  });
+  const claim = await createClaim({
+    actor: editor,
+    input: claimInput(articleId, fx.body, "Kyiv n'a pas commenté ces affirmations."),
+  });
+  await addRevision({
+    actor: editor,
+    articleId,
+    input: { source: "paste", body: fx.body.split("\n\n")[0]! },
+  });
+  return (await getClaimById({ id: claim.id }))!;
+}
+
 function isRedirect(outcome: Outcome): boolean {
   const digest = (outcome.error as { digest?: unknown } | undefined)?.digest;
   return typeof digest === "string" && digest.startsWith("NEXT_REDIRECT");
@@ -91,6 +112,23 @@ export const ACTIONS: Record<string, ActionExpectation> = {
       { articleId: fx.articleId, claims: [{ id: fx.ratedDraft.id, version: fx.ratedDraft.version }] },
     ],
     allowed: (outcome) => expect(outcome.result).toEqual({ ok: true, data: { submitted: 1 } }),
+  },
+  // Living articles (issue 16): a pasted revision, and an orphaned claim settled by selecting words.
+  "app/(app)/articles/[id]/revisions/actions.ts#addRevisionAction": {
+    access: EDITORS,
+    args: (fx) => [
+      { articleId: fx.articleId, source: "paste", body: `${fx.body}\n\nMis à jour par la matrice.` },
+    ],
+  },
+  "app/(app)/articles/[id]/revisions/actions.ts#resolveAnchorAction": {
+    access: EDITORS,
+    args: async (fx) => {
+      const claim = await orphanedClaim(fx);
+      const words = "Le Kremlin affirme";
+      return [
+        { id: claim.id, version: claim.version, how: "selected", start: 0, end: words.length, quote: words },
+      ];
+    },
   },
   "app/(app)/articles/new/actions.ts#createArticleAction": {
     access: EDITORS,
@@ -330,6 +368,26 @@ export const ROUTES: Record<string, RouteExpectation> = {
       params: { id: String(fx.articleId) },
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ quote: "Kyiv n'a pas commenté", statement: "Kyiv did not comment." }),
+    }),
+  },
+  "app/api/v1/articles/[id]/revisions/route.ts#GET": {
+    access: "signed_in",
+    auth: "bearer",
+    readOnly: true,
+    request: (fx) => ({
+      path: `/api/v1/articles/${fx.articleId}/revisions`,
+      params: { id: String(fx.articleId) },
+    }),
+  },
+  "app/api/v1/articles/[id]/revisions/route.ts#POST": {
+    access: EDITORS,
+    auth: "bearer",
+    request: (fx) => ({
+      method: "POST",
+      path: `/api/v1/articles/${fx.articleId}/revisions`,
+      params: { id: String(fx.articleId) },
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ body: `${fx.body}\n\nMis à jour par l'API.` }),
     }),
   },
   "app/api/v1/claims/[id]/route.ts#GET": {

@@ -6,6 +6,8 @@ import { toEntry } from "@/components/queue/entry";
 import { QueueBoard } from "@/components/queue/queue-board";
 import { QueueFiltersForm } from "@/components/queue/queue-filters";
 import { ReturnedList } from "@/components/queue/returned-list";
+import { AnchorQueue } from "@/components/anchor-queue";
+import { countAllFlaggedClaims, listFlaggedClaims } from "@/lib/data/revisions";
 import { cn } from "@/components/ui/cn";
 import { getCurrentUser } from "@/lib/auth/session";
 import { countQueue, countReturnedTo, listQueue, listQueueFacets, listReturnedTo } from "@/lib/data/queue";
@@ -39,7 +41,12 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
   const canReview = hasPermission(user.role, "claim.approve");
   const t = await getTranslations("queue");
 
-  const [waiting, returnedCount] = await Promise.all([countQueue(), countReturnedTo({ userId: user.id })]);
+  const [waiting, returnedCount, flaggedCount] = await Promise.all([
+    countQueue(),
+    countReturnedTo({ userId: user.id }),
+    countAllFlaggedClaims(),
+  ]);
+  const ta = await getTranslations("anchors");
 
   const filterQuery = new URLSearchParams();
   if (filters.article) filterQuery.set("article", String(filters.article));
@@ -51,10 +58,13 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
   const tabs = [
     { key: "review", href: reviewHref, label: t("tabReview"), count: waiting },
     { key: "returned", href: "/queue?tab=returned", label: t("tabReturned"), count: returnedCount },
+    { key: "anchors", href: "/queue?tab=anchors", label: ta("needsReanchoring"), count: flaggedCount },
   ] as const;
 
   let body;
-  if (tab === "returned") {
+  if (tab === "anchors") {
+    body = <AnchorQueue claims={await listFlaggedClaims()} />;
+  } else if (tab === "returned") {
     const items = await listReturnedTo({ userId: user.id });
     body = <ReturnedList entries={items.map(toEntry)} />;
   } else {
@@ -100,7 +110,9 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
   }
 
   return (
-    <ClientMessages namespaces={["claimWork", "errorReasons", "errors", "queue", "stages", "verdicts"]}>
+    <ClientMessages
+      namespaces={["anchors", "claimWork", "errorReasons", "errors", "queue", "stages", "verdicts"]}
+    >
       <div className="space-y-5">
         <div className="flex flex-wrap items-end justify-between gap-4">
           <div>
@@ -109,7 +121,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
           </div>
           <nav
             aria-label={t("tabsLabel")}
-            className="border-line flex rounded-lg border bg-white p-1 text-sm"
+            className="border-line flex flex-wrap rounded-lg border bg-white p-1 text-sm"
           >
             {tabs.map((item) => (
               <Link

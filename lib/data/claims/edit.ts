@@ -4,6 +4,7 @@ import { articles, claims } from "@/lib/data/tables";
 import { AppError } from "@/lib/errors";
 import { canDeleteClaim, canEditClaim, ratedByAfterEdit, stageAfterEdit, type Actor } from "@/lib/review";
 import { spanIsValid } from "@/lib/text/anchor";
+import { selectorFor } from "@/lib/text/reanchor";
 import { parseInput } from "@/lib/validation/parse";
 import {
   createClaimSchema,
@@ -12,6 +13,7 @@ import {
   type UpdateClaimInput,
 } from "@/lib/validation/claim";
 import { withTransaction } from "../connection";
+import { latestRevisionNumber } from "../revisions";
 import { userNames } from "../user-names";
 import { recordEvent, snapshot, TRACKED } from "./events";
 import { submitInTx } from "./review";
@@ -55,6 +57,9 @@ export async function createClaim({
         start: data.start,
         end: data.end,
         quote: data.quote,
+        prefix: selectorFor(article.body, data.start, data.end).prefix,
+        suffix: selectorFor(article.body, data.start, data.end).suffix,
+        anchorRevision: Math.max(1, await latestRevisionNumber(tx, data.articleId)),
         statement: data.statement,
         speaker: emptyToNull(data.speaker),
         verdict: data.verdict,
@@ -147,6 +152,16 @@ export async function updateClaim({
           quote: next.quote,
           start: next.start,
           end: next.end,
+          // A span chosen on the latest text is anchored there, whatever state it was in.
+          ...(changed.some((k) => k === "quote" || k === "start" || k === "end")
+            ? {
+                prefix: selectorFor(body.body, next.start, next.end).prefix,
+                suffix: selectorFor(body.body, next.start, next.end).suffix,
+                anchorState: "exact" as const,
+                anchorRevision: Math.max(1, await latestRevisionNumber(tx, claim.articleId)),
+                anchorProposal: null,
+              }
+            : {}),
           speaker: next.speaker,
           verdict: next.verdict,
           verdictNote: next.verdictNote,

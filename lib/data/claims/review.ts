@@ -26,6 +26,11 @@ import { toViews, type ClaimView } from "./views";
 /** Moves a claim from draft into the queue inside an open transaction. */
 export async function submitInTx(tx: Tx, actor: Actor, claim: Claim, at: Date): Promise<Claim> {
   refuse(canSubmit(actor, facts(claim)));
+  if (claim.anchorState !== "exact") {
+    throw new AppError("wrong_stage", "Settle where this claim's words are in the new text first.", {
+      details: { reason: "anchor_unresolved" },
+    });
+  }
   const [updated] = await tx
     .update(claims)
     .set({
@@ -168,6 +173,8 @@ export async function approveClaim({
         stage: "approved",
         approvedById: actor.id,
         approvedAt: at,
+        // Approved again after the article changed under it (issue 16): the reason is answered.
+        reviewReason: null,
         reviewTakenById: null,
         reviewTakenAt: null,
         version: sql`${claims.version} + 1`,

@@ -1,6 +1,7 @@
 import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
 import { claims, claimSources, type Claim } from "@/lib/data/tables";
+import type { AnchorProposal } from "@/lib/text/reanchor-claims";
 import { getDb, type Tx } from "../connection";
 import { userNames } from "../user-names";
 
@@ -40,6 +41,13 @@ export type ClaimView = {
   createdAt: Date;
   updatedBy: PersonRef | null;
   updatedAt: Date;
+  /** Where the claim's words stand on the article's latest revision (issue 16). */
+  anchorState: Claim["anchorState"];
+  /** The revision start/end/quote refer to. */
+  anchorRevision: number;
+  anchorProposal: AnchorProposal | null;
+  /** "article_changed_here" while a claim that was approved waits to be approved again. */
+  reviewReason: string | null;
 };
 
 export async function loadSources(tx: Tx, claimIds: number[]): Promise<Map<number, SourceView[]>> {
@@ -109,6 +117,10 @@ export async function toViews(tx: Tx, rows: Claim[]): Promise<ClaimView[]> {
     createdAt: r.createdAt,
     updatedBy: ref(r.updatedById),
     updatedAt: r.updatedAt,
+    anchorState: r.anchorState,
+    anchorRevision: r.anchorRevision,
+    anchorProposal: (r.anchorProposal as AnchorProposal | null) ?? null,
+    reviewReason: r.reviewReason,
   }));
 }
 

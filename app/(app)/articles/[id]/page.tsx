@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AnchorSummary } from "@/components/anchor-summary";
 import { ArticleWorkspace } from "@/components/article-workspace";
 import { ExportMenu } from "@/components/export-menu";
 import { buttonClass } from "@/components/ui/button";
@@ -102,6 +103,9 @@ export default async function ArticlePage({ params }: { params: Params }) {
                 {t("exportMenu.summary")}
               </Link>
               <ExportMenu articleId={article.id} articleLanguage={article.language} />
+              <Link href={`/articles/${article.id}/revisions`} className={buttonClass("secondary", "sm")}>
+                {t("revisions.title")}
+              </Link>
               {hasPermission(user.role, "article.edit") ? (
                 <Link href={`/articles/${article.id}/edit`} className={buttonClass("secondary", "sm")}>
                   {t("article.editDetails")}
@@ -142,9 +146,12 @@ export default async function ArticlePage({ params }: { params: Params }) {
           </div>
         </header>
 
+        <AnchorSummary articleId={article.id} claims={claims} />
+
         <ArticleWorkspace
           article={{ id: article.id, body: article.body, language: article.language }}
-          claims={claims}
+          // A claim a new revision flagged has its words on an older text: it is settled first.
+          claims={claims.filter((c) => c.anchorState === "exact")}
           speakers={speakers}
           variants={variants.map(({ name, preferred }) => ({ name, preferred }))}
           canEdit={hasPermission(user.role, "claim.edit")}

@@ -2,11 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { AnchorBadge } from "@/components/anchor-badge";
+import { AnchorPanel } from "@/components/anchor-panel";
 import { ClaimTimeline } from "@/components/claim-timeline";
 import { StageBadge, VerdictBadge } from "@/components/verdict-badge";
 import { requireUser } from "@/lib/auth/session";
 import { getArticleById } from "@/lib/data/articles";
 import { getClaimById, getClaimHistory } from "@/lib/data/claims";
+import { listRevisions } from "@/lib/data/revisions";
+import { hasPermission } from "@/lib/review";
 import { parseIdParam } from "@/lib/validation/id";
 import { bidiSafe } from "@/lib/text/bidi";
 import { ClientMessages } from "@/components/client-messages";
@@ -19,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ClaimHistoryPage({ params }: { params: Params }) {
-  await requireUser();
+  const user = await requireUser();
   const { id, claimId } = await params;
   const articleId = parseIdParam(id);
   const cid = parseIdParam(claimId);
@@ -32,9 +36,22 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
   if (!article || history.length === 0 || history[0]?.claimId !== cid) notFound();
   if (claim && claim.articleId !== articleId) notFound();
   const t = await getTranslations();
+  const flagged = claim && claim.anchorState !== "exact" && hasPermission(user.role, "claim.edit");
+  const latestRevision = flagged ? ((await listRevisions({ articleId }))[0]?.number ?? 1) : 1;
 
   return (
-    <ClientMessages namespaces={["claimWork", "stages", "verdicts"]}>
+    <ClientMessages
+      namespaces={[
+        "claimWork",
+        "stages",
+        "verdicts",
+        "anchors",
+        "revisions",
+        "errors",
+        "errorReasons",
+        "common",
+      ]}
+    >
       <div className="mx-auto max-w-3xl space-y-6">
         <nav aria-label={t("article.breadcrumb")} className="text-muted text-sm">
           <Link href="/articles" className="hover:text-ink hover:underline">
@@ -55,6 +72,7 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
               <div className="flex items-center gap-2">
                 <VerdictBadge verdict={claim.verdict} />
                 <StageBadge stage={claim.stage} returned={claim.returnedAt !== null} />
+                <AnchorBadge state={claim.anchorState} reviewReason={claim.reviewReason} />
               </div>
               <p className="font-medium">{bidiSafe(claim.statement)}</p>
               {claim.speaker ? <p className="text-muted text-sm">{bidiSafe(claim.speaker)}</p> : null}
@@ -66,6 +84,14 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
             <p className="text-muted text-sm">{t("history.deletedClaim")}</p>
           )}
         </header>
+        {claim && flagged ? (
+          <AnchorPanel
+            claim={claim}
+            body={article.body}
+            lang={article.language}
+            latestRevision={latestRevision}
+          />
+        ) : null}
         <section aria-labelledby="timeline-heading" className="border-line rounded-lg border bg-white p-5">
           <h2 id="timeline-heading" className="text-muted mb-4 text-sm font-semibold tracking-wide uppercase">
             {t("history.timeline")}
