@@ -22,5 +22,13 @@ export const EVENT_TYPES = [
   "deleted",
   "review_taken",
   "review_released",
+  // Living articles (issue 16): an approval taken back within UNDO_WINDOW_MS by its reviewer, and
+  // an approved claim sent back to the queue with a reason. Neither edits an earlier event.
+  "approval_withdrawn",
+  "reopened",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
+
+/** How a summary version was published: the "Publish summary" button, or an API export marked as publication. */
+export const PUBLISH_CHANNELS = ["app", "api"] as const;
+export type PublishChannel = (typeof PUBLISH_CHANNELS)[number];

@@ -9,7 +9,7 @@ import { articleListSchema, articleSchema } from "./article";
 import { claimFields, returnClaimSchema } from "./claim";
 import { idParamSchema } from "./id";
 import { MAX_HTML_LENGTH } from "./intake";
-import { lineText } from "./text";
+import { lineText, multilineText } from "./text";
 
 export const API_DEFAULT_LIMIT = 20;
 export const API_MAX_LIMIT = 100;
@@ -203,6 +203,12 @@ export const apiPatchClaimSchema = claimFields
     end: spanOffset("End (exclusive)"),
     version: versionSchema,
     submit: z.boolean().default(false).describe("Also send the claim to the review queue once saved."),
+    correctionNote: multilineText()
+      .max(4000, { error: "tooLong" })
+      .optional()
+      .describe(
+        "Required when the claim is in the article's latest published summary and has not been corrected since: what was wrong, printed in the next published version's corrections (`correction_note_required` otherwise).",
+      ),
   })
   .describe(
     "The fields to change; the others keep their value. A change of wording or verdict to a claim in review or approved sends it back to draft.",

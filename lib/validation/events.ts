@@ -55,6 +55,9 @@ export const claimEventSchema = z.discriminatedUnion("type", [
   // Taking and releasing a claim for review change no field of it.
   z.strictObject({ type: z.literal("review_taken"), before: z.null(), after: z.null(), note }),
   z.strictObject({ type: z.literal("review_released"), before: z.null(), after: z.null(), note }),
+  // Issue 16: an approval undone by its reviewer, and an approved claim reopened with a reason.
+  z.strictObject({ type: z.literal("approval_withdrawn"), before: stageOnly, after: stageOnly, note }),
+  z.strictObject({ type: z.literal("reopened"), before: stageOnly, after: stageOnly, note: z.string() }),
 ]);
 
 /** One event's type and payload, as stored and as the history shows it. */
