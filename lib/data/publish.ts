@@ -4,11 +4,11 @@ import "server-only";
 // exactly as rendered then, so that a version downloads the same bytes forever (summary_versions
 // is append-only in the database). Changing a claim that the latest version carries asks for a
 // correction note (claim_corrections, append-only), which every later version prints, dated.
-import { createHash } from "node:crypto";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { articles, claims, summaryVersions, type SummaryVersion } from "@/lib/data/tables";
 import { AppError } from "@/lib/errors";
 import { FORMATS, renderExport, type ExportFormat } from "@/lib/export";
+import { sha256Hex } from "@/lib/export/hash";
 import { canPublishSummary, type Actor, type Language, type PublishChannel } from "@/lib/review";
 import { getDb, withTransaction, type Tx } from "./connection";
 import { toViews } from "./claims/views";
@@ -33,10 +33,7 @@ export type SummaryVersionView = {
   claimCount: number;
 };
 
-/** The SHA-256 of a text's UTF-8 bytes, in hex. */
-export function sha256(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
-}
+const sha256 = sha256Hex;
 
 function notFound(): AppError {
   return new AppError("not_found", "This article does not exist or was deleted.", {

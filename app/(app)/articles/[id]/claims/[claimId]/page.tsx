@@ -10,6 +10,8 @@ import { getClaimById, getClaimHistory } from "@/lib/data/claims";
 import { parseIdParam } from "@/lib/validation/id";
 import { bidiSafe } from "@/lib/text/bidi";
 import { ClientMessages } from "@/components/client-messages";
+import { ReopenClaim } from "@/components/publish/reopen-claim";
+import { hasPermission } from "@/lib/review";
 
 type Params = Promise<{ id: string; claimId: string }>;
 
@@ -19,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ClaimHistoryPage({ params }: { params: Params }) {
-  await requireUser();
+  const user = await requireUser();
   const { id, claimId } = await params;
   const articleId = parseIdParam(id);
   const cid = parseIdParam(claimId);
@@ -34,7 +36,7 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
   const t = await getTranslations();
 
   return (
-    <ClientMessages namespaces={["claimWork", "stages", "verdicts"]}>
+    <ClientMessages namespaces={["claimWork", "errorReasons", "errors", "publish", "stages", "verdicts"]}>
       <div className="mx-auto max-w-3xl space-y-6">
         <nav aria-label={t("article.breadcrumb")} className="text-muted text-sm">
           <Link href="/articles" className="hover:text-ink hover:underline">
@@ -61,6 +63,9 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
               <blockquote className="border-line text-muted border-l-2 pl-3 font-serif">
                 {bidiSafe(claim.quote)}
               </blockquote>
+              {claim.stage === "approved" && hasPermission(user.role, "claim.reopen") ? (
+                <ReopenClaim claimId={claim.id} version={claim.version} />
+              ) : null}
             </>
           ) : (
             <p className="text-muted text-sm">{t("history.deletedClaim")}</p>
