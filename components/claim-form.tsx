@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useMemo, useState, useTransition } from "react";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { createClaimAction, deleteClaimAction, updateClaimAction } from "@/app/(app)/articles/[id]/actions";
+import { CorrectionNoteField } from "@/components/publish/correction-note-field";
 import { returnAction } from "@/app/(app)/queue/actions";
 import type { ClaimView } from "@/lib/data/claims";
 import type { Failure } from "@/lib/errors";
@@ -114,6 +115,9 @@ export function ClaimForm({
   // A save that would replace someone else's verdict waits here until the reviewer decides.
   const [overrideAsk, setOverrideAsk] = useState<{ submit: boolean } | null>(null);
   const [returnNote, setReturnNote] = useState("");
+  // Asked for by the server when the claim is in a published summary (issue 16); null until then.
+  const [correctionNote, setCorrectionNote] = useState<string | null>(null);
+  const [correctionError, setCorrectionError] = useState<string | undefined>(undefined);
 
   const defaults: ClaimFormInput = claim
     ? valuesOf(claim)
@@ -200,6 +204,10 @@ export function ClaimForm({
       setConflict(result.details as unknown as Conflict);
       return;
     }
+    if (result.details?.reason === "correction_note_required") {
+      setCorrectionNote((note) => note ?? "");
+      setCorrectionError(message(result.fieldErrors?.correctionNote?.[0]));
+    }
     for (const [key, list] of Object.entries(result.fieldErrors ?? {})) {
       const name = key as keyof ClaimFormInput;
       if (FIELD_ORDER.includes(name as (typeof FIELD_ORDER)[number]) || name === "start" || name === "end") {
@@ -228,7 +236,13 @@ export function ClaimForm({
       startTransition(async () => {
         const result = await callAction(() =>
           claim
-            ? updateClaimAction({ ...values, id: claim.id, version, submit })
+            ? updateClaimAction({
+                ...values,
+                id: claim.id,
+                version,
+                submit,
+                ...(correctionNote !== null ? { correctionNote } : {}),
+              })
             : createClaimAction({
                 ...values,
                 articleId,
@@ -513,6 +527,15 @@ export function ClaimForm({
       >
         <Textarea id={id("verdictNote")} rows={3} {...register("verdictNote")} />
       </Field>
+
+      {correctionNote !== null ? (
+        <CorrectionNoteField
+          id={id("correctionNote")}
+          value={correctionNote}
+          onChange={setCorrectionNote}
+          error={correctionError}
+        />
+      ) : null}
 
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">{t("fields.sources")}</legend>

@@ -24,4 +24,6 @@ export type SchemaParity = [
   Check<Rows<typeof sqlite.signInAttempts, typeof pg.signInAttempts>>,
   Check<Rows<typeof sqlite.rateLimits, typeof pg.rateLimits>>,
   Check<Rows<typeof sqlite.nameVariants, typeof pg.nameVariants>>,
+  Check<Rows<typeof sqlite.summaryVersions, typeof pg.summaryVersions>>,
+  Check<Rows<typeof sqlite.claimCorrections, typeof pg.claimCorrections>>,
 ];

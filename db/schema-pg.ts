@@ -18,6 +18,7 @@ import {
   ANCHOR_STATES,
   EVENT_TYPES,
   LANGUAGES,
+  PUBLISH_CHANNELS,
   REVISION_SOURCES,
   ROLES,
   STAGES,
@@ -258,3 +259,57 @@ export const nameVariants = pgTable("name_variants", {
     .references(() => users.id),
   createdAt: createdAt(),
 });
+export const summaryVersions = pgTable(
+  "summary_versions",
+  {
+    id: id(),
+    articleId: int("article_id")
+      .notNull()
+      .references(() => articles.id),
+    number: int("number").notNull(),
+    publishedById: int("published_by_id")
+      .notNull()
+      .references(() => users.id),
+    channel: text("channel", { enum: PUBLISH_CHANNELS }).notNull(),
+    language: text("language", { enum: LANGUAGES }).notNull(),
+    contentHash: text("content_hash").notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    claimIds: jsonb("claim_ids").$type<number[]>().notNull(),
+    md: text("md").notNull(),
+    html: text("html").notNull(),
+    json: text("json").notNull(),
+    csv: text("csv").notNull(),
+    claimreview: text("claimreview").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("summary_versions_article_number_idx").on(t.articleId, t.number),
+    index("summary_versions_created_idx").on(t.createdAt),
+  ],
+);
+
+export const claimCorrections = pgTable(
+  "claim_corrections",
+  {
+    id: id(),
+    articleId: int("article_id")
+      .notNull()
+      .references(() => articles.id),
+    claimId: int("claim_id").notNull(),
+    versionId: int("version_id")
+      .notNull()
+      .references(() => summaryVersions.id),
+    note: text("note").notNull(),
+    before: jsonb("before").$type<Record<string, unknown>>().notNull(),
+    after: jsonb("after").$type<Record<string, unknown>>().notNull(),
+    createdById: int("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("claim_corrections_article_idx").on(t.articleId, t.id),
+    index("claim_corrections_claim_idx").on(t.claimId, t.versionId),
+    index("claim_corrections_created_idx").on(t.createdAt),
+  ],
+);

@@ -4,6 +4,7 @@ import {
   ANCHOR_STATES,
   EVENT_TYPES,
   LANGUAGES,
+  PUBLISH_CHANNELS,
   REVISION_SOURCES,
   ROLES,
   STAGES,
@@ -291,3 +292,68 @@ export const nameVariants = sqliteTable("name_variants", {
   createdAt: createdAt(),
 });
 export type NameVariant = typeof nameVariants.$inferSelect;
+// Published summaries (issue 16), append-only (triggers refuse UPDATE and DELETE): each is the
+// verified summary of an article as it went out, numbered per article, with every export format's
+// text exactly as it was rendered then (CSV with commas and no BOM, ClaimReview without the
+// uncommented claims). `contentHash` is the SHA-256 (hex) of the JSON export's UTF-8 bytes;
+// `fingerprint` the same of the JSON rendered with a fixed date, to tell an unchanged republication.
+export const summaryVersions = sqliteTable(
+  "summary_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id),
+    number: integer("number").notNull(),
+    publishedById: integer("published_by_id")
+      .notNull()
+      .references(() => users.id),
+    channel: text("channel", { enum: PUBLISH_CHANNELS }).notNull(),
+    language: text("language", { enum: LANGUAGES }).notNull(),
+    contentHash: text("content_hash").notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    claimIds: text("claim_ids", { mode: "json" }).$type<number[]>().notNull(),
+    md: text("md").notNull(),
+    html: text("html").notNull(),
+    json: text("json").notNull(),
+    csv: text("csv").notNull(),
+    claimreview: text("claimreview").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("summary_versions_article_number_idx").on(t.articleId, t.number),
+    index("summary_versions_created_idx").on(t.createdAt),
+  ],
+);
+export type SummaryVersion = typeof summaryVersions.$inferSelect;
+
+// A correction to a published claim (issue 16), append-only: the note the editor gave when
+// changing an approved claim that a published version carries. `versionId` is the version it
+// corrects; the next version published carries it in its corrections section. No foreign key to
+// claims: the correction of a claim deleted later stays.
+export const claimCorrections = sqliteTable(
+  "claim_corrections",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id),
+    claimId: integer("claim_id").notNull(),
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => summaryVersions.id),
+    note: text("note").notNull(),
+    before: text("before", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    after: text("after", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    createdById: integer("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("claim_corrections_article_idx").on(t.articleId, t.id),
+    index("claim_corrections_claim_idx").on(t.claimId, t.versionId),
+    index("claim_corrections_created_idx").on(t.createdAt),
+  ],
+);
+export type ClaimCorrection = typeof claimCorrections.$inferSelect;

@@ -15,9 +15,12 @@ import { decidedElsewhere, type Failure } from "./failure";
 import { activeTake, QueueLine, type LineHandlers, type ReturnDraft } from "./queue-line";
 import { ShortcutsDialog, type ShortcutsDialogHandle } from "./shortcuts-dialog";
 import { useHydrated, useNow } from "./use-time";
+import { undoApprovalAction } from "@/app/(app)/queue/undo-actions";
+import { UndoButton } from "@/components/publish/undo-button";
+import { UNDO_WINDOW_MS } from "@/lib/review/rules";
 
-/** `retry`: the failed call again, offered when it got no answer (see callAction). */
-type Notice = { kind: "ok" | "error"; text: string; retry?: () => void };
+/** `retry`: the failed call again, offered when it got no answer (see callAction); `undo`: take an approval back. */
+type Notice = { kind: "ok" | "error"; text: string; retry?: () => void; undo?: () => void };
 type TakeOverride = Pick<QueueEntry, "takenBy" | "takenAt">;
 
 const keyOf = (entry: Pick<QueueEntry, "id" | "version">) => `${entry.id}:${entry.version}`;
@@ -51,6 +54,7 @@ export function QueueBoard({
   serverNow: number;
 }) {
   const t = useTranslations("queue");
+  const tp = useTranslations("publish");
   const router = useRouter();
   const now = useNow(serverNow);
   const hydrated = useHydrated();
@@ -81,7 +85,9 @@ export function QueueBoard({
   const setNotice = (next: Notice | null) => {
     window.clearTimeout(noticeTimer.current);
     setNoticeState(next);
-    if (next?.kind === "ok") noticeTimer.current = window.setTimeout(() => setNoticeState(null), 6000);
+    // An approval's notice offers Undo for the server's ten seconds, less a margin for the round trip.
+    const lasts = next?.undo ? UNDO_WINDOW_MS - 1000 : 6000;
+    if (next?.kind === "ok") noticeTimer.current = window.setTimeout(() => setNoticeState(null), lasts);
   };
 
   const visible = useMemo(() => {
@@ -195,7 +201,12 @@ export function QueueBoard({
     leave([entry], { focus: true });
     const result = await callAction(() => approveAction({ id: entry.id, version: entry.version }));
     if (result.ok) {
-      setNotice({ kind: "ok", text: t("messages.approved", { statement: short(entry.statement) }) });
+      const approved = result.data;
+      setNotice({
+        kind: "ok",
+        text: t("messages.approved", { statement: short(entry.statement) }),
+        undo: () => void undoApproval(entry, approved),
+      });
     } else {
       // Refused or unanswered, the claim comes back where it was, with why and a way to try again.
       if (!decidedElsewhere(result)) {
@@ -210,6 +221,24 @@ export function QueueBoard({
       });
     }
     refreshSoon();
+  };
+
+  /** Issue 16: the approval withdrawn (the server checks the ten seconds); the claim comes back. */
+  const undoApproval = async (entry: QueueEntry, approved: { id: number; version: number }) => {
+    setNotice(null);
+    const result = await callAction(() => undoApprovalAction(approved));
+    if (result.ok) {
+      unhide(entry);
+      setActiveId(entry.id);
+      setNotice({ kind: "ok", text: tp("undone", { statement: short(entry.statement) }) });
+      router.refresh();
+    } else {
+      setNotice({
+        kind: "error",
+        text: fail(result),
+        retry: isRetryable(result) ? () => void undoApproval(entry, approved) : undefined,
+      });
+    }
   };
 
   const approveSelected = async () => {
@@ -341,6 +370,8 @@ export function QueueBoard({
         return run(() => dialog.current?.open());
       case "A":
         return run(() => void approveSelected());
+      case "u":
+        return notice?.undo ? run(() => notice.undo?.()) : undefined;
     }
     if (!active) return;
     switch (event.key) {
@@ -398,6 +429,7 @@ export function QueueBoard({
             )}
           >
             {notice.text}
+            {notice.undo ? <UndoButton onUndo={notice.undo} /> : null}
             {notice.retry ? (
               <button
                 type="button"

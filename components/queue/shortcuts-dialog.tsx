@@ -10,6 +10,7 @@ export type ShortcutsDialogHandle = { open: () => void; isOpen: () => boolean };
 /** The list of keyboard shortcuts, in a native modal dialog (focus kept inside, Escape closes). */
 export function ShortcutsDialog({ canReview, ref }: { canReview: boolean; ref: Ref<ShortcutsDialogHandle> }) {
   const t = useTranslations("queue.shortcuts");
+  const tp = useTranslations("publish");
   const dialog = useRef<HTMLDialogElement>(null);
   useImperativeHandle(ref, () => ({
     open: () => {
@@ -24,6 +25,7 @@ export function ShortcutsDialog({ canReview, ref }: { canReview: boolean; ref: R
     ...(canReview
       ? ([
           [["a"], t("approve")],
+          [["u"], tp("undoShortcut")],
           [["r"], t("return")],
           [["Enter"], t("submitNote")],
           [["Esc"], t("cancelNote")],

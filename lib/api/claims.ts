@@ -59,5 +59,6 @@ export async function patchedClaim(
     verdictNote: fields.verdictNote ?? current.verdictNote ?? "",
     silentParty: fields.silentParty ?? current.silentParty ?? "",
     sources: fields.sources ?? current.sources.map((s) => ({ url: s.url, title: s.title ?? "" })),
+    ...(fields.correctionNote !== undefined ? { correctionNote: fields.correctionNote } : {}),
   };
 }

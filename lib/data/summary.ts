@@ -25,13 +25,14 @@ import { endOfDay, zonedDayStartMs } from "@/lib/dates/zoned";
 import type { SummaryArticle, SummaryClaim, SummaryInput } from "@/lib/export";
 import { listClaimsForArticle, type ClaimView } from "./claims";
 import { countRows, getDb, withTransaction, type Tx } from "./connection";
+import { summaryCorrections } from "./corrections";
 import { userNames } from "./user-names";
 
 /**
  * Who publishes the summaries, where the app lives (for claim links) and the newsroom's time zone,
  * from the settings; `appUrl` (the request's, see lib/app-url.ts) replaces APP_URL when given.
  */
-function publisher(appUrl?: string): Pick<SummaryInput, "organisation" | "appUrl" | "timeZone"> {
+export function publisher(appUrl?: string): Pick<SummaryInput, "organisation" | "appUrl" | "timeZone"> {
   const env = getEnv();
   return {
     organisation: { name: env.ORG_NAME, url: env.ORG_URL },
@@ -93,11 +94,13 @@ export async function getSummaryInput({
     .limit(1);
   if (!article) return undefined;
   const views = await listClaimsForArticle({ articleId });
+  const corrections = await summaryCorrections(getDb(), articleId);
   return {
     article,
     claims: views.filter((view) => includeUnapproved || view.stage === "approved").map(toSummaryClaim),
     includeUnapproved,
     generatedAt,
+    ...(corrections.length > 0 ? { corrections } : {}),
     ...publisher(appUrl),
   };
 }

@@ -23,3 +23,5 @@ export const adminAudit = chosen.adminAudit;
 export const signInAttempts = chosen.signInAttempts;
 export const rateLimits = chosen.rateLimits;
 export const nameVariants = chosen.nameVariants;
+export const summaryVersions = chosen.summaryVersions;
+export const claimCorrections = chosen.claimCorrections;

@@ -65,6 +65,10 @@ export type ClaimReview = {
   };
   author: { "@type": "Organization"; name: string; url: string };
   datePublished: string;
+  /** The day of the latest correction, when the review was corrected after publication. */
+  dateModified?: string;
+  /** schema.org `correction` (CreativeWork): the corrections published for this claim, oldest first. */
+  correction?: { "@type": "CorrectionComment"; text: string; datePublished: string }[];
   inLanguage?: string;
 };
 
@@ -260,6 +264,7 @@ export function buildClaimReviews(input: SummaryInput, options: ClaimReviewOptio
         : article.outlet
           ? { "@type": "Organization", name: article.outlet }
           : null;
+      const corrections = summary.corrections.filter((c) => c.claimId === item.id && c.on !== "");
       return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
@@ -275,6 +280,16 @@ export function buildClaimReviews(input: SummaryInput, options: ClaimReviewOptio
         author: { "@type": "Organization", name: organisation.name, url: organisation.url },
         // The review is published when it is approved; fall back for inconsistent data.
         datePublished: item.approvedOn ?? item.ratedOn ?? summary.generatedOn,
+        ...(corrections.length > 0
+          ? {
+              dateModified: corrections[corrections.length - 1]!.on,
+              correction: corrections.map((c) => ({
+                "@type": "CorrectionComment" as const,
+                text: `${c.heading}${summary.language === "fr" ? "\u00a0:" : ":"} ${c.note}`,
+                datePublished: c.on,
+              })),
+            }
+          : {}),
         ...(language ? { inLanguage: language } : {}),
       };
     })

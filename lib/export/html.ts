@@ -157,6 +157,17 @@ export function toHtml(input: SummaryInput): string {
     ...summary.groups
       .filter((group) => group.claims.length > 0)
       .map((group) => section(group.verdict, group.heading, group.claims, labels)),
+    summary.corrections.length > 0
+      ? [
+          `<section class="corrections" aria-labelledby="corrections">`,
+          `<h2 id="corrections">${e(labels.corrections)}</h2>`,
+          ...summary.corrections.map(
+            (c) =>
+              `<p class="correction" data-claim="${c.claimId}"><strong><time datetime="${e(c.on)}">${e(c.heading)}</time>${e(labels.colon.trimEnd())}</strong> ${lines(c.note)}</p>`,
+          ),
+          `</section>`,
+        ].join("\n")
+      : "",
     `<footer><p>${e(before)}${organisation}${e(after)}</p></footer>`,
   ];
 

@@ -3,6 +3,8 @@ export type {
   Summary,
   SummaryArticle,
   SummaryClaim,
+  SummaryCorrection,
+  SummaryCorrectionItem,
   SummaryCounts,
   SummaryGroup,
   SummaryInput,

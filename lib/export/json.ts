@@ -66,6 +66,18 @@ export function summaryToJsonValue(summary: Summary): JsonValue {
     },
     countLine: summary.countLine,
     verdicts,
+    // Only a corrected published version has the key, so earlier documents keep their shape.
+    ...(summary.corrections.length > 0
+      ? {
+          corrections: summary.corrections.map((c) => ({
+            claimId: c.claimId,
+            date: c.on,
+            at: isoDateTime(c.at),
+            heading: c.heading,
+            note: c.note,
+          })),
+        }
+      : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 // buildSummary: SummaryInput → Summary, the normalised model every format is rendered from.
 import type { Verdict } from "@/lib/review/model";
-import { isValidDate, zonedIsoDate } from "./dates";
+import { formatLongDay, isValidDate, zonedIsoDate } from "./dates";
 import { labelsFor, type Labels } from "./labels";
 import { singleLine, trimText } from "./text";
 import { escapeBidiControls } from "@/lib/text/bidi";
@@ -132,6 +132,18 @@ export function buildSummary(input: SummaryInput): Summary {
     counts,
     countLine: labels.count(counts, input.includeUnapproved),
     groups,
+    corrections: (input.corrections ?? [])
+      .filter((correction) => isValidDate(correction.at))
+      .map((correction) => {
+        const on = zonedIsoDate(correction.at, input.timeZone) ?? "";
+        return {
+          claimId: correction.claimId,
+          note: neutral(trimText(correction.note)),
+          at: correction.at,
+          on,
+          heading: labels.correctionOf(formatLongDay(on, labels.locale) ?? on),
+        };
+      }),
   };
 }
 

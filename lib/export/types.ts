@@ -33,6 +33,9 @@ export type SummaryArticle = {
   publishedAt: string | null;
 };
 
+/** A correction of a published claim (issue 16): the note the desk gave, and when. */
+export type SummaryCorrection = { claimId: number; note: string; at: Date };
+
 export type SummaryInput = {
   article: SummaryArticle;
   claims: SummaryClaim[];
@@ -44,6 +47,8 @@ export type SummaryInput = {
   appUrl: string;
   /** The newsroom's IANA time zone (TIME_ZONE): the calendar day of an instant is this zone's day. */
   timeZone: string;
+  /** Corrections to earlier published versions, carried by a published version (oldest first). */
+  corrections?: SummaryCorrection[];
 };
 
 /** A claim as it appears in the summary: the input claim, normalised and with derived fields. */
@@ -108,4 +113,16 @@ export type Summary = {
   countLine: string;
   /** Always the four verdicts in SUMMARY_VERDICT_ORDER; a group may be empty. */
   groups: SummaryGroup[];
+  /** The corrections section, oldest first; empty for a summary never corrected. */
+  corrections: SummaryCorrectionItem[];
+};
+
+export type SummaryCorrectionItem = {
+  claimId: number;
+  note: string;
+  at: Date;
+  /** The calendar day of `at` in the newsroom's time zone, "YYYY-MM-DD". */
+  on: string;
+  /** "Correction of 2 December 2026" / "Correction du 2 décembre 2026". */
+  heading: string;
 };

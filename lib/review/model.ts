@@ -26,6 +26,10 @@ export const EVENT_TYPES = [
   // "reanchored" records the state it was left in, "anchor_resolved" how a person settled it.
   "reanchored",
   "anchor_resolved",
+  // Living articles (issue 16): an approval taken back within UNDO_WINDOW_MS by its reviewer, and
+  // an approved claim sent back to the queue with a reason. Neither edits an earlier event.
+  "approval_withdrawn",
+  "reopened",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -36,3 +40,7 @@ export type AnchorStateName = (typeof ANCHOR_STATES)[number];
 /** How a revision of an article's body came in. */
 export const REVISION_SOURCES = ["creation", "paste", "file", "link", "edit", "migration"] as const;
 export type RevisionSource = (typeof REVISION_SOURCES)[number];
+
+/** How a summary version was published: the "Publish summary" button, or an API export marked as publication. */
+export const PUBLISH_CHANNELS = ["app", "api"] as const;
+export type PublishChannel = (typeof PUBLISH_CHANNELS)[number];

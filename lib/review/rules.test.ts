@@ -78,6 +78,8 @@ describe("permissions", () => {
     "claim.approve": [false, true, true],
     "claim.return": [false, true, true],
     "claim.take": [false, true, true],
+    "claim.reopen": [false, true, true],
+    "summary.publish": [false, true, true],
     "speaker.merge": [false, true, true],
     "account.manage": [false, false, true],
     "token.manage_others": [false, false, true],

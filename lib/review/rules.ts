@@ -30,6 +30,8 @@ export const ACTIONS = [
   "claim.approve",
   "claim.return",
   "claim.take",
+  "claim.reopen",
+  "summary.publish",
   "speaker.merge",
   "account.manage",
   "token.manage_others",
@@ -51,6 +53,9 @@ const REVIEWER_ACTIONS = [
   "claim.approve",
   "claim.return",
   "claim.take",
+  // Sending an approved claim back to the queue, and publishing a verified summary (issue 16).
+  "claim.reopen",
+  "summary.publish",
   // Renaming every claim of a speaker touches approved claims across articles: reviewers decide.
   "speaker.merge",
 ] as const satisfies readonly Action[];
@@ -147,6 +152,8 @@ const DOING_WORDS = {
   approve: "approved",
   return: "returned",
   take: "taken for review",
+  withdraw: "withdrawn from approval",
+  reopen: "reopened",
 } as const;
 
 function wrongStage(stage: Stage, action: keyof typeof DOING_WORDS): Decision {
@@ -307,4 +314,72 @@ export function reviewLockActive(takenAt: Date | null, now: Date): boolean {
   const age = now.getTime() - takenAt.getTime();
   if (Number.isNaN(age)) return false;
   return age < REVIEW_LOCK_MS;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Undo and reopen (issue 16)
+// ---------------------------------------------------------------------------------------------
+
+/** How long after approving the reviewer who approved may take it back ("Undo"). */
+export const UNDO_WINDOW_MS = 10_000;
+
+/** Who approved the claim and when, for the undo window. */
+export type ApprovalFacts = { approvedById: number | null; approvedAt: Date | null };
+
+/**
+ * approved → in_review ("Undo"): only by the reviewer who approved it, and only while the approval
+ * is younger than UNDO_WINDOW_MS (at exactly 10 s it has passed); afterwards a reviewer reopens it.
+ */
+export function canWithdrawApproval(actor: Actor, claim: ClaimFacts & ApprovalFacts, now: Date): Decision {
+  if (!hasPermission(actor.role, "claim.approve")) {
+    return refuse("forbidden", "approve_forbidden", "Only a reviewer or an admin can approve claims.");
+  }
+  if (claim.stage !== "approved") return wrongStage(claim.stage, "withdraw");
+  if (claim.approvedById !== actor.id) {
+    return refuse(
+      "forbidden",
+      "undo_not_yours",
+      "Only the reviewer who approved a claim can undo the approval; reopen it instead.",
+    );
+  }
+  const age = claim.approvedAt ? now.getTime() - claim.approvedAt.getTime() : Number.NaN;
+  if (!(age >= 0 && age < UNDO_WINDOW_MS)) {
+    return refuse(
+      "wrong_stage",
+      "undo_expired",
+      "The ten seconds to undo this approval have passed; reopen the claim with a reason instead.",
+    );
+  }
+  return ALLOWED;
+}
+
+/** approved → in_review, by a reviewer or admin, always with a reason (it goes into the history). */
+export function canReopen(actor: Actor, claim: ClaimFacts, reason: string): Decision {
+  if (!hasPermission(actor.role, "claim.reopen")) {
+    return refuse("forbidden", "reopen_forbidden", "Only a reviewer or an admin can reopen claims.");
+  }
+  if (claim.stage !== "approved") return wrongStage(claim.stage, "reopen");
+  if (isBlank(reason)) {
+    return refuse(
+      "needs_note",
+      "reopen_needs_reason",
+      "Say why the claim is reopened: the reason cannot be empty.",
+    );
+  }
+  return ALLOWED;
+}
+
+/** Publishing an article's summary: a reviewer or admin, and only once every claim is approved. */
+export function canPublishSummary(actor: Actor, progress: { total: number; approved: number }): Decision {
+  if (!hasPermission(actor.role, "summary.publish")) {
+    return refuse("forbidden", "publish_forbidden", "Only a reviewer or an admin can publish a summary.");
+  }
+  if (progress.total === 0 || progress.approved !== progress.total) {
+    return refuse(
+      "wrong_stage",
+      "publish_not_verified",
+      "Only a verified article (every claim approved) can be published.",
+    );
+  }
+  return ALLOWED;
 }

@@ -9,7 +9,7 @@ import { articleListSchema, articleSchema } from "./article";
 import { claimFields, returnClaimSchema } from "./claim";
 import { idParamSchema } from "./id";
 import { MAX_HTML_LENGTH } from "./intake";
-import { lineText } from "./text";
+import { lineText, multilineText } from "./text";
 
 export const API_DEFAULT_LIMIT = 20;
 export const API_MAX_LIMIT = 100;
@@ -87,6 +87,46 @@ export const exportQuerySchema = z.object({
     ),
 });
 export type ExportQuery = z.output<typeof exportQuerySchema>;
+
+/** The API's export, which may be marked as publication (issue 16). */
+export const apiExportQuerySchema = exportQuerySchema.extend({
+  publish: z
+    .enum(["true", "false"])
+    .default("false")
+    .describe(
+      "`true`: this export is a publication. A reviewer's or admin's token publishes the verified summary as a new numbered version (or gets the latest one when nothing changed since: the call is idempotent) and receives that version's file, exactly as it is kept: CSV with commas and no byte order mark, ClaimReview without the uncommented claims. The headers `X-Summary-Version` and `X-Content-Hash` (SHA-256 of the version's JSON) name it. Needs `include=approved` and the default CSV and ClaimReview options.",
+    ),
+});
+
+export const versionParamsSchema = idParamsSchema.extend({
+  number: idParamSchema.describe("The version's number in its article, from 1."),
+});
+
+export const versionFileQuerySchema = z.object({
+  format: z
+    .enum(FORMATS)
+    .default("md")
+    .describe("Which of the version's files: `md`, `html`, `json`, `csv` or `claimreview`, as published."),
+});
+
+export const apiSummaryVersionSchema = z
+  .object({
+    id: z.number().int(),
+    articleId: z.number().int(),
+    number: z.number().int().describe("1 for the first version of the article's summary, then 2…"),
+    channel: z.enum(["app", "api"]).describe("Published with the app's button or through an API export."),
+    language: z.enum(LANGUAGES),
+    contentHash: z.string().describe("SHA-256 (hex) of the version's JSON file, as downloaded."),
+    publishedAt: z.string().describe("ISO 8601."),
+    publishedBy: z.object({ id: z.number().int(), name: z.string() }),
+    claimCount: z.number().int(),
+    files: z
+      .record(z.string(), z.string())
+      .describe("The API path of each format's file (md, html, json, csv, claimreview)."),
+  })
+  .describe("A published version of an article's verified summary.");
+
+export const apiSummaryVersionListSchema = z.object({ items: z.array(apiSummaryVersionSchema) });
 
 export const deleteClaimQuerySchema = z.object({
   version: z.coerce
@@ -203,6 +243,12 @@ export const apiPatchClaimSchema = claimFields
     end: spanOffset("End (exclusive)"),
     version: versionSchema,
     submit: z.boolean().default(false).describe("Also send the claim to the review queue once saved."),
+    correctionNote: multilineText()
+      .max(4000, { error: "tooLong" })
+      .optional()
+      .describe(
+        "Required when the claim is in the article's latest published summary and has not been corrected since: what was wrong, printed in the next published version's corrections (`correction_note_required` otherwise).",
+      ),
   })
   .describe(
     "The fields to change; the others keep their value. A change of wording or verdict to a claim in review or approved sends it back to draft.",

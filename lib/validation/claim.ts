@@ -61,6 +61,11 @@ export const updateClaimSchema = claimFields
     id: z.number().int().positive(),
     version: z.number().int().positive(),
     submit: z.boolean().default(false),
+    /**
+     * Why a claim of a published summary changes (issue 16): required for the first change of a
+     * claim that the latest published version carries, printed in the next version's corrections.
+     */
+    correctionNote: multilineText().max(4000, { error: "tooLong" }).optional(),
   })
   .superRefine(requireSilentParty)
   .superRefine(spanInOrder);
@@ -77,6 +82,14 @@ export const returnClaimSchema = z.object({
   version: z.number().int().positive().optional(),
 });
 export type ReturnClaimInput = z.input<typeof returnClaimSchema>;
+
+/** Reopening an approved claim (issue 16): back to the queue, with the reason in its history. */
+export const reopenClaimSchema = z.object({
+  id: z.number().int().positive(),
+  version: z.number().int().positive(),
+  reason: multilineText().min(1, { error: "noteRequired" }).max(4000, { error: "tooLong" }),
+});
+export type ReopenClaimInput = z.input<typeof reopenClaimSchema>;
 
 /** "Submit all rated claims (N)": the rated drafts the person saw, at the versions they saw. */
 export const submitRatedClaimsSchema = z.object({

@@ -97,6 +97,9 @@ export const claimEventSchema = z.discriminatedUnion("type", [
     }),
     note,
   }),
+  // Issue 16: an approval undone by its reviewer, and an approved claim reopened with a reason.
+  z.strictObject({ type: z.literal("approval_withdrawn"), before: stageOnly, after: stageOnly, note }),
+  z.strictObject({ type: z.literal("reopened"), before: stageOnly, after: stageOnly, note: z.string() }),
 ]);
 
 /** One event's type and payload, as stored and as the history shows it. */

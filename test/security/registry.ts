@@ -10,12 +10,13 @@ import { expect } from "vitest";
 import { eq } from "drizzle-orm";
 import { apiTokens, users } from "@/lib/data/tables";
 import { createArticle, getArticleById } from "@/lib/data/articles";
-import { createClaim, getClaimById } from "@/lib/data/claims";
+import { approveClaim, createClaim, getClaimById } from "@/lib/data/claims";
 import { addRevision } from "@/lib/data/revisions";
 import { getDb } from "@/lib/data/connection";
-import { claimInput } from "@/test/data-helpers";
+import { claimInput, makeArticle } from "@/test/data-helpers";
 import { authenticateToken, createToken, hashToken } from "@/lib/data/tokens";
 import { addNameVariant } from "@/lib/data/variants";
+import { publishSummary } from "@/lib/data/publish";
 import type { Role } from "@/lib/review/model";
 import type { Fixture, Person, Persona } from "./harness";
 
@@ -73,6 +74,36 @@ async function orphanedClaim(fx: Fixture) {
     input: { source: "paste", body: fx.body.split("\n\n")[0]! },
   });
   return (await getClaimById({ id: claim.id }))!;
+}
+
+/**
+ * Issue 16: an article of its own whose one claim the editor rated and `approver` (default: the
+ * fixture's reviewer) approved, so the article is verified; `publish` also publishes version 1.
+ */
+async function verifiedArticle(fx: Fixture, options: { approver?: Person | null; publish?: boolean } = {}) {
+  const editor = { id: fx.people.editor.id, role: fx.people.editor.role };
+  const approver =
+    options.approver && (options.approver.role === "reviewer" || options.approver.role === "admin")
+      ? options.approver
+      : fx.people.reviewer;
+  const article = await makeArticle(editor);
+  const claim = await createClaim({
+    actor: editor,
+    input: claimInput(article.id, fx.body, "Kyiv n'a pas commenté", { verdict: "confirmed", submit: true }),
+  });
+  const approved = await approveClaim({
+    actor: { id: approver.id, role: approver.role },
+    id: claim.id,
+    version: claim.version,
+  });
+  if (options.publish) {
+    await publishSummary({
+      actor: { id: fx.people.reviewer.id, role: "reviewer" },
+      articleId: article.id,
+      channel: "app",
+    });
+  }
+  return { articleId: article.id, claim: approved };
 }
 
 function isRedirect(outcome: Outcome): boolean {
@@ -194,6 +225,29 @@ export const ACTIONS: Record<string, ActionExpectation> = {
   "app/(app)/queue/actions.ts#resubmitAction": {
     access: EDITORS,
     args: (fx) => [{ id: fx.ratedDraft.id, version: fx.ratedDraft.version }],
+  },
+  // Issue 16: publishing a verified summary, undoing one's own approval within ten seconds,
+  // reopening an approved claim with a reason.
+  "app/(app)/articles/[id]/versions/actions.ts#publishSummaryAction": {
+    access: REVIEWERS,
+    args: async (fx) => [{ articleId: (await verifiedArticle(fx)).articleId }],
+    allowed: (outcome) =>
+      expect(outcome.result).toMatchObject({ ok: true, data: { number: 1, created: true } }),
+  },
+  "app/(app)/articles/[id]/versions/actions.ts#reopenClaimAction": {
+    access: REVIEWERS,
+    args: async (fx) => {
+      const { claim } = await verifiedArticle(fx);
+      return [{ id: claim.id, version: claim.version, reason: "The ministry revised its figure." }];
+    },
+  },
+  "app/(app)/queue/undo-actions.ts#undoApprovalAction": {
+    access: REVIEWERS,
+    // Approved by the caller a moment ago (by the reviewer when the caller may not approve).
+    args: async (fx, as) => {
+      const { claim } = await verifiedArticle(fx, { approver: as });
+      return [{ id: claim.id, version: claim.version }];
+    },
   },
   // API tokens: every account manages its own.
   "app/(app)/settings/tokens/actions.ts#createTokenAction": {
@@ -317,6 +371,18 @@ export const ROUTES: Record<string, RouteExpectation> = {
       params: { id: String(fx.articleId) },
     }),
   },
+  "app/(app)/articles/[id]/versions/[number]/route.ts#GET": {
+    access: "signed_in",
+    auth: "session",
+    readOnly: true,
+    request: async (fx) => {
+      const { articleId } = await verifiedArticle(fx, { publish: true });
+      return {
+        path: `/articles/${articleId}/versions/1?format=json`,
+        params: { id: String(articleId), number: "1" },
+      };
+    },
+  },
   "app/(app)/exports/download/route.ts#GET": {
     access: "signed_in",
     auth: "session",
@@ -358,6 +424,27 @@ export const ROUTES: Record<string, RouteExpectation> = {
       path: `/api/v1/articles/${fx.articleId}/export?format=csv&include=all`,
       params: { id: String(fx.articleId) },
     }),
+  },
+  "app/api/v1/articles/[id]/versions/route.ts#GET": {
+    access: "signed_in",
+    auth: "bearer",
+    readOnly: true,
+    request: async (fx) => {
+      const { articleId } = await verifiedArticle(fx, { publish: true });
+      return { path: `/api/v1/articles/${articleId}/versions`, params: { id: String(articleId) } };
+    },
+  },
+  "app/api/v1/articles/[id]/versions/[number]/route.ts#GET": {
+    access: "signed_in",
+    auth: "bearer",
+    readOnly: true,
+    request: async (fx) => {
+      const { articleId } = await verifiedArticle(fx, { publish: true });
+      return {
+        path: `/api/v1/articles/${articleId}/versions/1?format=md`,
+        params: { id: String(articleId), number: "1" },
+      };
+    },
   },
   "app/api/v1/articles/[id]/claims/route.ts#POST": {
     access: EDITORS,

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { BulkExportForm } from "@/components/bulk-export-form";
@@ -19,6 +20,7 @@ function today(timeZone: string): string {
 export default async function ExportsPage() {
   await requireUser();
   const t = await getTranslations("bulkExport");
+  const tp = await getTranslations("publish");
   const to = today(getEnv().TIME_ZONE);
   // The month so far: what a newsroom usually hands over.
   const from = `${to.slice(0, 8)}01`;
@@ -28,6 +30,11 @@ export default async function ExportsPage() {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
           <p className="text-muted mt-2 text-sm leading-relaxed">{t("intro")}</p>
+          <p className="mt-2 text-sm">
+            <Link href="/corrections" className="text-accent underline underline-offset-2 hover:no-underline">
+              {tp("allCorrections")}
+            </Link>
+          </p>
         </div>
         <BulkExportForm defaultFrom={from} defaultTo={to} />
       </div>

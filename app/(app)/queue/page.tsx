@@ -111,7 +111,16 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
 
   return (
     <ClientMessages
-      namespaces={["anchors", "claimWork", "errorReasons", "errors", "queue", "stages", "verdicts"]}
+      namespaces={[
+        "anchors",
+        "claimWork",
+        "errorReasons",
+        "errors",
+        "publish",
+        "queue",
+        "stages",
+        "verdicts",
+      ]}
     >
       <div className="space-y-5">
         <div className="flex flex-wrap items-end justify-between gap-4">

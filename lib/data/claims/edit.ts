@@ -14,6 +14,7 @@ import {
 } from "@/lib/validation/claim";
 import { withTransaction } from "../connection";
 import { latestRevisionNumber } from "../revisions";
+import { recordCorrection, requireCorrectionNote, versionToCorrect } from "../corrections";
 import { userNames } from "../user-names";
 import { recordEvent, snapshot, TRACKED } from "./events";
 import { submitInTx } from "./review";
@@ -139,6 +140,9 @@ export async function updateClaim({
     };
     const changed = TRACKED.filter((key) => !sameValue(before[key], next[key]));
     const at = new Date();
+    // A claim of the latest published summary: its first change since asks for a correction note.
+    const corrected = changed.length > 0 ? await versionToCorrect(tx, claim) : null;
+    const correctionNote = corrected ? requireCorrectionNote(data.correctionNote) : null;
     if (changed.length > 0) {
       const stage = stageAfterEdit(claim.stage, true);
       const ratedById = ratedByAfterEdit(facts(claim), next, claim.verdictNote, actor.id);
@@ -206,8 +210,20 @@ export async function updateClaim({
         type: changed.includes("verdict") ? "rated" : "edited",
         before: { ...pick(before), ...(stage !== claim.stage ? { stage: claim.stage } : {}) },
         after: { ...pick(next), ...stageChange, ...overridden },
+        ...(correctionNote ? { note: correctionNote } : {}),
         at,
       });
+      if (corrected && correctionNote) {
+        await recordCorrection(tx, {
+          claim,
+          version: corrected,
+          note: correctionNote,
+          before: pick(before),
+          after: pick(next),
+          actorId: actor.id,
+          at,
+        });
+      }
       claim = updated;
     }
     if (data.submit && claim.stage === "draft") claim = await submitInTx(tx, actor, claim, at);

@@ -11,4 +11,5 @@ export {
 export { createClaim, deleteClaim, updateClaim } from "./edit";
 export { approveClaim, returnClaim, setReviewTaken, submitClaim, submitRatedClaims } from "./review";
 export { getClaimHistory, type HistoryEntry } from "./events";
+export { reopenClaim, withdrawApproval } from "./reopen";
 export { listSpeakers } from "./speakers";

@@ -14,6 +14,9 @@ import { hasPermission } from "@/lib/review";
 import { parseIdParam } from "@/lib/validation/id";
 import { bidiSafe } from "@/lib/text/bidi";
 import { ClientMessages } from "@/components/client-messages";
+import { PublishedVersions } from "@/components/publish/published-versions";
+import { listCorrections } from "@/lib/data/corrections";
+import { listSummaryVersions } from "@/lib/data/publish";
 
 type Params = Promise<{ id: string }>;
 
@@ -34,10 +37,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function ArticlePage({ params }: { params: Params }) {
   const user = await requireUser();
   const article = await load((await params).id);
-  const [claims, speakers, variants] = await Promise.all([
+  const [claims, speakers, variants, versions, corrections] = await Promise.all([
     listClaimsForArticle({ articleId: article.id }),
     listSpeakers(),
     listAddedVariants(),
+    listSummaryVersions({ articleId: article.id }),
+    listCorrections({ articleId: article.id }),
   ]);
   const t = await getTranslations();
   const format = await getFormatter();
@@ -54,6 +59,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
         "errors",
         "exportMenu",
         "exportOptions",
+        "publish",
         "similar",
         "stages",
         "suggest",
@@ -147,6 +153,13 @@ export default async function ArticlePage({ params }: { params: Params }) {
         </header>
 
         <AnchorSummary articleId={article.id} claims={claims} />
+        <PublishedVersions
+          articleId={article.id}
+          versions={versions}
+          corrections={corrections}
+          canPublish={hasPermission(user.role, "summary.publish")}
+          verified={progress.verified}
+        />
 
         <ArticleWorkspace
           article={{ id: article.id, body: article.body, language: article.language }}

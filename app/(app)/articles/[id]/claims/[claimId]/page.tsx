@@ -14,6 +14,7 @@ import { hasPermission } from "@/lib/review";
 import { parseIdParam } from "@/lib/validation/id";
 import { bidiSafe } from "@/lib/text/bidi";
 import { ClientMessages } from "@/components/client-messages";
+import { ReopenClaim } from "@/components/publish/reopen-claim";
 
 type Params = Promise<{ id: string; claimId: string }>;
 
@@ -50,6 +51,7 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
         "errors",
         "errorReasons",
         "common",
+        "publish",
       ]}
     >
       <div className="mx-auto max-w-3xl space-y-6">
@@ -79,6 +81,9 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
               <blockquote className="border-line text-muted border-l-2 pl-3 font-serif">
                 {bidiSafe(claim.quote)}
               </blockquote>
+              {claim.stage === "approved" && hasPermission(user.role, "claim.reopen") ? (
+                <ReopenClaim claimId={claim.id} version={claim.version} />
+              ) : null}
             </>
           ) : (
             <p className="text-muted text-sm">{t("history.deletedClaim")}</p>
