@@ -197,11 +197,6 @@ function startServer(name: string, dir: string, port: number, secret: string, pr
   }
   const nextJs = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
   const workers = name === "desk" ? WORKERS : 1;
-  // Run through tsx, the bench may carry a cluster worker's or an IPC channel's variables: the
-  // cluster primary below would take itself for a worker.
-  delete env.NODE_UNIQUE_ID;
-  delete env.NODE_CHANNEL_FD;
-  delete env.NODE_CHANNEL_SERIALIZATION_MODE;
   const child = spawn(
     process.execPath,
     workers > 1
