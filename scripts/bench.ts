@@ -664,15 +664,16 @@ async function main(): Promise<void> {
     const approver = sqlite.prepare("SELECT id FROM users WHERE email = ?").get(manifest.approver) as {
       id: number;
     };
-    const ids = sqlite
+    const rows = sqlite
       .prepare(
-        "SELECT id FROM claims WHERE stage = 'in_review' AND (rated_by_id IS NULL OR rated_by_id <> ?) ORDER BY id DESC",
+        "SELECT id, version FROM claims WHERE stage = 'in_review' AND (rated_by_id IS NULL OR rated_by_id <> ?) ORDER BY id DESC",
       )
-      .pluck()
-      .all(approver.id) as number[];
+      .all(approver.id) as { id: number; version: number }[];
     sqlite.close();
-    return ids;
+    return rows;
   })();
+  /** The version each approvable claim is at: approving sends it (the API refuses a blind approval). */
+  const versionOf = new Map(approvable.map((claim) => [claim.id, claim.version]));
 
   log(`Starting next start of the desk on port ${PORT} and of the minimal app on port ${MINIMAL_PORT}…`);
   const profileStart = Date.now();
@@ -688,7 +689,7 @@ async function main(): Promise<void> {
   const bearer = (i: number) => ({ authorization: `Bearer ${tokens?.[i] ?? ""}` });
 
   let nextId = 0;
-  const takeId = () => approvable[nextId++] ?? null;
+  const takeId = () => approvable[nextId++]?.id ?? null;
 
   // The pieces of a page's fixed cost, alone, in this process (a secret of its own).
   log("Pieces of a page alone (proxy, session, queue count, env, messages)…");
@@ -835,11 +836,17 @@ async function main(): Promise<void> {
       label: "POST approve (API)",
       method: "POST",
       path: "/api/v1/claims/0/approve",
-      headers: bearer(1),
+      headers: { ...bearer(1), "content-type": "application/json" },
       unavailable: noApi,
       next: () => {
         const id = takeId();
-        return id === null ? null : { method: "POST", path: `/api/v1/claims/${id}/approve` };
+        return id === null
+          ? null
+          : {
+              method: "POST",
+              path: `/api/v1/claims/${id}/approve`,
+              body: JSON.stringify({ version: versionOf.get(id) }),
+            };
       },
     },
     {
@@ -856,7 +863,10 @@ async function main(): Promise<void> {
           : {
               method: "POST",
               path: `/api/v1/claims/${id}/return`,
-              body: JSON.stringify({ note: "Benchmark: please check the figure against the source." }),
+              body: JSON.stringify({
+                note: "Benchmark: please check the figure against the source.",
+                version: versionOf.get(id),
+              }),
             };
       },
     },

@@ -94,7 +94,7 @@ export function treeCpuSeconds(roots: number[], clockTicks: number): number | nu
 export function clusterScript(nextJs: string, port: number, workers: number): string {
   return [
     "const cluster = require('node:cluster');",
-    `cluster.setupPrimary({ exec: ${JSON.stringify(nextJs)}, args: ['start', '-p', '${port}', '-H', '127.0.0.1'], execArgv: process.execArgv });`,
+    `cluster.setupPrimary({ exec: ${JSON.stringify(nextJs)}, args: ['start', '-p', '${port}', '-H', '127.0.0.1'], execArgv: process.execArgv.filter((a) => a.startsWith('--cpu-prof')) });`,
     `for (let i = 0; i < ${workers}; i++) cluster.fork();`,
     "const stop = () => { for (const w of Object.values(cluster.workers)) w.process.kill('SIGTERM'); setTimeout(() => process.exit(0), 2000); };",
     "process.on('SIGTERM', stop); process.on('SIGINT', stop);",
