@@ -24,3 +24,11 @@ export const EVENT_TYPES = [
   "review_released",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
+
+/** The kinds of evidence a claim's source can be (lib/evidence/model.ts). */
+export const SOURCE_KINDS = ["web", "document", "call", "message", "wire", "other"] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** What a kept file is: a document someone uploaded, or the desk's snapshot of a web page. */
+export const FILE_KINDS = ["document", "snapshot"] as const;
+export type FileKind = (typeof FILE_KINDS)[number];

@@ -100,7 +100,9 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
   }
 
   return (
-    <ClientMessages namespaces={["claimWork", "errorReasons", "errors", "queue", "stages", "verdicts"]}>
+    <ClientMessages
+      namespaces={["claimWork", "errorReasons", "errors", "evidence", "queue", "stages", "verdicts"]}
+    >
       <div className="space-y-5">
         <div className="flex flex-wrap items-end justify-between gap-4">
           <div>

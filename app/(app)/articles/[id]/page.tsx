@@ -49,6 +49,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
         "common",
         "errorReasons",
         "errors",
+        "evidence",
         "exportMenu",
         "exportOptions",
         "similar",

@@ -9,6 +9,7 @@ import { getArticleById } from "@/lib/data/articles";
 import { getClaimById, getClaimHistory } from "@/lib/data/claims";
 import { parseIdParam } from "@/lib/validation/id";
 import { bidiSafe } from "@/lib/text/bidi";
+import { SourceList } from "@/components/source-list";
 import { ClientMessages } from "@/components/client-messages";
 
 type Params = Promise<{ id: string; claimId: string }>;
@@ -34,7 +35,7 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
   const t = await getTranslations();
 
   return (
-    <ClientMessages namespaces={["claimWork", "stages", "verdicts"]}>
+    <ClientMessages namespaces={["claimWork", "evidence", "stages", "verdicts"]}>
       <div className="mx-auto max-w-3xl space-y-6">
         <nav aria-label={t("article.breadcrumb")} className="text-muted text-sm">
           <Link href="/articles" className="hover:text-ink hover:underline">
@@ -61,6 +62,14 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
               <blockquote className="border-line text-muted border-l-2 pl-3 font-serif">
                 {bidiSafe(claim.quote)}
               </blockquote>
+              {claim.sources.length > 0 ? (
+                <section aria-label={t("claimForm.fields.sources")} className="text-sm">
+                  <h2 className="text-muted text-xs font-semibold tracking-wide uppercase">
+                    {t("claimForm.fields.sources")}
+                  </h2>
+                  <SourceList sources={claim.sources} className="mt-1" />
+                </section>
+              ) : null}
             </>
           ) : (
             <p className="text-muted text-sm">{t("history.deletedClaim")}</p>
