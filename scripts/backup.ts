@@ -2,6 +2,8 @@
 import path from "node:path";
 import { getEnv } from "@/lib/env";
 import { backupDatabase, OpsError } from "@/lib/ops/backup";
+import { backupFiles, filesBackupPath } from "@/lib/ops/files-backup";
+import { evidenceDirectory } from "@/lib/evidence/directory";
 
 const HELP = `Takes a consistent copy of the Claim Desk database while the app keeps serving.
 
@@ -39,6 +41,8 @@ async function main(argv: string[]): Promise<number> {
     `Backed up ${source} to ${file} in ${Date.now() - started} ms: integrity ok, ${report.migrations} migrations.`,
   );
   console.log(`Rows: ${rows}.`);
+  const files = backupFiles({ source: evidenceDirectory(), backupFile: file });
+  console.log(`Evidence files: ${files}, copied to ${filesBackupPath(file)}.`);
   return 0;
 }
 

@@ -2,6 +2,8 @@
 import path from "node:path";
 import { getEnv } from "@/lib/env";
 import { OpsError, restoreDatabase } from "@/lib/ops/backup";
+import { restoreFiles } from "@/lib/ops/files-backup";
+import { evidenceDirectory } from "@/lib/evidence/directory";
 
 const HELP = `Replaces the Claim Desk database with a backup made by npm run backup.
 
@@ -39,6 +41,11 @@ async function main(argv: string[]): Promise<number> {
   console.log(`Restored ${file} into ${target}: integrity ok, ${report.migrations} migrations.`);
   console.log(`Rows: ${rows}.`);
   if (previous) console.log(`The database it replaced is kept as ${previous}.`);
+  const files = restoreFiles({ backupFile: file, target: evidenceDirectory() });
+  if (files)
+    console.log(
+      `Evidence files: ${files.restored} restored${files.previous ? `; the ones replaced are kept in ${files.previous}` : ""}.`,
+    );
   console.log("Start the app again (npm start).");
   return 0;
 }

@@ -7,14 +7,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { dataDirectory, getEnv } from "@/lib/env";
+import { evidenceDirectory } from "./directory";
 import type { FileKind } from "./model";
 
 const INCOMING = ".incoming";
 
-export function filesDirectory(): string {
-  return path.resolve(getEnv().DESK_FILES_DIR ?? path.join(dataDirectory(), "files"));
-}
+export const filesDirectory = evidenceDirectory;
 
 /** A storage key chosen by the desk: never a name an uploader gave. */
 export function newStorageKey(kind: FileKind): string {
