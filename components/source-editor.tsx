@@ -43,7 +43,7 @@ function upload(
           ok: false,
           code: (body?.code as Failure["code"]) ?? "internal",
           message: String(body?.detail ?? xhr.statusText),
-          details: { reason: body?.reason as string | undefined, ...(body?.details as object) },
+          details: { reason: typeof body?.reason === "string" ? body.reason : undefined },
           fieldErrors: undefined,
         });
     };

@@ -56,7 +56,7 @@ test("an editor attaches a document and an archived web page to a claim, and dow
   await expect(form).toBeVisible();
 
   // A document: uploaded at once, kept by the desk.
-  await form.getByRole("button", { name: "Add a source" }).click();
+  await form.getByRole("button", { name: "Add source" }).click();
   await form.getByLabel("Kind of source 1").selectOption("document");
   await form
     .getByLabel("File for source 1")
@@ -64,7 +64,7 @@ test("an editor attaches a document and an archived web page to a claim, and dow
   await expect(form.getByTestId("document-kept")).toContainText("communiqué.pdf");
 
   // A file whose content does not match its name is refused, clearly.
-  await form.getByRole("button", { name: "Add a source" }).click();
+  await form.getByRole("button", { name: "Add source" }).click();
   await form.getByLabel("Kind of source 2").selectOption("document");
   await form
     .getByLabel("File for source 2")
@@ -73,8 +73,8 @@ test("an editor attaches a document and an archived web page to a claim, and dow
   await form.getByRole("button", { name: "Remove source 2" }).click();
 
   // A web page, archived from the local server.
-  await form.getByRole("button", { name: "Add a source" }).click();
-  await form.getByLabel("Address of source 2").fill(`${origin}/communique`);
+  await form.getByRole("button", { name: "Add source" }).click();
+  await form.getByLabel("Source 2 address").fill(`${origin}/communique`);
   await form.getByRole("button", { name: "Archive" }).click();
   await expect(form.getByTestId("snapshot-link")).toBeVisible();
 

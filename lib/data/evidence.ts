@@ -23,7 +23,7 @@ export function sha256(bytes: Uint8Array): string {
 function tooLarge(): AppError {
   return new AppError("too_large", `The file is larger than ${MAX_DOCUMENT_BYTES} bytes.`, {
     fieldErrors: { file: ["file_too_large"] },
-    details: { reason: "file_too_large", max: "20 MB" },
+    details: { reason: "file_too_large", max: MAX_DOCUMENT_BYTES },
   });
 }
 

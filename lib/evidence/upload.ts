@@ -11,7 +11,7 @@ export const MAX_UPLOAD_BYTES = MAX_DOCUMENT_BYTES + ENVELOPE;
 function tooLarge(): AppError {
   return new AppError("too_large", `The file is larger than ${MAX_DOCUMENT_BYTES} bytes.`, {
     fieldErrors: { file: ["file_too_large"] },
-    details: { reason: "file_too_large", max: "20 MB" },
+    details: { reason: "file_too_large", max: MAX_DOCUMENT_BYTES },
   });
 }
 
