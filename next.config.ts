@@ -15,6 +15,9 @@ const nextConfig: NextConfig = {
     // An imported page (a pasted page or an uploaded .html file, up to 2 MB) goes to the
     // article-preview action whole: its metadata is what the extraction reads.
     serverActions: { bodySizeLimit: "6mb" },
+    // The proxy buffers a request's body up to this size: a document (up to 20 MB, in its
+    // multipart envelope) reaches POST /articles/:id/documents whole; beyond it the route answers 413.
+    proxyClientMaxBodySize: "21mb",
   },
   typedRoutes: false,
   async headers() {

@@ -18,6 +18,7 @@ import type { ClaimDraft, ClaimFormViewer } from "./claim-form";
 import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
 import { StageBadge, VerdictBadge } from "./verdict-badge";
+import { SourceList } from "./source-list";
 import { upperFirst } from "@/lib/text/upper-first";
 import { bidiSafe } from "@/lib/text/bidi";
 
@@ -326,22 +327,7 @@ export function ArticleWorkspace({
                                 })}
                               </p>
                             ) : null}
-                            {claim.sources.length > 0 ? (
-                              <ul className="space-y-1">
-                                {claim.sources.map((s) => (
-                                  <li key={s.url}>
-                                    <a
-                                      href={s.url}
-                                      target="_blank"
-                                      rel="noreferrer noopener"
-                                      className="text-accent underline-offset-2 hover:underline"
-                                    >
-                                      {s.title ?? s.url}
-                                    </a>
-                                  </li>
-                                ))}
-                              </ul>
-                            ) : null}
+                            {claim.sources.length > 0 ? <SourceList sources={claim.sources} /> : null}
                             <p className="text-muted text-xs">
                               {claim.ratedBy && claim.ratedAt
                                 ? t("ratedBy", {

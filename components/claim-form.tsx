@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useMemo, useState, useTransition } from "react";
-import { useFieldArray, useForm, useWatch } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { createClaimAction, deleteClaimAction, updateClaimAction } from "@/app/(app)/articles/[id]/actions";
 import { CorrectionNoteField } from "@/components/publish/correction-note-field";
 import { returnAction } from "@/app/(app)/queue/actions";
@@ -12,7 +12,9 @@ import { describeError } from "@/lib/errors/text";
 import { VERDICTS } from "@/lib/review/model";
 import { findOccurrences, locateQuote } from "@/lib/text/anchor";
 import type { ClaimFormInput, ClaimFormValues, ClaimProposal } from "@/lib/validation/claim";
+import { toValues } from "@/lib/evidence/sources";
 import { SimilarClaimsPanel } from "./similar-claims-panel";
+import { SourceEditor } from "./source-editor";
 import { callAction, isRetryable } from "./ui/action";
 import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
@@ -59,7 +61,7 @@ function valuesOf(claim: ClaimView): ClaimFormInput {
     verdict: claim.verdict,
     verdictNote: claim.verdictNote ?? "",
     silentParty: claim.silentParty ?? "",
-    sources: claim.sources.map((s) => ({ url: s.url, title: s.title ?? "" })),
+    sources: claim.sources.map(toValues),
   };
 }
 
@@ -150,7 +152,6 @@ export function ClaimForm({
     getValues,
     formState: { errors },
   } = form;
-  const sources = useFieldArray({ control, name: "sources" });
   const verdict = useWatch({ control, name: "verdict" });
   const quote = useWatch({ control, name: "quote" });
   const statement = useWatch({ control, name: "statement" });
@@ -537,45 +538,13 @@ export function ClaimForm({
         />
       ) : null}
 
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium">{t("fields.sources")}</legend>
-        {sources.fields.length === 0 ? <p className="text-muted text-xs">{t("noSources")}</p> : null}
-        {sources.fields.map((field, index) => (
-          <div
-            key={field.id}
-            className="border-line grid grid-cols-[1fr_auto] gap-2 rounded-md border bg-white p-2"
-          >
-            <div className="space-y-2">
-              <Input
-                aria-label={t("sourceUrl", { n: index + 1 })}
-                placeholder="https://"
-                type="url"
-                aria-invalid={errors.sources?.[index]?.url ? true : undefined}
-                {...register(`sources.${index}.url`)}
-              />
-              {errors.sources?.[index]?.url ? (
-                <p className="text-disputed text-xs">{message(errors.sources[index]?.url?.message)}</p>
-              ) : null}
-              <Input
-                aria-label={t("sourceTitle", { n: index + 1 })}
-                placeholder={t("sourceTitlePlaceholder")}
-                {...register(`sources.${index}.title`)}
-              />
-            </div>
-            <Button
-              variant="ghost"
-              size="sm"
-              onClick={() => sources.remove(index)}
-              aria-label={t("removeSource", { n: index + 1 })}
-            >
-              ×
-            </Button>
-          </div>
-        ))}
-        <Button variant="secondary" size="sm" onClick={() => sources.append({ url: "", title: "" })}>
-          {t("addSource")}
-        </Button>
-      </fieldset>
+      <SourceEditor
+        form={form}
+        articleId={articleId}
+        initialFiles={(claim?.sources ?? []).flatMap((s) => [s.file, s.snapshot]).filter((f) => f !== null)}
+        legend={t("fields.sources")}
+        message={message}
+      />
 
       {overrideAsk && claim?.ratedBy ? (
         <div

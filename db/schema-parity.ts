@@ -18,6 +18,7 @@ export type SchemaParity = [
   Check<Rows<typeof sqlite.claims, typeof pg.claims>>,
   Check<Rows<typeof sqlite.claimSources, typeof pg.claimSources>>,
   Check<Rows<typeof sqlite.articleRevisions, typeof pg.articleRevisions>>,
+  Check<Rows<typeof sqlite.sourceFiles, typeof pg.sourceFiles>>,
   Check<Rows<typeof sqlite.claimEvents, typeof pg.claimEvents>>,
   Check<Rows<typeof sqlite.apiTokens, typeof pg.apiTokens>>,
   Check<Rows<typeof sqlite.adminAudit, typeof pg.adminAudit>>,

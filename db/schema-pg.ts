@@ -17,10 +17,12 @@ import {
 import {
   ANCHOR_STATES,
   EVENT_TYPES,
+  FILE_KINDS,
   LANGUAGES,
   PUBLISH_CHANNELS,
   REVISION_SOURCES,
   ROLES,
+  SOURCE_KINDS,
   STAGES,
   VERDICTS,
 } from "../lib/review/model";
@@ -157,10 +159,39 @@ export const claimSources = pgTable(
       .notNull()
       .references(() => claims.id, { onDelete: "cascade" }),
     position: int("position").notNull(),
-    url: text("url").notNull(),
+    kind: text("kind", { enum: SOURCE_KINDS }).notNull().default("web"),
+    url: text("url"),
     title: text("title"),
+    party: text("party"),
+    occurredAt: text("occurred_at"),
+    agency: text("agency"),
+    reference: text("reference"),
+    body: text("body"),
+    fileId: int("file_id").references(() => sourceFiles.id),
+    snapshotId: int("snapshot_id").references(() => sourceFiles.id),
   },
   (t) => [index("claim_sources_claim_idx").on(t.claimId, t.position)],
+);
+
+export const sourceFiles = pgTable(
+  "source_files",
+  {
+    id: id(),
+    articleId: int("article_id").notNull(),
+    kind: text("kind", { enum: FILE_KINDS }).notNull(),
+    storageKey: text("storage_key").notNull().unique(),
+    name: text("name").notNull(),
+    mediaType: text("media_type").notNull(),
+    size: int("size").notNull(),
+    sha256: text("sha256").notNull(),
+    url: text("url"),
+    finalUrl: text("final_url"),
+    createdById: int("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("source_files_article_idx").on(t.articleId, t.id)],
 );
 
 export const claimEvents = pgTable(

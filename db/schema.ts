@@ -3,10 +3,12 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "driz
 import {
   ANCHOR_STATES,
   EVENT_TYPES,
+  FILE_KINDS,
   LANGUAGES,
   PUBLISH_CHANNELS,
   REVISION_SOURCES,
   ROLES,
+  SOURCE_KINDS,
   STAGES,
   VERDICTS,
 } from "../lib/review/model";
@@ -159,12 +161,56 @@ export const claimSources = sqliteTable(
       .notNull()
       .references(() => claims.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
-    url: text("url").notNull(),
+    // One table for every kind of evidence; each kind fills its own columns, the others stay null
+    // (lib/evidence/sources.ts says which): web (url, title, snapshot_id), document (file_id,
+    // title), call (party = who, occurred_at, body = notes), message (party = from, occurred_at,
+    // body = text), wire (agency, reference, occurred_at), other (body = description).
+    kind: text("kind", { enum: SOURCE_KINDS }).notNull().default("web"),
+    url: text("url"),
     title: text("title"),
+    party: text("party"),
+    // As the editor gave it: a date ("2026-07-19") or a local date and time ("2026-07-19T14:00").
+    occurredAt: text("occurred_at"),
+    agency: text("agency"),
+    reference: text("reference"),
+    body: text("body"),
+    fileId: integer("file_id").references(() => sourceFiles.id),
+    snapshotId: integer("snapshot_id").references(() => sourceFiles.id),
   },
   (t) => [index("claim_sources_claim_idx").on(t.claimId, t.position)],
 );
 export type ClaimSource = typeof claimSources.$inferSelect;
+
+// The files the desk keeps as evidence (documents uploaded, snapshots of web pages), one row per
+// file; the bytes live on disk under DESK_FILES_DIR (lib/evidence/files.ts), never in the
+// database. Rows are never updated or deleted: a source removed from a claim leaves its file as
+// evidence of what was seen. No foreign key to claims, as for claim_events: evidence outlives the article.
+export const sourceFiles = sqliteTable(
+  "source_files",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    // The article whose claims it may support: a document can be uploaded while its claim is being
+    // written, before the claim exists; only claims of this article may cite it.
+    articleId: integer("article_id").notNull(),
+    kind: text("kind", { enum: FILE_KINDS }).notNull(),
+    // Relative to DESK_FILES_DIR; chosen by the desk, never by the uploader.
+    storageKey: text("storage_key").notNull().unique(),
+    // The uploader's file name (documents) or a name made from the page (snapshots).
+    name: text("name").notNull(),
+    mediaType: text("media_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    // Snapshots: the address fetched, as given, and where the page was in the end.
+    url: text("url"),
+    finalUrl: text("final_url"),
+    createdById: integer("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("source_files_article_idx").on(t.articleId, t.id)],
+);
+export type SourceFile = typeof sourceFiles.$inferSelect;
 
 // Append-only (triggers in the migrations refuse UPDATE and DELETE). No foreign key to claims:
 // the history of a deleted claim stays.

@@ -33,6 +33,12 @@ const envSchema = z.object({
   // Hosts, addresses or IPv4 CIDR ranges that article import may fetch from although they are
   // internal (an intranet CMS, say), comma-separated. Empty: public addresses only.
   FETCH_ALLOW_HOSTS: z.string().default(""),
+  // Where the evidence files live (documents uploaded, snapshots of web pages); default: "files"
+  // beside the SQLite database (data/files). Included by npm run backup / restore.
+  DESK_FILES_DIR: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

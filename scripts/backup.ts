@@ -2,7 +2,8 @@
 import path from "node:path";
 import { getEnv } from "@/lib/env";
 import { OpsError } from "@/lib/ops/backup";
-import { backupDesk, describeDatabaseStep } from "@/lib/ops/desk-backup";
+import { backupDesk, describeDatabaseStep, describeFilesStep } from "@/lib/ops/desk-backup";
+import { evidenceDirectory } from "@/lib/evidence/directory";
 
 const HELP = `Takes a consistent copy of the Claim Desk database while the app keeps serving.
 
@@ -28,12 +29,14 @@ async function main(argv: string[]): Promise<number> {
       databasePath: env.DATABASE_PATH,
       databaseUrl: env.DATABASE_URL,
       migrationsFolder: path.join(process.cwd(), "db", "migrations"),
+      filesDirectory: evidenceDirectory(),
     },
     file,
   );
   const source = env.DATABASE_URL ? "the PostgreSQL database" : env.DATABASE_PATH;
   console.log(`Backed up ${source} to ${file} in ${Date.now() - started} ms.`);
   for (const line of describeDatabaseStep(report.database)) console.log(line);
+  for (const line of describeFilesStep(report.files, "backup")) console.log(line);
   return 0;
 }
 

@@ -2,7 +2,8 @@
 import path from "node:path";
 import { getEnv } from "@/lib/env";
 import { OpsError } from "@/lib/ops/backup";
-import { describeDatabaseStep, restoreDesk } from "@/lib/ops/desk-backup";
+import { describeDatabaseStep, describeFilesStep, restoreDesk } from "@/lib/ops/desk-backup";
+import { evidenceDirectory } from "@/lib/evidence/directory";
 
 const HELP = `Replaces the Claim Desk database with a backup made by npm run backup.
 
@@ -30,12 +31,14 @@ async function main(argv: string[]): Promise<number> {
       databasePath: env.DATABASE_PATH,
       databaseUrl: env.DATABASE_URL,
       migrationsFolder: path.join(process.cwd(), "db", "migrations"),
+      filesDirectory: evidenceDirectory(),
     },
     file,
   );
   const target = env.DATABASE_URL ? "the PostgreSQL database" : env.DATABASE_PATH;
   console.log(`Restored ${file} into ${target}.`);
   for (const line of describeDatabaseStep(report.database)) console.log(line);
+  for (const line of describeFilesStep(report.files, "restore")) console.log(line);
   if (report.previous) console.log(`The database it replaced is kept as ${report.previous}.`);
   console.log("Start the app again (npm start).");
   return 0;

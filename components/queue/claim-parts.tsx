@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { SourceList } from "../source-list";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import type { QueueEntry } from "./entry";
@@ -68,20 +69,7 @@ export function ClaimFacts({
         {entry.sources.length === 0 ? (
           <span className="text-muted">{t("noSources")}</span>
         ) : (
-          <ul className="flex flex-wrap gap-x-3 gap-y-0.5">
-            {entry.sources.map((s) => (
-              <li key={s.url} className="max-w-full truncate">
-                <a
-                  href={s.url}
-                  target="_blank"
-                  rel="noreferrer noopener"
-                  className="text-accent underline-offset-2 hover:underline"
-                >
-                  {s.title ?? s.url.replace(/^https?:\/\//, "")}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <SourceList sources={entry.sources} />
         )}
       </dd>
     </dl>

@@ -1,4 +1,5 @@
 import type { QueueItem } from "@/lib/data/queue";
+import type { SourceView } from "@/lib/evidence/sources";
 import type { Verdict } from "@/lib/review/model";
 import type { QuoteContext } from "@/lib/text/context";
 
@@ -17,7 +18,7 @@ export type QueueEntry = {
   verdict: Verdict;
   verdictNote: string | null;
   silentParty: string | null;
-  sources: { url: string; title: string | null }[];
+  sources: SourceView[];
   ratedBy: Person | null;
   ratedAt: number | null;
   submittedBy: Person | null;

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { getArticleById } from "@/lib/data/articles";
 import type { ClaimView } from "@/lib/data/claims";
 import { AppError } from "@/lib/errors";
+import { toValues } from "@/lib/evidence/sources";
 import { locateQuote } from "@/lib/text/anchor";
 import type { UpdateClaimInput } from "@/lib/validation/claim";
 import type { apiPatchClaimSchema } from "@/lib/validation/api";
@@ -58,7 +59,7 @@ export async function patchedClaim(
     verdict: fields.verdict ?? current.verdict,
     verdictNote: fields.verdictNote ?? current.verdictNote ?? "",
     silentParty: fields.silentParty ?? current.silentParty ?? "",
-    sources: fields.sources ?? current.sources.map((s) => ({ url: s.url, title: s.title ?? "" })),
+    sources: fields.sources ?? current.sources.map(toValues),
     ...(fields.correctionNote !== undefined ? { correctionNote: fields.correctionNote } : {}),
   };
 }

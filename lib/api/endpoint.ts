@@ -25,6 +25,8 @@ export type Endpoint<P extends Schema = Schema, Q extends Schema = Schema, B ext
   params?: P;
   query?: Q;
   body?: B;
+  /** The body is a file upload (multipart/form-data, one field `file`), read by the route itself. */
+  upload?: boolean;
   /** Whether the body may be left out entirely (all its fields optional). */
   bodyOptional?: boolean;
   success: {

@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { FORMAT_INFO, FORMATS } from "@/lib/export/formats";
 import {
+  apiArchiveSchema,
+  apiFileSchema,
   apiApproveClaimSchema,
   apiArticlePageSchema,
   apiArticleSchema,
@@ -310,6 +312,49 @@ export const endpoints = {
       schema: z.record(z.string(), z.unknown()).describe("An OpenAPI 3.1 document."),
     },
     errors: [],
+  }),
+  uploadDocument: defineEndpoint({
+    operationId: "uploadDocument",
+    method: "POST",
+    path: "/articles/{id}/documents",
+    tag: "Claims",
+    summary: "Upload a document as evidence",
+    description:
+      'Keeps a document for the article\'s claims: `multipart/form-data` with one field `file` (PDF, image, text, CSV or office document, at most 20 MB). Its type is read from its content and must match its extension; its SHA-256 is recorded. The file is kept outside the database and served only to signed-in accounts, as a download. Cite it from a claim with a source `{ "kind": "document", "fileId": id }` (PATCH the claim\'s `sources`). Refused: an empty file (`file_empty`), over 20 MB (413, `file_too_large`), a type the desk does not keep (415, `file_type_unknown`), content that does not match the extension (415, `file_type_mismatch`).',
+    auth: true,
+    permission: "claim.edit",
+    params: idParamsSchema,
+    upload: true,
+    success: { status: 201, description: "The document as kept.", schema: apiFileSchema },
+    errors: ["not_found"],
+  }),
+  archiveWebPage: defineEndpoint({
+    operationId: "archiveWebPage",
+    method: "POST",
+    path: "/articles/{id}/archives",
+    tag: "Claims",
+    summary: "Archive a web page as evidence",
+    description:
+      "The desk fetches the page (with the protections of article import: public addresses only, 10 seconds, 5 MB, HTML only) and keeps it as it came, with the time and its SHA-256, so that the evidence survives the link dying. Put the id in the web source's `snapshotId`. A page that cannot be fetched is a 400 whose `errors.url` names why (`blockedAddress`, `unreachable`, `timeout`, `httpStatus`, `notHtml`, `tooLarge`, `badUrl`…).",
+    auth: true,
+    permission: "claim.edit",
+    params: idParamsSchema,
+    body: apiArchiveSchema,
+    success: { status: 201, description: "The snapshot as kept.", schema: apiFileSchema },
+    errors: ["not_found"],
+  }),
+  downloadFile: defineEndpoint({
+    operationId: "downloadFile",
+    method: "GET",
+    path: "/files/{id}",
+    tag: "Claims",
+    summary: "Download a kept document or snapshot",
+    description:
+      "The bytes as kept, always as an attachment (`Content-Disposition: attachment`, `X-Content-Type-Options: nosniff`); a snapshot comes as `application/octet-stream` so that no browser renders it.",
+    auth: true,
+    params: idParamsSchema,
+    success: { status: 200, description: "The file.", mediaTypes: ["application/octet-stream"] },
+    errors: ["not_found"],
   }),
 };
 

@@ -258,6 +258,22 @@ function operation(endpoint: Endpoint): OpenApiOperation {
           },
         }
       : {}),
+    ...(endpoint.upload
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              "multipart/form-data": {
+                schema: {
+                  type: "object",
+                  required: ["file"],
+                  properties: { file: { type: "string", format: "binary" } },
+                } as JsonSchema,
+              },
+            },
+          },
+        }
+      : {}),
     responses: responses(endpoint),
   };
 }

@@ -3,7 +3,9 @@ import type { ArticleDetail, ArticleSummary } from "@/lib/data/articles";
 import type { QueueEntry } from "@/lib/data/api-queue";
 import type { Suggestion } from "@/lib/claims";
 import type { ClaimView, HistoryEntry } from "@/lib/data/claims";
+import { recordOf, type FileRef } from "@/lib/evidence/sources";
 import type {
+  ApiFile,
   ApiArticle,
   ApiArticleSummary,
   ApiClaim,
@@ -11,6 +13,10 @@ import type {
   ApiQueueItem,
   ApiSuggestion,
 } from "@/lib/validation/api";
+
+export function toApiFile(file: FileRef): ApiFile {
+  return { ...file, download: `/api/v1/files/${file.id}` };
+}
 
 function iso(date: Date | null): string | null {
   return date ? date.toISOString() : null;
@@ -30,7 +36,11 @@ export function toApiClaim(view: ClaimView): ApiClaim {
     silentParty: view.silentParty,
     stage: view.stage,
     version: view.version,
-    sources: view.sources.map((s) => ({ url: s.url, title: s.title })),
+    sources: view.sources.map((s) => ({
+      ...recordOf(s),
+      file: s.file ? toApiFile(s.file) : null,
+      snapshot: s.snapshot ? toApiFile(s.snapshot) : null,
+    })),
     ratedBy: view.ratedBy,
     ratedAt: iso(view.ratedAt),
     submittedBy: view.submittedBy,

@@ -35,7 +35,9 @@ describe("claims data layer", () => {
     });
     expect(claim.quote).toBe(QUOTE);
     expect(claim.stage).toBe("draft");
-    expect(claim.sources).toEqual([{ url: "https://example.org/a", title: "Source A" }]);
+    expect(claim.sources).toEqual([
+      expect.objectContaining({ kind: "web", url: "https://example.org/a", title: "Source A", file: null }),
+    ]);
     const history = await getClaimHistory({ claimId: claim.id });
     expect(history.map((h) => h.type)).toEqual(["created"]);
     expect(history[0]?.actor.name).toBe("Ana");

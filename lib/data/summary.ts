@@ -23,7 +23,9 @@ import { DEFAULT_APP_URL } from "@/lib/app-url";
 import { getEnv } from "@/lib/env";
 import { endOfDay, zonedDayStartMs } from "@/lib/dates/zoned";
 import type { SummaryArticle, SummaryClaim, SummaryInput } from "@/lib/export";
+import { toSummarySource } from "@/lib/export/sources";
 import { listClaimsForArticle, type ClaimView } from "./claims";
+import { sourceViews } from "./claims/views";
 import { countRows, getDb, withTransaction, type Tx } from "./connection";
 import { summaryCorrections } from "./corrections";
 import { userNames } from "./user-names";
@@ -62,7 +64,7 @@ export function toSummaryClaim(view: ClaimView): SummaryClaim {
     verdictNote: view.verdictNote,
     silentParty: view.silentParty,
     stage: view.stage,
-    sources: view.sources.map((source) => ({ url: source.url, title: source.title })),
+    sources: view.sources.map(toSummarySource),
     ratedBy: view.ratedBy ? { name: view.ratedBy.name } : null,
     ratedAt: view.ratedAt,
     approvedBy: view.approvedBy ? { name: view.approvedBy.name } : null,
@@ -158,17 +160,16 @@ async function loadApprovedClaims(tx: Tx, articleIds: number[]): Promise<Map<num
     .orderBy(asc(claims.articleId), asc(claims.start), asc(claims.end), asc(claims.id));
   // Joined on the article ids, so that the number of parameters stays that of the batch.
   const sourceRows = await tx
-    .select({ claimId: claimSources.claimId, url: claimSources.url, title: claimSources.title })
+    .select({ source: claimSources })
     .from(claimSources)
     .innerJoin(claims, eq(claims.id, claimSources.claimId))
     .where(inArray(claims.articleId, articleIds))
     .orderBy(asc(claimSources.claimId), asc(claimSources.position));
-  const sources = new Map<number, { url: string; title: string | null }[]>();
-  for (const row of sourceRows) {
-    const list = sources.get(row.claimId) ?? [];
-    list.push({ url: row.url, title: row.title });
-    sources.set(row.claimId, list);
-  }
+  const views = await sourceViews(
+    tx,
+    sourceRows.map((row) => row.source),
+  );
+  const sources = new Map([...views].map(([id, list]) => [id, list.map(toSummarySource)]));
   const names = await userNames(
     tx,
     rows.flatMap((row) => [row.ratedById, row.approvedById]),

@@ -17,6 +17,7 @@ export const articles = chosen.articles;
 export const claims = chosen.claims;
 export const claimSources = chosen.claimSources;
 export const articleRevisions = chosen.articleRevisions;
+export const sourceFiles = chosen.sourceFiles;
 export const claimEvents = chosen.claimEvents;
 export const apiTokens = chosen.apiTokens;
 export const adminAudit = chosen.adminAudit;

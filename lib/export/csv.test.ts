@@ -1,3 +1,4 @@
+import { webSource } from "@/lib/export/sources";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CSV_BOM, CSV_COLUMNS, csvClaimRow, csvRow, toCsv, type CsvValue } from "./csv";
@@ -148,10 +149,7 @@ describe("toCsv", () => {
         stage: "in_review",
         approvedBy: null,
         approvedAt: null,
-        sources: [
-          { url: "https://a.example/1", title: "A" },
-          { url: "https://b.example/2", title: null },
-        ],
+        sources: [webSource("https://a.example/1", "A"), webSource("https://b.example/2", null)],
       }),
     ];
     const [, row] = parseCsv(toCsv(makeInput(claims, { includeUnapproved: true })));

@@ -1,6 +1,7 @@
 // Property tests for the formats the per-format tests do not already cover with arbitrary text:
 // JSON, ClaimReview JSON-LD (as a file and as a <script> element) and whole CSV documents.
 // (Escaping functions and the HTML and Markdown documents have theirs in html/markdown/csv.test.ts.)
+import { webSource } from "@/lib/export/sources";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { escapeBidiControls } from "@/lib/text/bidi";
@@ -59,7 +60,7 @@ function inputWith(text: string): SummaryInput {
         speaker: text,
         quote: text,
         verdictNote: text,
-        sources: [{ url: "https://example.com/source", title: text }],
+        sources: [webSource("https://example.com/source", text)],
         ratedBy: { name: text },
         approvedBy: { name: text },
       }),

@@ -1,3 +1,4 @@
+import { webSource } from "@/lib/export/sources";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { escapeHtml } from "./escape";
@@ -33,7 +34,7 @@ function inputWithUserText(text: string, language: "fr" | "en" = "en"): SummaryI
         speaker: text,
         quote: text,
         verdictNote: text,
-        sources: [{ url: "https://example.com/source", title: text }],
+        sources: [webSource("https://example.com/source", text)],
         ratedBy: { name: text },
         approvedBy: { name: text },
       }),
@@ -103,7 +104,7 @@ describe("toHtml", () => {
         id: 1,
         quote: "« Une campagne de terreur »\nsur deux lignes",
         verdictNote: "Chiffres recoupés.",
-        sources: [{ url: "https://example.com/a", title: "Source A" }],
+        sources: [webSource("https://example.com/a", "Source A")],
       }),
     ];
     const html = toHtml(makeInput(claims, { language: "fr" }));
@@ -131,9 +132,9 @@ describe("toHtml", () => {
     const claim = makeClaim({
       id: 1,
       sources: [
-        { url: 'https://example.com/a" onmouseover="alert(1)', title: "quoted" },
-        { url: "javascript:alert(1)", title: "js" },
-        { url: "data:text/html,<b>x</b>", title: null },
+        webSource('https://example.com/a" onmouseover="alert(1)', "quoted"),
+        webSource("javascript:alert(1)", "js"),
+        webSource("data:text/html,<b>x</b>", null),
       ],
     });
     const html = toHtml(makeInput([claim], { article: { url: "javascript:void(0)" } }));

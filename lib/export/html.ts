@@ -5,6 +5,7 @@ import type { Verdict } from "@/lib/review/model";
 import { formatLongDate, formatLongDay, isoDate, isoDateTime, parseIsoDate } from "./dates";
 import { escapeHtml, httpUrl } from "./escape";
 import { labelsFor, type Labels } from "./labels";
+import { sourceLine } from "./sources";
 import { buildSummary } from "./summary";
 import { textLines, trimText } from "./text";
 import type { SummaryInput, SummaryItem, SummarySource } from "./types";
@@ -72,10 +73,10 @@ function anchor(text: string, href: string): string {
   return `<a href="${e(href)}" rel="noreferrer">${e(text)}</a>`;
 }
 
-function source(item: SummarySource): string {
-  const href = httpUrl(item.url);
-  if (href === null) return e(item.title ? `${item.title} (${item.url})` : item.url);
-  return anchor(item.title ?? href, href);
+function source(item: SummarySource, labels: Labels): string {
+  const line = sourceLine(item, labels.lang);
+  const text = line.href === null ? e(line.text) : anchor(line.text, line.href);
+  return line.detail ? `${text} <span class="detail">(${e(line.detail)})</span>` : text;
 }
 
 function label(labels: Labels, text: string): string {
@@ -97,7 +98,7 @@ function claimArticle(item: SummaryItem, labels: Labels): string {
   if (item.sources.length > 0) {
     out.push(
       `<div class="sources">${label(labels, labels.sources)}<ul>`,
-      ...item.sources.map((s) => `<li>${source(s)}</li>`),
+      ...item.sources.map((s) => `<li>${source(s, labels)}</li>`),
       `</ul></div>`,
     );
   }

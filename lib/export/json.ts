@@ -26,7 +26,7 @@ function claimJson(item: SummaryItem): JsonValue {
     silenceSentence: item.silenceSentence,
     stage: item.stage,
     unverified: item.unverified,
-    sources: item.sources.map((source) => ({ url: source.url, title: source.title })),
+    sources: item.sources.map((source) => ({ ...source })),
     ratedBy: item.ratedBy,
     ratedAt: isoDateTime(item.ratedAt),
     approvedBy: item.approvedBy,

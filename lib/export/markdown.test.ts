@@ -1,3 +1,4 @@
+import { webSource } from "@/lib/export/sources";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { escapeMarkdown, escapeMarkdownLine } from "./escape";
@@ -49,7 +50,7 @@ function inputWithUserText(text: string, language: "fr" | "en" = "en"): SummaryI
         speaker: text,
         quote: text,
         verdictNote: text,
-        sources: [{ url: "https://example.com/source", title: text }],
+        sources: [webSource("https://example.com/source", text)],
         ratedBy: { name: text },
         approvedBy: { name: text },
       }),
@@ -206,10 +207,7 @@ describe("toMarkdown", () => {
   it("links only http and https sources", () => {
     const claim = makeClaim({
       id: 1,
-      sources: [
-        { url: "javascript:alert(1)", title: "Click" },
-        { url: "https://example.com/a_(b)", title: null },
-      ],
+      sources: [webSource("javascript:alert(1)", "Click"), webSource("https://example.com/a_(b)", null)],
     });
     const md = toMarkdown(makeInput([claim], { language: "en" }));
     expect(md).toContain("- Click (javascript:alert(1))");

@@ -2,6 +2,7 @@
 import { formatLongDay } from "./dates";
 import { escapeMarkdownLine, httpUrl } from "./escape";
 import { labelsFor, type Labels } from "./labels";
+import { sourceLine } from "./sources";
 import { buildSummary } from "./summary";
 import { singleLine, textLines } from "./text";
 import type { SummaryInput, SummaryItem, SummarySource } from "./types";
@@ -25,10 +26,10 @@ function link(text: string, href: string): string {
   return `[${inline(text)}](${destination(href)})`;
 }
 
-function source(item: SummarySource): string {
-  const href = httpUrl(item.url);
-  if (href === null) return inline(item.title ? `${item.title} (${item.url})` : item.url);
-  return link(item.title ?? href, href);
+function source(item: SummarySource, labels: Labels): string {
+  const line = sourceLine(item, labels.lang);
+  const text = line.href === null ? inline(line.text) : link(line.text, line.href);
+  return line.detail ? `${text} (${inline(line.detail)})` : text;
 }
 
 function claimBlock(item: SummaryItem, labels: Labels): string {
@@ -45,7 +46,7 @@ function claimBlock(item: SummaryItem, labels: Labels): string {
   }
   if (item.sources.length > 0) {
     out.push(
-      `${labels.sources}${labels.colon.trimEnd()}\n\n${item.sources.map((s) => `- ${source(s)}`).join("\n")}`,
+      `${labels.sources}${labels.colon.trimEnd()}\n\n${item.sources.map((s) => `- ${source(s, labels)}`).join("\n")}`,
     );
   }
   const signoff = labels.signoff(

@@ -1,3 +1,4 @@
+import { webSource } from "@/lib/export/sources";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { labelsFor } from "./labels";
@@ -163,17 +164,14 @@ describe("buildSummary", () => {
       statement: "  Plus de 1\u00a0800 drones\n tirés  ",
       speaker: " ",
       verdictNote: "\n  ",
-      sources: [
-        { url: "  ", title: "empty" },
-        { url: " https://example.com/a ", title: " " },
-      ],
+      sources: [webSource("  ", "empty"), webSource(" https://example.com/a ", " ")],
       ratedBy: { name: "" },
     });
     const [item] = summaryItems(buildSummary(makeInput([claim])));
     expect(item?.statement).toBe("Plus de 1\u00a0800 drones tirés");
     expect(item?.speaker).toBeNull();
     expect(item?.verdictNote).toBeNull();
-    expect(item?.sources).toEqual([{ url: "https://example.com/a", title: null }]);
+    expect(item?.sources).toEqual([webSource("https://example.com/a", null)]);
     expect(item?.ratedBy).toBeNull();
   });
 

@@ -86,8 +86,17 @@ export function toSummaryItem(
     stage: claim.stage,
     unverified: claim.stage !== "approved",
     sources: claim.sources
-      .filter((source) => trimText(source.url) !== "")
-      .map((source) => ({ url: neutral(trimText(source.url)), title: nonEmpty(source.title) })),
+      .filter((source) => source.kind !== "web" || trimText(source.url ?? "") !== "")
+      .map((source) => ({
+        ...source,
+        url: source.url === null ? null : neutral(trimText(source.url)),
+        title: nonEmpty(source.title),
+        party: nonEmpty(source.party),
+        agency: nonEmpty(source.agency),
+        reference: nonEmpty(source.reference),
+        description: nonEmpty(source.description),
+        document: source.document ? { ...source.document, name: neutral(source.document.name) } : null,
+      })),
     ratedBy: nonEmpty(claim.ratedBy?.name),
     ratedAt,
     approvedBy: nonEmpty(claim.approvedBy?.name),

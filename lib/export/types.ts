@@ -1,8 +1,30 @@
 // Inputs and the normalised model of the verified summary. Everything in lib/export is a pure
 // function of these types: no database, no framework, no clock (the caller passes `generatedAt`).
+import type { SourceKind } from "@/lib/evidence/model";
 import type { Language, Stage, Verdict } from "@/lib/review/model";
 
-export type SummarySource = { url: string; title: string | null };
+/**
+ * A source as exports show it (lib/export/sources.ts words it). What the desk keeps for itself
+ * stays out: no download link of a kept file (it is served to signed-in accounts only), no notes
+ * of a call and no text of a message; a document is named with its SHA-256, so that whoever
+ * receives the file can check it is the one the desk saw.
+ */
+export type SummarySource = {
+  kind: SourceKind;
+  url: string | null;
+  title: string | null;
+  /** Who was called or interviewed, who wrote. */
+  party: string | null;
+  /** "2026-07-19" or "2026-07-19T14:00", as the editor gave it. */
+  occurredAt: string | null;
+  agency: string | null;
+  reference: string | null;
+  /** The description of a source of the kind "other". */
+  description: string | null;
+  document: { name: string; mediaType: string; size: number; sha256: string } | null;
+  /** A web page's snapshot kept by the desk: when it was fetched and its SHA-256. */
+  archived: { at: string; sha256: string } | null;
+};
 
 export type SummaryClaim = {
   id: number;

@@ -44,3 +44,10 @@ export type RevisionSource = (typeof REVISION_SOURCES)[number];
 /** How a summary version was published: the "Publish summary" button, or an API export marked as publication. */
 export const PUBLISH_CHANNELS = ["app", "api"] as const;
 export type PublishChannel = (typeof PUBLISH_CHANNELS)[number];
+/** The kinds of evidence a claim's source can be (lib/evidence/model.ts). */
+export const SOURCE_KINDS = ["web", "document", "call", "message", "wire", "other"] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** What a kept file is: a document someone uploaded, or the desk's snapshot of a web page. */
+export const FILE_KINDS = ["document", "snapshot"] as const;
+export type FileKind = (typeof FILE_KINDS)[number];

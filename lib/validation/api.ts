@@ -4,6 +4,7 @@
 import { z } from "./zod";
 import { ERROR_CODES } from "@/lib/errors";
 import { FORMATS } from "@/lib/export/formats";
+import { FILE_KINDS, SOURCE_KINDS } from "@/lib/evidence/model";
 import { EVENT_TYPES, LANGUAGES, STAGES, VERDICTS } from "@/lib/review/model";
 import { articleListSchema, articleSchema } from "./article";
 import { claimFields, returnClaimSchema } from "./claim";
@@ -297,7 +298,44 @@ const timestamp = z.iso.datetime({ offset: false });
 
 export const apiPersonSchema = z.object({ id, name: z.string() }).describe("An account of the desk.");
 
-export const apiSourceSchema = z.object({ url: z.string(), title: z.string().nullable() });
+export const apiFileSchema = z
+  .object({
+    id,
+    kind: z
+      .enum(FILE_KINDS)
+      .describe("`document` (uploaded) or `snapshot` (a web page archived by the desk)."),
+    name: z.string(),
+    mediaType: z.string().describe("Read from the file's content, not from its name."),
+    size: count.describe("Bytes."),
+    sha256: z.string().describe("SHA-256 of the bytes kept, hex."),
+    at: timestamp.describe("When it was uploaded or fetched."),
+    finalUrl: z.string().nullable().describe("Snapshots: where the page was after redirects."),
+    download: z.string().describe("GET it with your token: always an attachment (`/api/v1/files/{id}`)."),
+  })
+  .describe("A file the desk keeps as evidence, served to signed-in accounts only.");
+export type ApiFile = z.output<typeof apiFileSchema>;
+
+const nullableText = z.string().nullable();
+export const apiSourceSchema = z
+  .object({
+    kind: z
+      .enum(SOURCE_KINDS)
+      .describe(
+        "`web` (url, title, snapshot), `document` (file, title), `call` (party: who, occurredAt, body: notes), `message` (party: from, occurredAt, body: text), `wire` (agency, reference, occurredAt) or `other` (body: description).",
+      ),
+    url: nullableText,
+    title: nullableText,
+    party: nullableText,
+    occurredAt: nullableText.describe("`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`, as given."),
+    agency: nullableText,
+    reference: nullableText,
+    body: nullableText,
+    fileId: id.nullable(),
+    snapshotId: id.nullable(),
+    file: apiFileSchema.nullable(),
+    snapshot: apiFileSchema.nullable(),
+  })
+  .describe("A source of the claim; the fields of other kinds are null.");
 
 export const apiClaimSchema = z
   .object({
@@ -494,3 +532,9 @@ export const apiProblemSchema = z
   })
   .describe("An RFC 9457 problem details object (application/problem+json).");
 export type ApiProblem = z.output<typeof apiProblemSchema>;
+
+export const apiArchiveSchema = z
+  .object({
+    url: z.string().trim().min(1, { error: "required" }).max(2000, { error: "tooLong" }),
+  })
+  .describe("The web page to archive: the desk fetches it (public addresses only, 10 s, 5 MB, HTML).");

@@ -1,11 +1,9 @@
 import { lineText, multilineText, quoteText } from "./text";
 import { z } from "./zod";
 import { VERDICTS } from "@/lib/review/model";
+import { sourceSchema } from "./source";
 
-export const sourceSchema = z.object({
-  url: z.url({ protocol: /^https?$/, error: "invalidUrl" }).max(2000, { error: "tooLong" }),
-  title: lineText().max(300, { error: "tooLong" }),
-});
+export { sourceSchema };
 
 /** The claim's own fields, without refinements, so the API can derive its variants (defaults, partial). */
 export const claimFields = z.object({

@@ -2,10 +2,28 @@
 // (lib/data/claims/events.ts recordEvent) and when the history is read (getClaimHistory), as
 // documenso types its audit log (packages/lib/types/document-audit-logs.ts). The rows are JSON in
 // claim_events.before/after: a change here may need a migration of the rows already stored.
+import { SOURCE_KINDS } from "@/lib/evidence/model";
 import { ANCHOR_STATES, STAGES, VERDICTS } from "@/lib/review/model";
 import { z } from "./zod";
 
-const source = z.strictObject({ url: z.string(), title: z.string().nullable() });
+// A source as recorded: typed (lib/evidence/sources.ts SourceRecord), or, in entries written
+// before sources had kinds, a web page's { url, title }.
+const nullableText = z.string().nullable();
+const source = z.union([
+  z.strictObject({
+    kind: z.enum(SOURCE_KINDS),
+    url: nullableText,
+    title: nullableText,
+    party: nullableText,
+    occurredAt: nullableText,
+    agency: nullableText,
+    reference: nullableText,
+    body: nullableText,
+    fileId: z.number().int().nullable(),
+    snapshotId: z.number().int().nullable(),
+  }),
+  z.strictObject({ url: z.string(), title: z.string().nullable() }),
+]);
 
 // The fields of a claim an event can record (lib/data/claims/events.ts TRACKED), and its stage.
 const fields = {

@@ -17,6 +17,8 @@ import { claimInput, makeArticle } from "@/test/data-helpers";
 import { authenticateToken, createToken, hashToken } from "@/lib/data/tokens";
 import { addNameVariant } from "@/lib/data/variants";
 import { publishSummary } from "@/lib/data/publish";
+import { uploadDocument } from "@/lib/data/evidence";
+import { startServer, type TestServer } from "@/lib/intake/test-server";
 import type { Role } from "@/lib/review/model";
 import type { Fixture, Person, Persona } from "./harness";
 
@@ -54,6 +56,40 @@ export type RouteExpectation = {
 };
 
 const EDITORS: readonly Role[] = ["editor", "reviewer", "admin"];
+
+// Evidence: a multipart upload of a small text document, and a local page to archive (the safe
+// fetcher refuses 127.0.0.1 unless FETCH_ALLOW_HOSTS names it).
+const BOUNDARY = "matrix-boundary";
+const UPLOAD = {
+  headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}` },
+  body: [
+    `--${BOUNDARY}`,
+    'Content-Disposition: form-data; name="file"; filename="call-notes.txt"',
+    "Content-Type: text/plain",
+    "",
+    "Appel au service de presse, 19/07 : pas de commentaire.",
+    `--${BOUNDARY}--`,
+    "",
+  ].join("\r\n"),
+};
+let page: Promise<TestServer> | undefined;
+async function pageToArchive(): Promise<string> {
+  process.env.FETCH_ALLOW_HOSTS = "127.0.0.1";
+  page ??= startServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end("<!doctype html><title>Communiqué</title><p>Le ministère confirme.</p>");
+  });
+  return `${(await page).origin}/communique`;
+}
+async function keptFile(fx: Fixture): Promise<number> {
+  const file = await uploadDocument({
+    actor: { id: fx.people.editor.id, role: fx.people.editor.role },
+    articleId: fx.articleId,
+    name: "notes.txt",
+    bytes: new TextEncoder().encode("Notes of the call."),
+  });
+  return file.id;
+}
 const REVIEWERS: readonly Role[] = ["reviewer", "admin"];
 const ADMINS: readonly Role[] = ["admin"];
 
@@ -112,6 +148,11 @@ function isRedirect(outcome: Outcome): boolean {
 }
 
 export const ACTIONS: Record<string, ActionExpectation> = {
+  "app/(app)/articles/[id]/evidence-actions.ts#archiveSourceAction": {
+    access: EDITORS,
+    args: async (fx) => [{ articleId: fx.articleId, url: await pageToArchive() }],
+    allowed: (outcome) => expect(outcome.result).toMatchObject({ ok: true, data: { kind: "snapshot" } }),
+  },
   "app/(app)/articles/[id]/actions.ts#createClaimAction": {
     access: EDITORS,
     args: (fx) => [
@@ -391,6 +432,55 @@ export const ROUTES: Record<string, RouteExpectation> = {
       path: "/exports/download?format=jsonl&from=2000-01-01&to=2100-12-31",
       params: {},
     }),
+  },
+  "app/(app)/articles/[id]/documents/route.ts#POST": {
+    access: EDITORS,
+    auth: "session",
+    request: (fx) => ({
+      method: "POST",
+      path: `/articles/${fx.articleId}/documents`,
+      params: { id: String(fx.articleId) },
+      ...UPLOAD,
+    }),
+  },
+  "app/(app)/files/[id]/route.ts#GET": {
+    access: "signed_in",
+    auth: "session",
+    readOnly: true,
+    request: async (fx) => {
+      const id = await keptFile(fx);
+      return { path: `/files/${id}`, params: { id: String(id) } };
+    },
+  },
+  "app/api/v1/articles/[id]/documents/route.ts#POST": {
+    access: EDITORS,
+    auth: "bearer",
+    request: (fx) => ({
+      method: "POST",
+      path: `/api/v1/articles/${fx.articleId}/documents`,
+      params: { id: String(fx.articleId) },
+      ...UPLOAD,
+    }),
+  },
+  "app/api/v1/articles/[id]/archives/route.ts#POST": {
+    access: EDITORS,
+    auth: "bearer",
+    request: async (fx) => ({
+      method: "POST",
+      path: `/api/v1/articles/${fx.articleId}/archives`,
+      params: { id: String(fx.articleId) },
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ url: await pageToArchive() }),
+    }),
+  },
+  "app/api/v1/files/[id]/route.ts#GET": {
+    access: "signed_in",
+    auth: "bearer",
+    readOnly: true,
+    request: async (fx) => {
+      const id = await keptFile(fx);
+      return { path: `/api/v1/files/${id}`, params: { id: String(id) } };
+    },
   },
   // The HTTP API: an API token of an active account; reading for any, writing by the role's permissions.
   "app/api/v1/articles/route.ts#GET": {

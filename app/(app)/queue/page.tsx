@@ -116,6 +116,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
         "claimWork",
         "errorReasons",
         "errors",
+        "evidence",
         "publish",
         "queue",
         "stages",

@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { articles, claims } from "@/lib/data/tables";
 import { AppError } from "@/lib/errors";
 import { canDeleteClaim, canEditClaim, ratedByAfterEdit, stageAfterEdit, type Actor } from "@/lib/review";
+import { toRecord } from "@/lib/evidence/sources";
 import { spanIsValid } from "@/lib/text/anchor";
 import { selectorFor } from "@/lib/text/reanchor";
 import { parseInput } from "@/lib/validation/parse";
@@ -78,7 +79,8 @@ export async function createClaim({
       })
       .returning();
     if (!claim) throw new Error("The claim was not saved.");
-    const sources = await writeSources(tx, claim.id, data.sources);
+    await writeSources(tx, claim, data.sources);
+    const sources = (await loadSources(tx, [claim.id])).get(claim.id) ?? [];
     const origin = data.suggestion
       ? {
           origin: "suggestion",
@@ -136,7 +138,7 @@ export async function updateClaim({
       verdict: data.verdict,
       verdictNote: emptyToNull(data.verdictNote),
       silentParty: data.verdict === "uncommented" ? emptyToNull(data.silentParty) : null,
-      sources: data.sources.map((s) => ({ url: s.url, title: emptyToNull(s.title) })),
+      sources: data.sources.map(toRecord),
     };
     const changed = TRACKED.filter((key) => !sameValue(before[key], next[key]));
     const at = new Date();
@@ -189,7 +191,7 @@ export async function updateClaim({
         .where(and(eq(claims.id, claim.id), eq(claims.version, claim.version)))
         .returning();
       if (!updated) throw await conflict(tx, await loadClaim(tx, claim.id));
-      if (changed.includes("sources")) await writeSources(tx, claim.id, data.sources);
+      if (changed.includes("sources")) await writeSources(tx, claim, data.sources);
       const pick = (s: Record<string, unknown>) => Object.fromEntries(changed.map((k) => [k, s[k]]));
       const stageChange = stage !== claim.stage ? { stage } : {};
       // Replacing someone else's verdict (a reviewer rewriting an editor's) is an override: the

@@ -4,6 +4,7 @@ import { claimEvents, users, type Claim, type ClaimEvent } from "@/lib/data/tabl
 import type { EventType } from "@/lib/review/model";
 import { claimEventSchema, type ClaimEventPayload } from "@/lib/validation/events";
 import { getDb, type Tx } from "../connection";
+import { recordOf } from "@/lib/evidence/sources";
 import type { PersonRef, SourceView } from "./views";
 
 // The fields an event records before and after; the order is the order of the history view.
@@ -31,7 +32,7 @@ export function snapshot(claim: Claim, sources: SourceView[]): Snapshot {
     verdict: claim.verdict,
     verdictNote: claim.verdictNote,
     silentParty: claim.silentParty,
-    sources,
+    sources: sources.map(recordOf),
   };
 }
 

@@ -1,10 +1,12 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { claims, claimSources, type Claim } from "@/lib/data/tables";
+import { eq, inArray } from "drizzle-orm";
+import { claims, claimSources, sourceFiles, type Claim } from "@/lib/data/tables";
+import { toRecord } from "@/lib/evidence/sources";
 import { AppError } from "@/lib/errors";
 import type { Decision } from "@/lib/review";
+import type { SourceValues } from "@/lib/validation/source";
 import type { Tx } from "../connection";
-import { toViews, type SourceView } from "./views";
+import { toViews } from "./views";
 
 // Steps shared by editing and review decisions, each inside the caller's transaction.
 
@@ -17,19 +19,49 @@ export function refuse(decision: Decision): void {
   if (!decision.ok) throw new AppError(decision.code, decision.message, { details: decision.details });
 }
 
+/**
+ * Replaces a claim's sources. A document or a snapshot must be a file kept for this claim's
+ * article, of the right kind (a document as a document, a snapshot as a web page's archive).
+ */
 export async function writeSources(
   tx: Tx,
-  claimId: number,
-  sources: { url: string; title: string }[],
-): Promise<SourceView[]> {
-  await tx.delete(claimSources).where(eq(claimSources.claimId, claimId));
-  const views = sources.map((s) => ({ url: s.url, title: emptyToNull(s.title) }));
-  if (views.length > 0) {
+  claim: { id: number; articleId: number },
+  sources: SourceValues[],
+): Promise<void> {
+  const records = sources.map(toRecord);
+  const wanted = records.flatMap((r, index) => [
+    ...(r.fileId !== null ? [{ id: r.fileId, kind: "document" as const, index, field: "fileId" }] : []),
+    ...(r.snapshotId !== null
+      ? [{ id: r.snapshotId, kind: "snapshot" as const, index, field: "snapshotId" }]
+      : []),
+  ]);
+  if (wanted.length > 0) {
+    const found = await tx
+      .select({ id: sourceFiles.id, articleId: sourceFiles.articleId, kind: sourceFiles.kind })
+      .from(sourceFiles)
+      .where(
+        inArray(
+          sourceFiles.id,
+          wanted.map((w) => w.id),
+        ),
+      );
+    const byId = new Map(found.map((f) => [f.id, f]));
+    for (const w of wanted) {
+      const file = byId.get(w.id);
+      if (!file || file.articleId !== claim.articleId || file.kind !== w.kind) {
+        throw new AppError("invalid_input", "This file is not one kept for this article.", {
+          fieldErrors: { [`sources.${w.index}.${w.field}`]: ["fileNotOfArticle"] },
+          details: { reason: "file_not_of_article" },
+        });
+      }
+    }
+  }
+  await tx.delete(claimSources).where(eq(claimSources.claimId, claim.id));
+  if (records.length > 0) {
     await tx
       .insert(claimSources)
-      .values(views.map((s, position) => ({ claimId, position, url: s.url, title: s.title })));
+      .values(records.map((r, position) => ({ ...r, claimId: claim.id, position })));
   }
-  return views;
 }
 
 export async function loadClaim(tx: Tx, id: number): Promise<Claim> {

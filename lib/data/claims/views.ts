@@ -1,11 +1,12 @@
 import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
-import { claims, claimSources, type Claim } from "@/lib/data/tables";
 import type { AnchorProposal } from "@/lib/text/reanchor-claims";
+import { claims, claimSources, sourceFiles, type Claim, type SourceFile } from "@/lib/data/tables";
+import type { FileRef, SourceView } from "@/lib/evidence/sources";
 import { getDb, type Tx } from "../connection";
 import { userNames } from "../user-names";
 
-export type SourceView = { url: string; title: string | null };
+export type { SourceView };
 export type PersonRef = { id: number; name: string };
 
 /** A claim as pages, the API and exports see it. */
@@ -50,20 +51,66 @@ export type ClaimView = {
   reviewReason: string | null;
 };
 
+export function fileRef(row: SourceFile): FileRef {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    mediaType: row.mediaType,
+    size: row.size,
+    sha256: row.sha256,
+    at: row.createdAt.toISOString(),
+    finalUrl: row.finalUrl,
+  };
+}
+
+/** The kept files of these ids, by id. */
+export async function loadFileRefs(tx: Tx, ids: number[]): Promise<Map<number, FileRef>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await tx.select().from(sourceFiles).where(inArray(sourceFiles.id, unique));
+  return new Map(rows.map((row) => [row.id, fileRef(row)]));
+}
+
+/** Source rows as views, with their files, grouped by claim (in the rows' order). */
+export async function sourceViews(
+  tx: Tx,
+  rows: (typeof claimSources.$inferSelect)[],
+): Promise<Map<number, SourceView[]>> {
+  const byClaim = new Map<number, SourceView[]>();
+  const files = await loadFileRefs(
+    tx,
+    rows.flatMap((r) => [r.fileId, r.snapshotId]).filter((id): id is number => id !== null),
+  );
+  for (const row of rows) {
+    const list = byClaim.get(row.claimId) ?? [];
+    list.push({
+      kind: row.kind,
+      url: row.url,
+      title: row.title,
+      party: row.party,
+      occurredAt: row.occurredAt,
+      agency: row.agency,
+      reference: row.reference,
+      body: row.body,
+      fileId: row.fileId,
+      snapshotId: row.snapshotId,
+      file: row.fileId === null ? null : (files.get(row.fileId) ?? null),
+      snapshot: row.snapshotId === null ? null : (files.get(row.snapshotId) ?? null),
+    });
+    byClaim.set(row.claimId, list);
+  }
+  return byClaim;
+}
+
 export async function loadSources(tx: Tx, claimIds: number[]): Promise<Map<number, SourceView[]>> {
-  const bySource = new Map<number, SourceView[]>();
-  if (claimIds.length === 0) return bySource;
+  if (claimIds.length === 0) return new Map();
   const rows = await tx
     .select()
     .from(claimSources)
     .where(inArray(claimSources.claimId, claimIds))
     .orderBy(asc(claimSources.claimId), asc(claimSources.position));
-  for (const row of rows) {
-    const list = bySource.get(row.claimId) ?? [];
-    list.push({ url: row.url, title: row.title });
-    bySource.set(row.claimId, list);
-  }
-  return bySource;
+  return sourceViews(tx, rows);
 }
 
 /** Claims as ClaimView, with their sources and the names of the people involved, in two queries. */

@@ -57,6 +57,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
         "common",
         "errorReasons",
         "errors",
+        "evidence",
         "exportMenu",
         "exportOptions",
         "publish",

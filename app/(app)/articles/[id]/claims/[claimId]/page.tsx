@@ -13,6 +13,7 @@ import { listRevisions } from "@/lib/data/revisions";
 import { hasPermission } from "@/lib/review";
 import { parseIdParam } from "@/lib/validation/id";
 import { bidiSafe } from "@/lib/text/bidi";
+import { SourceList } from "@/components/source-list";
 import { ClientMessages } from "@/components/client-messages";
 import { ReopenClaim } from "@/components/publish/reopen-claim";
 
@@ -48,6 +49,7 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
         "verdicts",
         "anchors",
         "revisions",
+        "evidence",
         "errors",
         "errorReasons",
         "common",
@@ -83,6 +85,14 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
               </blockquote>
               {claim.stage === "approved" && hasPermission(user.role, "claim.reopen") ? (
                 <ReopenClaim claimId={claim.id} version={claim.version} />
+              ) : null}
+              {claim.sources.length > 0 ? (
+                <section aria-label={t("claimForm.fields.sources")} className="text-sm">
+                  <h2 className="text-muted text-xs font-semibold tracking-wide uppercase">
+                    {t("claimForm.fields.sources")}
+                  </h2>
+                  <SourceList sources={claim.sources} className="mt-1" />
+                </section>
               ) : null}
             </>
           ) : (
