@@ -22,4 +22,7 @@ export type SchemaParity = [
   Check<Rows<typeof sqlite.adminAudit, typeof pg.adminAudit>>,
   Check<Rows<typeof sqlite.signInAttempts, typeof pg.signInAttempts>>,
   Check<Rows<typeof sqlite.rateLimits, typeof pg.rateLimits>>,
+  Check<Rows<typeof sqlite.claimMessages, typeof pg.claimMessages>>,
+  Check<Rows<typeof sqlite.claimMessageVersions, typeof pg.claimMessageVersions>>,
+  Check<Rows<typeof sqlite.claimMentions, typeof pg.claimMentions>>,
 ];

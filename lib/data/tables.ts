@@ -21,3 +21,6 @@ export const apiTokens = chosen.apiTokens;
 export const adminAudit = chosen.adminAudit;
 export const signInAttempts = chosen.signInAttempts;
 export const rateLimits = chosen.rateLimits;
+export const claimMessages = chosen.claimMessages;
+export const claimMessageVersions = chosen.claimMessageVersions;
+export const claimMentions = chosen.claimMentions;

@@ -22,5 +22,9 @@ export const EVENT_TYPES = [
   "deleted",
   "review_taken",
   "review_released",
+  // The claim's discussion and who it is given to (lib/data/threads.ts); none changes a field.
+  "message_posted",
+  "message_edited",
+  "assigned",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -30,6 +30,9 @@ export const ACTIONS = [
   "claim.approve",
   "claim.return",
   "claim.take",
+  "claim.discuss",
+  "claim.assign",
+  "article.assign",
   "speaker.merge",
   "account.manage",
   "token.manage_others",
@@ -43,6 +46,9 @@ const EDITOR_ACTIONS = [
   "claim.edit",
   "claim.delete",
   "claim.submit",
+  // Writing in a claim's thread, and giving an article to an editor (its owner).
+  "claim.discuss",
+  "article.assign",
 ] as const satisfies readonly Action[];
 
 const REVIEWER_ACTIONS = [
@@ -50,6 +56,8 @@ const REVIEWER_ACTIONS = [
   "claim.approve",
   "claim.return",
   "claim.take",
+  // Giving a claim in review to a reviewer (lib/data/threads.ts); four eyes still decides who approves.
+  "claim.assign",
   // Renaming every claim of a speaker touches approved claims across articles: reviewers decide.
   "speaker.merge",
 ] as const satisfies readonly Action[];
@@ -144,6 +152,7 @@ const DOING_WORDS = {
   approve: "approved",
   return: "returned",
   take: "taken for review",
+  assign: "assigned to a reviewer",
 } as const;
 
 function wrongStage(stage: Stage, action: keyof typeof DOING_WORDS): Decision {
@@ -255,6 +264,29 @@ export function canTakeForReview(actor: Actor, claim: ClaimFacts): Decision {
     return refuse("forbidden", "take_forbidden", "Only a reviewer or an admin can take claims for review.");
   }
   if (claim.stage !== "in_review") return wrongStage(claim.stage, "take");
+  return ALLOWED;
+}
+
+/**
+ * A claim in review given to a reviewer, by a reviewer or admin. The assignee must be able to
+ * approve it: nobody who set its current verdict (four eyes). `assignee` null takes it back.
+ */
+export function canAssignReviewer(
+  actor: Actor,
+  claim: ClaimFacts,
+  assignee: { id: number; role: Role } | null,
+): Decision {
+  if (!hasPermission(actor.role, "claim.assign")) {
+    return refuse("forbidden", "assign_forbidden", "Only a reviewer or an admin can assign claims.");
+  }
+  if (claim.stage !== "in_review") return wrongStage(claim.stage, "assign");
+  if (assignee === null) return ALLOWED;
+  if (!hasPermission(assignee.role, "claim.approve")) {
+    return refuse("forbidden", "assignee_not_reviewer", "Claims are assigned to reviewers and admins only.");
+  }
+  if (claim.ratedById !== null && claim.ratedById === assignee.id) {
+    return refuse("four_eyes", "assign_own_verdict", "This person set the verdict; they cannot approve it.");
+  }
   return ALLOWED;
 }
 

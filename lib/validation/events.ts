@@ -38,6 +38,10 @@ const changesAfter = changes.extend({
 const stageOnly = z.strictObject({ stage });
 const note = z.string().nullable();
 
+// A claim's discussion and assignment (lib/data/threads.ts): who was mentioned, who has it.
+const person = z.strictObject({ id: z.number().int(), name: z.string() });
+const messageRef = z.number().int();
+
 export const claimEventSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("created"), before: z.null(), after: created, note }),
   z.strictObject({ type: z.literal("edited"), before: changes, after: changesAfter, note }),
@@ -55,6 +59,29 @@ export const claimEventSchema = z.discriminatedUnion("type", [
   // Taking and releasing a claim for review change no field of it.
   z.strictObject({ type: z.literal("review_taken"), before: z.null(), after: z.null(), note }),
   z.strictObject({ type: z.literal("review_released"), before: z.null(), after: z.null(), note }),
+  // The note is the message's text; an edit keeps the earlier text in `before` (and in the thread).
+  z.strictObject({
+    type: z.literal("message_posted"),
+    before: z.null(),
+    after: z.strictObject({
+      messageId: messageRef,
+      kind: z.enum(["message", "return"]),
+      mentions: z.array(person),
+    }),
+    note: z.string(),
+  }),
+  z.strictObject({
+    type: z.literal("message_edited"),
+    before: z.strictObject({ messageId: messageRef, text: z.string() }),
+    after: z.strictObject({ messageId: messageRef, mentions: z.array(person) }),
+    note: z.string(),
+  }),
+  z.strictObject({
+    type: z.literal("assigned"),
+    before: z.strictObject({ assignedTo: person.nullable() }),
+    after: z.strictObject({ assignedTo: person.nullable() }),
+    note,
+  }),
 ]);
 
 /** One event's type and payload, as stored and as the history shows it. */
