@@ -1,6 +1,7 @@
 import type { QueueItem } from "@/lib/data/queue";
 import type { Verdict } from "@/lib/review/model";
 import type { QuoteContext } from "@/lib/text/context";
+import type { ThreadSummary } from "@/components/thread-types";
 
 type Person = { id: number; name: string };
 
@@ -27,6 +28,8 @@ export type QueueEntry = {
   returnNote: string | null;
   returnedBy: Person | null;
   returnedAt: number | null;
+  /** The claim's thread and assignee (components/thread-panel.tsx), when the page read them. */
+  thread?: ThreadSummary;
 };
 
 const ms = (d: Date | null) => (d ? d.getTime() : null);

@@ -41,7 +41,7 @@ import {
 } from "./thread-messages";
 import { TRACKED, recordEvent, type Tracked } from "./claims/events";
 import { loadClaim, refuse } from "./claims/shared";
-import { getDb, withTransaction, type Tx } from "./connection";
+import { cachedUntilWrite, getDb, withTransaction, type Tx } from "./connection";
 import { countReturnedTo, listReturnedTo, type QueueItem } from "./queue";
 import { userNames } from "./user-names";
 
@@ -184,6 +184,8 @@ export type ThreadDigest = {
   /** The last messages, oldest first (at most DIGEST_MESSAGES). */
   last: MessageView[];
   sinceReturned: SinceReturned | null;
+  /** The reviewer the claim is given to, if anyone. */
+  assignedTo: PersonRef | null;
 };
 
 export const DIGEST_MESSAGES = 2;
@@ -216,12 +218,19 @@ export async function listThreadDigests({
   }
   const views = await messageViews(db, [...lastIds.values()].flat());
   const since = await sinceReturnedOf(db, claimIds);
+  const assignedRows = await db
+    .select({ claimId: claims.id, id: users.id, name: users.name })
+    .from(claims)
+    .innerJoin(users, eq(users.id, claims.assignedToId))
+    .where(inArray(claims.id, claimIds));
+  const assigned = new Map(assignedRows.map((r) => [r.claimId, { id: r.id, name: r.name }]));
   for (const claimId of claimIds) {
     result.set(claimId, {
       claimId,
       count: counts.get(claimId) ?? 0,
       last: views.filter((v) => v.claimId === claimId),
       sinceReturned: since.get(claimId) ?? null,
+      assignedTo: assigned.get(claimId) ?? null,
     });
   }
   return result;
@@ -610,6 +619,11 @@ export async function countMyWork({
 }: {
   userId: number;
 }): Promise<{ returned: number; assigned: number }> {
+  // On every page (the header's badge): kept until the next write, as the queue's count is.
+  return cachedUntilWrite(`my-work:${userId}`, () => readMyWorkCounts(userId));
+}
+
+async function readMyWorkCounts(userId: number): Promise<{ returned: number; assigned: number }> {
   const db = getDb();
   const [returned, assignedRows] = await Promise.all([
     countReturnedTo({ userId }),

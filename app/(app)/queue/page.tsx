@@ -12,6 +12,8 @@ import { countQueue, countReturnedTo, listQueue, listQueueFacets, listReturnedTo
 import { hasPermission } from "@/lib/review";
 import { queueFiltersSchema, queueTabSchema } from "@/lib/validation/queue";
 import { ClientMessages } from "@/components/client-messages";
+import { toThreadSummary } from "@/components/thread-types";
+import { listAssignableReviewers, listThreadDigests } from "@/lib/data/threads";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("queue");
@@ -58,7 +60,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
     const items = await listReturnedTo({ userId: user.id });
     body = <ReturnedList entries={items.map(toEntry)} />;
   } else {
-    const [{ items, total, at }, facets] = await Promise.all([
+    const [{ items, total, at }, facets, reviewers] = await Promise.all([
       listQueue({
         filters: {
           articleId: filters.article,
@@ -68,7 +70,9 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
         },
       }),
       listQueueFacets({ articleId: filters.article }),
+      canReview ? listAssignableReviewers() : Promise.resolve(undefined),
     ]);
+    const digests = await listThreadDigests({ claimIds: items.map((i) => i.id) });
     body = (
       <>
         <QueueFiltersForm facets={facets} filters={filters} filtered={filtered} />
@@ -86,7 +90,11 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
           </p>
         ) : null}
         <QueueBoard
-          entries={items.map(toEntry)}
+          entries={items.map((item) => {
+            const digest = digests.get(item.id);
+            return { ...toEntry(item), thread: digest ? toThreadSummary(digest) : undefined };
+          })}
+          reviewers={reviewers}
           meId={user.id}
           canReview={canReview}
           filtered={filtered}
@@ -100,7 +108,9 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
   }
 
   return (
-    <ClientMessages namespaces={["claimWork", "errorReasons", "errors", "queue", "stages", "verdicts"]}>
+    <ClientMessages
+      namespaces={["claimWork", "common", "errorReasons", "errors", "queue", "stages", "threads", "verdicts"]}
+    >
       <div className="space-y-5">
         <div className="flex flex-wrap items-end justify-between gap-4">
           <div>

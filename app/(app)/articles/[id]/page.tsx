@@ -12,6 +12,9 @@ import { hasPermission } from "@/lib/review";
 import { parseIdParam } from "@/lib/validation/id";
 import { bidiSafe } from "@/lib/text/bidi";
 import { ClientMessages } from "@/components/client-messages";
+import { AssignOwner } from "@/components/assign-owner";
+import { toThreadSummary } from "@/components/thread-types";
+import { getArticleOwner, listPossibleOwners, listThreadDigests } from "@/lib/data/threads";
 
 type Params = Promise<{ id: string }>;
 
@@ -32,10 +35,14 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function ArticlePage({ params }: { params: Params }) {
   const user = await requireUser();
   const article = await load((await params).id);
-  const [claims, speakers] = await Promise.all([
+  const [claims, speakers, owner, people] = await Promise.all([
     listClaimsForArticle({ articleId: article.id }),
     listSpeakers(),
+    getArticleOwner({ articleId: article.id }),
+    listPossibleOwners(),
   ]);
+  const digests = await listThreadDigests({ claimIds: claims.map((c) => c.id) });
+  const threads = Object.fromEntries([...digests].map(([id, d]) => [id, toThreadSummary(d)]));
   const t = await getTranslations();
   const format = await getFormatter();
   const { progress } = article;
@@ -54,6 +61,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
         "similar",
         "stages",
         "suggest",
+        "threads",
         "verdicts",
       ]}
     >
@@ -107,6 +115,12 @@ export default async function ArticlePage({ params }: { params: Params }) {
               ) : null}
             </div>
           </div>
+          <AssignOwner
+            articleId={article.id}
+            owner={owner}
+            people={people}
+            canChange={hasPermission(user.role, "article.assign")}
+          />
           <div
             className="border-line flex flex-wrap items-center gap-x-6 gap-y-2 rounded-lg border bg-white px-4 py-3 text-sm"
             data-testid="article-progress"
@@ -146,6 +160,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
           speakers={speakers}
           canEdit={hasPermission(user.role, "claim.edit")}
           viewer={{ id: user.id, canReturn: hasPermission(user.role, "claim.return") }}
+          threads={threads}
         />
       </div>
     </ClientMessages>

@@ -10,6 +10,11 @@ import { getClaimById, getClaimHistory } from "@/lib/data/claims";
 import { parseIdParam } from "@/lib/validation/id";
 import { bidiSafe } from "@/lib/text/bidi";
 import { ClientMessages } from "@/components/client-messages";
+import { AssignReviewer } from "@/components/assign-reviewer";
+import { ThreadPanel } from "@/components/thread-panel";
+import { toThreadMessage, toThreadSummary } from "@/components/thread-types";
+import { getThread, getThreadDigest, listAssignableReviewers, listMentionable } from "@/lib/data/threads";
+import { hasPermission } from "@/lib/review";
 
 type Params = Promise<{ id: string; claimId: string }>;
 
@@ -19,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ClaimHistoryPage({ params }: { params: Params }) {
-  await requireUser();
+  const user = await requireUser();
   const { id, claimId } = await params;
   const articleId = parseIdParam(id);
   const cid = parseIdParam(claimId);
@@ -32,9 +37,18 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
   if (!article || history.length === 0 || history[0]?.claimId !== cid) notFound();
   if (claim && claim.articleId !== articleId) notFound();
   const t = await getTranslations();
+  const [thread, digest, mentionable, reviewers] = await Promise.all([
+    getThread({ claimId: cid }),
+    getThreadDigest({ claimId: cid }),
+    listMentionable(),
+    listAssignableReviewers(),
+  ]);
+  const summary = toThreadSummary(digest);
 
   return (
-    <ClientMessages namespaces={["claimWork", "stages", "verdicts"]}>
+    <ClientMessages
+      namespaces={["claimWork", "common", "errorReasons", "errors", "stages", "threads", "verdicts"]}
+    >
       <div className="mx-auto max-w-3xl space-y-6">
         <nav aria-label={t("article.breadcrumb")} className="text-muted text-sm">
           <Link href="/articles" className="hover:text-ink hover:underline">
@@ -66,6 +80,31 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
             <p className="text-muted text-sm">{t("history.deletedClaim")}</p>
           )}
         </header>
+        {claim ? (
+          <section
+            aria-labelledby="thread-heading"
+            className="border-line space-y-3 rounded-lg border bg-white p-5"
+          >
+            <h2 id="thread-heading" className="text-muted text-sm font-semibold tracking-wide uppercase">
+              {t("threads.title")}
+            </h2>
+            {claim.stage === "in_review" && hasPermission(user.role, "claim.assign") ? (
+              <AssignReviewer
+                claimId={claim.id}
+                reviewers={reviewers}
+                current={summary.assignedTo}
+                ratedById={claim.ratedBy?.id ?? null}
+              />
+            ) : null}
+            <ThreadPanel
+              claimId={claim.id}
+              summary={summary}
+              meId={user.id}
+              initial={{ messages: thread.map(toThreadMessage), mentionable }}
+              startOpen
+            />
+          </section>
+        ) : null}
         <section aria-labelledby="timeline-heading" className="border-line rounded-lg border bg-white p-5">
           <h2 id="timeline-heading" className="text-muted mb-4 text-sm font-semibold tracking-wide uppercase">
             {t("history.timeline")}
