@@ -25,6 +25,8 @@ test.afterAll(async () => {
   await closeDb();
 });
 
+test.setTimeout(120_000);
+
 test("a returned claim is discussed, fixed, resubmitted and shown to its reviewer with what changed", async ({
   browser,
 }) => {
@@ -83,7 +85,10 @@ test("a returned claim is discussed, fixed, resubmitted and shown to its reviewe
   await expect(item.getByTestId("thread-messages").getByTestId("thread-message")).toHaveCount(2);
   await item.getByTestId("my-work-resubmit").click();
   await expect(
-    editor.page.getByTestId("my-work-returned").getByTestId("my-work-claim").filter({ hasText: claim.statement }),
+    editor.page
+      .getByTestId("my-work-returned")
+      .getByTestId("my-work-claim")
+      .filter({ hasText: claim.statement }),
   ).toHaveCount(0);
 
   // The reviewer sees it back, with what changed since the return and the last messages.

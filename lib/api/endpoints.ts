@@ -232,7 +232,7 @@ export const endpoints = {
   editMessage: defineEndpoint({
     operationId: "editClaimMessage",
     method: "PATCH",
-    path: "/claims/{id}/messages/{messageId}",
+    path: "/claims/{id}/messages/{message}",
     tag: "Review",
     summary: "Edit one's own message",
     description:

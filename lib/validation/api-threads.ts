@@ -10,7 +10,7 @@ const person = z.object({ id, name: z.string() }).describe("An account of the de
 
 export const messageParamsSchema = z.object({
   id: idParamSchema.describe("The claim's id."),
-  messageId: idParamSchema.describe("The message's id."),
+  message: idParamSchema.describe("The message's id."),
 });
 
 export const apiMessageBodySchema = z

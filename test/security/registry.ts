@@ -429,7 +429,7 @@ export const ROUTES: Record<string, RouteExpectation> = {
     }),
   },
   // The editor's own message: others are refused (403) as well as the roles that may not write.
-  "app/api/v1/claims/[id]/messages/[messageId]/route.ts#PATCH": {
+  "app/api/v1/claims/[id]/messages/[message]/route.ts#PATCH": {
     access: EDITORS,
     auth: "bearer",
     request: async (fx) => {
@@ -440,7 +440,7 @@ export const ROUTES: Record<string, RouteExpectation> = {
       return {
         method: "PATCH",
         path: `/api/v1/claims/${fx.inReview.id}/messages/${message.id}`,
-        params: { id: String(fx.inReview.id), messageId: String(message.id) },
+        params: { id: String(fx.inReview.id), message: String(message.id) },
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ body: "A second text" }),
       };

@@ -18,7 +18,18 @@ export default async function MyWorkPage() {
   });
   const t = await getTranslations("myWork");
   return (
-    <ClientMessages namespaces={["common", "errorReasons", "errors", "myWork", "threads"]}>
+    <ClientMessages
+      namespaces={[
+        "claimWork",
+        "common",
+        "errorReasons",
+        "errors",
+        "myWork",
+        "stages",
+        "threads",
+        "verdicts",
+      ]}
+    >
       <div className="space-y-5">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
