@@ -6,6 +6,7 @@ import { signOutAction } from "@/app/actions/session";
 import type { SessionUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/review";
 import { LanguageSwitch } from "./language-switch";
+import { MyWorkNav } from "./my-work-nav";
 import { NavLink } from "./nav-link";
 import { NavSearch } from "./nav-search";
 import { buttonClass } from "./ui/button";
@@ -14,10 +15,13 @@ import { bidiSafe } from "@/lib/text/bidi";
 export async function AppShell({
   user,
   queueCount,
+  myWork,
   children,
 }: {
   user: SessionUser;
   queueCount: number;
+  /** Claims returned to me and given to me to review (the "My work" badge). */
+  myWork?: { returned: number; assigned: number };
   children: ReactNode;
 }) {
   const t = await getTranslations();
@@ -72,6 +76,7 @@ export async function AppShell({
             className="-mx-2 flex w-full flex-wrap items-center gap-1 text-sm whitespace-nowrap"
           >
             <NavLink href="/articles">{t("nav.articles")}</NavLink>
+            {myWork ? <MyWorkNav counts={myWork} /> : null}
             <NavLink href="/queue">
               {t("nav.queue")}
               <span

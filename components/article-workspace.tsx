@@ -15,6 +15,8 @@ import { ArticleReader, type TextSpan } from "./article-reader";
 import { ClaimSuggestions, suggestionKey, type SuggestionState } from "./claim-suggestions";
 import type { SuggestMessage, SuggestRequest } from "./suggest.worker";
 import type { ClaimDraft, ClaimFormViewer } from "./claim-form";
+import { ThreadPanel } from "./thread-panel";
+import type { ThreadSummary } from "./thread-types";
 import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
 import { StageBadge, VerdictBadge } from "./verdict-badge";
@@ -42,6 +44,7 @@ export function ArticleWorkspace({
   canEdit,
   viewer,
   extraPanel,
+  threads,
 }: {
   article: { id: number; body: string; language: Language };
   claims: ClaimView[];
@@ -51,6 +54,8 @@ export function ArticleWorkspace({
   canEdit: boolean;
   viewer?: ClaimFormViewer;
   extraPanel?: React.ReactNode;
+  /** Each claim's thread digest, by claim id (components/thread-panel.tsx). */
+  threads?: Record<number, ThreadSummary>;
 }) {
   const tw = useTranslations("claimWork");
   // The words the open form is anchored to, highlighted in the article while the claim is written.
@@ -372,6 +377,13 @@ export function ArticleWorkspace({
                                 {t("history")}
                               </Link>
                             </div>
+                            {viewer ? (
+                              <ThreadPanel
+                                claimId={claim.id}
+                                summary={threads?.[claim.id] ?? null}
+                                meId={viewer.id}
+                              />
+                            ) : null}
                           </div>
                         ) : null}
                       </li>

@@ -45,6 +45,16 @@ export async function ClaimTimeline({ entries }: { entries: HistoryEntry[] }) {
               ? tw("proposed", { verdict: tv(entry.after.suggestedVerdict).toLowerCase() })
               : tw("fromSuggestion")
             : null;
+        // The thread and assignment events (issue 18): to whom, and whom a message mentioned.
+        const team =
+          entry.type === "assigned"
+            ? entry.after.assignedTo
+              ? t("assignedTo", { name: entry.after.assignedTo.name })
+              : t("unassigned")
+            : (entry.type === "message_posted" || entry.type === "message_edited") &&
+                entry.after.mentions.length > 0
+              ? t("mentioned", { names: format.list(entry.after.mentions.map((m) => m.name)) })
+              : null;
         const time = format.dateTime(entry.at, { timeStyle: "short" });
         const date = format.dateTime(entry.at, { dateStyle: "medium" });
         const summary =
@@ -61,6 +71,16 @@ export async function ClaimTimeline({ entries }: { entries: HistoryEntry[] }) {
               <span className="font-medium">{summary}</span>
               <span className="text-muted"> · {date}</span>
             </p>
+            {team ? (
+              <p className="text-muted mt-1 text-sm" data-testid="history-team">
+                {team}
+              </p>
+            ) : null}
+            {entry.type === "message_edited" ? (
+              <p className="text-muted mt-1 text-sm">
+                {t("earlierText")} <del>“{bidiSafe(entry.before.text)}”</del>
+              </p>
+            ) : null}
             {origin ? (
               <p className="text-muted mt-1 text-sm" data-testid="history-origin">
                 {origin}

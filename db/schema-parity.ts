@@ -27,4 +27,7 @@ export type SchemaParity = [
   Check<Rows<typeof sqlite.nameVariants, typeof pg.nameVariants>>,
   Check<Rows<typeof sqlite.summaryVersions, typeof pg.summaryVersions>>,
   Check<Rows<typeof sqlite.claimCorrections, typeof pg.claimCorrections>>,
+  Check<Rows<typeof sqlite.claimMessages, typeof pg.claimMessages>>,
+  Check<Rows<typeof sqlite.claimMessageVersions, typeof pg.claimMessageVersions>>,
+  Check<Rows<typeof sqlite.claimMentions, typeof pg.claimMentions>>,
 ];

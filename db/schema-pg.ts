@@ -26,7 +26,7 @@ import {
   STAGES,
   VERDICTS,
 } from "../lib/review/model";
-import { ADMIN_AUDIT_ACTIONS } from "./schema";
+import { ADMIN_AUDIT_ACTIONS, MESSAGE_KINDS } from "./schema";
 
 const time = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
 const createdAt = () => time("created_at").notNull().defaultNow();
@@ -63,12 +63,14 @@ export const articles = pgTable(
     createdById: int("created_by_id")
       .notNull()
       .references(() => users.id),
+    ownerId: int("owner_id").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: time("updated_at").notNull(),
     version: int("version").notNull().default(1),
   },
   (t) => [
     index("articles_created_at_idx").on(t.createdAt),
+    index("articles_owner_idx").on(t.ownerId, t.createdAt),
     index("articles_published_at_idx").on(t.publishedAt),
     index("articles_title_idx").on(t.title),
   ],
@@ -104,6 +106,8 @@ export const claims = pgTable(
     returnedAt: time("returned_at"),
     reviewTakenById: int("review_taken_by_id").references(() => users.id),
     reviewTakenAt: time("review_taken_at"),
+    assignedToId: int("assigned_to_id").references(() => users.id),
+    assignedAt: time("assigned_at"),
     createdById: int("created_by_id")
       .notNull()
       .references(() => users.id),
@@ -128,6 +132,7 @@ export const claims = pgTable(
     index("claims_stage_rater_idx").on(t.stage, t.ratedById),
     index("claims_stage_submitter_idx").on(t.stage, t.submittedById),
     index("claims_speaker_idx").on(t.speaker),
+    index("claims_stage_assigned_idx").on(t.stage, t.assignedToId),
     index("claims_rated_idx").on(t.ratedAt, t.verdict, t.articleId, t.speaker),
   ],
 );
@@ -214,6 +219,60 @@ export const claimEvents = pgTable(
     index("claim_events_article_idx").on(t.articleId, t.id),
     index("claim_events_actor_idx").on(t.actorId, t.createdAt),
     index("claim_events_type_created_idx").on(t.type, t.createdAt, t.actorId),
+  ],
+);
+
+export const claimMessages = pgTable(
+  "claim_messages",
+  {
+    id: id(),
+    claimId: int("claim_id").notNull(),
+    articleId: int("article_id").notNull(),
+    authorId: int("author_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: MESSAGE_KINDS }).notNull().default("message"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("claim_messages_claim_idx").on(t.claimId, t.id)],
+);
+
+export const claimMessageVersions = pgTable(
+  "claim_message_versions",
+  {
+    id: id(),
+    messageId: int("message_id")
+      .notNull()
+      .references(() => claimMessages.id),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("claim_message_versions_message_idx").on(t.messageId, t.id)],
+);
+
+export const claimMentions = pgTable(
+  "claim_mentions",
+  {
+    id: id(),
+    messageId: int("message_id")
+      .notNull()
+      .references(() => claimMessages.id),
+    versionId: int("version_id")
+      .notNull()
+      .references(() => claimMessageVersions.id),
+    claimId: int("claim_id").notNull(),
+    articleId: int("article_id").notNull(),
+    mentionedId: int("mentioned_id")
+      .notNull()
+      .references(() => users.id),
+    actorId: int("actor_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("claim_mentions_mentioned_idx").on(t.mentionedId, t.id),
+    index("claim_mentions_message_idx").on(t.messageId),
   ],
 );
 

@@ -47,12 +47,15 @@ export const articles = sqliteTable(
     createdById: integer("created_by_id")
       .notNull()
       .references(() => users.id),
+    // The editor the article belongs to ("My work"): its creator at first, then whom an editor gives it to.
+    ownerId: integer("owner_id").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
     version: integer("version").notNull().default(1),
   },
   (t) => [
     index("articles_created_at_idx").on(t.createdAt),
+    index("articles_owner_idx").on(t.ownerId, t.createdAt),
     index("articles_published_at_idx").on(t.publishedAt),
     index("articles_title_idx").on(t.title),
   ],
@@ -91,6 +94,10 @@ export const claims = sqliteTable(
     returnedAt: integer("returned_at", { mode: "timestamp_ms" }),
     reviewTakenById: integer("review_taken_by_id").references(() => users.id),
     reviewTakenAt: integer("review_taken_at", { mode: "timestamp_ms" }),
+    // The reviewer a claim in review is given to (lib/data/threads.ts assignClaim); not a change of
+    // the claim's content, so its version does not move. Four eyes still decides who may approve.
+    assignedToId: integer("assigned_to_id").references(() => users.id),
+    assignedAt: integer("assigned_at", { mode: "timestamp_ms" }),
     createdById: integer("created_by_id")
       .notNull()
       .references(() => users.id),
@@ -123,6 +130,7 @@ export const claims = sqliteTable(
     index("claims_stage_rater_idx").on(t.stage, t.ratedById),
     index("claims_stage_submitter_idx").on(t.stage, t.submittedById),
     index("claims_speaker_idx").on(t.speaker),
+    index("claims_stage_assigned_idx").on(t.stage, t.assignedToId),
     // The insights page: claims rated in a period, counted by week, verdict, article and speaker
     // from the index alone.
     index("claims_rated_idx").on(t.ratedAt, t.verdict, t.articleId, t.speaker),
@@ -238,6 +246,72 @@ export const claimEvents = sqliteTable(
   ],
 );
 export type ClaimEvent = typeof claimEvents.$inferSelect;
+
+// A claim's discussion (lib/data/threads.ts). Append-only, like every history of the desk
+// (triggers refuse UPDATE and DELETE): a message is a row here, its text the versions below, the
+// last one current; an edit adds a version and keeps the earlier ones. `kind` "return" is the note
+// a reviewer returned the claim with. No foreign key to claims: the thread of a deleted claim stays.
+export const MESSAGE_KINDS = ["message", "return"] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export const claimMessages = sqliteTable(
+  "claim_messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    claimId: integer("claim_id").notNull(),
+    articleId: integer("article_id").notNull(),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: MESSAGE_KINDS }).notNull().default("message"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("claim_messages_claim_idx").on(t.claimId, t.id)],
+);
+export type ClaimMessage = typeof claimMessages.$inferSelect;
+
+export const claimMessageVersions = sqliteTable(
+  "claim_message_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    messageId: integer("message_id")
+      .notNull()
+      .references(() => claimMessages.id),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("claim_message_versions_message_idx").on(t.messageId, t.id)],
+);
+export type ClaimMessageVersion = typeof claimMessageVersions.$inferSelect;
+
+// Who a message version mentions: one row per account and version that newly mentions it, the
+// record a notifier reads ("Ana mentioned you on a claim"). Append-only.
+export const claimMentions = sqliteTable(
+  "claim_mentions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    messageId: integer("message_id")
+      .notNull()
+      .references(() => claimMessages.id),
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => claimMessageVersions.id),
+    claimId: integer("claim_id").notNull(),
+    articleId: integer("article_id").notNull(),
+    mentionedId: integer("mentioned_id")
+      .notNull()
+      .references(() => users.id),
+    actorId: integer("actor_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("claim_mentions_mentioned_idx").on(t.mentionedId, t.id),
+    index("claim_mentions_message_idx").on(t.messageId),
+  ],
+);
+export type ClaimMention = typeof claimMentions.$inferSelect;
 
 export const apiTokens = sqliteTable(
   "api_tokens",

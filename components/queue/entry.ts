@@ -2,6 +2,7 @@ import type { QueueItem } from "@/lib/data/queue";
 import type { SourceView } from "@/lib/evidence/sources";
 import type { Verdict } from "@/lib/review/model";
 import type { QuoteContext } from "@/lib/text/context";
+import type { ThreadSummary } from "@/components/thread-types";
 
 type Person = { id: number; name: string };
 
@@ -30,6 +31,8 @@ export type QueueEntry = {
   returnedAt: number | null;
   /** "article_changed_here": an approved claim back in review because the article changed (issue 16). */
   reviewReason?: string | null;
+  /** The claim's thread and assignee (components/thread-panel.tsx), when the page read them. */
+  thread?: ThreadSummary;
 };
 
 const ms = (d: Date | null) => (d ? d.getTime() : null);

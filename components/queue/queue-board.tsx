@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { approveAction, bulkApproveAction, returnAction, takeAction } from "@/app/(app)/queue/actions";
+import { AssignBulk } from "@/components/assign-bulk";
 import { callAction, isRetryable } from "@/components/ui/action";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -46,12 +47,15 @@ export function QueueBoard({
   canReview,
   filtered,
   serverNow,
+  reviewers,
 }: {
   entries: QueueEntry[];
   meId: number;
   canReview: boolean;
   filtered: boolean;
   serverNow: number;
+  /** Who claims can be assigned to (bulk assign, components/assign-bulk.tsx). */
+  reviewers?: { id: number; name: string }[];
 }) {
   const t = useTranslations("queue");
   const tp = useTranslations("publish");
@@ -487,6 +491,16 @@ export function QueueBoard({
                     {t("selection.approve")}
                     <Kbd className="border-white/40 bg-white/15 text-white">⇧A</Kbd>
                   </Button>
+                  {reviewers ? (
+                    <AssignBulk
+                      ids={selectedEntries.map((e) => e.id)}
+                      reviewers={reviewers}
+                      onDone={(report) => {
+                        if (report.ok) setSelected(new Set());
+                        setNotice({ kind: report.ok ? "ok" : "error", text: report.text });
+                      }}
+                    />
+                  ) : null}
                   <Button size="sm" variant="ghost" onClick={() => setSelected(new Set())}>
                     {t("selection.clear")}
                   </Button>
@@ -505,6 +519,7 @@ export function QueueBoard({
                   entry={entry}
                   meId={meId}
                   canReview={canReview}
+                  reviewers={reviewers}
                   active={active?.id === entry.id}
                   selected={selected.has(entry.id)}
                   busy={busy.has(entry.id)}

@@ -11,6 +11,8 @@ import { reviewLockActive } from "@/lib/review/rules";
 import { ClaimFacts, ClaimHeading, Kbd, QuoteInContext } from "./claim-parts";
 import { claimHref, type QueueEntry } from "./entry";
 import { useTimeFormat } from "./use-time";
+import { AssignReviewer } from "@/components/assign-reviewer";
+import { ThreadPanel } from "@/components/thread-panel";
 
 export type ReturnDraft = { id: number; note: string; error: string | null };
 
@@ -45,10 +47,12 @@ export function QueueLine({
   now,
   handlers,
   ref,
+  reviewers,
 }: {
   entry: QueueEntry;
   meId: number;
   canReview: boolean;
+  reviewers?: { id: number; name: string }[];
   active: boolean;
   selected: boolean;
   busy: boolean;
@@ -197,6 +201,19 @@ export function QueueLine({
           {t("item.open")}
           <Kbd>o</Kbd>
         </Link>
+      </div>
+
+      <div className="col-span-full col-start-2 grid gap-3 md:grid-cols-[minmax(0,1fr)_13rem]">
+        <ThreadPanel claimId={entry.id} summary={entry.thread ?? null} meId={meId} />
+        {canReview && reviewers ? (
+          <AssignReviewer
+            claimId={entry.id}
+            reviewers={reviewers}
+            current={entry.thread?.assignedTo ?? null}
+            ratedById={entry.ratedBy?.id ?? null}
+            compact
+          />
+        ) : null}
       </div>
 
       {error ? (

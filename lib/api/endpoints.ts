@@ -32,6 +32,16 @@ import {
 } from "@/lib/validation/api";
 import { apiRevisionSchema } from "@/lib/validation/revision";
 import { apiRevisionListSchema, apiRevisionOutcomeSchema } from "./revisions";
+import {
+  apiArticleOwnerSchema,
+  apiAssignClaimSchema,
+  apiAssignmentSchema,
+  apiMessageBodySchema,
+  apiMessageSchema,
+  apiOwnerSchema,
+  apiThreadSchema,
+  messageParamsSchema,
+} from "@/lib/validation/api-threads";
 import { defineEndpoint, type Endpoint } from "./endpoint";
 
 export const endpoints = {
@@ -259,6 +269,80 @@ export const endpoints = {
     body: apiReturnClaimSchema,
     success: { status: 200, description: "The claim, back in draft.", schema: apiClaimSchema },
     errors: ["not_found", "wrong_stage", "needs_note", "conflict"],
+  }),
+  // A claim's thread and who works on what (issue 18).
+  listMessages: defineEndpoint({
+    operationId: "listClaimMessages",
+    method: "GET",
+    path: "/claims/{id}/messages",
+    tag: "Review",
+    summary: "Read a claim's thread",
+    description:
+      "The discussion under a claim, oldest message first, with the earlier texts of edited messages. A return note is the message of kind `return`.",
+    auth: true,
+    params: idParamsSchema,
+    success: { status: 200, description: "The thread.", schema: apiThreadSchema },
+    errors: ["not_found"],
+  }),
+  postMessage: defineEndpoint({
+    operationId: "postClaimMessage",
+    method: "POST",
+    path: "/claims/{id}/messages",
+    tag: "Review",
+    summary: "Write in a claim's thread",
+    description:
+      "Adds a message under a claim. `@handle` mentions an active account (the part of its e-mail address before the @); a deactivated account cannot be mentioned (400, reason `mention_deactivated`). At most 10,000 characters.",
+    auth: true,
+    permission: "claim.discuss",
+    params: idParamsSchema,
+    body: apiMessageBodySchema,
+    success: { status: 201, description: "The message.", schema: apiMessageSchema },
+    errors: ["not_found"],
+  }),
+  editMessage: defineEndpoint({
+    operationId: "editClaimMessage",
+    method: "PATCH",
+    path: "/claims/{id}/messages/{message}",
+    tag: "Review",
+    summary: "Edit one's own message",
+    description:
+      "Gives a message a new text. The earlier text is kept (in `earlier` and in the claim's history): messages are never changed or deleted. Only the author may edit.",
+    auth: true,
+    permission: "claim.discuss",
+    params: messageParamsSchema,
+    body: apiMessageBodySchema,
+    success: { status: 200, description: "The message with its new text.", schema: apiMessageSchema },
+    errors: ["not_found", "forbidden"],
+  }),
+  assignClaim: defineEndpoint({
+    operationId: "assignClaim",
+    method: "POST",
+    path: "/claims/{id}/assign",
+    tag: "Review",
+    summary: "Give a claim in review to a reviewer",
+    description:
+      "Assigns a claim in the queue to a reviewer or admin (or, with `null`, to nobody). Four eyes still decides who may approve: the reviewer who set the claim's verdict cannot be assigned it (403 `four_eyes`). The claim's version does not change.",
+    auth: true,
+    permission: "claim.assign",
+    params: idParamsSchema,
+    body: apiAssignClaimSchema,
+    success: { status: 200, description: "Whom the claim is given to.", schema: apiAssignmentSchema },
+    errors: ["not_found", "forbidden", "four_eyes", "wrong_stage"],
+  }),
+  setArticleOwner: defineEndpoint({
+    operationId: "setArticleOwner",
+    method: "POST",
+    path: "/articles/{id}/owner",
+    tag: "Articles",
+    summary: "Give an article to an editor",
+    description:
+      "Makes an active account the article's owner: it appears under their My work. An article belongs to whoever created it until then.",
+    auth: true,
+    permission: "article.assign",
+    params: idParamsSchema,
+    body: apiArticleOwnerSchema,
+    success: { status: 200, description: "The article's owner.", schema: apiOwnerSchema },
+    errors: ["not_found"],
   }),
   listQueue: defineEndpoint({
     operationId: "listQueue",

@@ -150,6 +150,8 @@ export async function createArticle({
         authors: nullable(data.authors),
         body,
         createdById: actor.id,
+        // The article belongs to whoever adds it, until an editor gives it to someone else.
+        ownerId: actor.id,
         createdAt: now,
         updatedAt: now,
       })

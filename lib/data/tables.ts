@@ -26,3 +26,6 @@ export const rateLimits = chosen.rateLimits;
 export const nameVariants = chosen.nameVariants;
 export const summaryVersions = chosen.summaryVersions;
 export const claimCorrections = chosen.claimCorrections;
+export const claimMessages = chosen.claimMessages;
+export const claimMessageVersions = chosen.claimMessageVersions;
+export const claimMentions = chosen.claimMentions;

@@ -30,6 +30,10 @@ export const EVENT_TYPES = [
   // an approved claim sent back to the queue with a reason. Neither edits an earlier event.
   "approval_withdrawn",
   "reopened",
+  // The claim's discussion and who it is given to (lib/data/threads.ts); none changes a field.
+  "message_posted",
+  "message_edited",
+  "assigned",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -32,6 +32,9 @@ export const ACTIONS = [
   "claim.take",
   "claim.reopen",
   "summary.publish",
+  "claim.discuss",
+  "claim.assign",
+  "article.assign",
   "speaker.merge",
   "account.manage",
   "token.manage_others",
@@ -46,6 +49,9 @@ const EDITOR_ACTIONS = [
   "claim.edit",
   "claim.delete",
   "claim.submit",
+  // Writing in a claim's thread, and giving an article to an editor (its owner).
+  "claim.discuss",
+  "article.assign",
 ] as const satisfies readonly Action[];
 
 const REVIEWER_ACTIONS = [
@@ -56,6 +62,8 @@ const REVIEWER_ACTIONS = [
   // Sending an approved claim back to the queue, and publishing a verified summary (issue 16).
   "claim.reopen",
   "summary.publish",
+  // Giving a claim in review to a reviewer (lib/data/threads.ts); four eyes still decides who approves.
+  "claim.assign",
   // Renaming every claim of a speaker touches approved claims across articles: reviewers decide.
   "speaker.merge",
 ] as const satisfies readonly Action[];
@@ -154,6 +162,7 @@ const DOING_WORDS = {
   take: "taken for review",
   withdraw: "withdrawn from approval",
   reopen: "reopened",
+  assign: "assigned to a reviewer",
 } as const;
 
 function wrongStage(stage: Stage, action: keyof typeof DOING_WORDS): Decision {
@@ -265,6 +274,29 @@ export function canTakeForReview(actor: Actor, claim: ClaimFacts): Decision {
     return refuse("forbidden", "take_forbidden", "Only a reviewer or an admin can take claims for review.");
   }
   if (claim.stage !== "in_review") return wrongStage(claim.stage, "take");
+  return ALLOWED;
+}
+
+/**
+ * A claim in review given to a reviewer, by a reviewer or admin. The assignee must be able to
+ * approve it: nobody who set its current verdict (four eyes). `assignee` null takes it back.
+ */
+export function canAssignReviewer(
+  actor: Actor,
+  claim: ClaimFacts,
+  assignee: { id: number; role: Role } | null,
+): Decision {
+  if (!hasPermission(actor.role, "claim.assign")) {
+    return refuse("forbidden", "assign_forbidden", "Only a reviewer or an admin can assign claims.");
+  }
+  if (claim.stage !== "in_review") return wrongStage(claim.stage, "assign");
+  if (assignee === null) return ALLOWED;
+  if (!hasPermission(assignee.role, "claim.approve")) {
+    return refuse("forbidden", "assignee_not_reviewer", "Claims are assigned to reviewers and admins only.");
+  }
+  if (claim.ratedById !== null && claim.ratedById === assignee.id) {
+    return refuse("four_eyes", "assign_own_verdict", "This person set the verdict; they cannot approve it.");
+  }
   return ALLOWED;
 }
 

@@ -56,6 +56,10 @@ const changesAfter = changes.extend({
 const stageOnly = z.strictObject({ stage });
 const note = z.string().nullable();
 
+// A claim's discussion and assignment (lib/data/threads.ts): who was mentioned, who has it.
+const person = z.strictObject({ id: z.number().int(), name: z.string() });
+const messageRef = z.number().int();
+
 export const claimEventSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("created"), before: z.null(), after: created, note }),
   z.strictObject({ type: z.literal("edited"), before: changes, after: changesAfter, note }),
@@ -118,6 +122,29 @@ export const claimEventSchema = z.discriminatedUnion("type", [
   // Issue 16: an approval undone by its reviewer, and an approved claim reopened with a reason.
   z.strictObject({ type: z.literal("approval_withdrawn"), before: stageOnly, after: stageOnly, note }),
   z.strictObject({ type: z.literal("reopened"), before: stageOnly, after: stageOnly, note: z.string() }),
+  // The note is the message's text; an edit keeps the earlier text in `before` (and in the thread).
+  z.strictObject({
+    type: z.literal("message_posted"),
+    before: z.null(),
+    after: z.strictObject({
+      messageId: messageRef,
+      kind: z.enum(["message", "return"]),
+      mentions: z.array(person),
+    }),
+    note: z.string(),
+  }),
+  z.strictObject({
+    type: z.literal("message_edited"),
+    before: z.strictObject({ messageId: messageRef, text: z.string() }),
+    after: z.strictObject({ messageId: messageRef, mentions: z.array(person) }),
+    note: z.string(),
+  }),
+  z.strictObject({
+    type: z.literal("assigned"),
+    before: z.strictObject({ assignedTo: person.nullable() }),
+    after: z.strictObject({ assignedTo: person.nullable() }),
+    note,
+  }),
 ]);
 
 /** One event's type and payload, as stored and as the history shows it. */

@@ -19,6 +19,7 @@ import { addNameVariant } from "@/lib/data/variants";
 import { publishSummary } from "@/lib/data/publish";
 import { uploadDocument } from "@/lib/data/evidence";
 import { startServer, type TestServer } from "@/lib/intake/test-server";
+import { addMessage } from "@/lib/data/threads";
 import type { Role } from "@/lib/review/model";
 import type { Fixture, Person, Persona } from "./harness";
 
@@ -289,6 +290,42 @@ export const ACTIONS: Record<string, ActionExpectation> = {
       const { claim } = await verifiedArticle(fx, { approver: as });
       return [{ id: claim.id, version: claim.version }];
     },
+  },
+  // A claim's thread and assignment (issue 18). Reading a thread: any signed-in account.
+  "app/actions/threads.ts#loadThreadAction": {
+    access: "signed_in",
+    args: (fx) => [{ claimId: fx.inReview.id }],
+  },
+  "app/actions/threads.ts#postMessageAction": {
+    access: EDITORS,
+    args: (fx) => [{ claimId: fx.inReview.id, body: "Which source gives 12 villages?" }],
+  },
+  // The caller's own message (anonymous and deactivated: the editor's, which they must not edit).
+  "app/actions/threads.ts#editMessageAction": {
+    access: EDITORS,
+    args: async (fx, as) => {
+      const author = as && as !== fx.people.deactivated ? as : fx.people.editor;
+      const { message } = await addMessage({
+        actor: { id: author.id, role: author.role },
+        input: { claimId: fx.inReview.id, body: "A first text" },
+      });
+      return [{ messageId: message.id, body: "A second text" }];
+    },
+  },
+  // fx.inReview was rated by the editor: given to the reviewer, whoever assigns it.
+  "app/actions/threads.ts#assignClaimAction": {
+    access: REVIEWERS,
+    args: (fx) => [{ id: fx.inReview.id, assigneeId: fx.people.reviewer.id }],
+  },
+  "app/actions/threads.ts#bulkAssignAction": {
+    access: REVIEWERS,
+    args: (fx) => [{ ids: [fx.inReview.id], assigneeId: fx.people.reviewer.id }],
+    allowed: (outcome) =>
+      expect(outcome.result).toMatchObject({ ok: true, data: [{ id: expect.any(Number), ok: true }] }),
+  },
+  "app/actions/threads.ts#setArticleOwnerAction": {
+    access: EDITORS,
+    args: (fx) => [{ articleId: fx.articleId, ownerId: fx.people.editor.id }],
   },
   // API tokens: every account manages its own.
   "app/(app)/settings/tokens/actions.ts#createTokenAction": {
@@ -624,6 +661,68 @@ export const ROUTES: Record<string, RouteExpectation> = {
       params: { id: String(fx.inReview.id) },
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ note: "The source says 10 villages, not 12.", version: fx.inReview.version }),
+    }),
+  },
+  "app/api/v1/claims/[id]/messages/route.ts#GET": {
+    access: "signed_in",
+    auth: "bearer",
+    readOnly: true,
+    request: (fx) => ({
+      path: `/api/v1/claims/${fx.inReview.id}/messages`,
+      params: { id: String(fx.inReview.id) },
+    }),
+  },
+  "app/api/v1/claims/[id]/messages/route.ts#POST": {
+    access: EDITORS,
+    auth: "bearer",
+    request: (fx) => ({
+      method: "POST",
+      path: `/api/v1/claims/${fx.inReview.id}/messages`,
+      params: { id: String(fx.inReview.id) },
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ body: "Which source gives 12 villages?" }),
+    }),
+  },
+  // The editor's own message: others are refused (403) as well as the roles that may not write.
+  "app/api/v1/claims/[id]/messages/[message]/route.ts#PATCH": {
+    access: EDITORS,
+    auth: "bearer",
+    request: async (fx) => {
+      const { message } = await addMessage({
+        actor: { id: fx.people.editor.id, role: fx.people.editor.role },
+        input: { claimId: fx.inReview.id, body: "A first text" },
+      });
+      return {
+        method: "PATCH",
+        path: `/api/v1/claims/${fx.inReview.id}/messages/${message.id}`,
+        params: { id: String(fx.inReview.id), message: String(message.id) },
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ body: "A second text" }),
+      };
+    },
+    allowed: (response, persona) =>
+      expect(response.status, `${persona} edits the editor's message`).toBe(persona === "editor" ? 200 : 403),
+  },
+  "app/api/v1/claims/[id]/assign/route.ts#POST": {
+    access: REVIEWERS,
+    auth: "bearer",
+    request: (fx) => ({
+      method: "POST",
+      path: `/api/v1/claims/${fx.inReview.id}/assign`,
+      params: { id: String(fx.inReview.id) },
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ assigneeId: fx.people.reviewer.id }),
+    }),
+  },
+  "app/api/v1/articles/[id]/owner/route.ts#POST": {
+    access: EDITORS,
+    auth: "bearer",
+    request: (fx) => ({
+      method: "POST",
+      path: `/api/v1/articles/${fx.articleId}/owner`,
+      params: { id: String(fx.articleId) },
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ownerId: fx.people.editor.id }),
     }),
   },
   "app/api/v1/queue/route.ts#GET": {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { MyWorkBanner } from "@/components/my-work-banner";
 import { ProgressBar, ProgressLegend } from "@/components/progress-bar";
 import { buttonClass } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
@@ -44,6 +45,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
 
   return (
     <div className="space-y-6">
+      <MyWorkBanner />
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{t("articles.title")}</h1>

@@ -14,6 +14,8 @@ import { countQueue, countReturnedTo, listQueue, listQueueFacets, listReturnedTo
 import { hasPermission } from "@/lib/review";
 import { queueFiltersSchema, queueTabSchema } from "@/lib/validation/queue";
 import { ClientMessages } from "@/components/client-messages";
+import { toThreadSummary } from "@/components/thread-types";
+import { listAssignableReviewers, listThreadDigests } from "@/lib/data/threads";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("queue");
@@ -68,7 +70,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
     const items = await listReturnedTo({ userId: user.id });
     body = <ReturnedList entries={items.map(toEntry)} />;
   } else {
-    const [{ items, total, at }, facets] = await Promise.all([
+    const [{ items, total, at }, facets, reviewers] = await Promise.all([
       listQueue({
         filters: {
           articleId: filters.article,
@@ -78,7 +80,9 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
         },
       }),
       listQueueFacets({ articleId: filters.article }),
+      canReview ? listAssignableReviewers() : Promise.resolve(undefined),
     ]);
+    const digests = await listThreadDigests({ claimIds: items.map((i) => i.id) });
     body = (
       <>
         <QueueFiltersForm facets={facets} filters={filters} filtered={filtered} />
@@ -96,7 +100,11 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
           </p>
         ) : null}
         <QueueBoard
-          entries={items.map(toEntry)}
+          entries={items.map((item) => {
+            const digest = digests.get(item.id);
+            return { ...toEntry(item), thread: digest ? toThreadSummary(digest) : undefined };
+          })}
+          reviewers={reviewers}
           meId={user.id}
           canReview={canReview}
           filtered={filtered}
@@ -116,6 +124,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
         "claimWork",
         "errorReasons",
         "errors",
+        "threads",
+        "common",
         "evidence",
         "publish",
         "queue",

@@ -18,6 +18,7 @@ import {
   type SubmitRatedClaimsInput,
 } from "@/lib/validation/claim";
 import { withTransaction, type Tx } from "../connection";
+import { addMessageInTx } from "../thread-messages";
 import { userNames } from "../user-names";
 import { recordEvent } from "./events";
 import { conflict, facts, loadClaim, refuse } from "./shared";
@@ -244,6 +245,9 @@ export async function returnClaim({
       note: data.note,
       at,
     });
+    // The return note starts or continues the claim's thread, where the editor can answer it.
+    // NOTIFY "mentioned": the mentionedIds this gives (besides "returned" to the rater/submitter).
+    await addMessageInTx(tx, { actor, claim, body: data.note, kind: "return", at });
     return (await toViews(tx, [updated]))[0]!;
   });
 }

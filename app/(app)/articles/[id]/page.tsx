@@ -17,6 +17,9 @@ import { ClientMessages } from "@/components/client-messages";
 import { PublishedVersions } from "@/components/publish/published-versions";
 import { listCorrections } from "@/lib/data/corrections";
 import { listSummaryVersions } from "@/lib/data/publish";
+import { AssignOwner } from "@/components/assign-owner";
+import { toThreadSummary } from "@/components/thread-types";
+import { getArticleOwner, listPossibleOwners, listThreadDigests } from "@/lib/data/threads";
 
 type Params = Promise<{ id: string }>;
 
@@ -37,13 +40,17 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function ArticlePage({ params }: { params: Params }) {
   const user = await requireUser();
   const article = await load((await params).id);
-  const [claims, speakers, variants, versions, corrections] = await Promise.all([
+  const [claims, speakers, variants, versions, corrections, owner, people] = await Promise.all([
     listClaimsForArticle({ articleId: article.id }),
     listSpeakers(),
     listAddedVariants(),
     listSummaryVersions({ articleId: article.id }),
     listCorrections({ articleId: article.id }),
+    getArticleOwner({ articleId: article.id }),
+    listPossibleOwners(),
   ]);
+  const digests = await listThreadDigests({ claimIds: claims.map((c) => c.id) });
+  const threads = Object.fromEntries([...digests].map(([id, d]) => [id, toThreadSummary(d)]));
   const t = await getTranslations();
   const format = await getFormatter();
   const { progress } = article;
@@ -64,6 +71,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
         "similar",
         "stages",
         "suggest",
+        "threads",
         "verdicts",
       ]}
     >
@@ -120,6 +128,12 @@ export default async function ArticlePage({ params }: { params: Params }) {
               ) : null}
             </div>
           </div>
+          <AssignOwner
+            articleId={article.id}
+            owner={owner}
+            people={people}
+            canChange={hasPermission(user.role, "article.assign")}
+          />
           <div
             className="border-line flex flex-wrap items-center gap-x-6 gap-y-2 rounded-lg border bg-white px-4 py-3 text-sm"
             data-testid="article-progress"
@@ -170,6 +184,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
           variants={variants.map(({ name, preferred }) => ({ name, preferred }))}
           canEdit={hasPermission(user.role, "claim.edit")}
           viewer={{ id: user.id, canReturn: hasPermission(user.role, "claim.return") }}
+          threads={threads}
         />
       </div>
     </ClientMessages>

@@ -16,6 +16,10 @@ import { bidiSafe } from "@/lib/text/bidi";
 import { SourceList } from "@/components/source-list";
 import { ClientMessages } from "@/components/client-messages";
 import { ReopenClaim } from "@/components/publish/reopen-claim";
+import { AssignReviewer } from "@/components/assign-reviewer";
+import { ThreadPanel } from "@/components/thread-panel";
+import { toThreadMessage, toThreadSummary } from "@/components/thread-types";
+import { getThread, getThreadDigest, listAssignableReviewers, listMentionable } from "@/lib/data/threads";
 
 type Params = Promise<{ id: string; claimId: string }>;
 
@@ -41,6 +45,14 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
   const flagged = claim && claim.anchorState !== "exact" && hasPermission(user.role, "claim.edit");
   const latestRevision = flagged ? ((await listRevisions({ articleId }))[0]?.number ?? 1) : 1;
 
+  const [thread, digest, mentionable, reviewers] = await Promise.all([
+    getThread({ claimId: cid }),
+    getThreadDigest({ claimId: cid }),
+    listMentionable(),
+    listAssignableReviewers(),
+  ]);
+  const summary = toThreadSummary(digest);
+
   return (
     <ClientMessages
       namespaces={[
@@ -51,6 +63,7 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
         "revisions",
         "evidence",
         "errors",
+        "threads",
         "errorReasons",
         "common",
         "publish",
@@ -106,6 +119,31 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
             lang={article.language}
             latestRevision={latestRevision}
           />
+        ) : null}
+        {claim ? (
+          <section
+            aria-labelledby="thread-heading"
+            className="border-line space-y-3 rounded-lg border bg-white p-5"
+          >
+            <h2 id="thread-heading" className="text-muted text-sm font-semibold tracking-wide uppercase">
+              {t("threads.title")}
+            </h2>
+            {claim.stage === "in_review" && hasPermission(user.role, "claim.assign") ? (
+              <AssignReviewer
+                claimId={claim.id}
+                reviewers={reviewers}
+                current={summary.assignedTo}
+                ratedById={claim.ratedBy?.id ?? null}
+              />
+            ) : null}
+            <ThreadPanel
+              claimId={claim.id}
+              summary={summary}
+              meId={user.id}
+              initial={{ messages: thread.map(toThreadMessage), mentionable }}
+              startOpen
+            />
+          </section>
         ) : null}
         <section aria-labelledby="timeline-heading" className="border-line rounded-lg border bg-white p-5">
           <h2 id="timeline-heading" className="text-muted mb-4 text-sm font-semibold tracking-wide uppercase">

@@ -1,0 +1,93 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useId, useState } from "react";
+import { setArticleOwnerAction } from "@/app/actions/threads";
+import { callAction } from "@/components/ui/action";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { NoticeLine, type Notice } from "@/components/ui/notice-line";
+import { cn } from "@/components/ui/cn";
+import { describeError } from "@/lib/errors/text";
+
+type Person = { id: number; name: string };
+
+/** The article's owner (an editor), and for editors a way to give it to someone else. */
+export function AssignOwner({
+  articleId,
+  owner,
+  people,
+  canChange,
+}: {
+  articleId: number;
+  owner: Person | null;
+  people: Person[];
+  canChange: boolean;
+}) {
+  const t = useTranslations("threads.assign");
+  const words = useTranslations();
+  const router = useRouter();
+  const id = useId();
+  const [value, setValue] = useState(owner ? String(owner.id) : "");
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  if (!canChange) {
+    return owner ? (
+      <p className="text-sm" data-testid="article-owner">
+        <span className="text-muted">{t("ownerLabel")}: </span>
+        {owner.name}
+      </p>
+    ) : null;
+  }
+
+  const save = async () => {
+    if (value === "") return;
+    setBusy(true);
+    const result = await callAction(() => setArticleOwnerAction({ articleId, ownerId: Number(value) }));
+    setBusy(false);
+    if (!result.ok) {
+      setNotice({ kind: "error", text: describeError(words, result) });
+      return;
+    }
+    setNotice({ kind: "done", text: t("ownerSaved", { name: result.data.owner.name }) });
+    router.refresh();
+  };
+
+  return (
+    <form
+      className="flex flex-wrap items-center gap-2 text-sm"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+      data-testid="article-owner"
+    >
+      <label htmlFor={`${id}-owner`} className="text-muted">
+        {t("ownerLabel")}
+      </label>
+      <select
+        id={`${id}-owner`}
+        value={value}
+        onChange={(event) => setValue(event.target.value)}
+        className={cn(inputClass, "w-auto py-1 text-sm")}
+      >
+        {people.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+      <Button
+        size="sm"
+        variant="secondary"
+        type="submit"
+        disabled={busy || value === String(owner?.id ?? "")}
+      >
+        {t("ownerSubmit")}
+      </Button>
+      <NoticeLine notice={notice} />
+    </form>
+  );
+}
