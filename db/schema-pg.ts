@@ -15,7 +15,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { EVENT_TYPES, LANGUAGES, ROLES, STAGES, VERDICTS } from "../lib/review/model";
-import { ADMIN_AUDIT_ACTIONS } from "./schema";
+import { ADMIN_AUDIT_ACTIONS, LIVE_AUDIENCES } from "./schema";
 
 const time = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
 const createdAt = () => time("created_at").notNull().defaultNow();
@@ -212,4 +212,28 @@ export const rateLimits = pgTable(
     hits: int("hits").notNull(),
   },
   (t) => [primaryKey({ columns: [t.key, t.bucket] })],
+);
+
+export const liveEvents = pgTable("live_events", {
+  id: id(),
+  kind: text("kind").notNull(),
+  articleId: int("article_id"),
+  claimId: int("claim_id"),
+  actorId: int("actor_id"),
+  recipientId: int("recipient_id"),
+  audience: text("audience", { enum: LIVE_AUDIENCES }).notNull().default("everyone"),
+  sourceId: int("source_id"),
+  createdAt: createdAt(),
+});
+
+export const presence = pgTable(
+  "presence",
+  {
+    userId: int("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    subject: text("subject").notNull(),
+    seenAt: time("seen_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.subject] }), index("presence_subject_idx").on(t.subject, t.seenAt)],
 );

@@ -12,6 +12,7 @@ import { countQueue, countReturnedTo, listQueue, listQueueFacets, listReturnedTo
 import { hasPermission } from "@/lib/review";
 import { queueFiltersSchema, queueTabSchema } from "@/lib/validation/queue";
 import { ClientMessages } from "@/components/client-messages";
+import { LiveRefresh } from "@/components/live/live-refresh";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("queue");
@@ -101,6 +102,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
 
   return (
     <ClientMessages namespaces={["claimWork", "errorReasons", "errors", "queue", "stages", "verdicts"]}>
+      <LiveRefresh scope="queue" />
       <div className="space-y-5">
         <div className="flex flex-wrap items-end justify-between gap-4">
           <div>

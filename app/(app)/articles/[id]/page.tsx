@@ -12,6 +12,7 @@ import { hasPermission } from "@/lib/review";
 import { parseIdParam } from "@/lib/validation/id";
 import { bidiSafe } from "@/lib/text/bidi";
 import { ClientMessages } from "@/components/client-messages";
+import { LiveRefresh } from "@/components/live/live-refresh";
 
 type Params = Promise<{ id: string }>;
 
@@ -51,12 +52,14 @@ export default async function ArticlePage({ params }: { params: Params }) {
         "errors",
         "exportMenu",
         "exportOptions",
+        "live",
         "similar",
         "stages",
         "suggest",
         "verdicts",
       ]}
     >
+      <LiveRefresh articleId={article.id} />
       <div className="space-y-6">
         <header className="space-y-3">
           <nav aria-label={t("article.breadcrumb")} className="text-muted text-sm">
