@@ -235,5 +235,8 @@ export const presence = pgTable(
     subject: text("subject").notNull(),
     seenAt: time("seen_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.subject] }), index("presence_subject_idx").on(t.subject, t.seenAt)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.subject] }),
+    index("presence_subject_idx").on(t.subject, t.seenAt),
+  ],
 );

@@ -267,6 +267,9 @@ export const presence = sqliteTable(
     subject: text("subject").notNull(),
     seenAt: integer("seen_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.subject] }), index("presence_subject_idx").on(t.subject, t.seenAt)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.subject] }),
+    index("presence_subject_idx").on(t.subject, t.seenAt),
+  ],
 );
 export type Presence = typeof presence.$inferSelect;

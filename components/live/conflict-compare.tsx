@@ -10,7 +10,8 @@ import { bidiSafe } from "@/lib/text/bidi";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 
-export type ComparedField = "statement" | "quote" | "speaker" | "verdict" | "verdictNote" | "silentParty" | "sources";
+export type ComparedField =
+  "statement" | "quote" | "speaker" | "verdict" | "verdictNote" | "silentParty" | "sources";
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -40,9 +41,7 @@ export function ConflictCompare({
   const baseId = useId();
   const differing = fields.filter((f) => !same(mine[f], theirs[f]));
   const [choice, setChoice] = useState<Record<string, "mine" | "theirs">>(() =>
-    Object.fromEntries(
-      differing.map((f) => [f, original && same(mine[f], original[f]) ? "theirs" : "mine"]),
-    ),
+    Object.fromEntries(differing.map((f) => [f, original && same(mine[f], original[f]) ? "theirs" : "mine"])),
   );
 
   const merged = (pick: (f: ComparedField) => "mine" | "theirs"): ClaimFormInput => {

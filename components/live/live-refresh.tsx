@@ -25,13 +25,7 @@ const SCOPES = {
  * header counts (scope "header"), the queue ("queue"), or one article's page (articleId). Renders
  * nothing.
  */
-export function LiveRefresh({
-  scope,
-  articleId,
-}: {
-  scope?: keyof typeof SCOPES;
-  articleId?: number;
-}) {
+export function LiveRefresh({ scope, articleId }: { scope?: keyof typeof SCOPES; articleId?: number }) {
   useLiveRefresh((m) => {
     if (articleId !== undefined) return m.articleId === articleId && m.kind.startsWith("claim.");
     return scope ? SCOPES[scope](m) : false;

@@ -156,7 +156,10 @@ export async function markPresence({
     await tx
       .delete(presence)
       .where(
-        and(eq(presence.subject, subject), lt(presence.seenAt, new Date(now.getTime() - 10 * PRESENCE_TTL_MS))),
+        and(
+          eq(presence.subject, subject),
+          lt(presence.seenAt, new Date(now.getTime() - 10 * PRESENCE_TTL_MS)),
+        ),
       );
     if (wasHere !== (state === "here")) {
       await publishLive(tx, { kind: "presence.changed", claimId, articleId, actorId: userId });
