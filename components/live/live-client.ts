@@ -29,6 +29,9 @@ function setState(state: "connecting" | "open" | "closed") {
 }
 
 function emit(message: LiveMessage) {
+  // When the last event arrived (for the latency test, e2e/live.spec.ts).
+  if (typeof document !== "undefined")
+    document.documentElement.dataset.liveAt = `${message.id}:${Date.now()}`;
   for (const listener of [...listeners]) listener(message);
 }
 
