@@ -37,6 +37,7 @@ function emit(message: LiveMessage) {
 
 function open() {
   if (source || typeof EventSource === "undefined") return;
+  if (document.visibilityState === "hidden") return;
   setState("connecting");
   const es = new EventSource(lastId === null ? "/api/live" : `/api/live?after=${lastId}`);
   source = es;
@@ -84,6 +85,16 @@ function close() {
   if (retryTimer) clearTimeout(retryTimer);
   retryTimer = null;
   setState("closed");
+}
+
+// A hidden tab lets its connection go (a browser keeps at most 6 connections per site over
+// HTTP/1.1, and a desk is often open in many tabs) and catches up from its last id when shown.
+if (typeof document !== "undefined") {
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") {
+      if (source) close();
+    } else if (listeners.size > 0) open();
+  });
 }
 
 /** Calls `listener` with every live event this account may see, until the returned function is called. */
