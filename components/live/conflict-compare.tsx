@@ -102,7 +102,7 @@ export function ConflictCompare({
           {differing.map((f) => (
             <fieldset key={f} className="space-y-1.5" data-testid={`conflict-${f}`}>
               <legend className="text-xs font-semibold tracking-wide uppercase">{tf(f)}</legend>
-              <div className="grid gap-2 sm:grid-cols-2">
+              <div className="grid gap-2">
                 {(["mine", "theirs"] as const).map((side) => {
                   const inputId = `${baseId}-${f}-${side}`;
                   const chosen = choice[f] === side;
@@ -123,10 +123,7 @@ export function ConflictCompare({
                           checked={chosen}
                           onChange={() => setChoice((c) => ({ ...c, [f]: side }))}
                         />
-                        {side === "mine" ? t("keepMine") : t("takeTheirs")}
-                        <span className="text-muted font-normal">
-                          · {side === "mine" ? t("mine") : t("theirs", { name: bidiSafe(by) })}
-                        </span>
+                        {side === "mine" ? t("keepMine") : t("takeTheirsOf", { name: bidiSafe(by) })}
                       </span>
                       <span className="block" data-testid={`conflict-${f}-${side}`}>
                         {show(f, side === "mine" ? mine : theirs)}
