@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useMemo, useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { createClaimAction, deleteClaimAction, updateClaimAction } from "@/app/(app)/articles/[id]/actions";
@@ -13,6 +13,8 @@ import { VERDICTS } from "@/lib/review/model";
 import { findOccurrences, locateQuote } from "@/lib/text/anchor";
 import type { ClaimFormInput, ClaimFormValues, ClaimProposal } from "@/lib/validation/claim";
 import { toValues } from "@/lib/evidence/sources";
+import { ClaimPresence } from "./live/claim-presence";
+import { ConflictCompare } from "./live/conflict-compare";
 import { SimilarClaimsPanel } from "./similar-claims-panel";
 import { SourceEditor } from "./source-editor";
 import { callAction, isRetryable } from "./ui/action";
@@ -106,7 +108,6 @@ export function ClaimForm({
   const t = useTranslations("claimForm");
   const te = useTranslations("errors");
   const tv = useTranslations("verdicts");
-  const format = useFormatter();
   const formId = useId();
   const [pending, startTransition] = useTransition();
   const words = useTranslations();
@@ -299,22 +300,13 @@ export function ClaimForm({
   };
   const quoteFound = anchored && !ambiguous;
 
-  const keepMine = () => {
+  // A stale save: their values beside mine, field by field (components/live/conflict-compare.tsx).
+  const applyChoices = (values: ClaimFormInput) => {
     if (!conflict) return;
+    reset(values);
     setVersion(conflict.current.version);
     setConflict(null);
   };
-  const loadTheirs = () => {
-    if (!conflict) return;
-    reset(valuesOf(conflict.current));
-    setVersion(conflict.current.version);
-    setConflict(null);
-  };
-  const theirChanges = conflict
-    ? FIELD_ORDER.filter(
-        (key) => JSON.stringify(valuesOf(conflict.current)[key]) !== JSON.stringify(getValues(key)),
-      )
-    : [];
 
   const remove = () => {
     if (!claim) return;
@@ -347,31 +339,17 @@ export function ClaimForm({
         ) : null}
       </div>
 
+      {claim ? <ClaimPresence claimId={claim.id} /> : null}
       {conflict ? (
-        <div
-          role="alert"
-          className="border-uncommented/40 bg-uncommented-bg space-y-2 rounded-md border px-3 py-2 text-sm"
-        >
-          <p className="font-medium">
-            {t("conflict", {
-              name: conflict.by,
-              time: format.dateTime(new Date(conflict.at), { timeStyle: "short", dateStyle: "short" }),
-            })}
-          </p>
-          <p>
-            {theirChanges.length > 0
-              ? t("conflictFields", { fields: theirChanges.map((f) => t(`fields.${f}`)).join(", ") })
-              : t("conflictSame")}
-          </p>
-          <div className="flex flex-wrap gap-2">
-            <Button size="sm" variant="secondary" onClick={keepMine}>
-              {t("keepMine")}
-            </Button>
-            <Button size="sm" variant="secondary" onClick={loadTheirs}>
-              {t("loadTheirs")}
-            </Button>
-          </div>
-        </div>
+        <ConflictCompare
+          by={conflict.by}
+          at={conflict.at}
+          mine={getValues()}
+          theirs={valuesOf(conflict.current)}
+          original={form.formState.defaultValues as Partial<ClaimFormInput> | undefined}
+          fields={FIELD_ORDER}
+          onApply={applyChoices}
+        />
       ) : null}
       <NoticeLine notice={failure} />
 

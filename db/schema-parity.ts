@@ -30,4 +30,6 @@ export type SchemaParity = [
   Check<Rows<typeof sqlite.claimMessages, typeof pg.claimMessages>>,
   Check<Rows<typeof sqlite.claimMessageVersions, typeof pg.claimMessageVersions>>,
   Check<Rows<typeof sqlite.claimMentions, typeof pg.claimMentions>>,
+  Check<Rows<typeof sqlite.liveEvents, typeof pg.liveEvents>>,
+  Check<Rows<typeof sqlite.presence, typeof pg.presence>>,
 ];

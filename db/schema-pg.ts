@@ -26,7 +26,7 @@ import {
   STAGES,
   VERDICTS,
 } from "../lib/review/model";
-import { ADMIN_AUDIT_ACTIONS, MESSAGE_KINDS } from "./schema";
+import { ADMIN_AUDIT_ACTIONS, LIVE_AUDIENCES, MESSAGE_KINDS } from "./schema";
 
 const time = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
 const createdAt = () => time("created_at").notNull().defaultNow();
@@ -401,5 +401,32 @@ export const claimCorrections = pgTable(
     index("claim_corrections_article_idx").on(t.articleId, t.id),
     index("claim_corrections_claim_idx").on(t.claimId, t.versionId),
     index("claim_corrections_created_idx").on(t.createdAt),
+  ],
+);
+
+export const liveEvents = pgTable("live_events", {
+  id: id(),
+  kind: text("kind").notNull(),
+  articleId: int("article_id"),
+  claimId: int("claim_id"),
+  actorId: int("actor_id"),
+  recipientId: int("recipient_id"),
+  audience: text("audience", { enum: LIVE_AUDIENCES }).notNull().default("everyone"),
+  sourceId: int("source_id"),
+  createdAt: createdAt(),
+});
+
+export const presence = pgTable(
+  "presence",
+  {
+    userId: int("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    subject: text("subject").notNull(),
+    seenAt: time("seen_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.subject] }),
+    index("presence_subject_idx").on(t.subject, t.seenAt),
   ],
 );

@@ -477,3 +477,43 @@ export const claimCorrections = sqliteTable(
   ],
 );
 export type ClaimCorrection = typeof claimCorrections.$inferSelect;
+export const LIVE_AUDIENCES = ["everyone", "reviewers", "admins"] as const;
+export type LiveAudience = (typeof LIVE_AUDIENCES)[number];
+
+// What the live channel (app/api/live, lib/live) tells open pages, in commit order. Every claim
+// event is copied here by a trigger (db/migrations/0021_live_triggers.sql); other features add
+// their own rows with publishLive (lib/data/live.ts). Rows carry ids, never content: each page
+// reads what changed through its own checks. Who receives a row: everyone signed in, or only
+// reviewers / admins (audience), or only one account (recipientId).
+export const liveEvents = sqliteTable("live_events", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  kind: text("kind").notNull(),
+  articleId: integer("article_id"),
+  claimId: integer("claim_id"),
+  actorId: integer("actor_id"),
+  recipientId: integer("recipient_id"),
+  audience: text("audience", { enum: LIVE_AUDIENCES }).notNull().default("everyone"),
+  /** The row this one mirrors in its history table (claim_events.id for "claim.*" kinds). */
+  sourceId: integer("source_id"),
+  createdAt: createdAt(),
+});
+export type LiveEvent = typeof liveEvents.$inferSelect;
+
+// Who has what open right now (the claim form): one row per account and subject ("claim:12"),
+// refreshed by a heartbeat; a row older than its expiry no longer counts and is overwritten or
+// removed. Not history: rows are replaced and removed.
+export const presence = sqliteTable(
+  "presence",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    subject: text("subject").notNull(),
+    seenAt: integer("seen_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.subject] }),
+    index("presence_subject_idx").on(t.subject, t.seenAt),
+  ],
+);
+export type Presence = typeof presence.$inferSelect;

@@ -151,11 +151,12 @@ test("a stale save shows who changed the claim and keeps what the editor typed",
   await formA.getByLabel("Verdict note").fill("Ana's own note.");
   await formA.getByRole("button", { name: "Save", exact: true }).click();
   const alert = formA.getByRole("alert");
-  await expect(alert).toContainText("Changed by Ben Okafor at");
-  await expect(alert).toContainText("Verdict note");
+  await expect(alert).toContainText("Ben Okafor saved this claim at");
+  await expect(alert.getByTestId("conflict-verdictNote-theirs")).toHaveText("Ben checked the ISW map.");
+  await expect(alert.getByTestId("conflict-verdictNote-mine")).toHaveText("Ana's own note.");
   await expect(formA.getByLabel("Verdict note")).toHaveValue("Ana's own note.");
 
-  await formA.getByRole("button", { name: "Keep mine and save over theirs" }).click();
+  await alert.getByRole("button", { name: "Keep all of mine" }).click();
   await formA.getByRole("button", { name: "Save", exact: true }).click();
   await expect(pageA.getByRole("status")).toHaveText("Claim saved.");
   await ana.close();

@@ -219,6 +219,54 @@ export async function countRows(tx: Tx, table: SQLiteTable, where?: SQL): Promis
 }
 
 // ---------------------------------------------------------------------------------------------
+// Notifications
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Calls `onNotify` whenever a transaction that sent NOTIFY on `channel` commits (PostgreSQL, on a
+ * connection of its own taken from the pool), and `onLost` if that connection drops. SQLite has
+ * no such thing: null, and the caller polls.
+ */
+export async function listenTo(
+  channel: string,
+  onNotify: () => void,
+  onLost: () => void,
+): Promise<{ close: () => void } | null> {
+  const opened = connection();
+  if (opened.dialect !== "postgres") return null;
+  if (!/^[a-z_]+$/.test(channel)) throw new Error(`Not a channel name: ${channel}`);
+  const client = await opened.db.$client.connect();
+  let closed = false;
+  const lost = () => {
+    if (closed) return;
+    closed = true;
+    client.release(true);
+    onLost();
+  };
+  client.on("notification", (message) => {
+    if (message.channel === channel) onNotify();
+  });
+  client.on("error", lost);
+  client.on("end", lost);
+  try {
+    await client.query(`LISTEN ${channel}`);
+  } catch (error) {
+    closed = true;
+    client.release(true);
+    throw error;
+  }
+  return {
+    close: () => {
+      if (closed) return;
+      closed = true;
+      client.removeAllListeners("notification");
+      // Destroyed rather than returned: the pool must not hand out a connection still listening.
+      client.release(true);
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Read cache
 // ---------------------------------------------------------------------------------------------
 

@@ -29,3 +29,5 @@ export const claimCorrections = chosen.claimCorrections;
 export const claimMessages = chosen.claimMessages;
 export const claimMessageVersions = chosen.claimMessageVersions;
 export const claimMentions = chosen.claimMentions;
+export const liveEvents = chosen.liveEvents;
+export const presence = chosen.presence;

@@ -219,7 +219,7 @@ export async function databaseDigest(): Promise<string> {
 
 /**
  * The same on PostgreSQL: every table of the public schema but the change counter (which counts
- * statements, not rows), by id; drizzle's migrations table lives in its own schema.
+ * statements, not rows), row by row; drizzle's migrations table lives in its own schema.
  */
 async function postgresDigest(): Promise<string> {
   const tables = await queryRows<{ name: string }>(
@@ -233,7 +233,8 @@ async function postgresDigest(): Promise<string> {
     hash.update(`\u0000${name}\u0000`);
     const rows = await queryRows<Record<string, unknown>>(
       getDb(),
-      sql`SELECT * FROM ${sql.identifier(name)} ORDER BY id`,
+      // By the whole row: tables keyed on several columns (presence) have no id.
+      sql`SELECT * FROM ${sql.identifier(name)} AS t ORDER BY t::text`,
     );
     for (const row of rows) hash.update(JSON.stringify(row));
   }

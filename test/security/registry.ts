@@ -366,6 +366,11 @@ export const ACTIONS: Record<string, ActionExpectation> = {
     ],
     allowed: (outcome) => expect(outcome.result).toMatchObject({ ok: true, data: { removed: 1 } }),
   },
+  "app/actions/presence.ts#presenceAction": {
+    access: "signed_in",
+    args: (fx) => [{ claimId: fx.draft.id, state: "here" }],
+    allowed: (outcome) => expect(outcome.result).toMatchObject({ ok: true, data: [] }),
+  },
   "app/(app)/admin/users/actions.ts#createAccountAction": {
     access: ADMINS,
     args: () => [
@@ -517,6 +522,20 @@ export const ROUTES: Record<string, RouteExpectation> = {
     request: async (fx) => {
       const id = await keptFile(fx);
       return { path: `/api/v1/files/${id}`, params: { id: String(id) } };
+    },
+  },
+  // The live channel (Server-Sent Events): any signed-in account, each shown only what it may see.
+  // ?once=1 answers and ends, so that the call completes here; the stream itself is tested in
+  // app/api/live/route.test.ts.
+  "app/api/live/route.ts#GET": {
+    access: "signed_in",
+    auth: "session",
+    readOnly: true,
+    request: () => ({ path: "/api/live?once=1", params: {}, headers: { "last-event-id": "0" } }),
+    allowed: async (response) => {
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
+      expect(await response.text()).toMatch(/^retry: \d+\n(id: \d+\nevent: (live|ready)\ndata: .*\n\n)+$/);
     },
   },
   // The HTTP API: an API token of an active account; reading for any, writing by the role's permissions.

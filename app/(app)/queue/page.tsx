@@ -16,6 +16,7 @@ import { queueFiltersSchema, queueTabSchema } from "@/lib/validation/queue";
 import { ClientMessages } from "@/components/client-messages";
 import { toThreadSummary } from "@/components/thread-types";
 import { listAssignableReviewers, listThreadDigests } from "@/lib/data/threads";
+import { LiveRefresh } from "@/components/live/live-refresh";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("queue");
@@ -127,12 +128,14 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
         "threads",
         "common",
         "evidence",
+        "live",
         "publish",
         "queue",
         "stages",
         "verdicts",
       ]}
     >
+      <LiveRefresh scope="queue" />
       <div className="space-y-5">
         <div className="flex flex-wrap items-end justify-between gap-4">
           <div>

@@ -20,6 +20,7 @@ import { listSummaryVersions } from "@/lib/data/publish";
 import { AssignOwner } from "@/components/assign-owner";
 import { toThreadSummary } from "@/components/thread-types";
 import { getArticleOwner, listPossibleOwners, listThreadDigests } from "@/lib/data/threads";
+import { LiveRefresh } from "@/components/live/live-refresh";
 
 type Params = Promise<{ id: string }>;
 
@@ -68,6 +69,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
         "exportMenu",
         "exportOptions",
         "publish",
+        "live",
         "similar",
         "stages",
         "suggest",
@@ -75,6 +77,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
         "verdicts",
       ]}
     >
+      <LiveRefresh articleId={article.id} />
       <div className="space-y-6">
         <header className="space-y-3">
           <nav aria-label={t("article.breadcrumb")} className="text-muted text-sm">
