@@ -22,4 +22,6 @@ export type SchemaParity = [
   Check<Rows<typeof sqlite.adminAudit, typeof pg.adminAudit>>,
   Check<Rows<typeof sqlite.signInAttempts, typeof pg.signInAttempts>>,
   Check<Rows<typeof sqlite.rateLimits, typeof pg.rateLimits>>,
+  Check<Rows<typeof sqlite.commentRequests, typeof pg.commentRequests>>,
+  Check<Rows<typeof sqlite.commentWaivers, typeof pg.commentWaivers>>,
 ];

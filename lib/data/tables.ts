@@ -21,3 +21,5 @@ export const apiTokens = chosen.apiTokens;
 export const adminAudit = chosen.adminAudit;
 export const signInAttempts = chosen.signInAttempts;
 export const rateLimits = chosen.rateLimits;
+export const commentRequests = chosen.commentRequests;
+export const commentWaivers = chosen.commentWaivers;

@@ -2,7 +2,7 @@
 // (lib/data/claims/events.ts recordEvent) and when the history is read (getClaimHistory), as
 // documenso types its audit log (packages/lib/types/document-audit-logs.ts). The rows are JSON in
 // claim_events.before/after: a change here may need a migration of the rows already stored.
-import { STAGES, VERDICTS } from "@/lib/review/model";
+import { COMMENT_CHANNELS, REPLY_OUTCOMES, STAGES, VERDICTS } from "@/lib/review/model";
 import { z } from "./zod";
 
 const source = z.strictObject({ url: z.string(), title: z.string().nullable() });
@@ -38,6 +38,25 @@ const changesAfter = changes.extend({
 const stageOnly = z.strictObject({ stage });
 const note = z.string().nullable();
 
+// Right of reply: the request as sent, the reply as logged (with the stage it moved the claim to),
+// the party recorded as not contacted.
+const commentRequested = z.strictObject({
+  requestId: z.number().int(),
+  party: z.string(),
+  channel: z.enum(COMMENT_CHANNELS),
+  askedAt: z.string(),
+  deadline: z.string(),
+});
+const replyRecorded = z.strictObject({
+  requestId: z.number().int(),
+  party: z.string(),
+  outcome: z.enum(REPLY_OUTCOMES),
+  channel: z.enum(COMMENT_CHANNELS),
+  repliedAt: z.string(),
+  stage: stage.optional(),
+});
+const notContacted = z.strictObject({ party: z.string(), reason: z.string() });
+
 export const claimEventSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("created"), before: z.null(), after: created, note }),
   z.strictObject({ type: z.literal("edited"), before: changes, after: changesAfter, note }),
@@ -55,6 +74,14 @@ export const claimEventSchema = z.discriminatedUnion("type", [
   // Taking and releasing a claim for review change no field of it.
   z.strictObject({ type: z.literal("review_taken"), before: z.null(), after: z.null(), note }),
   z.strictObject({ type: z.literal("review_released"), before: z.null(), after: z.null(), note }),
+  z.strictObject({ type: z.literal("comment_requested"), before: z.null(), after: commentRequested, note }),
+  z.strictObject({
+    type: z.literal("reply_recorded"),
+    before: stageOnly.nullable(),
+    after: replyRecorded,
+    note,
+  }),
+  z.strictObject({ type: z.literal("not_contacted"), before: z.null(), after: notContacted, note }),
 ]);
 
 /** One event's type and payload, as stored and as the history shows it. */

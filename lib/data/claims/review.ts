@@ -17,6 +17,7 @@ import {
   type ReturnClaimInput,
   type SubmitRatedClaimsInput,
 } from "@/lib/validation/claim";
+import { checkRightOfReplyInTx } from "../comment-requests";
 import { withTransaction, type Tx } from "../connection";
 import { userNames } from "../user-names";
 import { recordEvent } from "./events";
@@ -26,6 +27,7 @@ import { toViews, type ClaimView } from "./views";
 /** Moves a claim from draft into the queue inside an open transaction. */
 export async function submitInTx(tx: Tx, actor: Actor, claim: Claim, at: Date): Promise<Claim> {
   refuse(canSubmit(actor, facts(claim)));
+  await checkRightOfReplyInTx(tx, claim);
   const [updated] = await tx
     .update(claims)
     .set({
