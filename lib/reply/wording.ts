@@ -191,3 +191,17 @@ export function timeInputValue(at: Date, timeZone: string): string {
   const ms = at.getTime() + zoneOffsetMs(at.getTime(), timeZone);
   return new Date(ms).toISOString().slice(0, 16);
 }
+
+/** A reply as exports list it: "Kyiv, 1 December at 16:00, by e-mail" / "Kyiv, 1er décembre à 16 h, par courriel". */
+export function replyHeading(
+  reply: { party: string; repliedAt: Date; channel: CommentChannel; outcome: ReplyOutcome },
+  language: string,
+  timeZone: string,
+): string {
+  const l = lang(language);
+  const when = `${dayMonth(reply.repliedAt, l, timeZone)} ${l === "fr" ? "à" : "at"} ${clockTime(reply.repliedAt, l, timeZone)}`;
+  const channel = CHANNEL_WORDS[l][reply.channel];
+  const declined =
+    reply.outcome === "declined" ? (l === "fr" ? " (refus de commenter)" : " (declined to comment)") : "";
+  return `${reply.party}, ${when}${channel ? `, ${channel}` : ""}${declined}`;
+}
