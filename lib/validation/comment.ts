@@ -26,20 +26,21 @@ export const createCommentRequestSchema = z.object({
 });
 export type CreateCommentRequestInput = z.input<typeof createCommentRequestSchema>;
 
-export const recordReplySchema = z
-  .object({
-    claimId: id,
-    requestId: id,
-    outcome: z.enum(REPLY_OUTCOMES, { error: "invalidOutcome" }),
-    text: multilineText().max(20_000, { error: "tooLong" }).default(""),
-    repliedAt: time,
-    channel: z.enum(COMMENT_CHANNELS, { error: "invalidChannel" }),
-  })
-  .superRefine((value, ctx) => {
-    if (value.outcome === "answered" && value.text === "") {
-      ctx.addIssue({ code: "custom", path: ["text"], message: "replyTextRequired" });
-    }
-  });
+/** A reply's fields, without the refinement, so that the API can derive its body. */
+export const replyFields = z.object({
+  claimId: id,
+  requestId: id,
+  outcome: z.enum(REPLY_OUTCOMES, { error: "invalidOutcome" }),
+  text: multilineText().max(20_000, { error: "tooLong" }).default(""),
+  repliedAt: time,
+  channel: z.enum(COMMENT_CHANNELS, { error: "invalidChannel" }),
+});
+
+export const recordReplySchema = replyFields.superRefine((value, ctx) => {
+  if (value.outcome === "answered" && value.text === "") {
+    ctx.addIssue({ code: "custom", path: ["text"], message: "replyTextRequired" });
+  }
+});
 export type RecordReplyInput = z.input<typeof recordReplySchema>;
 
 export const notContactedSchema = z.object({

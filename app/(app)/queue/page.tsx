@@ -12,6 +12,7 @@ import { countQueue, countReturnedTo, listQueue, listQueueFacets, listReturnedTo
 import { hasPermission } from "@/lib/review";
 import { queueFiltersSchema, queueTabSchema } from "@/lib/validation/queue";
 import { ClientMessages } from "@/components/client-messages";
+import { CommentRequestQueue } from "@/components/comment-request-queue";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("queue");
@@ -71,6 +72,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
     ]);
     body = (
       <>
+        <CommentRequestQueue filter={first(params.reply)} />
         <QueueFiltersForm facets={facets} filters={filters} filtered={filtered} />
         {!canReview ? (
           <p

@@ -12,6 +12,7 @@ import { hasPermission } from "@/lib/review";
 import { parseIdParam } from "@/lib/validation/id";
 import { bidiSafe } from "@/lib/text/bidi";
 import { ClientMessages } from "@/components/client-messages";
+import { CommentRequestArticle } from "@/components/comment-request-article";
 
 type Params = Promise<{ id: string }>;
 
@@ -147,6 +148,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
           canEdit={hasPermission(user.role, "claim.edit")}
           viewer={{ id: user.id, canReturn: hasPermission(user.role, "claim.return") }}
         />
+        <CommentRequestArticle articleId={article.id} claims={claims} />
       </div>
     </ClientMessages>
   );

@@ -10,6 +10,9 @@ import { getClaimById, getClaimHistory } from "@/lib/data/claims";
 import { parseIdParam } from "@/lib/validation/id";
 import { bidiSafe } from "@/lib/text/bidi";
 import { ClientMessages } from "@/components/client-messages";
+import { CommentRequestSection } from "@/components/comment-request-section";
+import { now as clockNow } from "@/lib/clock";
+import { getRightOfReply } from "@/lib/data/comment-requests";
 
 type Params = Promise<{ id: string; claimId: string }>;
 
@@ -19,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ClaimHistoryPage({ params }: { params: Params }) {
-  await requireUser();
+  const user = await requireUser();
   const { id, claimId } = await params;
   const articleId = parseIdParam(id);
   const cid = parseIdParam(claimId);
@@ -32,6 +35,8 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
   if (!article || history.length === 0 || history[0]?.claimId !== cid) notFound();
   if (claim && claim.articleId !== articleId) notFound();
   const t = await getTranslations();
+  const now = clockNow();
+  const record = claim ? await getRightOfReply({ claimId: claim.id, now }) : null;
 
   return (
     <ClientMessages namespaces={["claimWork", "stages", "verdicts"]}>
@@ -66,6 +71,15 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
             <p className="text-muted text-sm">{t("history.deletedClaim")}</p>
           )}
         </header>
+        {claim && record ? (
+          <CommentRequestSection
+            claimId={claim.id}
+            record={record}
+            silentParty={claim.silentParty}
+            role={user.role}
+            now={now}
+          />
+        ) : null}
         <section aria-labelledby="timeline-heading" className="border-line rounded-lg border bg-white p-5">
           <h2 id="timeline-heading" className="text-muted mb-4 text-sm font-semibold tracking-wide uppercase">
             {t("history.timeline")}
