@@ -359,7 +359,9 @@ export async function recordReply({
         repliedAt,
         replyChannel: data.channel,
         replyLoggedById: actor.id,
-        replyLoggedAt: now,
+        // When it was written, by the system clock that also stamps the verdict (claims.rated_at):
+        // the "reply received" flag compares the two. `now` (lib/clock.ts) only judges deadlines.
+        replyLoggedAt: new Date(),
       })
       .where(and(eq(commentRequests.id, request.id), isNull(commentRequests.outcome)))
       .returning();
