@@ -32,4 +32,6 @@ export type SchemaParity = [
   Check<Rows<typeof sqlite.claimMentions, typeof pg.claimMentions>>,
   Check<Rows<typeof sqlite.liveEvents, typeof pg.liveEvents>>,
   Check<Rows<typeof sqlite.presence, typeof pg.presence>>,
+  Check<Rows<typeof sqlite.commentRequests, typeof pg.commentRequests>>,
+  Check<Rows<typeof sqlite.commentWaivers, typeof pg.commentWaivers>>,
 ];

@@ -16,10 +16,12 @@ import {
 } from "drizzle-orm/pg-core";
 import {
   ANCHOR_STATES,
+  COMMENT_CHANNELS,
   EVENT_TYPES,
   FILE_KINDS,
   LANGUAGES,
   PUBLISH_CHANNELS,
+  REPLY_OUTCOMES,
   REVISION_SOURCES,
   ROLES,
   SOURCE_KINDS,
@@ -429,4 +431,57 @@ export const presence = pgTable(
     primaryKey({ columns: [t.userId, t.subject] }),
     index("presence_subject_idx").on(t.subject, t.seenAt),
   ],
+);
+
+export const commentRequests = pgTable(
+  "comment_requests",
+  {
+    id: id(),
+    claimId: int("claim_id")
+      .notNull()
+      .references(() => claims.id, { onDelete: "cascade" }),
+    articleId: int("article_id").notNull(),
+    party: text("party").notNull(),
+    contactEmail: text("contact_email"),
+    contactPhone: text("contact_phone"),
+    contactPressOffice: text("contact_press_office"),
+    contactSocial: text("contact_social"),
+    channel: text("channel", { enum: COMMENT_CHANNELS }).notNull(),
+    askedAt: time("asked_at").notNull(),
+    deadline: time("deadline").notNull(),
+    askedById: int("asked_by_id")
+      .notNull()
+      .references(() => users.id),
+    notes: text("notes"),
+    outcome: text("outcome", { enum: REPLY_OUTCOMES }),
+    replyText: text("reply_text"),
+    repliedAt: time("replied_at"),
+    replyChannel: text("reply_channel", { enum: COMMENT_CHANNELS }),
+    replyLoggedById: int("reply_logged_by_id").references(() => users.id),
+    replyLoggedAt: time("reply_logged_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("comment_requests_claim_idx").on(t.claimId, t.askedAt),
+    index("comment_requests_article_idx").on(t.articleId),
+    index("comment_requests_party_idx").on(t.party),
+    index("comment_requests_open_idx").on(t.outcome, t.deadline),
+  ],
+);
+
+export const commentWaivers = pgTable(
+  "comment_waivers",
+  {
+    id: id(),
+    claimId: int("claim_id")
+      .notNull()
+      .references(() => claims.id, { onDelete: "cascade" }),
+    party: text("party").notNull(),
+    reason: text("reason").notNull(),
+    recordedById: int("recorded_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("comment_waivers_claim_idx").on(t.claimId)],
 );

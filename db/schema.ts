@@ -2,10 +2,12 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
   ANCHOR_STATES,
+  COMMENT_CHANNELS,
   EVENT_TYPES,
   FILE_KINDS,
   LANGUAGES,
   PUBLISH_CHANNELS,
+  REPLY_OUTCOMES,
   REVISION_SOURCES,
   ROLES,
   SOURCE_KINDS,
@@ -517,3 +519,65 @@ export const presence = sqliteTable(
   ],
 );
 export type Presence = typeof presence.$inferSelect;
+
+// Right of reply: the requests for comment a desk sent about a claim, each with its party, contact,
+// channel, time asked and deadline; the reply (or refusal) is written onto the request once, when it
+// arrives (outcome null: waiting, or overdue once the deadline passed; computed, never stored). The
+// history of both is in claim_events (comment_requested, reply_recorded).
+export const commentRequests = sqliteTable(
+  "comment_requests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    claimId: integer("claim_id")
+      .notNull()
+      .references(() => claims.id, { onDelete: "cascade" }),
+    articleId: integer("article_id").notNull(),
+    party: text("party").notNull(),
+    contactEmail: text("contact_email"),
+    contactPhone: text("contact_phone"),
+    contactPressOffice: text("contact_press_office"),
+    contactSocial: text("contact_social"),
+    channel: text("channel", { enum: COMMENT_CHANNELS }).notNull(),
+    askedAt: integer("asked_at", { mode: "timestamp_ms" }).notNull(),
+    deadline: integer("deadline", { mode: "timestamp_ms" }).notNull(),
+    askedById: integer("asked_by_id")
+      .notNull()
+      .references(() => users.id),
+    notes: text("notes"),
+    outcome: text("outcome", { enum: REPLY_OUTCOMES }),
+    replyText: text("reply_text"),
+    repliedAt: integer("replied_at", { mode: "timestamp_ms" }),
+    replyChannel: text("reply_channel", { enum: COMMENT_CHANNELS }),
+    replyLoggedById: integer("reply_logged_by_id").references(() => users.id),
+    replyLoggedAt: integer("reply_logged_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("comment_requests_claim_idx").on(t.claimId, t.askedAt),
+    index("comment_requests_article_idx").on(t.articleId),
+    // Insights per party, and the overdue requests now (no outcome, deadline passed).
+    index("comment_requests_party_idx").on(t.party),
+    index("comment_requests_open_idx").on(t.outcome, t.deadline),
+  ],
+);
+export type CommentRequest = typeof commentRequests.$inferSelect;
+
+// A party the desk decided not to contact for a claim, and why: the other way an "uncommented"
+// verdict may stand (lib/review/rules.ts checkRightOfReply).
+export const commentWaivers = sqliteTable(
+  "comment_waivers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    claimId: integer("claim_id")
+      .notNull()
+      .references(() => claims.id, { onDelete: "cascade" }),
+    party: text("party").notNull(),
+    reason: text("reason").notNull(),
+    recordedById: integer("recorded_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("comment_waivers_claim_idx").on(t.claimId)],
+);
+export type CommentWaiver = typeof commentWaivers.$inferSelect;

@@ -15,3 +15,6 @@ export const E2E_DATABASE_URL = E2E_POSTGRES
 // Set as soon as this module loads (in the Playwright runner, whose workers inherit it, and in the
 // test server): lib/data/tables.ts picks the dialect's tables when lib/data is first imported.
 if (E2E_DATABASE_URL) process.env.DATABASE_URL = E2E_DATABASE_URL;
+
+/** The server's clock offset in ms (lib/clock.ts CLOCK_OFFSET_FILE): a spec moves time forward by writing it. */
+export const E2E_CLOCK_FILE = path.join(os.tmpdir(), `claimdesk-e2e-${E2E_PORT}`, "clock-offset");

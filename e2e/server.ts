@@ -2,7 +2,7 @@
 // E2E_DB=postgres, a fresh PostgreSQL server (test/pg-server.ts) and database instead, stopped and
 // removed when the server stops.
 // First: e2e/env.ts sets DATABASE_URL for E2E_DB=postgres before lib/data loads.
-import { E2E_DATABASE_PATH, E2E_DATABASE_URL, E2E_PG_PORT, E2E_PORT } from "./env";
+import { E2E_CLOCK_FILE, E2E_DATABASE_PATH, E2E_DATABASE_URL, E2E_PG_PORT, E2E_PORT } from "./env";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -40,7 +40,12 @@ const server = spawn(
   ["start", "-p", String(E2E_PORT), "-H", "127.0.0.1"],
   {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_PATH: process.env.DATABASE_PATH, SEED_DEMO: "0" },
+    env: {
+      ...process.env,
+      DATABASE_PATH: process.env.DATABASE_PATH,
+      SEED_DEMO: "0",
+      CLOCK_OFFSET_FILE: E2E_CLOCK_FILE,
+    },
   },
 );
 const stopPostgres = () => {

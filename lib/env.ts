@@ -39,6 +39,12 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => v || undefined),
+  // Right of reply (README): "required" refuses to queue an "uncommented" verdict unless its silent
+  // party was asked for comment or recorded as not contacted; "advisory" only shows what is missing.
+  RIGHT_OF_REPLY: z.enum(["required", "advisory"]).default("advisory"),
+  // Tests only: a file holding a number of milliseconds that lib/clock.ts adds to the time, so an
+  // end-to-end test can move the server past a deadline without waiting. Unset in production.
+  CLOCK_OFFSET_FILE: z.string().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -42,6 +42,14 @@ import {
   apiThreadSchema,
   messageParamsSchema,
 } from "@/lib/validation/api-threads";
+import {
+  apiCommentRequestSchema,
+  apiCreateCommentRequestSchema,
+  apiRecordedReplySchema,
+  apiRecordReplySchema,
+  apiRightOfReplySchema,
+  commentRequestParamsSchema,
+} from "@/lib/validation/api-comment";
 import { defineEndpoint, type Endpoint } from "./endpoint";
 
 export const endpoints = {
@@ -222,6 +230,49 @@ export const endpoints = {
     body: apiDeleteClaimBodySchema,
     bodyOptional: true,
     success: { status: 204, description: "Deleted." },
+    errors: ["not_found", "conflict"],
+  }),
+  listCommentRequests: defineEndpoint({
+    operationId: "listCommentRequests",
+    method: "GET",
+    path: "/claims/{id}/comment-requests",
+    tag: "Claims",
+    summary: "A claim's right of reply",
+    description:
+      "The requests for comment sent about the claim, oldest first, each with its state (waiting, overdue, answered, declined) computed now, and the parties recorded as not contacted.",
+    auth: true,
+    params: idParamsSchema,
+    success: { status: 200, description: "The right of reply.", schema: apiRightOfReplySchema },
+    errors: ["not_found"],
+  }),
+  createCommentRequest: defineEndpoint({
+    operationId: "createCommentRequest",
+    method: "POST",
+    path: "/claims/{id}/comment-requests",
+    tag: "Claims",
+    summary: "Record a request for comment",
+    description:
+      "Records that a party was asked for comment about the claim, when and with which deadline. Several per claim and per party (follow-ups). The deadline must come after the request, and the request cannot be in the future.",
+    auth: true,
+    permission: "claim.edit",
+    params: idParamsSchema,
+    body: apiCreateCommentRequestSchema,
+    success: { status: 201, description: "The request.", schema: apiCommentRequestSchema },
+    errors: ["not_found"],
+  }),
+  recordReply: defineEndpoint({
+    operationId: "recordReply",
+    method: "POST",
+    path: "/claims/{id}/comment-requests/{request}/reply",
+    tag: "Claims",
+    summary: "Log the reply to a request for comment",
+    description:
+      'Logs the answer, or the refusal to comment, once. A reply never changes the verdict: an answer flags the claim "reply received" and sends a claim in review back to its editor; an approved claim stays approved, flagged. The request must belong to the claim of the path.',
+    auth: true,
+    permission: "claim.edit",
+    params: commentRequestParamsSchema,
+    body: apiRecordReplySchema,
+    success: { status: 200, description: "The request with its reply.", schema: apiRecordedReplySchema },
     errors: ["not_found", "conflict"],
   }),
   submitClaim: defineEndpoint({

@@ -1,6 +1,13 @@
 // The OpenAPI 3.1 document of /api/v1, generated from the endpoint table (lib/api/endpoints.ts)
 // and the zod schemas that validate the requests (z.toJSONSchema: JSON Schema 2020-12, which is
 // OpenAPI 3.1's own dialect). Nothing here restates a field by hand.
+import {
+  apiCommentRequestSchema,
+  apiCreateCommentRequestSchema,
+  apiRecordedReplySchema,
+  apiRecordReplySchema,
+  apiRightOfReplySchema,
+} from "@/lib/validation/api-comment";
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
 import { ERROR_STATUS, ERROR_TITLES, PROBLEM_CONTENT_TYPE, problemType, type ErrorCode } from "@/lib/errors";
@@ -94,6 +101,8 @@ const REQUEST_NAMES = [
   [apiReturnClaimSchema, "ClaimReturn"],
   [apiDeleteClaimBodySchema, "ClaimDelete"],
   [apiSuggestSchema, "SuggestInput"],
+  [apiCreateCommentRequestSchema, "CommentRequestInput"],
+  [apiRecordReplySchema, "ReplyInput"],
 ] as const;
 
 const RESPONSE_NAMES = [
@@ -114,6 +123,9 @@ const RESPONSE_NAMES = [
   [apiSuggestResultSchema, "SuggestResult"],
   [apiHealthSchema, "Health"],
   [apiProblemSchema, "Problem"],
+  [apiCommentRequestSchema, "CommentRequest"],
+  [apiRightOfReplySchema, "RightOfReply"],
+  [apiRecordedReplySchema, "RecordedReply"],
 ] as const;
 
 for (const [schema, id] of REQUEST_NAMES) requestSchemas.add(schema, { id });

@@ -18,11 +18,11 @@ import {
   sql,
   type SQL,
 } from "drizzle-orm";
-import { articles, claims, claimSources } from "@/lib/data/tables";
+import { articles, claims, claimSources, commentRequests } from "@/lib/data/tables";
 import { DEFAULT_APP_URL } from "@/lib/app-url";
 import { getEnv } from "@/lib/env";
 import { endOfDay, zonedDayStartMs } from "@/lib/dates/zoned";
-import type { SummaryArticle, SummaryClaim, SummaryInput } from "@/lib/export";
+import type { SummaryArticle, SummaryClaim, SummaryCommentRequest, SummaryInput } from "@/lib/export";
 import { toSummarySource } from "@/lib/export/sources";
 import { listClaimsForArticle, type ClaimView } from "./claims";
 import { sourceViews } from "./claims/views";
@@ -97,9 +97,12 @@ export async function getSummaryInput({
   if (!article) return undefined;
   const views = await listClaimsForArticle({ articleId });
   const corrections = await summaryCorrections(getDb(), articleId);
+  const requests = await summaryCommentRequests(getDb(), [articleId]);
   return {
     article,
-    claims: views.filter((view) => includeUnapproved || view.stage === "approved").map(toSummaryClaim),
+    claims: views
+      .filter((view) => includeUnapproved || view.stage === "approved")
+      .map((view) => ({ ...toSummaryClaim(view), commentRequests: requests.get(view.id) ?? [] })),
     includeUnapproved,
     generatedAt,
     ...(corrections.length > 0 ? { corrections } : {}),
@@ -175,6 +178,7 @@ async function loadApprovedClaims(tx: Tx, articleIds: number[]): Promise<Map<num
     rows.flatMap((row) => [row.ratedById, row.approvedById]),
   );
   const person = (id: number | null) => (id === null ? null : { name: names.get(id) ?? "?" });
+  const requests = await summaryCommentRequests(tx, articleIds);
   for (const row of rows) {
     byArticle.get(row.articleId)?.push({
       id: row.id,
@@ -188,6 +192,7 @@ async function loadApprovedClaims(tx: Tx, articleIds: number[]): Promise<Map<num
       silentParty: row.silentParty,
       stage: row.stage,
       sources: sources.get(row.id) ?? [],
+      commentRequests: requests.get(row.id) ?? [],
       ratedBy: person(row.ratedById),
       ratedAt: row.ratedAt,
       approvedBy: person(row.approvedById),
@@ -195,6 +200,35 @@ async function loadApprovedClaims(tx: Tx, articleIds: number[]): Promise<Map<num
     });
   }
   return byArticle;
+}
+
+/** The requests for comment of the claims of some articles (right of reply), by claim id, in one query. */
+async function summaryCommentRequests(
+  tx: Tx,
+  articleIds: number[],
+): Promise<Map<number, SummaryCommentRequest[]>> {
+  const byClaim = new Map<number, SummaryCommentRequest[]>();
+  if (articleIds.length === 0) return byClaim;
+  const rows = await tx
+    .select()
+    .from(commentRequests)
+    .where(inArray(commentRequests.articleId, articleIds))
+    .orderBy(asc(commentRequests.askedAt), asc(commentRequests.id));
+  for (const row of rows) {
+    const list = byClaim.get(row.claimId) ?? [];
+    list.push({
+      party: row.party,
+      channel: row.channel,
+      askedAt: row.askedAt,
+      deadline: row.deadline,
+      outcome: row.outcome,
+      repliedAt: row.repliedAt,
+      replyChannel: row.replyChannel,
+      replyText: row.replyText,
+    });
+    byClaim.set(row.claimId, list);
+  }
+  return byClaim;
 }
 
 export const BULK_BATCH_SIZE = 200;

@@ -31,3 +31,5 @@ export const claimMessageVersions = chosen.claimMessageVersions;
 export const claimMentions = chosen.claimMentions;
 export const liveEvents = chosen.liveEvents;
 export const presence = chosen.presence;
+export const commentRequests = chosen.commentRequests;
+export const commentWaivers = chosen.commentWaivers;

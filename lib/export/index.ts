@@ -5,11 +5,13 @@ export type {
   SummaryClaim,
   SummaryCorrection,
   SummaryCorrectionItem,
+  SummaryCommentRequest,
   SummaryCounts,
   SummaryGroup,
   SummaryInput,
   SummaryItem,
   SummarySource,
+  SummaryReply,
 } from "./types";
 export { buildSummary, claimUrl, summaryItems, SUMMARY_VERDICT_ORDER } from "./summary";
 export { labelsFor, LABELS, type Labels, type LabelLanguage } from "./labels";

@@ -44,6 +44,7 @@ describe("toJson", () => {
       "stage",
       "unverified",
       "sources",
+      "replies",
       "ratedBy",
       "ratedAt",
       "approvedBy",

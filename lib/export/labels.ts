@@ -24,6 +24,8 @@ export type Labels = {
   quote: string;
   note: string;
   sources: string;
+  /** The heading of the replies received (right of reply). */
+  replies: string;
   ratedBy: string;
   approvedBy: string;
   notYetApproved: string;
@@ -87,6 +89,7 @@ const en: Labels = {
   quote: "Quote",
   note: "Note",
   sources: "Sources",
+  replies: "Replies",
   ratedBy: "Rated by",
   approvedBy: "Approved by",
   notYetApproved: "Not yet approved",
@@ -147,6 +150,7 @@ const fr: Labels = {
   quote: "Citation",
   note: "Note",
   sources: "Sources",
+  replies: "Réponses",
   ratedBy: "Évalué par",
   approvedBy: "Approuvé par",
   notYetApproved: "Pas encore approuvé",

@@ -3,6 +3,7 @@ import type { Verdict } from "@/lib/review/model";
 import { formatLongDay, isValidDate, zonedIsoDate } from "./dates";
 import { labelsFor, type Labels } from "./labels";
 import { singleLine, trimText } from "./text";
+import { noCommentSentence, replyHeading } from "@/lib/reply/wording";
 import { escapeBidiControls } from "@/lib/text/bidi";
 import type { Summary, SummaryArticle, SummaryClaim, SummaryGroup, SummaryInput, SummaryItem } from "./types";
 
@@ -58,6 +59,14 @@ function byReadingOrder(a: SummaryClaim, b: SummaryClaim): number {
  * turned into null, invalid dates dropped, labels and URL derived. `number` is its running number;
  * `timeZone` gives the calendar days of its dates.
  */
+/** The sentence of an `uncommented` verdict: built from the recorded request when there is one. */
+function silence(claim: SummaryClaim, party: string | null, labels: Labels, timeZone: string): string {
+  const recorded = party
+    ? noCommentSentence(party, claim.commentRequests ?? [], labels.locale, timeZone)
+    : null;
+  return recorded ? `${neutral(recorded)}.` : labels.silence(party);
+}
+
 export function toSummaryItem(
   claim: SummaryClaim,
   articleId: number,
@@ -82,7 +91,7 @@ export function toSummaryItem(
     verdictLabel: labels.verdicts[claim.verdict],
     verdictNote: note === "" ? null : note,
     silentParty,
-    silenceSentence: claim.verdict === "uncommented" ? labels.silence(silentParty) : null,
+    silenceSentence: claim.verdict === "uncommented" ? silence(claim, silentParty, labels, timeZone) : null,
     stage: claim.stage,
     unverified: claim.stage !== "approved",
     sources: claim.sources
@@ -96,6 +105,27 @@ export function toSummaryItem(
         reference: nonEmpty(source.reference),
         description: nonEmpty(source.description),
         document: source.document ? { ...source.document, name: neutral(source.document.name) } : null,
+      })),
+    replies: (claim.commentRequests ?? [])
+      .filter((r) => r.outcome !== null && isValidDate(r.repliedAt))
+      .sort((a, b) => a.repliedAt!.getTime() - b.repliedAt!.getTime())
+      .map((r) => ({
+        party: neutral(singleLine(r.party)),
+        outcome: r.outcome!,
+        heading: neutral(
+          replyHeading(
+            {
+              party: singleLine(r.party),
+              repliedAt: r.repliedAt!,
+              channel: r.replyChannel ?? r.channel,
+              outcome: r.outcome!,
+            },
+            labels.locale,
+            timeZone,
+          ),
+        ),
+        text: r.replyText ? neutral(trimText(r.replyText)) : null,
+        repliedAt: r.repliedAt!,
       })),
     ratedBy: nonEmpty(claim.ratedBy?.name),
     ratedAt,

@@ -1,7 +1,7 @@
 // Inputs and the normalised model of the verified summary. Everything in lib/export is a pure
 // function of these types: no database, no framework, no clock (the caller passes `generatedAt`).
 import type { SourceKind } from "@/lib/evidence/model";
-import type { Language, Stage, Verdict } from "@/lib/review/model";
+import type { CommentChannel, Language, ReplyOutcome, Stage, Verdict } from "@/lib/review/model";
 
 /**
  * A source as exports show it (lib/export/sources.ts words it). What the desk keeps for itself
@@ -26,6 +26,28 @@ export type SummarySource = {
   archived: { at: string; sha256: string } | null;
 };
 
+/** A request for comment on the claim (right of reply), with what came back when it did. */
+export type SummaryCommentRequest = {
+  party: string;
+  channel: CommentChannel;
+  askedAt: Date;
+  deadline: Date;
+  outcome: ReplyOutcome | null;
+  repliedAt: Date | null;
+  replyChannel: CommentChannel | null;
+  replyText: string | null;
+};
+
+/** A reply as the summary lists it beside the sources: the evidence a reply gives the verdict. */
+export type SummaryReply = {
+  party: string;
+  outcome: ReplyOutcome;
+  /** "Kyiv, 1 December at 16:00, by e-mail", in the article's language and the desk's zone. */
+  heading: string;
+  text: string | null;
+  repliedAt: Date;
+};
+
 export type SummaryClaim = {
   id: number;
   /** [start, end) in UTF-16 code units of the stored article body. */
@@ -39,6 +61,8 @@ export type SummaryClaim = {
   silentParty: string | null;
   stage: Stage;
   sources: SummarySource[];
+  /** The requests for comment (right of reply); none when absent. */
+  commentRequests?: SummaryCommentRequest[];
   ratedBy: { name: string } | null;
   ratedAt: Date | null;
   approvedBy: { name: string } | null;
@@ -88,12 +112,18 @@ export type SummaryItem = {
   verdictLabel: string;
   verdictNote: string | null;
   silentParty: string | null;
-  /** For `uncommented`: "Kyiv did not comment." / "Kyiv n'a pas commenté."; otherwise null. */
+  /**
+   * For `uncommented`: from the recorded request when there is one ("Kyiv did not respond to a
+   * request for comment sent on 1 December at 14:00 by the time of publication."), else "Kyiv did
+   * not comment." / "Kyiv n'a pas commenté."; otherwise null.
+   */
   silenceSentence: string | null;
   stage: Stage;
   /** True when the claim is not approved (only present when `includeUnapproved`). */
   unverified: boolean;
   sources: SummarySource[];
+  /** Replies received or refusals to comment, oldest first. */
+  replies: SummaryReply[];
   ratedBy: string | null;
   ratedAt: Date | null;
   approvedBy: string | null;

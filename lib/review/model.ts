@@ -34,6 +34,11 @@ export const EVENT_TYPES = [
   "message_posted",
   "message_edited",
   "assigned",
+  // Right of reply (lib/data/comment-requests.ts): a request for comment sent, a reply or a
+  // refusal to comment recorded, a party recorded as deliberately not contacted.
+  "comment_requested",
+  "reply_recorded",
+  "not_contacted",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -55,3 +60,11 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 /** What a kept file is: a document someone uploaded, or the desk's snapshot of a web page. */
 export const FILE_KINDS = ["document", "snapshot"] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
+
+/** How a request for comment went out, or how its reply came in. */
+export const COMMENT_CHANNELS = ["email", "phone", "press_office", "social", "in_person", "other"] as const;
+export type CommentChannel = (typeof COMMENT_CHANNELS)[number];
+
+/** What came back: an answer, or an explicit refusal to comment. No outcome yet: waiting or overdue. */
+export const REPLY_OUTCOMES = ["answered", "declined"] as const;
+export type ReplyOutcome = (typeof REPLY_OUTCOMES)[number];

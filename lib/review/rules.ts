@@ -415,3 +415,50 @@ export function canPublishSummary(actor: Actor, progress: { total: number; appro
   }
   return ALLOWED;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Right of reply
+// ---------------------------------------------------------------------------------------------
+
+/** A party's name compared as people mean it: trimmed, inner spaces collapsed, ignoring case. */
+export function sameParty(a: string | null | undefined, b: string | null | undefined): boolean {
+  const norm = (v: string | null | undefined) => (v ?? "").trim().replace(/\s+/g, " ").toLocaleLowerCase();
+  return norm(a) !== "" && norm(a) === norm(b);
+}
+
+/** Asking for comment, logging a reply, recording a party as not contacted: whoever may edit claims. */
+export function canRequestComment(actor: Actor): Decision {
+  if (!hasPermission(actor.role, "claim.edit")) {
+    return refuse("forbidden", "comment_forbidden", "You are not allowed to ask for comment or log replies.");
+  }
+  return ALLOWED;
+}
+
+/**
+ * An `uncommented` verdict names a party the desk asked for comment (a request to it) or decided
+ * not to contact (with a reason): the silent party is the request's party, written once.
+ */
+export function checkRightOfReply(
+  verdict: Verdict,
+  silentParty: string | null,
+  record: { askedParties: readonly string[]; waivedParties: readonly string[] },
+): Decision {
+  if (verdict !== "uncommented" || isBlank(silentParty)) return ALLOWED;
+  const known = [...record.askedParties, ...record.waivedParties].some((p) => sameParty(p, silentParty));
+  if (known) return ALLOWED;
+  return refuse(
+    "needs_silent_party",
+    "needs_right_of_reply",
+    `An "uncommented" verdict needs a request for comment to ${silentParty}, or a note that it was not contacted and why.`,
+    { party: silentParty ?? "" },
+  );
+}
+
+/**
+ * Where a reply sends the claim: it never changes the verdict, but a claim waiting in the queue
+ * goes back to its editor (draft) to weigh it; a draft stays a draft; an approved claim stays
+ * approved (it is published: the reply is flagged and leads to a correction).
+ */
+export function stageAfterReply(stage: Stage): Stage {
+  return stage === "in_review" ? "draft" : stage;
+}

@@ -3,7 +3,7 @@
 // documenso types its audit log (packages/lib/types/document-audit-logs.ts). The rows are JSON in
 // claim_events.before/after: a change here may need a migration of the rows already stored.
 import { SOURCE_KINDS } from "@/lib/evidence/model";
-import { ANCHOR_STATES, STAGES, VERDICTS } from "@/lib/review/model";
+import { ANCHOR_STATES, COMMENT_CHANNELS, REPLY_OUTCOMES, STAGES, VERDICTS } from "@/lib/review/model";
 import { z } from "./zod";
 
 // A source as recorded: typed (lib/evidence/sources.ts SourceRecord), or, in entries written
@@ -59,6 +59,24 @@ const note = z.string().nullable();
 // A claim's discussion and assignment (lib/data/threads.ts): who was mentioned, who has it.
 const person = z.strictObject({ id: z.number().int(), name: z.string() });
 const messageRef = z.number().int();
+// Right of reply: the request as sent, the reply as logged (with the stage it moved the claim to),
+// the party recorded as not contacted.
+const commentRequested = z.strictObject({
+  requestId: z.number().int(),
+  party: z.string(),
+  channel: z.enum(COMMENT_CHANNELS),
+  askedAt: z.string(),
+  deadline: z.string(),
+});
+const replyRecorded = z.strictObject({
+  requestId: z.number().int(),
+  party: z.string(),
+  outcome: z.enum(REPLY_OUTCOMES),
+  channel: z.enum(COMMENT_CHANNELS),
+  repliedAt: z.string(),
+  stage: stage.optional(),
+});
+const notContacted = z.strictObject({ party: z.string(), reason: z.string() });
 
 export const claimEventSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("created"), before: z.null(), after: created, note }),
@@ -145,6 +163,14 @@ export const claimEventSchema = z.discriminatedUnion("type", [
     after: z.strictObject({ assignedTo: person.nullable() }),
     note,
   }),
+  z.strictObject({ type: z.literal("comment_requested"), before: z.null(), after: commentRequested, note }),
+  z.strictObject({
+    type: z.literal("reply_recorded"),
+    before: stageOnly.nullable(),
+    after: replyRecorded,
+    note,
+  }),
+  z.strictObject({ type: z.literal("not_contacted"), before: z.null(), after: notContacted, note }),
 ]);
 
 /** One event's type and payload, as stored and as the history shows it. */

@@ -20,6 +20,7 @@ import { publishSummary } from "@/lib/data/publish";
 import { uploadDocument } from "@/lib/data/evidence";
 import { startServer, type TestServer } from "@/lib/intake/test-server";
 import { addMessage } from "@/lib/data/threads";
+import { createCommentRequest } from "@/lib/data/comment-requests";
 import type { Role } from "@/lib/review/model";
 import type { Fixture, Person, Persona } from "./harness";
 
@@ -148,6 +149,32 @@ function isRedirect(outcome: Outcome): boolean {
   return typeof digest === "string" && digest.startsWith("NEXT_REDIRECT");
 }
 
+/** A fresh request for comment on the draft, so that every allowed call has one to reply to. */
+async function freshCommentRequest(fx: Fixture) {
+  const at = new Date();
+  return createCommentRequest({
+    actor: { id: fx.people.editor.id, role: fx.people.editor.role },
+    input: {
+      claimId: fx.draft.id,
+      party: "Kyiv",
+      channel: "email",
+      askedAt: new Date(at.getTime() - 3_600_000).toISOString(),
+      deadline: at.toISOString(),
+    },
+    now: at,
+  });
+}
+
+function commentRequestBody() {
+  const at = Date.now();
+  return {
+    party: "Kyiv",
+    channel: "email",
+    askedAt: new Date(at - 3_600_000).toISOString(),
+    deadline: new Date(at + 3_600_000).toISOString(),
+  };
+}
+
 export const ACTIONS: Record<string, ActionExpectation> = {
   "app/(app)/articles/[id]/evidence-actions.ts#archiveSourceAction": {
     access: EDITORS,
@@ -202,6 +229,29 @@ export const ACTIONS: Record<string, ActionExpectation> = {
         { id: claim.id, version: claim.version, how: "selected", start: 0, end: words.length, quote: words },
       ];
     },
+  },
+  "app/(app)/articles/[id]/claims/[claimId]/actions.ts#createCommentRequestAction": {
+    access: EDITORS,
+    args: (fx) => [{ claimId: fx.draft.id, ...commentRequestBody() }],
+  },
+  "app/(app)/articles/[id]/claims/[claimId]/actions.ts#recordReplyAction": {
+    access: EDITORS,
+    args: async (fx) => {
+      const request = await freshCommentRequest(fx);
+      return [
+        {
+          claimId: fx.draft.id,
+          requestId: request.id,
+          outcome: "declined",
+          repliedAt: new Date().toISOString(),
+          channel: "phone",
+        },
+      ];
+    },
+  },
+  "app/(app)/articles/[id]/claims/[claimId]/actions.ts#recordNotContactedAction": {
+    access: EDITORS,
+    args: (fx) => [{ claimId: fx.draft.id, party: "Kyiv", reason: "The office does not answer the desk." }],
   },
   "app/(app)/articles/new/actions.ts#createArticleAction": {
     access: EDITORS,
@@ -622,6 +672,40 @@ export const ROUTES: Record<string, RouteExpectation> = {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ body: `${fx.body}\n\nMis à jour par l'API.` }),
     }),
+  },
+  "app/api/v1/claims/[id]/comment-requests/route.ts#GET": {
+    access: "signed_in",
+    auth: "bearer",
+    readOnly: true,
+    request: (fx) => ({
+      path: `/api/v1/claims/${fx.draft.id}/comment-requests`,
+      params: { id: String(fx.draft.id) },
+    }),
+  },
+  "app/api/v1/claims/[id]/comment-requests/route.ts#POST": {
+    access: EDITORS,
+    auth: "bearer",
+    request: (fx) => ({
+      method: "POST",
+      path: `/api/v1/claims/${fx.draft.id}/comment-requests`,
+      params: { id: String(fx.draft.id) },
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(commentRequestBody()),
+    }),
+  },
+  "app/api/v1/claims/[id]/comment-requests/[request]/reply/route.ts#POST": {
+    access: EDITORS,
+    auth: "bearer",
+    request: async (fx) => {
+      const request = await freshCommentRequest(fx);
+      return {
+        method: "POST",
+        path: `/api/v1/claims/${fx.draft.id}/comment-requests/${request.id}/reply`,
+        params: { id: String(fx.draft.id), request: String(request.id) },
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ outcome: "declined", repliedAt: new Date().toISOString(), channel: "phone" }),
+      };
+    },
   },
   "app/api/v1/claims/[id]/route.ts#GET": {
     access: "signed_in",

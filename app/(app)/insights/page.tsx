@@ -6,6 +6,7 @@ import { StackedBars } from "@/components/insights-chart";
 import { approvalChartRows } from "@/components/insights-duration";
 import { cn } from "@/components/ui/cn";
 import { requireUser } from "@/lib/auth/session";
+import { CommentRequestInsights } from "@/components/comment-request-insights";
 import { getInsights, INSIGHT_RANGES, type InsightRange } from "@/lib/data/insights";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -192,6 +193,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Sea
           <StackedBars data={reviewRows} categoryKey="label" series={reviewerSeries} />
         </ChartCard>
       </div>
+      <CommentRequestInsights />
     </div>
   );
 }

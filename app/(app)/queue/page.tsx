@@ -17,6 +17,7 @@ import { ClientMessages } from "@/components/client-messages";
 import { toThreadSummary } from "@/components/thread-types";
 import { listAssignableReviewers, listThreadDigests } from "@/lib/data/threads";
 import { LiveRefresh } from "@/components/live/live-refresh";
+import { CommentRequestQueue } from "@/components/comment-request-queue";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("queue");
@@ -86,6 +87,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
     const digests = await listThreadDigests({ claimIds: items.map((i) => i.id) });
     body = (
       <>
+        <CommentRequestQueue filter={first(params.reply)} />
         <QueueFiltersForm facets={facets} filters={filters} filtered={filtered} />
         {!canReview ? (
           <p
@@ -122,6 +124,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
     <ClientMessages
       namespaces={[
         "anchors",
+        "reply",
         "claimWork",
         "errorReasons",
         "errors",

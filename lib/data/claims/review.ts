@@ -17,6 +17,7 @@ import {
   type ReturnClaimInput,
   type SubmitRatedClaimsInput,
 } from "@/lib/validation/claim";
+import { checkRightOfReplyInTx } from "../comment-requests";
 import { withTransaction, type Tx } from "../connection";
 import { addMessageInTx } from "../thread-messages";
 import { userNames } from "../user-names";
@@ -32,6 +33,7 @@ export async function submitInTx(tx: Tx, actor: Actor, claim: Claim, at: Date): 
       details: { reason: "anchor_unresolved" },
     });
   }
+  await checkRightOfReplyInTx(tx, claim);
   const [updated] = await tx
     .update(claims)
     .set({

@@ -21,6 +21,7 @@ import { AssignOwner } from "@/components/assign-owner";
 import { toThreadSummary } from "@/components/thread-types";
 import { getArticleOwner, listPossibleOwners, listThreadDigests } from "@/lib/data/threads";
 import { LiveRefresh } from "@/components/live/live-refresh";
+import { CommentRequestArticle } from "@/components/comment-request-article";
 
 type Params = Promise<{ id: string }>;
 
@@ -60,6 +61,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
     <ClientMessages
       namespaces={[
         "article",
+        "reply",
         "claimForm",
         "claimWork",
         "common",
@@ -189,6 +191,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
           viewer={{ id: user.id, canReturn: hasPermission(user.role, "claim.return") }}
           threads={threads}
         />
+        <CommentRequestArticle articleId={article.id} claims={claims} />
       </div>
     </ClientMessages>
   );

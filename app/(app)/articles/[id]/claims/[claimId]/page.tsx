@@ -20,6 +20,9 @@ import { AssignReviewer } from "@/components/assign-reviewer";
 import { ThreadPanel } from "@/components/thread-panel";
 import { toThreadMessage, toThreadSummary } from "@/components/thread-types";
 import { getThread, getThreadDigest, listAssignableReviewers, listMentionable } from "@/lib/data/threads";
+import { CommentRequestSection } from "@/components/comment-request-section";
+import { now as clockNow } from "@/lib/clock";
+import { getRightOfReply } from "@/lib/data/comment-requests";
 
 type Params = Promise<{ id: string; claimId: string }>;
 
@@ -52,11 +55,14 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
     listAssignableReviewers(),
   ]);
   const summary = toThreadSummary(digest);
+  const now = clockNow();
+  const record = claim ? await getRightOfReply({ claimId: claim.id, now }) : null;
 
   return (
     <ClientMessages
       namespaces={[
         "claimWork",
+        "reply",
         "stages",
         "verdicts",
         "anchors",
@@ -144,6 +150,15 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
               startOpen
             />
           </section>
+        ) : null}
+        {claim && record ? (
+          <CommentRequestSection
+            claimId={claim.id}
+            record={record}
+            silentParty={claim.silentParty}
+            role={user.role}
+            now={now}
+          />
         ) : null}
         <section aria-labelledby="timeline-heading" className="border-line rounded-lg border bg-white p-5">
           <h2 id="timeline-heading" className="text-muted mb-4 text-sm font-semibold tracking-wide uppercase">

@@ -1,0 +1,377 @@
+// Right of reply at the data layer, on SQLite and PostgreSQL: requests, their computed state from a
+// clock the test holds, replies that flag the claim and send it back to its editor, the rule of an
+// `uncommented` verdict, and bad input refused with nothing written.
+import { afterEach, describe, expect, it } from "vitest";
+import { claimEvents, commentRequests } from "@/lib/data/tables";
+import { noCommentSentence, requestLine, timeInputValue } from "@/lib/reply/wording";
+import { approveClaim, createClaim, getClaimById, getClaimHistory, submitClaim, updateClaim } from "./claims";
+import { createCommentRequest, getRightOfReply, recordNotContacted, recordReply } from "./comment-requests";
+import { countRows, getDb } from "./connection";
+import { commentInsights } from "./insights-replies";
+import { claimInput, makeArticle, makeUser, refusal, SAMPLE_BODY } from "@/test/data-helpers";
+
+const QUOTE = "Le Kremlin affirme que ses forces ont pris 12 villages.";
+const ZONE = "Europe/Paris";
+// 1 December 2030, 14:00 in Paris is 13:00 UTC.
+const ASKED = "2030-12-01T14:00";
+const ASKED_AT = new Date("2030-12-01T13:00:00Z");
+const at = (iso: string) => new Date(iso);
+
+afterEach(() => {
+  delete process.env.RIGHT_OF_REPLY;
+});
+
+async function setup(extra: Record<string, unknown> = {}) {
+  const editor = await makeUser("editor");
+  const reviewer = await makeUser("reviewer");
+  const article = await makeArticle(editor);
+  const claim = await createClaim({
+    actor: editor,
+    input: claimInput(article.id, SAMPLE_BODY, QUOTE, {
+      speaker: "Kremlin",
+      verdict: "uncommented",
+      silentParty: "Kyiv",
+      ...extra,
+    }),
+  });
+  return { editor, reviewer, article, claim };
+}
+
+function ask(claimId: number, extra: Record<string, unknown> = {}) {
+  return {
+    claimId,
+    party: "Kyiv",
+    contactPressOffice: "Presidential office",
+    contactEmail: "press@president.gov.ua",
+    channel: "email" as const,
+    askedAt: ASKED,
+    deadline: "2030-12-01T18:00",
+    notes: "",
+    ...extra,
+  };
+}
+
+describe("requests for comment", () => {
+  it("is waiting before the deadline and overdue after it, by the clock it is given", async () => {
+    const { editor, claim } = await setup();
+    const now = at("2030-12-01T15:00:00Z");
+    const request = await createCommentRequest({ actor: editor, input: ask(claim.id), now });
+    expect(request).toMatchObject({ party: "Kyiv", channel: "email", askedAt: ASKED_AT, state: "waiting" });
+    expect(request.deadline).toEqual(at("2030-12-01T17:00:00Z"));
+
+    const later = at("2030-12-01T19:00:00Z");
+    const record = await getRightOfReply({ claimId: claim.id, now: later });
+    expect(record.requests[0]).toMatchObject({ state: "overdue", overdueMinutes: 120 });
+    expect(requestLine(record.requests[0]!, "en", ZONE, later)).toBe(
+      "Asked Kyiv by e-mail on 1 Dec at 14:00, deadline 18:00, overdue by 2 h",
+    );
+    expect(noCommentSentence("Kyiv", record.requests, "fr", ZONE)).toBe(
+      "Kyiv n'avait pas répondu à notre sollicitation, envoyée le 1er décembre à 14 h, au moment de la publication",
+    );
+    expect(noCommentSentence("Kyiv", record.requests, "en", ZONE)).toBe(
+      "Kyiv did not respond to a request for comment sent on 1 December at 14:00 by the time of publication",
+    );
+    const history = await getClaimHistory({ claimId: claim.id });
+    expect(history.at(-1)).toMatchObject({
+      type: "comment_requested",
+      after: { party: "Kyiv", channel: "email", askedAt: ASKED_AT.toISOString() },
+    });
+  });
+
+  it("keeps several requests per party (a follow-up), oldest first", async () => {
+    const { editor, claim } = await setup();
+    const now = at("2030-12-02T12:00:00Z");
+    await createCommentRequest({ actor: editor, input: ask(claim.id), now });
+    await createCommentRequest({
+      actor: editor,
+      input: ask(claim.id, { channel: "phone", askedAt: "2030-12-02T09:00", deadline: "2030-12-02T17:00" }),
+      now,
+    });
+    const record = await getRightOfReply({ claimId: claim.id, now });
+    expect(record.requests.map((r) => [r.channel, r.state])).toEqual([
+      ["email", "overdue"],
+      ["phone", "waiting"],
+    ]);
+  });
+
+  it("refuses a deadline before the request, a request in the future, an unknown claim: nothing written", async () => {
+    const { editor, claim } = await setup();
+    const now = at("2030-12-01T15:00:00Z");
+    const before = await countRows(getDb(), commentRequests);
+    const events = await countRows(getDb(), claimEvents);
+    const early = await refusal(
+      createCommentRequest({ actor: editor, input: ask(claim.id, { deadline: "2030-12-01T13:00" }), now }),
+    );
+    expect(early).toMatchObject({ code: "invalid_input", details: { reason: "deadline_before_request" } });
+    expect(early.fieldErrors).toEqual({ deadline: ["deadlineBeforeRequest"] });
+    const future = await refusal(
+      createCommentRequest({
+        actor: editor,
+        input: ask(claim.id, { askedAt: "2030-12-03T14:00", deadline: "2030-12-03T18:00" }),
+        now,
+      }),
+    );
+    expect(future.details?.reason).toBe("asked_in_future");
+    const garbled = await refusal(
+      createCommentRequest({ actor: editor, input: ask(claim.id, { askedAt: "yesterday" }), now }),
+    );
+    expect(garbled.fieldErrors).toEqual({ askedAt: ["invalidTime"] });
+    const noParty = await refusal(
+      createCommentRequest({ actor: editor, input: ask(claim.id, { party: " " }), now }),
+    );
+    expect(noParty.fieldErrors).toEqual({ party: ["required"] });
+    const missing = await refusal(createCommentRequest({ actor: editor, input: ask(999_999), now }));
+    expect(missing).toMatchObject({ code: "not_found", details: { reason: "claim_not_found" } });
+    expect(await countRows(getDb(), commentRequests)).toBe(before);
+    expect(await countRows(getDb(), claimEvents)).toBe(events);
+  });
+});
+
+describe("replies", () => {
+  it("flags the claim and sends a queued claim back to its editor without touching the verdict", async () => {
+    // On the real clock: the flag compares the reply's logging with the time the verdict was set.
+    const { editor, claim } = await setup();
+    const real = Date.now();
+    const request = await createCommentRequest({
+      actor: editor,
+      input: ask(claim.id, {
+        askedAt: timeInputValue(new Date(real - 3 * 3600_000), ZONE),
+        deadline: timeInputValue(new Date(real - 3600_000), ZONE),
+      }),
+      now: new Date(real),
+    });
+    await submitClaim({ actor: editor, id: claim.id });
+    const later = new Date();
+    const { request: answered, stage } = await recordReply({
+      actor: editor,
+      input: {
+        claimId: claim.id,
+        requestId: request.id,
+        outcome: "answered",
+        text: "The village is still under Ukrainian control.",
+        repliedAt: later.toISOString(),
+        channel: "email",
+      },
+      now: later,
+    });
+    expect(stage).toBe("draft");
+    expect(answered).toMatchObject({
+      state: "answered",
+      reply: { text: "The village is still under Ukrainian control." },
+    });
+    const after = await getClaimById({ id: claim.id });
+    expect(after).toMatchObject({ verdict: "uncommented", silentParty: "Kyiv", stage: "draft" });
+    expect((await getRightOfReply({ claimId: claim.id, now: later })).replyReceived).toBe(true);
+    expect((await getClaimHistory({ claimId: claim.id })).at(-1)).toMatchObject({
+      type: "reply_recorded",
+      before: { stage: "in_review" },
+      after: { outcome: "answered", party: "Kyiv", stage: "draft" },
+    });
+
+    // Re-rating weighs the reply: the flag goes.
+    await new Promise((resolve) => setImmediate(resolve));
+    await updateClaim({
+      actor: editor,
+      input: {
+        ...claimInput(claim.articleId, SAMPLE_BODY, QUOTE, {
+          speaker: "Kremlin",
+          verdict: "disputed",
+          verdictNote: "Kyiv says the village is under its control.",
+        }),
+        id: claim.id,
+        version: after!.version,
+      },
+    });
+    expect((await getRightOfReply({ claimId: claim.id, now: new Date() })).replyReceived).toBe(false);
+
+    // Logged twice: refused, nothing changed.
+    const twice = await refusal(
+      recordReply({
+        actor: editor,
+        input: {
+          claimId: claim.id,
+          requestId: request.id,
+          outcome: "declined",
+          repliedAt: later.toISOString(),
+          channel: "phone",
+        },
+        now: new Date(),
+      }),
+    );
+    expect(twice).toMatchObject({ code: "conflict", details: { reason: "reply_already_recorded" } });
+  });
+
+  it("keeps an approved claim approved, flagged, with the reply in its history", async () => {
+    const { editor, reviewer, claim } = await setup();
+    const now = at("2030-12-01T15:00:00Z");
+    const request = await createCommentRequest({ actor: editor, input: ask(claim.id), now });
+    await submitClaim({ actor: editor, id: claim.id });
+    await approveClaim({ actor: reviewer, id: claim.id });
+    const later = at("2030-12-02T09:00:00Z");
+    const { stage } = await recordReply({
+      actor: reviewer,
+      input: {
+        claimId: claim.id,
+        requestId: request.id,
+        outcome: "answered",
+        text: "We deny it.",
+        repliedAt: "2030-12-01T19:00",
+        channel: "phone",
+      },
+      now: later,
+    });
+    expect(stage).toBe("approved");
+    expect((await getClaimById({ id: claim.id }))?.stage).toBe("approved");
+    expect((await getRightOfReply({ claimId: claim.id, now: later })).replyReceived).toBe(true);
+  });
+
+  it("writes 'declined to comment', flags nothing and leaves the stage", async () => {
+    const { editor, claim } = await setup();
+    const now = at("2030-12-01T15:00:00Z");
+    const request = await createCommentRequest({ actor: editor, input: ask(claim.id), now });
+    await submitClaim({ actor: editor, id: claim.id });
+    const { stage } = await recordReply({
+      actor: editor,
+      input: {
+        claimId: claim.id,
+        requestId: request.id,
+        outcome: "declined",
+        repliedAt: "2030-12-01T16:00",
+        channel: "phone",
+      },
+      now,
+    });
+    expect(stage).toBe("in_review");
+    const record = await getRightOfReply({ claimId: claim.id, now });
+    expect(record.replyReceived).toBe(false);
+    expect(noCommentSentence("Kyiv", record.requests, "fr", ZONE)).toBe("Kyiv a refusé de commenter");
+    expect(noCommentSentence("Kyiv", record.requests, "en", ZONE)).toBe("Kyiv declined to comment");
+  });
+
+  it("refuses a reply to a request of another claim, before the request, or without text", async () => {
+    const { editor, claim } = await setup();
+    const other = await createClaim({
+      actor: editor,
+      input: claimInput(claim.articleId, SAMPLE_BODY, QUOTE, { speaker: "Other" }),
+    });
+    const now = at("2030-12-01T15:00:00Z");
+    const request = await createCommentRequest({ actor: editor, input: ask(claim.id), now });
+    const reply = (extra: Record<string, unknown>) =>
+      recordReply({
+        actor: editor,
+        input: {
+          claimId: claim.id,
+          requestId: request.id,
+          outcome: "answered" as const,
+          text: "No.",
+          repliedAt: "2030-12-01T15:30",
+          channel: "email" as const,
+          ...extra,
+        },
+        now,
+      });
+    expect((await refusal(reply({ claimId: other.id }))).details?.reason).toBe("request_of_other_claim");
+    expect((await refusal(reply({ repliedAt: "2030-12-01T13:00" }))).details?.reason).toBe(
+      "reply_before_request",
+    );
+    expect((await refusal(reply({ text: "" }))).fieldErrors).toEqual({ text: ["replyTextRequired"] });
+    expect((await refusal(reply({ requestId: 999_999 }))).details?.reason).toBe("comment_request_not_found");
+    const record = await getRightOfReply({ claimId: claim.id, now });
+    expect(record.requests[0]).toMatchObject({ state: "waiting", reply: null });
+  });
+});
+
+describe("an uncommented verdict with RIGHT_OF_REPLY=required", () => {
+  it("goes to review only when its silent party was asked or recorded as not contacted", async () => {
+    process.env.RIGHT_OF_REPLY = "required";
+    const { editor, claim } = await setup();
+    const now = at("2030-12-01T15:00:00Z");
+    const refused = await refusal(submitClaim({ actor: editor, id: claim.id }));
+    expect(refused).toMatchObject({
+      code: "needs_silent_party",
+      details: { reason: "needs_right_of_reply", party: "Kyiv" },
+    });
+    // Asking another party is not asking the silent one.
+    await createCommentRequest({ actor: editor, input: ask(claim.id, { party: "Moscow" }), now });
+    expect((await refusal(submitClaim({ actor: editor, id: claim.id }))).details?.reason).toBe(
+      "needs_right_of_reply",
+    );
+    await recordNotContacted({
+      actor: editor,
+      input: {
+        claimId: claim.id,
+        party: " kyiv ",
+        reason: "The office does not answer the desk since 2025.",
+      },
+      now,
+    });
+    expect((await submitClaim({ actor: editor, id: claim.id })).stage).toBe("in_review");
+  });
+});
+
+describe("insights of the right of reply", () => {
+  it("counts requests per party, the shares answered, declined and unanswered, the median time to answer", async () => {
+    const { editor, claim } = await setup();
+    const now = at("2030-12-05T12:00:00Z");
+    const r1 = await createCommentRequest({
+      actor: editor,
+      input: ask(claim.id, { party: "Ministry of Defence" }),
+      now,
+    });
+    const r2 = await createCommentRequest({
+      actor: editor,
+      input: ask(claim.id, {
+        party: "Ministry of Defence",
+        askedAt: "2030-12-02T10:00",
+        deadline: "2030-12-02T12:00",
+      }),
+      now,
+    });
+    const r3 = await createCommentRequest({
+      actor: editor,
+      input: ask(claim.id, {
+        party: "Ministry of Defence",
+        askedAt: "2030-12-03T10:00",
+        deadline: "2030-12-03T12:00",
+      }),
+      now,
+    });
+    await createCommentRequest({
+      actor: editor,
+      input: ask(claim.id, {
+        party: "Foreign Office",
+        askedAt: "2030-12-05T12:00",
+        deadline: "2030-12-06T12:00",
+      }),
+      now,
+    });
+    const reply = (requestId: number, outcome: "answered" | "declined", repliedAt: string) =>
+      recordReply({
+        actor: editor,
+        input: { claimId: claim.id, requestId, outcome, text: "x", repliedAt, channel: "email" },
+        now,
+      });
+    await reply(r1.id, "answered", "2030-12-01T16:00"); // 2 h
+    await reply(r2.id, "answered", "2030-12-02T14:00"); // 4 h
+    await reply(r3.id, "declined", "2030-12-03T11:00");
+    const insights = await commentInsights({ now });
+    const kyiv = insights.parties.find((p) => p.party === "Ministry of Defence");
+    expect(kyiv).toMatchObject({
+      requests: 3,
+      answered: 2,
+      declined: 1,
+      unanswered: 0,
+      medianAnswerMinutes: 180,
+    });
+    expect(insights.parties.find((p) => p.party === "Moscow")).toMatchObject({
+      requests: 1,
+      unanswered: 1,
+      medianAnswerMinutes: null,
+    });
+    expect(insights.overdue.filter((o) => o.claimId === claim.id)).toEqual([]);
+    const next = await commentInsights({ now: at("2030-12-06T13:00:00Z") });
+    expect(next.overdue.filter((o) => o.claimId === claim.id)).toMatchObject([
+      { party: "Foreign Office", overdueMinutes: 120 },
+    ]);
+  });
+});
