@@ -22,4 +22,9 @@ export type SchemaParity = [
   Check<Rows<typeof sqlite.adminAudit, typeof pg.adminAudit>>,
   Check<Rows<typeof sqlite.signInAttempts, typeof pg.signInAttempts>>,
   Check<Rows<typeof sqlite.rateLimits, typeof pg.rateLimits>>,
+  Check<Rows<typeof sqlite.notifications, typeof pg.notifications>>,
+  Check<Rows<typeof sqlite.notificationPrefs, typeof pg.notificationPrefs>>,
+  Check<Rows<typeof sqlite.webhooks, typeof pg.webhooks>>,
+  Check<Rows<typeof sqlite.outbox, typeof pg.outbox>>,
+  Check<Rows<typeof sqlite.webhookDeliveries, typeof pg.webhookDeliveries>>,
 ];

@@ -33,6 +33,18 @@ const envSchema = z.object({
   // Hosts, addresses or IPv4 CIDR ranges that article import may fetch from although they are
   // internal (an intranet CMS, say), comma-separated. Empty: public addresses only.
   FETCH_ALLOW_HOSTS: z.string().default(""),
+  // E-mail: smtp://user:pass@host:587 or smtps://…:465. Unset: no e-mail is sent (the inbox still fills).
+  SMTP_URL: z
+    .union([z.literal(""), z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")])
+    .optional()
+    .transform((v) => v || undefined),
+  SMTP_FROM: z.string().default("The Claim Desk <desk@localhost>"),
+  // How long an SMTP server may take to answer each step before the attempt counts as failed.
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+  // The hour (UTC) at which daily digests go out.
+  DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(7),
+  // Like FETCH_ALLOW_HOSTS, for webhook deliveries: internal hosts a webhook may be sent to.
+  WEBHOOK_ALLOW_HOSTS: z.string().default(""),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -20,6 +20,7 @@ import {
 import { withTransaction, type Tx } from "../connection";
 import { userNames } from "../user-names";
 import { recordEvent } from "./events";
+import { tellApproved, tellReturned } from "./tell";
 import { conflict, facts, loadClaim, refuse } from "./shared";
 import { toViews, type ClaimView } from "./views";
 
@@ -185,6 +186,7 @@ export async function approveClaim({
       after: { stage: "approved" },
       at,
     });
+    await tellApproved(tx, actor, updated);
     return (await toViews(tx, [updated]))[0]!;
   });
 }
@@ -237,6 +239,7 @@ export async function returnClaim({
       note: data.note,
       at,
     });
+    await tellReturned(tx, actor, claim, data.note);
     return (await toViews(tx, [updated]))[0]!;
   });
 }

@@ -1,0 +1,37 @@
+import "server-only";
+// Sends one e-mail through SMTP_URL. Each step (connect, greeting, every reply) has a deadline
+// (SMTP_TIMEOUT_MS), so a server that hangs fails the attempt instead of holding the worker.
+import nodemailer, { type Transporter } from "nodemailer";
+import { getEnv } from "@/lib/env";
+
+let cached: { key: string; transport: Transporter } | null = null;
+
+function transport(): Transporter {
+  const env = getEnv();
+  if (!env.SMTP_URL) throw new Error("SMTP_URL is not set");
+  const key = `${env.SMTP_URL}\u0000${env.SMTP_TIMEOUT_MS}`;
+  if (cached?.key === key) return cached.transport;
+  cached?.transport.close();
+  const timeout = env.SMTP_TIMEOUT_MS;
+  const made = nodemailer.createTransport(env.SMTP_URL, {
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    socketTimeout: timeout,
+    dnsTimeout: timeout,
+  });
+  cached = { key, transport: made };
+  return made;
+}
+
+export type Mail = { to: string; subject: string; text: string; html: string; lang: string };
+
+export async function sendMail(mail: Mail): Promise<void> {
+  await transport().sendMail({
+    from: getEnv().SMTP_FROM,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers: { "Content-Language": mail.lang, "Auto-Submitted": "auto-generated" },
+  });
+}
