@@ -16,6 +16,7 @@ import { postWebhook } from "./webhook-send";
 export type RowOutcome = {
   id: number;
   kind: OutboxRow["kind"];
+  webhookId?: number | null;
   result: "sent" | "retry" | "failed";
   error?: string;
   responseCode?: number;
@@ -75,7 +76,7 @@ async function sendWebhookRow(row: OutboxRow): Promise<RowOutcome> {
   if (!hook || (!hook.active && row.event !== "test")) {
     const message = hook ? "webhook paused" : "webhook deleted";
     const result = await markFailed({ ...row, createdAt: new Date(0) }, message);
-    return { id: row.id, kind: row.kind, result, error: message };
+    return { id: row.id, kind: row.kind, webhookId: row.webhookId, result, error: message };
   }
   const timestamp = Math.floor(Date.now() / 1000);
   const body = row.payload;
@@ -109,6 +110,7 @@ async function sendWebhookRow(row: OutboxRow): Promise<RowOutcome> {
     return {
       id: row.id,
       kind: row.kind,
+      webhookId: row.webhookId,
       result: "sent",
       responseCode: outcome.responseCode ?? undefined,
       durationMs: outcome.durationMs,
@@ -118,6 +120,7 @@ async function sendWebhookRow(row: OutboxRow): Promise<RowOutcome> {
   return {
     id: row.id,
     kind: row.kind,
+    webhookId: row.webhookId,
     result,
     error: outcome.error ?? undefined,
     responseCode: outcome.responseCode ?? undefined,

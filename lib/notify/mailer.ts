@@ -13,7 +13,16 @@ function transport(): Transporter {
   if (cached?.key === key) return cached.transport;
   cached?.transport.close();
   const timeout = env.SMTP_TIMEOUT_MS;
-  const made = nodemailer.createTransport(env.SMTP_URL, {
+  // Parsed here: given as `url`, nodemailer's own parse would override the timeouts.
+  const url = new URL(env.SMTP_URL);
+  const secure = url.protocol === "smtps:";
+  const made = nodemailer.createTransport({
+    host: url.hostname.replace(/^\[|\]$/g, ""),
+    port: url.port ? Number(url.port) : secure ? 465 : 587,
+    secure,
+    auth: url.username
+      ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
+      : undefined,
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,
