@@ -1,6 +1,18 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { EVENT_TYPES, LANGUAGES, ROLES, STAGES, VERDICTS } from "../lib/review/model";
+import {
+  EMAIL_CHOICES,
+  EVENT_TYPES,
+  LANGUAGES,
+  NOTIFICATION_KINDS,
+  ROLES,
+  STAGES,
+  VERDICTS,
+  WEBHOOK_EVENTS,
+  type EmailChoice,
+  type NotificationKind,
+  type WebhookEvent,
+} from "../lib/review/model";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -237,20 +249,14 @@ export type RateLimit = typeof rateLimits.$inferSelect;
 // Notifications, the outbox (e-mail and webhooks) and webhooks
 // ---------------------------------------------------------------------------------------------
 
-export const NOTIFICATION_KINDS = [
-  "returned",
-  "approved",
-  "article_verified",
-  "mentioned",
-  "assigned",
-  "deadline_passed",
-  "summary_published",
-  "correction_published",
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-/** What goes by e-mail as well: nothing, one message per action, or a daily digest. */
-export const EMAIL_CHOICES = ["off", "immediate", "digest"] as const;
-export type EmailChoice = (typeof EMAIL_CHOICES)[number];
+export {
+  EMAIL_CHOICES,
+  NOTIFICATION_KINDS,
+  WEBHOOK_EVENTS,
+  type EmailChoice,
+  type NotificationKind,
+  type WebhookEvent,
+};
 /** A notification's e-mail: none asked for, waiting in the outbox, or sent. */
 export const EMAIL_STATES = ["none", "pending", "sent"] as const;
 
@@ -294,14 +300,6 @@ export const notificationPrefs = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
 export type NotificationPref = typeof notificationPrefs.$inferSelect;
-
-export const WEBHOOK_EVENTS = [
-  "article.verified",
-  "claim.approved",
-  "summary.published",
-  "correction.published",
-] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export const webhooks = sqliteTable("webhooks", {
   id: integer("id").primaryKey({ autoIncrement: true }),

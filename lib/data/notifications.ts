@@ -5,7 +5,7 @@ import "server-only";
 // each in its own transaction) go out as ONE message, composed when the outbox sends it.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 import {
   EMAIL_CHOICES,
   NOTIFICATION_KINDS,
@@ -257,12 +257,19 @@ export async function markRead(userId: number, ids: readonly number[]): Promise<
   });
 }
 
-export async function markAllRead(userId: number): Promise<number> {
+/** Marks every unread notification of `userId` read, up to the id `upTo` when given. */
+export async function markAllRead(userId: number, upTo?: number): Promise<number> {
   return withTransaction(async (tx) => {
     const changed = await tx
       .update(notifications)
       .set({ readAt: new Date() })
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+      .where(
+        and(
+          eq(notifications.userId, userId),
+          isNull(notifications.readAt),
+          upTo ? lte(notifications.id, upTo) : undefined,
+        ),
+      )
       .returning({ id: notifications.id });
     return changed.length;
   });

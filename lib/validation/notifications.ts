@@ -1,5 +1,5 @@
 import { z } from "./zod";
-import { EMAIL_CHOICES, NOTIFICATION_KINDS, WEBHOOK_EVENTS } from "@/db/schema";
+import { EMAIL_CHOICES, NOTIFICATION_KINDS, WEBHOOK_EVENTS } from "@/lib/review/model";
 
 // Error messages are message keys (errors.* in messages/).
 
@@ -7,7 +7,8 @@ export const markReadSchema = z.object({
   ids: z.array(z.number().int().positive()).min(1, { error: "required" }).max(500, { error: "tooMany" }),
 });
 
-export const emptySchema = z.object({}).strict();
+/** Up to the newest notification the page showed: what arrived since stays unread. */
+export const markAllReadSchema = z.object({ upTo: z.number().int().positive().optional() });
 
 export const emailPrefsSchema = z.object({
   prefs: z.partialRecord(z.enum(NOTIFICATION_KINDS), z.enum(EMAIL_CHOICES)),
