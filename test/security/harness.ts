@@ -233,7 +233,8 @@ async function postgresDigest(): Promise<string> {
     hash.update(`\u0000${name}\u0000`);
     const rows = await queryRows<Record<string, unknown>>(
       getDb(),
-      sql`SELECT * FROM ${sql.identifier(name)} ORDER BY id`,
+      // By the first two columns: the id, or a two-column key (notification_prefs).
+      sql`SELECT * FROM ${sql.identifier(name)} ORDER BY 1, 2`,
     );
     for (const row of rows) hash.update(JSON.stringify(row));
   }
