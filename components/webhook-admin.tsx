@@ -105,7 +105,7 @@ export function WebhookCreateForm() {
                   setEvents(e.target.checked ? [...events, name] : events.filter((value) => value !== name))
                 }
               />
-              {t(`eventNames.${name}`)}
+              {t(`eventNames.${name.replace(".", "_")}` as "eventNames.test")}
             </label>
           ))}
         </div>

@@ -21,8 +21,11 @@ export default async function WebhooksPage() {
   const [hooks, problems] = await Promise.all([listWebhooks(), listOutboxProblems()]);
   const logs = await Promise.all(hooks.map((hook) => listDeliveries(hook.id, 20)));
   const when = (date: Date) => format.dateTime(date, { dateStyle: "short", timeStyle: "medium" });
-  const eventName = (name: string | null) =>
-    name && t.has(`eventNames.${name}`) ? t(`eventNames.${name}` as "eventNames.test") : (name ?? "");
+  // Message keys cannot hold dots: "article.verified" is "eventNames.article_verified".
+  const eventName = (name: string | null) => {
+    const key = `eventNames.${(name ?? "").replace(".", "_")}`;
+    return name && t.has(key) ? t(key as "eventNames.test") : (name ?? "");
+  };
   return (
     <ClientMessages namespaces={["deliveries", "common", "errorReasons", "errors"]}>
       <div className="max-w-5xl space-y-8">
