@@ -8,5 +8,8 @@ export async function register() {
     const { getEnv } = await import("./lib/env");
     // The file lock guards a SQLite file against `npm run restore`; PostgreSQL has no file here.
     if (!getEnv().DATABASE_URL) registerRunningServer(getEnv().DATABASE_PATH);
+    // E-mail and webhook deliveries leave from the outbox table, in every server process.
+    const { ensureOutboxWorker } = await import("./lib/notify/worker");
+    ensureOutboxWorker();
   }
 }

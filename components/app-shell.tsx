@@ -1,4 +1,4 @@
-import { LogOut, Plus, UserRound } from "lucide-react";
+import { Bell, LogOut, Plus, UserRound } from "lucide-react";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -17,12 +17,15 @@ export async function AppShell({
   user,
   queueCount,
   myWork,
+  inboxCount = 0,
   children,
 }: {
   user: SessionUser;
   queueCount: number;
   /** Claims returned to me and given to me to review (the "My work" badge). */
   myWork?: { returned: number; assigned: number };
+  /** Unread notifications (the inbox). */
+  inboxCount?: number;
   children: ReactNode;
 }) {
   const t = await getTranslations();
@@ -51,6 +54,22 @@ export async function AppShell({
               <span className="max-sm:sr-only">{t("nav.newArticle")}</span>
             </Link>
             <LanguageSwitch current={locale} />
+            <Link
+              href="/inbox"
+              aria-label={t("notifications.unreadCount", { count: inboxCount })}
+              title={t("notifications.navLabel")}
+              className="relative flex items-center rounded-md p-1.5 hover:bg-slate-100"
+            >
+              <Bell aria-hidden className="text-muted size-5" />
+              {inboxCount > 0 ? (
+                <span
+                  className="bg-accent absolute -top-1 -right-1 min-w-5 rounded-full px-1 text-center text-[11px] leading-5 font-semibold text-white tabular-nums"
+                  data-testid="inbox-count"
+                >
+                  {inboxCount > 99 ? "99+" : inboxCount}
+                </span>
+              ) : null}
+            </Link>
             <Link
               href="/settings/account"
               aria-label={`${t("accountSettings.navLabel")}: ${bidiSafe(user.name)}`}
@@ -95,6 +114,9 @@ export async function AppShell({
             <NavLink href="/settings">{t("apiSettings.nav")}</NavLink>
             {hasPermission(user.role, "account.manage") ? (
               <NavLink href="/admin/users">{t("accountAdmin.navLabel")}</NavLink>
+            ) : null}
+            {hasPermission(user.role, "account.manage") ? (
+              <NavLink href="/admin/webhooks">{t("deliveries.navLabel")}</NavLink>
             ) : null}
           </nav>
         </div>

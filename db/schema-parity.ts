@@ -34,4 +34,9 @@ export type SchemaParity = [
   Check<Rows<typeof sqlite.presence, typeof pg.presence>>,
   Check<Rows<typeof sqlite.commentRequests, typeof pg.commentRequests>>,
   Check<Rows<typeof sqlite.commentWaivers, typeof pg.commentWaivers>>,
+  Check<Rows<typeof sqlite.notifications, typeof pg.notifications>>,
+  Check<Rows<typeof sqlite.notificationPrefs, typeof pg.notificationPrefs>>,
+  Check<Rows<typeof sqlite.webhooks, typeof pg.webhooks>>,
+  Check<Rows<typeof sqlite.outbox, typeof pg.outbox>>,
+  Check<Rows<typeof sqlite.webhookDeliveries, typeof pg.webhookDeliveries>>,
 ];

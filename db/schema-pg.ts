@@ -28,7 +28,17 @@ import {
   STAGES,
   VERDICTS,
 } from "../lib/review/model";
-import { ADMIN_AUDIT_ACTIONS, LIVE_AUDIENCES, MESSAGE_KINDS } from "./schema";
+import {
+  ADMIN_AUDIT_ACTIONS,
+  EMAIL_CHOICES,
+  EMAIL_STATES,
+  LIVE_AUDIENCES,
+  MESSAGE_KINDS,
+  NOTIFICATION_KINDS,
+  OUTBOX_KINDS,
+  OUTBOX_STATUSES,
+  type WebhookEvent,
+} from "./schema";
 
 const time = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
 const createdAt = () => time("created_at").notNull().defaultNow();
@@ -484,4 +494,95 @@ export const commentWaivers = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("comment_waivers_claim_idx").on(t.claimId)],
+);
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: id(),
+    userId: int("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    actorId: int("actor_id").references(() => users.id),
+    articleId: int("article_id"),
+    claimId: int("claim_id"),
+    note: text("note"),
+    readAt: time("read_at"),
+    emailState: text("email_state", { enum: EMAIL_STATES }).notNull().default("none"),
+    emailBatch: text("email_batch"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.id),
+    index("notifications_unread_idx").on(t.userId, t.readAt),
+    index("notifications_batch_idx").on(t.userId, t.emailBatch, t.emailState),
+  ],
+);
+
+export const notificationPrefs = pgTable(
+  "notification_prefs",
+  {
+    userId: int("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    email: text("email", { enum: EMAIL_CHOICES }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
+
+export const webhooks = pgTable("webhooks", {
+  id: id(),
+  url: text("url").notNull(),
+  secret: text("secret").notNull(),
+  events: jsonb("events").$type<WebhookEvent[]>().notNull(),
+  active: boolean("active").notNull().default(true),
+  createdById: int("created_by_id")
+    .notNull()
+    .references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: time("updated_at").notNull(),
+});
+
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: id(),
+    kind: text("kind", { enum: OUTBOX_KINDS }).notNull(),
+    dedupeKey: text("dedupe_key"),
+    userId: int("user_id").references(() => users.id, { onDelete: "cascade" }),
+    webhookId: int("webhook_id").references(() => webhooks.id, { onDelete: "cascade" }),
+    event: text("event"),
+    payload: text("payload").notNull(),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("pending"),
+    attempts: int("attempts").notNull().default(0),
+    runAfter: time("run_after").notNull(),
+    lockedUntil: time("locked_until"),
+    lastError: text("last_error"),
+    sentAt: time("sent_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("outbox_dedupe_idx").on(t.dedupeKey),
+    index("outbox_due_idx").on(t.status, t.runAfter),
+    index("outbox_webhook_idx").on(t.webhookId, t.id),
+  ],
+);
+
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: id(),
+    webhookId: int("webhook_id").notNull(),
+    outboxId: int("outbox_id").notNull(),
+    event: text("event").notNull(),
+    attempt: int("attempt").notNull(),
+    ok: boolean("ok").notNull(),
+    responseCode: int("response_code"),
+    durationMs: int("duration_ms").notNull(),
+    error: text("error"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhook_deliveries_webhook_idx").on(t.webhookId, t.id)],
 );

@@ -13,6 +13,12 @@ import {
   SOURCE_KINDS,
   STAGES,
   VERDICTS,
+  EMAIL_CHOICES,
+  NOTIFICATION_KINDS,
+  WEBHOOK_EVENTS,
+  type EmailChoice,
+  type NotificationKind,
+  type WebhookEvent,
 } from "../lib/review/model";
 
 const createdAt = () =>
@@ -581,3 +587,127 @@ export const commentWaivers = sqliteTable(
   (t) => [index("comment_waivers_claim_idx").on(t.claimId)],
 );
 export type CommentWaiver = typeof commentWaivers.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Notifications, the outbox (e-mail and webhooks) and webhooks
+// ---------------------------------------------------------------------------------------------
+
+export {
+  EMAIL_CHOICES,
+  NOTIFICATION_KINDS,
+  WEBHOOK_EVENTS,
+  type EmailChoice,
+  type NotificationKind,
+  type WebhookEvent,
+};
+/** A notification's e-mail: none asked for, waiting in the outbox, or sent. */
+export const EMAIL_STATES = ["none", "pending", "sent"] as const;
+
+// One row per person told of something. readAt is state (the inbox), not history.
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    actorId: integer("actor_id").references(() => users.id),
+    articleId: integer("article_id"),
+    claimId: integer("claim_id"),
+    // A short text to show with it (a return note, a message's first words).
+    note: text("note"),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+    emailState: text("email_state", { enum: EMAIL_STATES }).notNull().default("none"),
+    // The e-mail this notification goes out in: one per recipient and action, or the day's digest.
+    emailBatch: text("email_batch"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.id),
+    index("notifications_unread_idx").on(t.userId, t.readAt),
+    index("notifications_batch_idx").on(t.userId, t.emailBatch, t.emailState),
+  ],
+);
+export type Notification = typeof notifications.$inferSelect;
+
+export const notificationPrefs = sqliteTable(
+  "notification_prefs",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    email: text("email", { enum: EMAIL_CHOICES }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
+export type NotificationPref = typeof notificationPrefs.$inferSelect;
+
+export const webhooks = sqliteTable("webhooks", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  url: text("url").notNull(),
+  // Kept as given: the desk signs with it (HMAC-SHA256), so it cannot be a hash.
+  secret: text("secret").notNull(),
+  events: text("events", { mode: "json" }).$type<WebhookEvent[]>().notNull(),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  createdById: integer("created_by_id")
+    .notNull()
+    .references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+export type Webhook = typeof webhooks.$inferSelect;
+
+export const OUTBOX_KINDS = ["email", "webhook"] as const;
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+// What leaves the desk, kept until it has: e-mails and webhook deliveries, claimed by one worker
+// at a time (a guarded UPDATE … WHERE status = 'pending'), retried with backoff.
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: OUTBOX_KINDS }).notNull(),
+    // One row per key: the e-mail of a recipient's batch, or null (every webhook delivery).
+    dedupeKey: text("dedupe_key"),
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    webhookId: integer("webhook_id").references(() => webhooks.id, { onDelete: "cascade" }),
+    event: text("event"),
+    // E-mail: { batch }; webhook: the JSON body as sent, the same on every attempt.
+    payload: text("payload").notNull(),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    runAfter: integer("run_after", { mode: "timestamp_ms" }).notNull(),
+    lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("outbox_dedupe_idx").on(t.dedupeKey),
+    index("outbox_due_idx").on(t.status, t.runAfter),
+    index("outbox_webhook_idx").on(t.webhookId, t.id),
+  ],
+);
+export type OutboxRow = typeof outbox.$inferSelect;
+
+// Append-only log of every webhook attempt (triggers refuse UPDATE and DELETE).
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    webhookId: integer("webhook_id").notNull(),
+    outboxId: integer("outbox_id").notNull(),
+    event: text("event").notNull(),
+    attempt: integer("attempt").notNull(),
+    ok: integer("ok", { mode: "boolean" }).notNull(),
+    responseCode: integer("response_code"),
+    durationMs: integer("duration_ms").notNull(),
+    error: text("error"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhook_deliveries_webhook_idx").on(t.webhookId, t.id)],
+);
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;

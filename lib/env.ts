@@ -45,6 +45,18 @@ const envSchema = z.object({
   // Tests only: a file holding a number of milliseconds that lib/clock.ts adds to the time, so an
   // end-to-end test can move the server past a deadline without waiting. Unset in production.
   CLOCK_OFFSET_FILE: z.string().optional(),
+  // E-mail: smtp://user:pass@host:587 or smtps://…:465. Unset: no e-mail is sent (the inbox still fills).
+  SMTP_URL: z
+    .union([z.literal(""), z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")])
+    .optional()
+    .transform((v) => v || undefined),
+  SMTP_FROM: z.string().default("The Claim Desk <desk@localhost>"),
+  // How long an SMTP server may take to answer each step before the attempt counts as failed.
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+  // The hour (UTC) at which daily digests go out.
+  DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(7),
+  // Like FETCH_ALLOW_HOSTS, for webhook deliveries: internal hosts a webhook may be sent to.
+  WEBHOOK_ALLOW_HOSTS: z.string().default(""),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -6,6 +6,7 @@ import { CONTEXT_WINDOW, EMPTY_CONTEXT, quoteContext, type QuoteContext } from "
 import { toFailure, type ErrorCode } from "@/lib/errors";
 import type { Actor } from "@/lib/review";
 import { approveClaim, toViews, type ClaimView } from "./claims";
+import { notificationBatch } from "./notifications";
 import { cachedUntilWrite, countRows, getDb, type Tx } from "./connection";
 import { greatest, substring } from "./dialect";
 
@@ -205,6 +206,14 @@ export async function approveEach({
   actor: Actor;
   items: { id: number; version: number }[];
 }): Promise<ApprovalOutcome[]> {
+  // One e-mail per person for the whole bulk action, not one per claim.
+  return notificationBatch(() => approveEachInBatch(actor, items));
+}
+
+async function approveEachInBatch(
+  actor: Actor,
+  items: { id: number; version: number }[],
+): Promise<ApprovalOutcome[]> {
   const outcomes: ApprovalOutcome[] = [];
   for (const item of items) {
     try {

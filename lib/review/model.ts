@@ -68,3 +68,30 @@ export type CommentChannel = (typeof COMMENT_CHANNELS)[number];
 /** What came back: an answer, or an explicit refusal to comment. No outcome yet: waiting or overdue. */
 export const REPLY_OUTCOMES = ["answered", "declined"] as const;
 export type ReplyOutcome = (typeof REPLY_OUTCOMES)[number];
+
+// ---------------------------------------------------------------------------------------------
+// Notifications and webhooks (lib/data/notifications.ts, lib/data/outbox.ts)
+// ---------------------------------------------------------------------------------------------
+export const NOTIFICATION_KINDS = [
+  "returned",
+  "approved",
+  "article_verified",
+  "mentioned",
+  "assigned",
+  "deadline_passed",
+  "summary_published",
+  "correction_published",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** What goes by e-mail as well: nothing, one message per action, or a daily digest. */
+export const EMAIL_CHOICES = ["off", "immediate", "digest"] as const;
+export type EmailChoice = (typeof EMAIL_CHOICES)[number];
+
+export const WEBHOOK_EVENTS = [
+  "article.verified",
+  "claim.approved",
+  "summary.published",
+  "correction.published",
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];

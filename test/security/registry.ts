@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
 import { eq } from "drizzle-orm";
-import { apiTokens, users } from "@/lib/data/tables";
+import { apiTokens, notifications, users } from "@/lib/data/tables";
 import { createArticle, getArticleById } from "@/lib/data/articles";
 import { approveClaim, createClaim, getClaimById } from "@/lib/data/claims";
 import { addRevision } from "@/lib/data/revisions";
@@ -23,6 +23,30 @@ import { addMessage } from "@/lib/data/threads";
 import { createCommentRequest } from "@/lib/data/comment-requests";
 import type { Role } from "@/lib/review/model";
 import type { Fixture, Person, Persona } from "./harness";
+import { enqueueTestDelivery } from "@/lib/data/outbox";
+import { createWebhook } from "@/lib/data/webhooks";
+import { withTransaction } from "@/lib/data/connection";
+
+/** A notification of `person`'s own, for the inbox actions. */
+async function notificationFor(person: Person): Promise<number> {
+  // Written directly: notify() tells no deactivated account, and the matrix acts as one too.
+  const [row] = await withTransaction((tx) =>
+    tx
+      .insert(notifications)
+      .values({ userId: person.id, kind: "mentioned" })
+      .returning({ id: notifications.id }),
+  );
+  return row!.id;
+}
+
+/** A webhook to an internal address (refused before any connection), made by the fixture's admin. */
+async function matrixWebhook(fx: Fixture): Promise<number> {
+  const { webhook } = await createWebhook({
+    actor: fx.people.admin,
+    input: { url: "http://127.0.0.1:9/matrix", events: ["claim.approved"] },
+  });
+  return webhook.id;
+}
 
 /** "anyone": also without a session; "signed_in": any active account; else the roles allowed. */
 export type Access = "anyone" | "signed_in" | readonly Role[];
@@ -438,6 +462,41 @@ export const ACTIONS: Record<string, ActionExpectation> = {
   "app/(app)/admin/users/actions.ts#resetAccountPasswordAction": {
     access: ADMINS,
     args: async (fx) => [{ id: (await fx.target()).id }],
+  },
+  // The inbox: every account reads and marks its own.
+  "app/(app)/inbox/actions.ts#markReadAction": {
+    access: "signed_in",
+    args: async (fx, as) => [{ ids: [await notificationFor(as ?? fx.people.editor)] }],
+  },
+  "app/(app)/inbox/actions.ts#markAllReadAction": {
+    access: "signed_in",
+    args: async (fx, as) => [{ upTo: await notificationFor(as ?? fx.people.editor) }],
+  },
+  "app/(app)/settings/account/notification-actions.ts#setEmailPrefsAction": {
+    access: "signed_in",
+    args: () => [{ prefs: { approved: "digest", returned: "immediate" } }],
+  },
+  // Webhooks and the outbox: admins only.
+  "app/(app)/admin/webhooks/actions.ts#createWebhookAction": {
+    access: ADMINS,
+    args: () => [{ url: "https://cms.example.org/matrix", events: ["article.verified"] }],
+  },
+  "app/(app)/admin/webhooks/actions.ts#updateWebhookAction": {
+    access: ADMINS,
+    args: async (fx) => [{ id: await matrixWebhook(fx), active: false }],
+  },
+  "app/(app)/admin/webhooks/actions.ts#deleteWebhookAction": {
+    access: ADMINS,
+    args: async (fx) => [{ id: await matrixWebhook(fx) }],
+  },
+  // To an address the fetcher refuses at once: nothing leaves the machine.
+  "app/(app)/admin/webhooks/actions.ts#testWebhookAction": {
+    access: ADMINS,
+    args: async (fx) => [{ id: await matrixWebhook(fx) }],
+  },
+  "app/(app)/admin/webhooks/actions.ts#retryOutboxAction": {
+    access: ADMINS,
+    args: async (fx) => [{ id: await enqueueTestDelivery(await matrixWebhook(fx)) }],
   },
   "app/(app)/settings/account/actions.ts#changeOwnPasswordAction": {
     access: "signed_in",

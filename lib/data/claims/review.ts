@@ -22,6 +22,7 @@ import { withTransaction, type Tx } from "../connection";
 import { addMessageInTx } from "../thread-messages";
 import { userNames } from "../user-names";
 import { recordEvent } from "./events";
+import { tellApproved, tellReturned } from "./tell";
 import { conflict, facts, loadClaim, refuse } from "./shared";
 import { toViews, type ClaimView } from "./views";
 
@@ -195,6 +196,7 @@ export async function approveClaim({
       after: { stage: "approved" },
       at,
     });
+    await tellApproved(tx, actor, updated);
     return (await toViews(tx, [updated]))[0]!;
   });
 }
@@ -250,6 +252,7 @@ export async function returnClaim({
     // The return note starts or continues the claim's thread, where the editor can answer it.
     // NOTIFY "mentioned": the mentionedIds this gives (besides "returned" to the rater/submitter).
     await addMessageInTx(tx, { actor, claim, body: data.note, kind: "return", at });
+    await tellReturned(tx, actor, claim, data.note);
     return (await toViews(tx, [updated]))[0]!;
   });
 }

@@ -6,6 +6,8 @@ import { isLocale } from "@/lib/i18n/locale";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/account";
 import { bidiSafe } from "@/lib/text/bidi";
 import { ClientMessages } from "@/components/client-messages";
+import { EmailPrefsForm } from "@/components/email-prefs-form";
+import { emailEnabled, getEmailPrefs } from "@/lib/data/notifications";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("accountSettings");
@@ -22,7 +24,7 @@ export default async function AccountSettingsPage({
   const t = await getTranslations();
   const locale = await getLocale();
   return (
-    <ClientMessages namespaces={["accountSettings", "common", "errorReasons", "errors"]}>
+    <ClientMessages namespaces={["accountSettings", "common", "errorReasons", "errors", "notifications"]}>
       <div className="mx-auto max-w-3xl space-y-8">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{t("accountSettings.title")}</h1>
@@ -47,6 +49,7 @@ export default async function AccountSettingsPage({
           passwordMinLength={PASSWORD_MIN_LENGTH}
           passwordChanged={password === "changed"}
         />
+        <EmailPrefsForm prefs={await getEmailPrefs(user.id)} emailOn={emailEnabled()} />
       </div>
     </ClientMessages>
   );

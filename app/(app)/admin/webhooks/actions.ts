@@ -1,0 +1,98 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { authedAction } from "@/lib/auth/session";
+import { enqueueTestDelivery, retryNow } from "@/lib/data/outbox";
+import {
+  createWebhook,
+  deleteWebhook,
+  requireWebhook,
+  updateWebhook,
+  type WebhookView,
+} from "@/lib/data/webhooks";
+import type { ActionResult } from "@/lib/errors";
+import { processOutbox } from "@/lib/notify/deliver";
+import {
+  createWebhookSchema,
+  outboxRefSchema,
+  updateWebhookSchema,
+  webhookRefSchema,
+} from "@/lib/validation/notifications";
+
+const PAGE = "/admin/webhooks";
+
+const create = authedAction(
+  { schema: createWebhookSchema, permission: "account.manage" },
+  async (input, user) => {
+    const result = await createWebhook({ actor: user, input });
+    revalidatePath(PAGE);
+    return result;
+  },
+);
+
+const update = authedAction(
+  { schema: updateWebhookSchema, permission: "account.manage" },
+  async (input, user) => {
+    const result = await updateWebhook({ actor: user, input });
+    revalidatePath(PAGE);
+    return result;
+  },
+);
+
+const remove = authedAction(
+  { schema: webhookRefSchema, permission: "account.manage" },
+  async (input, user) => {
+    await deleteWebhook({ actor: user, id: input.id });
+    revalidatePath(PAGE);
+    return { id: input.id };
+  },
+);
+
+export type TestOutcome = {
+  delivered: boolean;
+  code: number | null;
+  ms: number | null;
+  error: string | null;
+};
+
+/** Queues a test delivery and sends it at once (the log shows it either way). */
+const test = authedAction({ schema: webhookRefSchema, permission: "account.manage" }, async (input) => {
+  await requireWebhook(input.id);
+  const id = await enqueueTestDelivery(input.id);
+  const [outcome] = await processOutbox({ ids: [id] });
+  revalidatePath(PAGE);
+  return {
+    delivered: outcome?.result === "sent",
+    code: outcome?.responseCode ?? null,
+    ms: outcome?.durationMs === undefined ? null : Math.round(outcome.durationMs),
+    error: outcome ? (outcome.error ?? null) : null,
+  } satisfies TestOutcome;
+});
+
+const retry = authedAction({ schema: outboxRefSchema, permission: "account.manage" }, async (input) => {
+  const queued = await retryNow(input.id);
+  revalidatePath(PAGE);
+  return { queued };
+});
+
+export async function createWebhookAction(
+  raw: unknown,
+): Promise<ActionResult<{ webhook: WebhookView; secret: string }>> {
+  return create(raw);
+}
+
+export async function updateWebhookAction(raw: unknown): Promise<ActionResult<WebhookView>> {
+  return update(raw);
+}
+
+export async function deleteWebhookAction(raw: unknown): Promise<ActionResult<{ id: number }>> {
+  return remove(raw);
+}
+
+export async function testWebhookAction(raw: unknown): Promise<ActionResult<TestOutcome>> {
+  return test(raw);
+}
+
+export async function retryOutboxAction(raw: unknown): Promise<ActionResult<{ queued: boolean }>> {
+  return retry(raw);
+}
