@@ -469,6 +469,7 @@ export const commentRequests = pgTable(
     replyChannel: text("reply_channel", { enum: COMMENT_CHANNELS }),
     replyLoggedById: int("reply_logged_by_id").references(() => users.id),
     replyLoggedAt: time("reply_logged_at"),
+    deadlineToldAt: time("deadline_told_at"),
     createdAt: createdAt(),
   },
   (t) => [

@@ -14,8 +14,8 @@ const QUEUE_KINDS = new Set([
 ]);
 
 const SCOPES = {
-  /** The header's counts: every signed-in page. */
-  header: (m: LiveMessage) => QUEUE_KINDS.has(m.kind),
+  /** The header's counts (the queue, my work, the inbox): every signed-in page. */
+  header: (m: LiveMessage) => QUEUE_KINDS.has(m.kind) || m.kind.startsWith("notification."),
   /** The queue: also who is reviewing what. */
   queue: (m: LiveMessage) => m.kind.startsWith("claim."),
 } as const;

@@ -1,11 +1,19 @@
 // Right of reply at the data layer, on SQLite and PostgreSQL: requests, their computed state from a
 // clock the test holds, replies that flag the claim and send it back to its editor, the rule of an
 // `uncommented` verdict, and bad input refused with nothing written.
+import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { claimEvents, commentRequests } from "@/lib/data/tables";
 import { noCommentSentence, requestLine, timeInputValue } from "@/lib/reply/wording";
 import { approveClaim, createClaim, getClaimById, getClaimHistory, submitClaim, updateClaim } from "./claims";
-import { createCommentRequest, getRightOfReply, recordNotContacted, recordReply } from "./comment-requests";
+import {
+  createCommentRequest,
+  getRightOfReply,
+  recordNotContacted,
+  recordReply,
+  tellPassedDeadlines,
+} from "./comment-requests";
+import { listInbox } from "./notifications";
 import { countRows, getDb } from "./connection";
 import { commentInsights } from "./insights-replies";
 import { claimInput, makeArticle, makeUser, refusal, SAMPLE_BODY } from "@/test/data-helpers";
@@ -373,5 +381,48 @@ describe("insights of the right of reply", () => {
     expect(next.overdue.filter((o) => o.claimId === claim.id)).toMatchObject([
       { party: "Foreign Office", overdueMinutes: 120 },
     ]);
+  });
+});
+
+describe("a deadline passing without an answer", () => {
+  it("is told once to whoever asked, and not for a request that was answered", async () => {
+    const { editor, claim } = await setup();
+    const asked = await createCommentRequest({
+      actor: editor,
+      input: ask(claim.id, { askedAt: "2031-03-01T10:00", deadline: "2031-03-01T12:00" }),
+      now: at("2031-03-01T09:30:00Z"),
+    });
+    const answered = await createCommentRequest({
+      actor: editor,
+      input: ask(claim.id, { party: "Kyiv", askedAt: "2031-03-01T10:00", deadline: "2031-03-01T11:00" }),
+      now: at("2031-03-01T09:30:00Z"),
+    });
+    await recordReply({
+      actor: editor,
+      input: {
+        claimId: claim.id,
+        requestId: answered.id,
+        outcome: "declined",
+        repliedAt: "2031-03-01T10:30",
+        channel: "phone",
+      },
+      now: at("2031-03-01T09:45:00Z"),
+    });
+    const told = async () =>
+      (await listInbox(editor.id)).filter((n) => n.kind === "deadline_passed" && n.claimId === claim.id);
+
+    await tellPassedDeadlines(at("2031-03-01T10:30:00Z"));
+    expect(await told()).toEqual([]);
+    await tellPassedDeadlines(at("2031-03-01T11:05:00Z"));
+    const once = await told();
+    expect(once).toHaveLength(1);
+    expect(once[0]).toMatchObject({ note: "Kyiv", articleId: claim.articleId });
+    await tellPassedDeadlines(at("2031-03-01T12:00:00Z"));
+    expect(await told()).toHaveLength(1);
+    const [row] = await getDb()
+      .select({ told: commentRequests.deadlineToldAt })
+      .from(commentRequests)
+      .where(eq(commentRequests.id, asked.id));
+    expect(row?.told).toEqual(at("2031-03-01T11:05:00Z"));
   });
 });

@@ -9,7 +9,7 @@ import "server-only";
 // to its editor (lib/review/rules.ts stageAfterReply); an approved claim keeps its stage (a
 // correction follows). Refusals to comment are recorded the same way but flag nothing: they confirm
 // an `uncommented` verdict, whose sentence then reads "declined to comment".
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { claims, commentRequests, commentWaivers, type Claim, type CommentRequest } from "@/lib/data/tables";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -29,6 +29,7 @@ import { getDb, withTransaction, type Tx } from "./connection";
 import { recordEvent } from "./claims/events";
 import { conflict, loadClaim, refuse } from "./claims/shared";
 import type { PersonRef } from "./claims/views";
+import { notify } from "./notifications";
 import { userNames } from "./user-names";
 
 export type CommentReplyView = {
@@ -448,5 +449,41 @@ export async function recordNotContacted({
       recordedBy: { id: actor.id, name: names.get(actor.id) ?? "?" },
       at: row.createdAt,
     };
+  });
+}
+
+/**
+ * Tells each asker, once, that a request's deadline passed without an answer ("deadline_passed"):
+ * a guarded update marks the requests, so with several processes each is told by one of them.
+ * Called by the outbox worker on every tick; returns how many were told.
+ */
+export async function tellPassedDeadlines(at: Date): Promise<number> {
+  return withTransaction(async (tx) => {
+    const passed = await tx
+      .update(commentRequests)
+      .set({ deadlineToldAt: at })
+      .where(
+        and(
+          isNull(commentRequests.outcome),
+          isNull(commentRequests.deadlineToldAt),
+          lte(commentRequests.deadline, at),
+        ),
+      )
+      .returning({
+        claimId: commentRequests.claimId,
+        articleId: commentRequests.articleId,
+        askedById: commentRequests.askedById,
+        party: commentRequests.party,
+      });
+    for (const request of passed) {
+      await notify(tx, {
+        kind: "deadline_passed",
+        recipientIds: [request.askedById],
+        articleId: request.articleId,
+        claimId: request.claimId,
+        note: request.party,
+      });
+    }
+    return passed.length;
   });
 }

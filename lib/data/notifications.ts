@@ -20,6 +20,7 @@ import {
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { countRows, getDb, withTransaction, type Tx } from "./connection";
+import { publishLive } from "./live";
 import { enqueueEmail } from "./outbox";
 
 export { NOTIFICATION_KINDS, EMAIL_CHOICES };
@@ -141,6 +142,17 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<Notification[]
       }),
     )
     .returning();
+  // Each recipient's open pages learn of it at once (the header's inbox count), through the live
+  // channel, which shows an event with a recipient to that account only.
+  for (const userId of recipients) {
+    await publishLive(tx, {
+      kind: `notification.${input.kind}`,
+      recipientId: userId,
+      actorId: input.actorId ?? null,
+      articleId: input.articleId ?? null,
+      claimId: input.claimId ?? null,
+    });
+  }
   for (const userId of recipients) {
     const choice = mail ? choices.get(userId)! : "off";
     if (choice === "off") continue;

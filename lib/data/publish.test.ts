@@ -15,6 +15,7 @@ import {
   type ClaimView,
 } from "./claims";
 import { listCorrections } from "./corrections";
+import { listInbox } from "./notifications";
 import { getSummaryVersionFile, listSummaryVersions, publishSummary } from "./publish";
 import { claimInput, makeUser, rawRows, rawSql, refusal } from "@/test/data-helpers";
 
@@ -119,6 +120,9 @@ describe("publishing a summary", () => {
     expect(JSON.parse(files.json!)).toMatchObject({ generatedAt: version.publishedAt.toISOString() });
     expect(files.csv).toContain("ses forces ont pris 12 villages");
     expect(JSON.parse(files.claimreview!)).toHaveLength(1);
+    // The article's owner is told, and the CMS's webhooks get the event (from the outbox).
+    const told = (await listInbox(people.ana.id)).filter((n) => n.articleId === a.id);
+    expect(told.map((n) => n.kind)).toContain("summary_published");
 
     // Nothing changed: publishing again (an API export marked as publication) is the same version.
     const again = await publishSummary({ actor: people.rae, articleId: a.id, channel: "api" });

@@ -14,6 +14,7 @@ import { AppError } from "@/lib/errors";
 import type { Actor, Role } from "@/lib/review";
 import { handleMatches, mentionHandles } from "@/lib/text/mentions";
 import { recordEvent } from "./claims/events";
+import { notify } from "./notifications";
 import type { PersonRef } from "./claims/views";
 import type { Tx } from "./connection";
 
@@ -128,6 +129,15 @@ export async function addMessageInTx(
       at,
     });
   }
+  // The people mentioned are told in the same transaction (the inbox, and e-mail if they chose it).
+  await notify(tx, {
+    kind: "mentioned",
+    recipientIds: mentioned.map((m) => m.id),
+    actorId: actor.id,
+    articleId: claim.articleId,
+    claimId: claim.id,
+    note: body,
+  });
   const [view] = await messageViews(tx, [message!.id]);
   return { message: view!, mentionedIds: mentioned.map((m) => m.id) };
 }

@@ -20,6 +20,7 @@ import {
   setArticleOwner,
 } from "./threads";
 import { MESSAGE_MAX } from "@/lib/validation/threads";
+import { listInbox } from "./notifications";
 
 const BODY =
   "Le Kremlin affirme que ses forces ont pris 12 villages.\n\nKyiv n'a pas commenté ces affirmations.\n\nLe ministre parle de 300 blessés.";
@@ -337,5 +338,23 @@ describe("article owners and my work", () => {
       ["Ben", `First ${await handle(zoe)}`, "Test article"],
     ]);
     expect(work.mentions[0]).toMatchObject({ claimId: c.id, articleId: article.id });
+  });
+});
+
+describe("who is told", () => {
+  it("tells the people a message mentions, the reviewer a claim is given to, and a new owner", async () => {
+    const { articleId, claim } = await queued();
+    const inbox = async (person: Person) =>
+      (await listInbox(person.id)).filter((n) => n.claimId === claim.id || n.articleId === articleId);
+    await addMessage({ actor: ben, input: { claimId: claim.id, body: `Source? ${await handle(ana)}` } });
+    expect((await inbox(ana)).map((n) => [n.kind, n.note])).toEqual([
+      ["mentioned", `Source? ${await handle(ana)}`],
+    ]);
+    // The author is never told of their own message.
+    expect(await inbox(ben)).toEqual([]);
+    await assignEach({ actor: rae, input: { ids: [claim.id], assigneeId: ben.id } });
+    expect((await inbox(ben)).map((n) => n.kind)).toEqual(["assigned"]);
+    await setArticleOwner({ actor: ana, input: { articleId, ownerId: rae.id } });
+    expect((await inbox(rae)).map((n) => [n.kind, n.claimId])).toEqual([["assigned", null]]);
   });
 });

@@ -4,8 +4,8 @@ import "server-only";
 // history: a message is never changed or removed, an edit adds a text version (triggers in
 // db/migrations*/…_threads_triggers.sql refuse the rest).
 //
-// Notifications (another part of issue 18) hook in at the three places marked NOTIFY below: each
-// function returns the account ids concerned, with the claim, the article and the actor.
+// The people concerned are notified (lib/data/notifications.ts) inside each write's transaction:
+// the accounts a message mentions, and the reviewer a claim is given to.
 import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import {
   articles,
@@ -42,6 +42,7 @@ import {
 import { TRACKED, recordEvent, type Tracked } from "./claims/events";
 import { loadClaim, refuse } from "./claims/shared";
 import { cachedUntilWrite, getDb, withTransaction, type Tx } from "./connection";
+import { notificationBatch, notify } from "./notifications";
 import { countReturnedTo, listReturnedTo, type QueueItem } from "./queue";
 import { userNames } from "./user-names";
 
@@ -67,7 +68,6 @@ export async function addMessage({
     const claim = await loadClaim(tx, data.claimId);
     return addMessageInTx(tx, { actor, claim, body: data.body, kind: "message", at: new Date() });
   });
-  // NOTIFY "mentioned": outcome.mentionedIds, on outcome.message.claimId / articleId, by actor.id.
   return outcome;
 }
 
@@ -127,10 +127,17 @@ export async function editMessage({
       note: data.body,
       at,
     });
+    await notify(tx, {
+      kind: "mentioned",
+      recipientIds: fresh.map((m) => m.id),
+      actorId: actor.id,
+      articleId: message.articleId,
+      claimId: message.claimId,
+      note: data.body,
+    });
     const [view] = await messageViews(tx, [message.id]);
     return { message: view!, mentionedIds: fresh.map((m) => m.id) };
   });
-  // NOTIFY "mentioned": outcome.mentionedIds (newly mentioned by this edit).
   return outcome;
 }
 
@@ -303,7 +310,7 @@ async function loadAccount(tx: Tx, id: number): Promise<Account> {
 
 export type AssignOutcome = {
   claim: ClaimView;
-  /** Whom the claim is now given to, when that changed (NOTIFY "assigned"); null otherwise. */
+  /** Whom the claim is now given to, when that changed (they are notified); null otherwise. */
   assignedId: number | null;
 };
 
@@ -352,6 +359,15 @@ async function assignInTx(
     after: { assignedTo: assignee ? { id: assignee.id, name: assignee.name } : null },
     at,
   });
+  if (assignee) {
+    await notify(tx, {
+      kind: "assigned",
+      recipientIds: [assignee.id],
+      actorId: actor.id,
+      articleId: updated!.articleId,
+      claimId: updated!.id,
+    });
+  }
   return { claim: (await toViews(tx, [updated!]))[0]!, assignedId: assignee?.id ?? null };
 }
 
@@ -367,9 +383,7 @@ export async function assignClaim({
   input: { id: number; assigneeId: number | null };
 }): Promise<AssignOutcome> {
   const data = parseInput(assignClaimSchema, input);
-  const outcome = await withTransaction((tx) => assignInTx(tx, actor, data.id, data.assigneeId));
-  // NOTIFY "assigned": outcome.assignedId, on outcome.claim.id / articleId, by actor.id.
-  return outcome;
+  return withTransaction((tx) => assignInTx(tx, actor, data.id, data.assigneeId));
 }
 
 export type BulkAssignOutcome =
@@ -391,19 +405,21 @@ export async function assignEach({
   const data = parseInput(bulkAssignSchema, input);
   const outcomes: BulkAssignOutcome[] = [];
   const assigned: number[] = [];
-  for (const id of [...new Set(data.ids)]) {
-    try {
-      const outcome = await withTransaction((tx) => assignInTx(tx, actor, id, data.assigneeId));
-      if (outcome.assignedId !== null) assigned.push(id);
-      outcomes.push({ id, ok: true });
-    } catch (error) {
-      const failure = toFailure(error);
-      const { current, ...details } = failure.details ?? {};
-      void current;
-      outcomes.push({ id, ok: false, code: failure.code, message: failure.message, details });
+  // One batch: the reviewer gets one e-mail for the lot, not one per claim.
+  await notificationBatch(async () => {
+    for (const id of [...new Set(data.ids)]) {
+      try {
+        const outcome = await withTransaction((tx) => assignInTx(tx, actor, id, data.assigneeId));
+        if (outcome.assignedId !== null) assigned.push(id);
+        outcomes.push({ id, ok: true });
+      } catch (error) {
+        const failure = toFailure(error);
+        const { current, ...details } = failure.details ?? {};
+        void current;
+        outcomes.push({ id, ok: false, code: failure.code, message: failure.message, details });
+      }
     }
-  }
-  // NOTIFY "assigned" once for the lot: data.assigneeId, the claims in `assigned`, by actor.id.
+  });
   return { outcomes, assigned };
 }
 
@@ -464,9 +480,17 @@ export async function setArticleOwner({
     if (changed || article.ownerId === null) {
       await tx.update(articles).set({ ownerId: owner.id }).where(eq(articles.id, article.id));
     }
+    // The new owner is told the article is theirs ("assigned", on the article).
+    if (changed) {
+      await notify(tx, {
+        kind: "assigned",
+        recipientIds: [owner.id],
+        actorId: actor.id,
+        articleId: article.id,
+      });
+    }
     return { articleId: article.id, owner: { id: owner.id, name: owner.name }, changed };
   });
-  // NOTIFY "article given": result.owner.id when result.changed, by actor.id.
   return result;
 }
 

@@ -1,8 +1,17 @@
 import "server-only";
-// The outbox worker of a server process: every few seconds, one pass of processOutbox. Each
+// The outbox worker of a server process: every few seconds, the requests for comment whose
+// deadline just passed are told to their askers, then one pass of processOutbox. Each
 // process runs one; the rows are claimed atomically in the database, so several processes (npm
 // start with WEB_CONCURRENCY, or several machines on PostgreSQL) never send the same row twice.
+import { now } from "@/lib/clock";
+import { tellPassedDeadlines } from "@/lib/data/comment-requests";
 import { processOutbox } from "./deliver";
+
+/** One pass: the deadlines that passed since the last one are told, then the outbox is sent. */
+async function pass(): Promise<void> {
+  await tellPassedDeadlines(now());
+  await processOutbox();
+}
 
 export type OutboxWorker = { stop: () => Promise<void>; tick: () => Promise<void> };
 
@@ -13,8 +22,7 @@ export function startOutboxWorker(
   let stopped = false;
   const tick = () => {
     if (stopped) return Promise.resolve();
-    running ??= processOutbox()
-      .then(() => undefined)
+    running ??= pass()
       .catch((error) => (options.onError ?? ((e) => console.error("outbox:", e)))(error))
       .finally(() => {
         running = null;

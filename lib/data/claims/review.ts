@@ -250,7 +250,7 @@ export async function returnClaim({
       at,
     });
     // The return note starts or continues the claim's thread, where the editor can answer it.
-    // NOTIFY "mentioned": the mentionedIds this gives (besides "returned" to the rater/submitter).
+    // Whoever the note mentions is notified there (besides "returned" to the rater or submitter).
     await addMessageInTx(tx, { actor, claim, body: data.note, kind: "return", at });
     await tellReturned(tx, actor, claim, data.note);
     return (await toViews(tx, [updated]))[0]!;

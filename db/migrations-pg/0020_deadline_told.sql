@@ -1,0 +1,1 @@
+ALTER TABLE "comment_requests" ADD COLUMN "deadline_told_at" timestamp (3) with time zone;

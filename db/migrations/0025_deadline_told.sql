@@ -1,0 +1,1 @@
+ALTER TABLE `comment_requests` ADD `deadline_told_at` integer;
