@@ -325,7 +325,18 @@ test("the bulk export shows its progress and can be cancelled", async ({ page })
   await page.getByLabel("To").fill(BULK_DAY);
   // A slow line, so that the file arrives in pieces and the page has time to show them. The
   // navigation's link prefetches finish first: on a slow line they would share its bandwidth.
-  await page.waitForLoadState("networkidle");
+  // ("networkidle" never comes: the page's live channel is a request that stays open.)
+  await page.waitForFunction(
+    () => {
+      const seen = window as unknown as { deskResources?: number; deskQuiet?: number };
+      const n = performance.getEntriesByType("resource").length;
+      seen.deskQuiet = seen.deskResources === n ? (seen.deskQuiet ?? 0) + 1 : 0;
+      seen.deskResources = n;
+      return seen.deskQuiet >= 3;
+    },
+    undefined,
+    { polling: 250 },
+  );
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.emulateNetworkConditions", {
