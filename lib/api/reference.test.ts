@@ -50,6 +50,8 @@ describe("reading the OpenAPI document for people", () => {
         "ClaimPatch",
         "ClaimReturn",
         "ClaimSubmit",
+        "CommentRequestInput",
+        "ReplyInput",
         "SuggestInput",
       ].sort(),
     );

@@ -27,7 +27,7 @@ export default async function SpeakersPage() {
           <h1 className="text-2xl font-semibold tracking-tight">{t("speakers.title")}</h1>
           <p className="text-muted mt-1 text-sm">
             {t("speakers.intro", { count: speakers.length })}{" "}
-            <Link href="/speakers/variants" className="text-accent hover:underline">
+            <Link href="/speakers/variants" className="text-accent underline underline-offset-2">
               {t("variants.link")}
             </Link>
           </p>

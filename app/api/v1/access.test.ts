@@ -24,10 +24,34 @@ import { POST as submit } from "./claims/[id]/submit/route";
 import { GET as health } from "./health/route";
 import { GET as getQueue } from "./queue/route";
 import { POST as suggest } from "./suggest/route";
+import { POST as archive } from "./articles/[id]/archives/route";
+import { POST as uploadDocument } from "./articles/[id]/documents/route";
+import { POST as setOwner } from "./articles/[id]/owner/route";
+import { GET as listRevisions, POST as postRevision } from "./articles/[id]/revisions/route";
+import { GET as versionFile } from "./articles/[id]/versions/[number]/route";
+import { GET as listVersions } from "./articles/[id]/versions/route";
+import { POST as assign } from "./claims/[id]/assign/route";
+import { POST as recordReply } from "./claims/[id]/comment-requests/[request]/reply/route";
+import { GET as listRequests, POST as postRequest } from "./claims/[id]/comment-requests/route";
+import { PATCH as editMessage } from "./claims/[id]/messages/[message]/route";
+import { GET as listMessages, POST as postMessage } from "./claims/[id]/messages/route";
+import { GET as downloadFile } from "./files/[id]/route";
+import { approveClaim } from "@/lib/data/claims";
+import { createCommentRequest } from "@/lib/data/comment-requests";
+import { uploadDocument as keepDocument } from "@/lib/data/evidence";
+import { publishSummary } from "@/lib/data/publish";
+import { addMessage } from "@/lib/data/threads";
+import { startServer, type TestServer } from "@/lib/intake/test-server";
 
 const QUOTE = "Le Kremlin affirme que ses forces ont pris 12 villages.";
 
-type Request = { method: string; path: string; params?: Record<string, string>; body?: unknown };
+type Request = {
+  method: string;
+  path: string;
+  params?: Record<string, string>;
+  body?: unknown;
+  headers?: Record<string, string>;
+};
 
 let rater: Promise<{ id: number; role: Role }> | undefined;
 /** An editor who rates the claims others approve, so four eyes never gets in the way here. */
@@ -45,7 +69,52 @@ async function freshClaim(extra: Record<string, unknown> = {}) {
 const on = (id: number, suffix = "") => ({ path: `/claims/${id}${suffix}`, params: { id: String(id) } });
 
 /** For each authenticated endpoint: its handler, a request that succeeds for an allowed role, and the success status. */
-const CASES: Record<string, { handler: RouteHandler; request: () => Promise<Request>; ok: number }> = {
+const BOUNDARY = "access-test-boundary";
+
+/** The account a role's token belongs to (roleTokens), for what only the author may do. */
+async function roleUser(role: Role | undefined): Promise<{ id: number; role: Role }> {
+  return role ? (await roleAccounts())[role] : theRater();
+}
+
+/** A verified article with one published version. */
+async function publishedArticle(): Promise<number> {
+  const claim = await freshClaim({ verdict: "confirmed", submit: true });
+  const reviewer = await makeUser("reviewer", "Publisher");
+  await approveClaim({ actor: reviewer, id: claim.id, version: claim.version });
+  await publishSummary({ actor: reviewer, articleId: claim.articleId, channel: "app" });
+  return claim.articleId;
+}
+
+let page: Promise<TestServer> | undefined;
+/** A page on a local server to archive. */
+async function pageToArchive(): Promise<string> {
+  process.env.FETCH_ALLOW_HOSTS = "127.0.0.1";
+  page ??= startServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end("<!doctype html><title>Communiqué</title><p>Le ministère confirme.</p>");
+  });
+  return `${(await page).origin}/communique`;
+}
+
+async function askedFor(claimId: number) {
+  const at = Date.now();
+  return createCommentRequest({
+    actor: await theRater(),
+    input: {
+      claimId,
+      party: "Kyiv",
+      channel: "email",
+      askedAt: new Date(at - 3_600_000).toISOString(),
+      deadline: new Date(at + 3_600_000).toISOString(),
+    },
+    now: new Date(at),
+  });
+}
+
+const CASES: Record<
+  string,
+  { handler: RouteHandler; request: (role?: Role) => Promise<Request>; ok: number }
+> = {
   listArticles: {
     handler: listArticles,
     ok: 200,
@@ -142,6 +211,187 @@ const CASES: Record<string, { handler: RouteHandler; request: () => Promise<Requ
     }),
   },
   listQueue: { handler: getQueue, ok: 200, request: async () => ({ method: "GET", path: "/queue" }) },
+  listSummaryVersions: {
+    handler: listVersions,
+    ok: 200,
+    request: async () => {
+      const id = await publishedArticle();
+      return { method: "GET", path: `/articles/${id}/versions`, params: { id: String(id) } };
+    },
+  },
+  getSummaryVersionFile: {
+    handler: versionFile,
+    ok: 200,
+    request: async () => {
+      const id = await publishedArticle();
+      return {
+        method: "GET",
+        path: `/articles/${id}/versions/1?format=md`,
+        params: { id: String(id), number: "1" },
+      };
+    },
+  },
+  listRevisions: {
+    handler: listRevisions,
+    ok: 200,
+    request: async () => {
+      const { id } = await makeArticle(await theRater());
+      return { method: "GET", path: `/articles/${id}/revisions`, params: { id: String(id) } };
+    },
+  },
+  createRevision: {
+    handler: postRevision,
+    ok: 201,
+    request: async () => {
+      const { id } = await makeArticle(await theRater());
+      return {
+        method: "POST",
+        path: `/articles/${id}/revisions`,
+        params: { id: String(id) },
+        body: { body: `${SAMPLE_BODY}\n\nMis à jour à 09h42.` },
+      };
+    },
+  },
+  listCommentRequests: {
+    handler: listRequests,
+    ok: 200,
+    request: async () => ({ method: "GET", ...on((await freshClaim()).id, "/comment-requests") }),
+  },
+  createCommentRequest: {
+    handler: postRequest,
+    ok: 201,
+    request: async () => {
+      const at = Date.now();
+      return {
+        method: "POST",
+        ...on((await freshClaim()).id, "/comment-requests"),
+        body: {
+          party: "Kyiv",
+          channel: "email",
+          askedAt: new Date(at - 3_600_000).toISOString(),
+          deadline: new Date(at + 3_600_000).toISOString(),
+        },
+      };
+    },
+  },
+  recordReply: {
+    handler: recordReply,
+    ok: 200,
+    request: async () => {
+      const claim = await freshClaim();
+      const asked = await askedFor(claim.id);
+      return {
+        method: "POST",
+        path: `/claims/${claim.id}/comment-requests/${asked.id}/reply`,
+        params: { id: String(claim.id), request: String(asked.id) },
+        body: { outcome: "declined", repliedAt: new Date().toISOString(), channel: "phone" },
+      };
+    },
+  },
+  listMessages: {
+    handler: listMessages,
+    ok: 200,
+    request: async () => ({ method: "GET", ...on((await freshClaim()).id, "/messages") }),
+  },
+  postMessage: {
+    handler: postMessage,
+    ok: 201,
+    request: async () => ({
+      method: "POST",
+      ...on((await freshClaim()).id, "/messages"),
+      body: { body: "Which source?" },
+    }),
+  },
+  editMessage: {
+    handler: editMessage,
+    ok: 200,
+    // Only its author edits a message: the caller's own.
+    request: async (role) => {
+      const claim = await freshClaim();
+      const { message } = await addMessage({
+        actor: await roleUser(role),
+        input: { claimId: claim.id, body: "Which source?" },
+      });
+      return {
+        method: "PATCH",
+        path: `/claims/${claim.id}/messages/${message.id}`,
+        params: { id: String(claim.id), message: String(message.id) },
+        body: { body: "Which source, please?" },
+      };
+    },
+  },
+  assignClaim: {
+    handler: assign,
+    ok: 200,
+    request: async () => {
+      const claim = await freshClaim({ verdict: "confirmed", submit: true });
+      const assignee = await makeUser("reviewer", "Assignee");
+      return { method: "POST", ...on(claim.id, "/assign"), body: { assigneeId: assignee.id } };
+    },
+  },
+  setArticleOwner: {
+    handler: setOwner,
+    ok: 200,
+    request: async () => {
+      const { id } = await makeArticle(await theRater());
+      const owner = await makeUser("editor", "Owner");
+      return {
+        method: "POST",
+        path: `/articles/${id}/owner`,
+        params: { id: String(id) },
+        body: { ownerId: owner.id },
+      };
+    },
+  },
+  uploadDocument: {
+    handler: uploadDocument,
+    ok: 201,
+    request: async () => {
+      const { id } = await makeArticle(await theRater());
+      return {
+        method: "POST",
+        path: `/articles/${id}/documents`,
+        params: { id: String(id) },
+        headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}` },
+        body: [
+          `--${BOUNDARY}`,
+          'Content-Disposition: form-data; name="file"; filename="call-notes.txt"',
+          "Content-Type: text/plain",
+          "",
+          "Appel au service de presse, 19/07 : pas de commentaire.",
+          `--${BOUNDARY}--`,
+          "",
+        ].join("\r\n"),
+      };
+    },
+  },
+  archiveWebPage: {
+    handler: archive,
+    ok: 201,
+    request: async () => {
+      const { id } = await makeArticle(await theRater());
+      return {
+        method: "POST",
+        path: `/articles/${id}/archives`,
+        params: { id: String(id) },
+        body: { url: await pageToArchive() },
+      };
+    },
+  },
+  downloadFile: {
+    handler: downloadFile,
+    ok: 200,
+    request: async () => {
+      const { id: articleId } = await makeArticle(await theRater());
+      const file = await keepDocument({
+        actor: await theRater(),
+        articleId,
+        name: "notes.txt",
+        bytes: new TextEncoder().encode("Notes of the call."),
+      });
+      return { method: "GET", path: `/files/${file.id}`, params: { id: String(file.id) } };
+    },
+  },
 };
 
 const AUTHED = Object.entries(endpoints).filter(([, e]) => e.auth);
@@ -157,15 +407,18 @@ async function footprint() {
   };
 }
 
-let tokens: Promise<Record<Role, string>> | undefined;
-async function roleTokens() {
-  tokens ??= (async () => {
-    const entries = await Promise.all(
-      ROLES.map(async (role) => [role, (await makeTokenUser(role)).token] as const),
-    );
-    return Object.fromEntries(entries) as Record<Role, string>;
+let accounts: Promise<Record<Role, { id: number; role: Role; token: string }>> | undefined;
+async function roleAccounts() {
+  accounts ??= (async () => {
+    const entries = await Promise.all(ROLES.map(async (role) => [role, await makeTokenUser(role)] as const));
+    return Object.fromEntries(entries) as unknown as Record<Role, { id: number; role: Role; token: string }>;
   })();
-  return tokens;
+  return accounts;
+}
+
+async function roleTokens(): Promise<Record<Role, string>> {
+  const all = await roleAccounts();
+  return Object.fromEntries(ROLES.map((role) => [role, all[role].token])) as Record<Role, string>;
 }
 
 describe("access to every endpoint", () => {
@@ -204,7 +457,7 @@ describe("access to every endpoint", () => {
       const allowed = !endpoint.permission || hasPermission(role, endpoint.permission);
       it(`${name}: ${allowed ? `answers ${ok}` : "refuses with 403 and changes nothing"} for ${/^[aeiou]/.test(role) ? "an" : "a"} ${role}`, async () => {
         const token = (await roleTokens())[role];
-        const req = await request();
+        const req = await request(role);
         const before = await footprint();
         const res = await call(handler, { ...req, token });
         if (allowed) {
