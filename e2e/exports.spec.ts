@@ -283,8 +283,8 @@ test("the bulk export saves every verified article of a range", async ({ page })
   await signIn(page, "editor");
   await page.getByRole("link", { name: "Exports" }).click();
   await expect(page.getByRole("heading", { name: "Exports" })).toBeVisible();
-  await page.getByLabel("From").fill(BULK_DAY);
-  await page.getByLabel("To").fill(BULK_DAY);
+  await page.getByLabel("From", { exact: true }).fill(BULK_DAY);
+  await page.getByLabel("To", { exact: true }).fill(BULK_DAY);
 
   const jsonl = await downloadFrom(page, () => page.getByRole("button", { name: "Download" }).click());
   expect(jsonl.download.suggestedFilename()).toBe(`verified-articles-${BULK_DAY}.jsonl`);
@@ -304,14 +304,14 @@ test("the bulk export saves every verified article of a range", async ({ page })
   expect(rows).toHaveLength(BULK_ARTICLES + 1);
   await expect(page.getByRole("main").getByRole("status")).toContainText(`${BULK_ARTICLES} claims`);
 
-  await page.getByLabel("From").fill("2019-03-15");
-  await page.getByLabel("To").fill("2019-03-20");
+  await page.getByLabel("From", { exact: true }).fill("2019-03-15");
+  await page.getByLabel("To", { exact: true }).fill("2019-03-20");
   await page.getByRole("button", { name: "Download" }).click();
   await expect(page.getByRole("main").getByRole("status")).toHaveText(
     "No verified article is dated within this range. Nothing was saved.",
   );
 
-  await page.getByLabel("From").fill("2019-03-21");
+  await page.getByLabel("From", { exact: true }).fill("2019-03-21");
   await page.getByRole("button", { name: "Download" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(
     "The end of the range comes before its start.",
@@ -321,8 +321,8 @@ test("the bulk export saves every verified article of a range", async ({ page })
 test("the bulk export shows its progress and can be cancelled", async ({ page }) => {
   await signIn(page, "editor");
   await page.goto("/exports");
-  await page.getByLabel("From").fill(BULK_DAY);
-  await page.getByLabel("To").fill(BULK_DAY);
+  await page.getByLabel("From", { exact: true }).fill(BULK_DAY);
+  await page.getByLabel("To", { exact: true }).fill(BULK_DAY);
   // A slow line, so that the file arrives in pieces and the page has time to show them. The
   // navigation's link prefetches finish first: on a slow line they would share its bandwidth.
   // ("networkidle" never comes: the page's live channel is a request that stays open.)
