@@ -191,15 +191,20 @@ export async function startServer({
   const pid = child.pid;
   if (pid === undefined) throw new Error(`Could not start ${NEXT}`);
 
-  const kill = async (signal: NodeJS.Signals = "SIGTERM") => {
-    if (child.exitCode === null && child.signalCode === null) {
-      try {
-        process.kill(-pid, signal);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
-      }
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, signal);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
     }
+  };
+  const kill = async (signal: NodeJS.Signals = "SIGTERM") => {
+    if (child.exitCode === null && child.signalCode === null) signalGroup(signal);
+    // A graceful stop waits for open connections, and a page's live channel stays open: after a
+    // few seconds the server is stopped for good.
+    const forced = setTimeout(() => signalGroup("SIGKILL"), 5_000);
     await exited;
+    clearTimeout(forced);
   };
 
   // Should the worker exit without the spec's cleanup (a timeout, an interrupted run), take the server along.
