@@ -45,3 +45,38 @@ export const METHOD_ANSWER = Symbol.for("claim-desk.method-answer");
 export function isMethodAnswer(handler: unknown): boolean {
   return typeof handler === "function" && METHOD_ANSWER in handler;
 }
+
+/**
+ * A request's body, reading at most `maxBytes` whatever Content-Length claims (it may be absent or
+ * wrong): a declared length over it is refused before any byte is read, and the stream is counted
+ * as it arrives and stopped as soon as it passes the limit. `tooLarge` is the refusal.
+ */
+export async function readBodyLimited(
+  request: Request,
+  maxBytes: number,
+  tooLarge: () => Error,
+): Promise<Uint8Array> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > maxBytes) throw tooLarge();
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}

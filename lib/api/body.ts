@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { readBodyLimited } from "@/lib/http";
 
 /** Largest request body the API reads. The article body's own limit (200,000 characters) is a domain rule. */
 export const MAX_BODY_BYTES = 1_000_000;
@@ -11,36 +12,9 @@ function tooLarge(): AppError {
   });
 }
 
-/** Reads at most MAX_BODY_BYTES, whatever Content-Length claims (it may be absent or wrong). */
-async function readLimited(request: Request): Promise<Uint8Array> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
-
 /** The JSON body of a request, or undefined when there is none. Non-JSON is 415, broken JSON 400. */
 export async function readJsonBody(request: Request): Promise<unknown> {
-  const bytes = await readLimited(request);
+  const bytes = await readBodyLimited(request, MAX_BODY_BYTES, tooLarge);
   if (bytes.byteLength === 0) return undefined;
   if (!JSON_TYPE.test(request.headers.get("content-type") ?? "")) {
     throw new AppError(

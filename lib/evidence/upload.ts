@@ -2,6 +2,7 @@
 // limit allows: a declared Content-Length over it is refused before any byte is read, and the body
 // is counted as it streams and the read stopped as soon as it passes the limit.
 import { AppError } from "@/lib/errors";
+import { readBodyLimited } from "@/lib/http";
 import { MAX_DOCUMENT_BYTES } from "./model";
 
 /** Room for the multipart envelope (boundaries, headers) around the file itself. */
@@ -13,32 +14,6 @@ function tooLarge(): AppError {
     fieldErrors: { file: ["file_too_large"] },
     details: { reason: "file_too_large", max: MAX_DOCUMENT_BYTES },
   });
-}
-
-async function readCapped(request: Request): Promise<Uint8Array> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > MAX_UPLOAD_BYTES) throw tooLarge();
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_UPLOAD_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }
 
 /** The uploaded file's name and bytes. */
@@ -53,7 +28,7 @@ export async function readUpload(request: Request): Promise<{ name: string; byte
       },
     );
   }
-  const body = await readCapped(request);
+  const body = await readBodyLimited(request, MAX_UPLOAD_BYTES, tooLarge);
   let form: FormData;
   try {
     form = await new Response(body as BodyInit, { headers: { "content-type": type } }).formData();
