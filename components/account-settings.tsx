@@ -6,11 +6,11 @@ import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { changeOwnPasswordAction } from "@/app/(app)/settings/account/actions";
 import { setLocaleAction } from "@/app/actions/locale";
-import { describeError } from "@/lib/errors/text";
 import { LOCALES, type Locale } from "@/lib/i18n/locale";
 import type { ChangeOwnPasswordInput } from "@/lib/validation/account";
 import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
+import { useErrorText } from "./ui/error-text";
 import { Field, Input } from "./ui/field";
 import { lazyResolver } from "./ui/lazy-resolver";
 import { NoticeLine, type Notice } from "./ui/notice-line";
@@ -117,13 +117,7 @@ function PasswordForm({ minLength, changed }: { minLength: number; changed: bool
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
   });
 
-  const message = (key: string | undefined) => {
-    if (!key) return undefined;
-    if (t.has(`accountSettings.fieldErrors.${key}`))
-      return t(`accountSettings.fieldErrors.${key}`, { min: minLength });
-    if (t.has(`errors.${key}`)) return t(`errors.${key}`);
-    return t("errors.generic");
-  };
+  const describe = useErrorText();
 
   const onSubmit = handleSubmit((values) => {
     setNotice(null);
@@ -156,7 +150,7 @@ function PasswordForm({ minLength, changed }: { minLength: number; changed: bool
       if (!shown) {
         setNotice({
           kind: "error",
-          text: describeError(t, result),
+          text: describe.failure(result),
           retry: isRetryable(result) ? () => void onSubmit() : undefined,
         });
       }
@@ -181,7 +175,7 @@ function PasswordForm({ minLength, changed }: { minLength: number; changed: bool
             key={name}
             id={name}
             label={t(`accountSettings.${name}`)}
-            error={message(errors[name]?.message)}
+            error={describe.field(errors[name]?.message)}
           >
             <Input
               id={name}
