@@ -18,11 +18,16 @@ const actions = vi.hoisted(() => ({
   createToken: vi.fn<(raw: unknown) => Promise<ActionResult<{ token: string; name: string }>>>(),
   changePassword: vi.fn<(raw: unknown) => Promise<ActionResult<null>>>(),
   signIn: vi.fn(),
+  setLocale: vi.fn<(locale: string) => Promise<ActionResult<null>>>(),
 }));
-vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn(), refresh: vi.fn() }) }));
+vi.mock("next/navigation", async (importOriginal) => ({
+  // callAction's unstable_rethrow is Next's own.
+  ...(await importOriginal<typeof import("next/navigation")>()),
+  useRouter: () => ({ push: vi.fn(), refresh: vi.fn() }),
+}));
 vi.mock("@/app/(app)/settings/tokens/actions", () => ({ createTokenAction: actions.createToken }));
 vi.mock("@/app/(app)/settings/account/actions", () => ({ changeOwnPasswordAction: actions.changePassword }));
-vi.mock("@/app/actions/locale", () => ({ setLocaleAction: vi.fn() }));
+vi.mock("@/app/actions/locale", () => ({ setLocaleAction: actions.setLocale }));
 vi.mock("@/app/(auth)/sign-in/actions", () => ({ signInAction: actions.signIn }));
 
 afterEach(() => {
@@ -126,5 +131,26 @@ describe("form field errors in French", { timeout: 30_000 }, () => {
     expect(screen.getByText(shown(fr.errors.passwordRequired!))).toBeInTheDocument();
     expect(actions.signIn).not.toHaveBeenCalled();
     expectNoEnglish(container);
+  });
+
+  it("the language form says, in French, that the desk did not answer, and offers to try again", async () => {
+    // The network drops: the action's promise rejects, as a server action's does.
+    actions.setLocale.mockRejectedValueOnce(new TypeError("Failed to fetch"));
+    actions.setLocale.mockResolvedValueOnce({ ok: true, data: null });
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const { container } = inFrench(
+      <AccountSettings locale="en" passwordMinLength={10} passwordChanged={false} />,
+    );
+    const user = userEvent.setup({ delay: null });
+    await user.click(screen.getByRole("radio", { name: "Français" }));
+    await user.click(screen.getByRole("button", { name: "Enregistrer la langue" }));
+    const alert = await screen.findByRole("alert", {}, { timeout: 15_000 });
+    expect(alert).toHaveTextContent(/^Le desk n’a pas répondu/);
+    expectNoEnglish(container);
+    await user.click(within(alert).getByRole("button", { name: "Réessayer" }));
+    expect(await screen.findByRole("status", {}, { timeout: 15_000 })).toHaveTextContent(
+      /Langue enregistrée/,
+    );
+    expect(actions.setLocale).toHaveBeenCalledTimes(2);
   });
 });
