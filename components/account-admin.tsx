@@ -11,12 +11,12 @@ import {
   setAccountActiveAction,
 } from "@/app/(app)/admin/users/actions";
 import type { AdminAuditAction } from "@/db/schema";
-import { describeError } from "@/lib/errors/text";
 import type { ActionResult } from "@/lib/errors";
 import { ROLES, type Role } from "@/lib/review/model";
 import type { CreateAccountInput } from "@/lib/validation/account";
 import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
+import { useErrorText } from "./ui/error-text";
 import { Field, Input, Select } from "./ui/field";
 import { lazyResolver } from "./ui/lazy-resolver";
 import { NoticeLine, type Notice } from "./ui/notice-line";
@@ -45,14 +45,10 @@ export type AuditRow = {
 type Failure = Extract<ActionResult<unknown>, { ok: false }>;
 type Revealed = { email: string; password: string };
 
-/** The message for a refused action: the form's own word for a field, else describeError's. */
+/** The message for a refused action: describeError's, as everywhere. */
 function useFailureMessage() {
-  const t = useTranslations();
-  return (failure: Failure): string => {
-    const first = Object.values(failure.fieldErrors ?? {})[0]?.[0];
-    if (first && t.has(`accountAdmin.fieldErrors.${first}`)) return t(`accountAdmin.fieldErrors.${first}`);
-    return describeError(t, failure);
-  };
+  const describe = useErrorText();
+  return (failure: Failure): string => describe.failure(failure);
 }
 
 function PasswordReveal({ revealed, onDone }: { revealed: Revealed; onDone: () => void }) {
@@ -106,14 +102,7 @@ function CreateAccountForm({ onCreated }: { onCreated: (name: string, revealed: 
     defaultValues: { email: "", name: "", role: "editor" },
   });
 
-  const fieldMessage = (key: string | undefined) =>
-    key
-      ? t.has(`accountAdmin.fieldErrors.${key}`)
-        ? t(`accountAdmin.fieldErrors.${key}`)
-        : t.has(`errors.${key}`)
-          ? t(`errors.${key}`)
-          : t("errors.generic")
-      : undefined;
+  const fieldMessage = useErrorText().field;
 
   const onSubmit = handleSubmit((values) => {
     setFailure(null);

@@ -6,11 +6,12 @@ import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { changeOwnPasswordAction } from "@/app/(app)/settings/account/actions";
 import { setLocaleAction } from "@/app/actions/locale";
-import { describeError } from "@/lib/errors/text";
+import type { Failure } from "@/lib/errors";
 import { LOCALES, type Locale } from "@/lib/i18n/locale";
 import type { ChangeOwnPasswordInput } from "@/lib/validation/account";
 import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
+import { useErrorText } from "./ui/error-text";
 import { Field, Input } from "./ui/field";
 import { lazyResolver } from "./ui/lazy-resolver";
 import { NoticeLine, type Notice } from "./ui/notice-line";
@@ -32,12 +33,25 @@ function LanguageForm({ locale }: { locale: Locale }) {
   const [choice, setChoice] = useState<Locale>(locale);
   const [pending, startTransition] = useTransition();
   // What happened, translated at render time: after saving, the page re-renders in the new language.
-  const [outcome, setOutcome] = useState<"saved" | "failed" | null>(null);
+  const [outcome, setOutcome] = useState<"saved" | Failure | null>(null);
+  const describe = useErrorText();
+  const save = () => {
+    setOutcome(null);
+    startTransition(async () => {
+      const result = await callAction(() => setLocaleAction(choice));
+      if (!result.ok) {
+        setOutcome(result);
+        return;
+      }
+      router.refresh();
+      setOutcome("saved");
+    });
+  };
   const notice: Notice | null =
     outcome === "saved"
       ? { kind: "done", text: t("accountSettings.languageSaved") }
-      : outcome === "failed"
-        ? { kind: "error", text: t("errors.generic") }
+      : outcome
+        ? { kind: "error", text: describe.failure(outcome), retry: isRetryable(outcome) ? save : undefined }
         : null;
   return (
     <section aria-labelledby="language-title" className="border-line rounded-lg border bg-white p-5">
@@ -49,16 +63,7 @@ function LanguageForm({ locale }: { locale: Locale }) {
         className="mt-4 space-y-4"
         onSubmit={(event) => {
           event.preventDefault();
-          setOutcome(null);
-          startTransition(async () => {
-            const result = await callAction(() => setLocaleAction(choice));
-            if (!result.ok) {
-              setOutcome("failed");
-              return;
-            }
-            router.refresh();
-            setOutcome("saved");
-          });
+          save();
         }}
       >
         <fieldset>
@@ -117,13 +122,7 @@ function PasswordForm({ minLength, changed }: { minLength: number; changed: bool
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
   });
 
-  const message = (key: string | undefined) => {
-    if (!key) return undefined;
-    if (t.has(`accountSettings.fieldErrors.${key}`))
-      return t(`accountSettings.fieldErrors.${key}`, { min: minLength });
-    if (t.has(`errors.${key}`)) return t(`errors.${key}`);
-    return t("errors.generic");
-  };
+  const describe = useErrorText();
 
   const onSubmit = handleSubmit((values) => {
     setNotice(null);
@@ -156,7 +155,7 @@ function PasswordForm({ minLength, changed }: { minLength: number; changed: bool
       if (!shown) {
         setNotice({
           kind: "error",
-          text: describeError(t, result),
+          text: describe.failure(result),
           retry: isRetryable(result) ? () => void onSubmit() : undefined,
         });
       }
@@ -181,7 +180,7 @@ function PasswordForm({ minLength, changed }: { minLength: number; changed: bool
             key={name}
             id={name}
             label={t(`accountSettings.${name}`)}
-            error={message(errors[name]?.message)}
+            error={describe.field(errors[name]?.message)}
           >
             <Input
               id={name}

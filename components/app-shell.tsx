@@ -9,6 +9,7 @@ import { LanguageSwitch } from "./language-switch";
 import { MyWorkNav } from "./my-work-nav";
 import { LiveRefresh } from "./live/live-refresh";
 import { NavLink } from "./nav-link";
+import { NavMenu } from "./nav-menu";
 import { NavSearch } from "./nav-search";
 import { buttonClass } from "./ui/button";
 import { bidiSafe } from "@/lib/text/bidi";
@@ -47,8 +48,9 @@ export async function AppShell({
             </span>
             {t("app.name")}
           </Link>
-          <NavSearch className="min-w-32 flex-1 lg:max-w-xl" />
-          <div className="ml-auto flex shrink-0 items-center gap-2 sm:gap-3">
+          <NavSearch className="flex-1 md:min-w-32 lg:max-w-xl" />
+          {/* On phones the tools take the second row, after the menu button (see NavMenu). */}
+          <div className="ml-auto flex shrink-0 items-center gap-2 max-sm:order-2 sm:gap-3">
             <Link href="/articles/new" className={buttonClass("primary", "sm")}>
               <Plus aria-hidden className="size-4 sm:hidden" />
               <span className="max-sm:sr-only">{t("nav.newArticle")}</span>
@@ -91,34 +93,37 @@ export async function AppShell({
               </button>
             </form>
           </div>
-          {/* The navigation has a row of its own, under the logo, the search and the tools. */}
-          <nav
-            aria-label={t("nav.mainNavigation")}
-            className="-mx-2 flex w-full flex-wrap items-center gap-1 text-sm whitespace-nowrap"
-          >
-            <NavLink href="/articles">{t("nav.articles")}</NavLink>
-            {myWork ? <MyWorkNav counts={myWork} /> : null}
-            <NavLink href="/queue">
-              {t("nav.queue")}
-              <span
-                className="text-ink ml-1.5 rounded-full bg-slate-100 px-1.5 py-0.5 text-xs tabular-nums"
-                aria-label={t("nav.queueCount", { count: queueCount })}
-                data-testid="queue-count"
-              >
-                {queueCount}
-              </span>
-            </NavLink>
-            <NavLink href="/speakers">{t("searchNav.speakers")}</NavLink>
-            <NavLink href="/insights">{t("searchNav.insights")}</NavLink>
-            <NavLink href="/exports">{t("bulkExport.nav")}</NavLink>
-            <NavLink href="/settings">{t("apiSettings.nav")}</NavLink>
-            {hasPermission(user.role, "account.manage") ? (
-              <NavLink href="/admin/users">{t("accountAdmin.navLabel")}</NavLink>
-            ) : null}
-            {hasPermission(user.role, "account.manage") ? (
-              <NavLink href="/admin/webhooks">{t("deliveries.navLabel")}</NavLink>
-            ) : null}
-          </nav>
+          {/* The navigation has a row of its own, under the logo, the search and the tools; on phones
+              it opens from a menu button instead, as two columns of links. */}
+          <NavMenu label={t("nav.menu")}>
+            <nav
+              aria-label={t("nav.mainNavigation")}
+              className="-mx-2 flex w-full flex-wrap items-center gap-1 text-sm whitespace-nowrap max-sm:grid max-sm:grid-cols-2"
+            >
+              <NavLink href="/articles">{t("nav.articles")}</NavLink>
+              {myWork ? <MyWorkNav counts={myWork} /> : null}
+              <NavLink href="/queue">
+                {t("nav.queue")}
+                <span
+                  className="text-ink ml-1.5 rounded-full bg-slate-100 px-1.5 py-0.5 text-xs tabular-nums"
+                  aria-label={t("nav.queueCount", { count: queueCount })}
+                  data-testid="queue-count"
+                >
+                  {queueCount}
+                </span>
+              </NavLink>
+              <NavLink href="/speakers">{t("searchNav.speakers")}</NavLink>
+              <NavLink href="/insights">{t("searchNav.insights")}</NavLink>
+              <NavLink href="/exports">{t("bulkExport.nav")}</NavLink>
+              <NavLink href="/settings">{t("apiSettings.nav")}</NavLink>
+              {hasPermission(user.role, "account.manage") ? (
+                <NavLink href="/admin/users">{t("accountAdmin.navLabel")}</NavLink>
+              ) : null}
+              {hasPermission(user.role, "account.manage") ? (
+                <NavLink href="/admin/webhooks">{t("deliveries.navLabel")}</NavLink>
+              ) : null}
+            </nav>
+          </NavMenu>
         </div>
       </header>
       <main

@@ -18,7 +18,6 @@ import {
 import { useForm, useWatch, type Control } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/errors";
-import { describeError } from "@/lib/errors/text";
 import { LANGUAGES, type Language } from "@/lib/review/model";
 import { decodeHtml } from "@/lib/intake/charset";
 import { looksLikeHtmlSource, looksLikeWholePage } from "@/lib/intake/page";
@@ -36,6 +35,7 @@ import {
 } from "./article-import";
 import { Button, buttonClass } from "./ui/button";
 import { cn } from "./ui/cn";
+import { useErrorText } from "./ui/error-text";
 import { Field, Input, inputClass, Select } from "./ui/field";
 import { lazyResolver } from "./ui/lazy-resolver";
 
@@ -91,8 +91,6 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
 /** The new-article and edit-article form: one zod schema checks it here and again on the server. */
 export function ArticleForm(props: ArticleFormProps) {
   const t = useTranslations("articleForm");
-  const te = useTranslations("errors");
-  const words = useTranslations();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -151,11 +149,8 @@ export function ArticleForm(props: ArticleFormProps) {
     if (failure) alertRef.current?.focus();
   }, [failure]);
 
-  const errorText = (field: FieldName): string | undefined => {
-    const key = errors[field]?.message;
-    if (!key) return undefined;
-    return te.has(key) ? te(key) : t("fixFields");
-  };
+  const describe = useErrorText();
+  const errorText = (field: FieldName): string | undefined => describe.field(errors[field]?.message);
 
   /** Puts text into the body where the cursor is (or over all of it), keeping the browser's undo when it can. */
   function insertIntoBody(text: string, replaceAll: boolean) {
@@ -331,7 +326,7 @@ export function ArticleForm(props: ArticleFormProps) {
       shown = true;
     }
     if (result.code === "conflict") setFailure({ kind: "conflict" });
-    else if (!shown) setFailure({ kind: "message", text: describeError(words, result) });
+    else if (!shown) setFailure({ kind: "message", text: describe.failure(result) });
   }
 
   const onSubmit = handleSubmit((values) => {

@@ -6,22 +6,17 @@ import { useState, type ReactNode } from "react";
 import type { IntakePreview } from "@/lib/intake";
 import type { ActionResult } from "@/lib/errors";
 import { Button } from "./ui/button";
+import { useErrorText } from "./ui/error-text";
 import { Input } from "./ui/field";
 
 export type PreviewAction = (raw: unknown) => Promise<ActionResult<IntakePreview>>;
 export type ImportSource = { kind: "link" } | { kind: "paste" } | { kind: "file"; name: string };
 export type ArticlePreview = Extract<IntakePreview, { ok: true }>;
 
-/** The message of a failed import, in the editor's language. */
+/** The message of a failed import, in the editor's language (describeError, like every failure). */
 export function useIntakeError() {
-  const t = useTranslations("intakeErrors");
-  const te = useTranslations("errors");
-  return (result: Extract<ActionResult<unknown>, { ok: false }>): string => {
-    const key = Object.values(result.fieldErrors ?? {})[0]?.[0];
-    if (key && t.has(key)) return t(key);
-    if (key && te.has(key)) return te(key);
-    return te.has(result.code) ? te(result.code) : te("generic");
-  };
+  const text = useErrorText();
+  return (result: Extract<ActionResult<unknown>, { ok: false }>): string => text.failure(result);
 }
 
 /** "Import from a link": the server fetches the page and sends back the article it found. */

@@ -10,9 +10,11 @@ import {
   type BulkFormat,
   type CsvSeparatorName,
 } from "@/lib/export/format-names";
+import { failureFromProblem } from "@/lib/errors/text";
 import { createRecordCounter } from "@/lib/export/progress";
 import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
+import { useErrorText } from "./ui/error-text";
 import { Field, Input } from "./ui/field";
 
 type Status =
@@ -44,6 +46,7 @@ function save(href: string, fileName: string) {
  */
 export function BulkExportForm({ defaultFrom, defaultTo }: { defaultFrom: string; defaultTo: string }) {
   const t = useTranslations("bulkExport");
+  const describe = useErrorText();
   const format = useFormatter();
   const [from, setFrom] = useState(defaultFrom);
   const [to, setTo] = useState(defaultTo);
@@ -92,10 +95,13 @@ export function BulkExportForm({ defaultFrom, defaultTo }: { defaultFrom: string
       if (kind === "csv") query.set("separator", separator);
       const response = await fetch(`/exports/download?${query}`, { signal: abort.signal });
       if (!response.ok || !response.body) {
-        const problem = (await response.json().catch(() => null)) as { detail?: string } | null;
+        const problem: unknown = await response.json().catch(() => null);
         setStatus({
           kind: "failed",
-          message: response.status === 401 ? t("sessionEnded") : (problem?.detail ?? t("failed")),
+          message:
+            response.status === 401
+              ? t("sessionEnded")
+              : describe.failure(failureFromProblem(problem, response.status)),
         });
         return;
       }

@@ -8,7 +8,6 @@ import { CorrectionNoteField } from "@/components/publish/correction-note-field"
 import { returnAction } from "@/app/(app)/queue/actions";
 import type { ClaimView } from "@/lib/data/claims";
 import type { Failure } from "@/lib/errors";
-import { describeError } from "@/lib/errors/text";
 import { VERDICTS } from "@/lib/review/model";
 import { findOccurrences, locateQuote } from "@/lib/text/anchor";
 import type { ClaimFormInput, ClaimFormValues, ClaimProposal } from "@/lib/validation/claim";
@@ -17,6 +16,7 @@ import { ClaimPresence } from "./live/claim-presence";
 import { ConflictCompare } from "./live/conflict-compare";
 import { SimilarClaimsPanel } from "./similar-claims-panel";
 import { SourceEditor } from "./source-editor";
+import { useErrorText } from "./ui/error-text";
 import { callAction, isRetryable } from "./ui/action";
 import { Button } from "./ui/button";
 import { cn } from "./ui/cn";
@@ -106,11 +106,9 @@ export function ClaimForm({
 }) {
   const tw = useTranslations("claimWork");
   const t = useTranslations("claimForm");
-  const te = useTranslations("errors");
   const tv = useTranslations("verdicts");
   const formId = useId();
   const [pending, startTransition] = useTransition();
-  const words = useTranslations();
   const [failure, setFailure] = useState<Notice | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [version, setVersion] = useState(claim?.version ?? 0);
@@ -198,8 +196,8 @@ export function ClaimForm({
     );
   const statementTouched = Boolean(form.formState.dirtyFields.statement);
 
-  const message = (key: string | undefined) =>
-    key ? (te.has(key) ? te(key) : tw.has(`errors.${key}`) ? tw(`errors.${key}`) : key) : undefined;
+  const describe = useErrorText();
+  const message = describe.field;
 
   const applyFailure = (result: Failure, retry: () => void) => {
     if (result.code === "conflict" && result.details?.current) {
@@ -218,7 +216,7 @@ export function ClaimForm({
     }
     setFailure({
       kind: "error",
-      text: describeError(words, result),
+      text: describe.failure(result),
       retry: isRetryable(result) ? retry : undefined,
     });
   };
@@ -521,7 +519,6 @@ export function ClaimForm({
         articleId={articleId}
         initialFiles={(claim?.sources ?? []).flatMap((s) => [s.file, s.snapshot]).filter((f) => f !== null)}
         legend={t("fields.sources")}
-        message={message}
       />
 
       {overrideAsk && claim?.ratedBy ? (

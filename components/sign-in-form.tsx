@@ -9,6 +9,7 @@ import { callAction } from "./ui/action";
 const NO_ANSWER: SignInResult = { ok: false, code: "failed", message: "No answer from the server." };
 import type { SignInInput } from "@/lib/validation/auth";
 import { Button } from "./ui/button";
+import { useErrorText } from "./ui/error-text";
 import { Field, Input } from "./ui/field";
 import { lazyResolver } from "./ui/lazy-resolver";
 
@@ -24,6 +25,7 @@ const resolver = lazyResolver<SignInInput, unknown, SignInInput>(async () => {
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("signIn");
   const format = useFormatter();
+  const describe = useErrorText();
   const [pending, startTransition] = useTransition();
   const [failure, setFailure] = useState<SignInResult | null>(null);
   const {
@@ -65,7 +67,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
             : t(failure.code)}
         </div>
       ) : null}
-      <Field id="email" label={t("email")} error={errors.email ? t("invalidEmail") : undefined}>
+      <Field id="email" label={t("email")} error={describe.field(errors.email?.message)}>
         <Input
           id="email"
           type="email"
@@ -76,7 +78,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           {...register("email")}
         />
       </Field>
-      <Field id="password" label={t("password")} error={errors.password ? t("passwordRequired") : undefined}>
+      <Field id="password" label={t("password")} error={describe.field(errors.password?.message)}>
         <Input
           id="password"
           type="password"

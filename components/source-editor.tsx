@@ -10,7 +10,7 @@ import { useId, useState } from "react";
 import { useFieldArray, useWatch, type UseFormReturn } from "react-hook-form";
 import { archiveSourceAction } from "@/app/(app)/articles/[id]/evidence-actions";
 import type { Failure } from "@/lib/errors";
-import { describeError } from "@/lib/errors/text";
+import { failureFromProblem } from "@/lib/errors/text";
 import { SOURCE_KINDS, type SourceKind } from "@/lib/evidence/model";
 import { sizeText, type FileRef } from "@/lib/evidence/sources";
 import type { ClaimFormInput, ClaimFormValues } from "@/lib/validation/claim";
@@ -18,6 +18,7 @@ import { emptySource, type SourceValues } from "@/lib/validation/source";
 import { fileHref } from "./source-list";
 import { callAction } from "./ui/action";
 import { Button } from "./ui/button";
+import { useErrorText } from "./ui/error-text";
 import { Input, Select, Textarea } from "./ui/field";
 
 type Form = UseFormReturn<ClaimFormInput, unknown, ClaimFormValues>;
@@ -41,10 +42,8 @@ function upload(
       else
         resolve({
           ok: false,
-          code: (body?.code as Failure["code"]) ?? "internal",
           message: String(body?.detail ?? xhr.statusText),
-          details: { reason: typeof body?.reason === "string" ? body.reason : undefined },
-          fieldErrors: undefined,
+          ...failureFromProblem(body, xhr.status),
         });
     };
     xhr.onerror = () =>
@@ -68,7 +67,6 @@ function SourceRow({
   files,
   onFile,
   onRemove,
-  message,
 }: {
   form: Form;
   index: number;
@@ -76,10 +74,9 @@ function SourceRow({
   files: Map<number, FileRef>;
   onFile: (file: FileRef) => void;
   onRemove: () => void;
-  message: (key: string | undefined) => string | undefined;
 }) {
   const t = useTranslations("evidence");
-  const words = useTranslations();
+  const describe = useErrorText();
   const rowId = useId();
   const { register, control, setValue, formState } = form;
   const kind = useWatch({ control, name: `sources.${index}.kind` }) ?? "web";
@@ -94,7 +91,7 @@ function SourceRow({
   type SourceField = keyof SourceValues;
   const name = <F extends SourceField>(field: F) => `sources.${index}.${field}` as `sources.${number}.${F}`;
   const error = (field: SourceField) => {
-    const text = message(errors?.[field]?.message);
+    const text = describe.field(errors?.[field]?.message);
     return text ? (
       <p className="text-disputed text-xs" role="alert">
         {text}
@@ -120,7 +117,7 @@ function SourceRow({
         text:
           "network" in result && result.network
             ? t("editor.uploadNetwork")
-            : t("editor.uploadFailed", { reason: describeError(words, result) }),
+            : t("editor.uploadFailed", { reason: describe.failure(result) }),
       });
     }
   };
@@ -137,7 +134,7 @@ function SourceRow({
     if (result.ok) {
       onFile(result.data);
       setValue(name("snapshotId"), result.data.id, { shouldDirty: true });
-    } else setStatus({ kind: "error", text: describeError(words, result) });
+    } else setStatus({ kind: "error", text: describe.failure(result) });
   };
 
   const text = (field: "party" | "agency" | "reference" | "title", label: string, placeholder?: string) => (
@@ -301,14 +298,12 @@ export function SourceEditor({
   articleId,
   initialFiles,
   legend,
-  message,
 }: {
   form: Form;
   articleId: number;
   /** The files the claim's sources already cite, to name them. */
   initialFiles: FileRef[];
   legend: string;
-  message: (key: string | undefined) => string | undefined;
 }) {
   const t = useTranslations("evidence");
   const sources = useFieldArray({ control: form.control, name: "sources" });
@@ -327,7 +322,6 @@ export function SourceEditor({
           files={files}
           onFile={(file) => setFiles((current) => new Map(current).set(file.id, file))}
           onRemove={() => sources.remove(index)}
-          message={message}
         />
       ))}
       <Button variant="secondary" size="sm" onClick={() => add("web")}>

@@ -4,8 +4,8 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { createTokenAction } from "@/app/(app)/settings/tokens/actions";
-import { describeError } from "@/lib/errors/text";
 import { callAction } from "./ui/action";
+import { useErrorText } from "./ui/error-text";
 import type { CreateTokenInput } from "@/lib/validation/token";
 import { CopyButton } from "./copy-button";
 import { Button } from "./ui/button";
@@ -20,18 +20,9 @@ const resolver = lazyResolver<CreateTokenInput, unknown, CreateTokenInput>(async
   return zodResolver(createTokenSchema);
 });
 
-/** Message keys from zod and the data layer, spelled out in the interface language. */
-function useErrorText() {
-  const errors = useTranslations("errors");
-  const apiErrors = useTranslations("apiErrors");
-  return (key: string) =>
-    errors.has(key) ? errors(key) : apiErrors.has(key) ? apiErrors(key) : errors("generic");
-}
-
 export function TokenCreateForm() {
   const t = useTranslations("apiTokens");
   const errorText = useErrorText();
-  const words = useTranslations();
   const [pending, startTransition] = useTransition();
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -59,11 +50,11 @@ export function TokenCreateForm() {
       }
       const fieldKey = result.fieldErrors?.name?.[0];
       if (fieldKey) setError("name", { message: fieldKey });
-      else setFailure(describeError(words, result));
+      else setFailure(errorText.failure(result));
     });
   });
 
-  const nameError = errors.name?.message ? errorText(errors.name.message) : undefined;
+  const nameError = errorText.field(errors.name?.message);
 
   return (
     <div className="space-y-4">

@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { addNameVariantAction, removeNameVariantAction } from "@/app/actions/variants";
-import { describeError, describeFieldError } from "@/lib/errors/text";
+import { describeError } from "@/lib/errors/text";
+import { useErrorText } from "./ui/error-text";
 import type { AddVariantInput } from "@/lib/validation/variants";
 import { callAction, isRetryable } from "./ui/action";
 import { Button } from "./ui/button";
@@ -88,9 +89,9 @@ export function VariantAdmin({ variants, canManage }: { variants: Variant[]; can
     });
   };
 
-  const errorText = (key: string | undefined) => (key ? describeFieldError(words, key) : undefined);
-  const nameError = errorText(errors.name?.message);
-  const preferredError = errorText(errors.preferred?.message);
+  const errorText = useErrorText();
+  const nameError = errorText.field(errors.name?.message);
+  const preferredError = errorText.field(errors.preferred?.message);
 
   return (
     <section aria-labelledby="added-title" className="space-y-4">

@@ -125,3 +125,26 @@ for (const { path, who } of ACCOUNT_PAGES) {
     await expectNoSeriousViolations(page);
   });
 }
+
+// The header on a phone: the navigation behind its menu button, closed and open, in both languages.
+for (const locale of ["en", "fr"] as const) {
+  test(`the phone header in ${locale}, its menu closed and open, has no serious accessibility violations`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 780 });
+    await signIn(page, "admin");
+    await page
+      .context()
+      .addCookies([{ name: "claimdesk-locale", value: locale, domain: "127.0.0.1", path: "/" }]);
+    await page.goto("/queue");
+    const menu = page.getByRole("banner").getByRole("button", { name: "Menu" });
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+    await expectNoSeriousViolations(page);
+    await menu.click();
+    await expect(menu).toHaveAttribute("aria-expanded", "true");
+    await expect(
+      page.getByRole("navigation", { name: locale === "fr" ? "Navigation principale" : "Main navigation" }),
+    ).toBeVisible();
+    await expectNoSeriousViolations(page);
+  });
+}

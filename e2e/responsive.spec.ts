@@ -29,6 +29,10 @@ const PAGES = [
 ];
 
 const WIDTHS = [360, 390];
+/** Two rows: the logo, the search and the menu button, then the tools (each row about 36 px). */
+const HEADER_MAX_HEIGHT = 100;
+/** An admin's navigation: articles, my work, queue, speakers, insights, exports, settings, accounts, webhooks. */
+const NAV_LINKS = 9;
 const LOCALES = ["en", "fr"] as const;
 
 async function switchLocale(page: Page, locale: (typeof LOCALES)[number]) {
@@ -88,15 +92,31 @@ for (const locale of LOCALES) {
         expect
           .soft(result.scrollWidth, `${path}: wider than the screen (${result.wide.join(", ")})`)
           .toBeLessThanOrEqual(result.width);
-        // The whole navigation and the language switch are on screen, none cut off.
+        // The header takes two rows at most: the logo, the search and the menu button; the tools.
+        const header = (await page.getByRole("banner").boundingBox())!;
+        expect
+          .soft(header.height, `${path}: the header is more than two rows high`)
+          .toBeLessThanOrEqual(HEADER_MAX_HEIGHT);
+        // The whole navigation (behind the menu button) and the language switch are on screen, none cut off.
+        const menu = page.getByRole("banner").getByRole("button", { name: "Menu" });
+        await menu.click();
+        await expect(menu).toHaveAttribute("aria-expanded", "true");
         const nav = page.getByRole("navigation", {
           name: locale === "fr" ? "Navigation principale" : "Main navigation",
         });
+        await expect(nav).toBeVisible();
+        expect.soft(await nav.getByRole("link").count(), `${path}: the navigation's links`).toBe(NAV_LINKS);
         for (const link of await nav.getByRole("link").all()) {
           const box = (await link.boundingBox())!;
           expect.soft(box.x, `${path}: a navigation link starts off screen`).toBeGreaterThanOrEqual(0);
           expect.soft(box.x + box.width, `${path}: a navigation link is cut off`).toBeLessThanOrEqual(width);
+          expect
+            .soft(box.y + box.height, `${path}: a navigation link is below the screen`)
+            .toBeLessThanOrEqual(780);
         }
+        await page.keyboard.press("Escape");
+        await expect(menu).toHaveAttribute("aria-expanded", "false");
+        await expect(nav).toBeHidden();
         await expect
           .soft(
             page.getByRole("banner").getByRole("group", { name: locale === "fr" ? "Langue" : "Language" }),
@@ -107,6 +127,61 @@ for (const locale of LOCALES) {
     });
   }
 }
+
+for (const locale of LOCALES) {
+  test(`the phone header's menu works from the keyboard and closes on navigation, in ${locale}`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 780 });
+    await signIn(page, "admin");
+    await switchLocale(page, locale);
+    const banner = page.getByRole("banner");
+    const menu = banner.getByRole("button", { name: "Menu" });
+    const nav = page.getByRole("navigation", {
+      name: locale === "fr" ? "Navigation principale" : "Main navigation",
+    });
+    await expect(nav).toBeHidden();
+    await expect(menu).toHaveAttribute("aria-controls", /.+/);
+    // Tab to the button, open it with Enter; the links follow it in the tab order.
+    await menu.focus();
+    await page.keyboard.press("Enter");
+    await expect(menu).toHaveAttribute("aria-expanded", "true");
+    await expect(nav).toBeVisible();
+    const height = (await banner.boundingBox())!.height;
+    await page.keyboard.press("Tab");
+    await expect(nav.getByRole("link").first()).toBeFocused();
+    // Escape closes it and gives the focus back to the button.
+    await page.keyboard.press("Escape");
+    await expect(nav).toBeHidden();
+    await expect(menu).toBeFocused();
+    expect((await banner.boundingBox())!.height).toBeLessThan(height);
+    // Space opens it again; following a link closes it on the new page.
+    await page.keyboard.press("Space");
+    await expect(nav).toBeVisible();
+    await nav.getByRole("link", { name: locale === "fr" ? /File de relecture/ : /Review queue/ }).click();
+    await expect(page).toHaveURL(/\/queue$/);
+    await expect(nav).toBeHidden();
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+  });
+}
+
+test("at 1366 px the navigation is a row of the header, with no menu button", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await signIn(page, "admin");
+  for (const locale of LOCALES) {
+    await switchLocale(page, locale);
+    const banner = page.getByRole("banner");
+    await expect(banner.getByRole("button", { name: "Menu" })).toBeHidden();
+    const nav = page.getByRole("navigation", {
+      name: locale === "fr" ? "Navigation principale" : "Main navigation",
+    });
+    await expect(nav.getByRole("link")).toHaveCount(NAV_LINKS);
+    const links = await nav.getByRole("link").all();
+    const tops = new Set(await Promise.all(links.map(async (l) => Math.round((await l.boundingBox())!.y))));
+    expect([...tops], "the navigation is one row").toHaveLength(1);
+    expect((await banner.boundingBox())!.height).toBeLessThanOrEqual(HEADER_MAX_HEIGHT);
+  }
+});
 
 test("wide pages are screenshotted at 1366 px too", async ({ page }) => {
   test.skip(!process.env.SCREENSHOTS, "only when looking at the pages");

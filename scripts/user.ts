@@ -8,8 +8,9 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { isRole, ROLES } from "@/lib/review";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/account";
-import enAccounts from "@/messages/en/accounts.json";
-import en from "@/messages/en/errors.json";
+import { createTranslator } from "next-intl";
+import { describeFieldError, type Translate } from "@/lib/errors/text";
+import { loadMessages } from "@/lib/i18n/messages";
 
 const HELP = `Manage Claim Desk accounts (database: DATABASE_PATH, default data/claimdesk.db).
 
@@ -29,17 +30,13 @@ Usage:
       Shows this help.
 `;
 
-// The field errors of the data layer are message keys: said in English from the catalogs.
-const MESSAGES: Record<string, string> = {
-  ...en.errors,
-  ...enAccounts.accountAdmin.fieldErrors,
-  ...enAccounts.accountSettings.fieldErrors,
-};
+// The field errors of the data layer are message keys: said in English, as the admin page says them.
+const english = createTranslator({ locale: "en", messages: loadMessages("en") }) as unknown as Translate;
 
 function describe(error: Error): string {
   if (!(error instanceof AppError) || !error.fieldErrors) return error.message;
   const lines = Object.entries(error.fieldErrors).map(([field, keys]) => {
-    const words = keys.map((key) => (MESSAGES[key] ?? key).replace("{min}", String(PASSWORD_MIN_LENGTH)));
+    const words = keys.map((key) => describeFieldError(english, key));
     return `  ${field === "_" ? "password" : field}: ${words.join(" ")}`;
   });
   return [error.message, ...lines].join("\n");

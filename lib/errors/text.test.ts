@@ -6,7 +6,7 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { loadMessages } from "@/lib/i18n/messages";
 import { ERROR_CODES, networkFailure, type Failure } from "./index";
-import { describeError, type Translate } from "./text";
+import { describeError, describeFieldError, failureFromProblem, type Translate } from "./text";
 
 const translator = (locale: "en" | "fr") =>
   createTranslator({
@@ -38,6 +38,50 @@ function reasonsInCode(): string[] {
   return [...found].sort();
 }
 
+/**
+ * Every field error key the app can give a field: the messages of the zod schemas (lib/validation),
+ * the fieldErrors the data layer and the route handlers build, and the keys the forms set themselves.
+ */
+function fieldKeysInCode(): string[] {
+  const found = new Set<string>();
+  for (const file of sourceFiles(path.join(process.cwd(), "lib", "validation"))) {
+    const text = fs.readFileSync(file, "utf8");
+    for (const match of text.matchAll(/\berror: "([A-Za-z_]+)"/g)) found.add(match[1]!);
+    for (const match of text.matchAll(/\bmessage: "([A-Za-z_]+)"/g)) found.add(match[1]!);
+  }
+  for (const file of ["lib", "app", "components", "scripts"].flatMap((dir) =>
+    sourceFiles(path.join(process.cwd(), dir)),
+  )) {
+    const text = fs.readFileSync(file, "utf8");
+    for (const object of text.matchAll(/fieldErrors: \{([^}]*)\}/g)) {
+      for (const match of object[1]!.matchAll(/\["([A-Za-z_]+)"/g)) found.add(match[1]!);
+    }
+    for (const match of text.matchAll(/\[\w+,\s*\["([A-Za-z_]+)"\]\]/g)) found.add(match[1]!);
+    for (const match of text.matchAll(/setError\([^;]*?message: "([A-Za-z_]+)"/g)) found.add(match[1]!);
+  }
+  // lib/evidence/detect.ts gives the file field its refusal's reason as the key.
+  for (const key of ["file_empty", "file_type_unknown", "file_type_mismatch"]) found.add(key);
+  return [...found].sort();
+}
+
+/** The keys a catalog file defines twice in one object (JSON.parse keeps the last one silently). */
+function duplicateKeys(file: string): string[] {
+  const seen = new Map<number, Set<string>>();
+  const twice: string[] = [];
+  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
+    const match = /^( *)"((?:[^"\\]|\\.)*)":/.exec(line);
+    if (!match) continue;
+    const depth = match[1]!.length;
+    const keys = seen.get(depth) ?? new Set<string>();
+    if (keys.has(match[2]!)) twice.push(`${path.basename(file)}: ${match[2]}`);
+    keys.add(match[2]!);
+    seen.set(depth, keys);
+    // A new object begins: its keys are counted apart from its siblings'.
+    if (line.trimEnd().endsWith("{")) seen.delete(depth + 2);
+  }
+  return twice;
+}
+
 const failure = (extra: Partial<Failure>): Failure => ({
   ok: false,
   code: "internal",
@@ -58,6 +102,59 @@ describe("the error catalogs", () => {
     expect(reasons.length).toBeGreaterThan(40);
     expect(reasons.filter((reason) => !en.has(`errorReasons.${reason}`))).toEqual([]);
     expect(reasons.filter((reason) => !fr.has(`errorReasons.${reason}`))).toEqual([]);
+  });
+});
+
+describe("the field error catalogs", () => {
+  it("have words for every field error key the schemas, the data layer and the forms give, in both languages", () => {
+    const keys = fieldKeysInCode();
+    expect(keys.length).toBeGreaterThan(40);
+    const generic = { en: en("errors.invalid_input"), fr: fr("errors.invalid_input") };
+    expect(keys.filter((key) => describeFieldError(en, key) === generic.en)).toEqual([]);
+    expect(keys.filter((key) => describeFieldError(fr, key) === generic.fr)).toEqual([]);
+    // And the French words are French: none is the English sentence (a copy left untranslated).
+    expect(keys.filter((key) => describeFieldError(fr, key) === describeFieldError(en, key))).toEqual([]);
+  });
+
+  it("define no message twice in one place (the later one would silently win)", () => {
+    const files = ["en", "fr"].flatMap((locale) =>
+      fs
+        .readdirSync(path.join(process.cwd(), "messages", locale))
+        .map((name) => path.join(process.cwd(), "messages", locale, name)),
+    );
+    expect(files.flatMap(duplicateKeys)).toEqual([]);
+  });
+});
+
+describe("describeFieldError", () => {
+  it("says a field's problem in the reader's language, with the limit the schema checks", () => {
+    expect(describeFieldError(fr, "passwordTooShort")).toBe("Utilisez au moins 10 caractères.");
+    expect(describeFieldError(en, "passwordTooShort")).toBe("Use at least 10 characters.");
+    expect(describeFieldError(fr, "noArticle")).toMatch(/^Rien dans cette page/);
+  });
+
+  it("never shows a key it does not know, only “some fields need attention”", () => {
+    expect(describeFieldError(fr, "someNewKey")).toBe("Certains champs sont à revoir.");
+    expect(describeFieldError(en, undefined)).toBeUndefined();
+  });
+});
+
+describe("failureFromProblem", () => {
+  it("reads a problem+json back as code, reason and field codes, so the reader's catalog words it", () => {
+    const problem = {
+      type: "https://claim-desk.example/problems/invalid_input",
+      title: "Invalid input",
+      status: 400,
+      detail: "The end of the range comes before its start.",
+      code: "invalid_input",
+      errors: [
+        { field: "to", code: "rangeReversed", detail: "The end of the range comes before its start." },
+      ],
+    };
+    expect(describeError(fr, failureFromProblem(problem, 400))).toBe(fr("errors.rangeReversed"));
+    const taken = { code: "conflict", reason: "taken", by: "Ana", at: "2026-11-24T13:02:00.000Z" };
+    expect(describeError(fr, failureFromProblem(taken, 409))).toMatch(/^Ana /);
+    expect(describeError(fr, failureFromProblem("<html>", 503))).toBe(fr("errors.unavailable"));
   });
 });
 

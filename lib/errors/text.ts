@@ -1,7 +1,8 @@
 // The one way an error becomes words, in the UI and in the API's problem `detail`: the code, its
 // `details.reason` and its field errors, looked up in the catalogs (messages/<locale>/errors.json).
 // A server's English `message` is never shown.
-import type { ErrorCode, ErrorDetails, FieldErrors } from "./index";
+import { PASSWORD_MIN_LENGTH } from "@/lib/validation/limits";
+import { ERROR_CODES, type ErrorCode, type ErrorDetails, type FieldErrors } from "./index";
 
 type Values = Record<string, string | number | Date>;
 
@@ -32,18 +33,24 @@ function valuesOf(details: ErrorDetails | undefined): Values {
   return values;
 }
 
-/** The first field message the catalog knows, e.g. errors.spanMismatch. */
-// Field error keys are words of the errors catalog, or of intakeErrors for why a page could not be
-// brought in (lib/intake/errors.ts).
+// Field error keys are words of the errors catalog (what zod's schemas and the data layer give a
+// field: "required", "tooLong", "passwordTooShort"…), or of intakeErrors for why a page could not
+// be brought in (lib/intake/errors.ts). Every form turns a field's key into words here, and only here.
 const FIELD_NAMESPACES = ["errors", "intakeErrors"] as const;
+
+/** The limits some field messages name ("Use at least {min} characters."), the same the schemas check. */
+const FIELD_VALUES: Record<string, Values> = {
+  passwordTooShort: { min: PASSWORD_MIN_LENGTH },
+};
 
 function fieldMessage(t: Translate, key: string): string | undefined {
   for (const namespace of FIELD_NAMESPACES) {
-    if (t.has(`${namespace}.${key}`)) return t(`${namespace}.${key}`);
+    if (t.has(`${namespace}.${key}`)) return t(`${namespace}.${key}`, FIELD_VALUES[key]);
   }
   return undefined;
 }
 
+/** The first field message the catalog knows, e.g. errors.spanMismatch. */
 export function describeFieldErrors(t: Translate, fieldErrors: FieldErrors | undefined): string | undefined {
   for (const keys of Object.values(fieldErrors ?? {})) {
     for (const key of keys) {
@@ -54,8 +61,15 @@ export function describeFieldErrors(t: Translate, fieldErrors: FieldErrors | und
   return undefined;
 }
 
-/** The message of one field error key, or the generic "check this field" when the key is unknown. */
-export function describeFieldError(t: Translate, key: string): string {
+/**
+ * The message of one field error key (a zod issue's message, or a key of the server's
+ * fieldErrors), or the generic "some fields need attention" when the catalog does not know it:
+ * never the key itself, never a server's English sentence.
+ */
+export function describeFieldError(t: Translate, key: string): string;
+export function describeFieldError(t: Translate, key: string | undefined): string | undefined;
+export function describeFieldError(t: Translate, key: string | undefined): string | undefined {
+  if (!key) return undefined;
   return fieldMessage(t, key) ?? t("errors.invalid_input");
 }
 
@@ -73,4 +87,34 @@ export function describeError(t: Translate, error: DescribableError): string {
     if (field) return field;
   }
   return t.has(`errors.${error.code}`) ? t(`errors.${error.code}`) : t("errors.internal");
+}
+
+/**
+ * A problem+json body (./problem.ts) read back in the browser, as describeError takes it: its code,
+ * reason and field codes, so that the words come from the reader's catalog, not from the server's
+ * `detail` (written in the language of the browser's Accept-Language, not the desk's).
+ */
+export function failureFromProblem(problem: unknown, status: number): DescribableError {
+  const body = (problem && typeof problem === "object" ? problem : {}) as Record<string, unknown>;
+  const code = (ERROR_CODES as readonly string[]).includes(String(body.code))
+    ? (body.code as ErrorCode)
+    : status === 401
+      ? "unauthenticated"
+      : status === 503
+        ? "unavailable"
+        : "internal";
+  const details: Record<string, unknown> = {};
+  for (const key of ["reason", "by", "at", "retryAfter"]) {
+    if (typeof body[key] === "string" || typeof body[key] === "number") details[key] = body[key];
+  }
+  const fieldErrors: FieldErrors = {};
+  for (const entry of Array.isArray(body.errors) ? body.errors : []) {
+    const { field, code: key } = (entry ?? {}) as { field?: unknown; code?: unknown };
+    if (typeof field === "string" && typeof key === "string") (fieldErrors[field] ??= []).push(key);
+  }
+  return {
+    code,
+    details: details as ErrorDetails,
+    fieldErrors: Object.keys(fieldErrors).length > 0 ? fieldErrors : undefined,
+  };
 }

@@ -1,11 +1,12 @@
 import { lineText } from "./text";
 import { z } from "./zod";
 import { ROLES } from "@/lib/review/model";
+import { PASSWORD_MIN_LENGTH } from "./limits";
 
-export const PASSWORD_MIN_LENGTH = 10;
+export { PASSWORD_MIN_LENGTH };
 export const PASSWORD_MAX_LENGTH = 200;
 
-// Error messages are message keys (errors.* and accounts.errors.* in messages/).
+// Error messages are message keys of the errors catalog (messages/<locale>/errors.json).
 const email = z
   .string()
   .trim()

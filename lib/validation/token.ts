@@ -1,7 +1,7 @@
 import { lineText } from "./text";
 import { z } from "./zod";
 
-// Error messages are message keys (errors.* and apiErrors.* in messages/).
+// Error messages are message keys of the errors catalog (messages/<locale>/errors.json).
 export const createTokenSchema = z.object({
   name: lineText().min(1, { error: "required" }).max(100, { error: "tooLong" }),
 });

@@ -25,7 +25,7 @@ export default async function ExportsPage() {
   // The month so far: what a newsroom usually hands over.
   const from = `${to.slice(0, 8)}01`;
   return (
-    <ClientMessages namespaces={["bulkExport", "exportOptions"]}>
+    <ClientMessages namespaces={["bulkExport", "errorReasons", "errors", "exportOptions"]}>
       <div className="max-w-3xl space-y-6">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>

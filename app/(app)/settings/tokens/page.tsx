@@ -23,7 +23,7 @@ export default async function TokensPage() {
   const now = new Date();
 
   return (
-    <ClientMessages namespaces={["apiErrors", "apiTokens", "common", "errorReasons", "errors"]}>
+    <ClientMessages namespaces={["apiTokens", "common", "errorReasons", "errors"]}>
       <div className="max-w-5xl space-y-10">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
