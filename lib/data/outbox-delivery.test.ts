@@ -12,6 +12,7 @@ import { closeDb, getDb, prepareDb, withTransaction } from "./connection";
 import { countUnread, setEmailPrefs } from "./notifications";
 import { enqueueTestDelivery, listOutboxProblems } from "./outbox";
 import { createWebhook, listDeliveries } from "./webhooks";
+import type { CreateWebhookInput } from "@/lib/validation/notifications";
 import { notifications, outbox, users } from "@/lib/data/tables";
 import { processOutbox } from "@/lib/notify/deliver";
 import { startOutboxWorker } from "@/lib/notify/worker";
@@ -240,12 +241,33 @@ describe("webhooks", () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
-  it("refuses internal addresses unless allow-listed", async () => {
+  it("refuses internal addresses unless allow-listed, when registered and again when sending", async () => {
     const admin = await makeUser("admin", "Ada");
-    const { webhook } = await createWebhook({
-      actor: admin,
-      input: { url: `http://127.0.0.1:${port}/blocked`, secret: SECRET, events: ["correction.published"] },
-    });
+    const input = {
+      url: `http://127.0.0.1:${port}/blocked`,
+      secret: SECRET,
+      events: ["correction.published"],
+    };
+    const refused = await createWebhook({ actor: admin, input: input as CreateWebhookInput }).catch(
+      (error: unknown) => error,
+    );
+    expect(refused).toMatchObject({ code: "invalid_input", fieldErrors: { url: ["webhookBlockedAddress"] } });
+    for (const url of [
+      "http://localhost:8080/x",
+      "http://[::1]/x",
+      "http://169.254.169.254/latest",
+      "http://10.1.2.3/",
+    ]) {
+      await expect(
+        createWebhook({ actor: admin, input: { ...input, url } as CreateWebhookInput }),
+      ).rejects.toMatchObject({
+        code: "invalid_input",
+      });
+    }
+    // Allowed when it was registered, no longer when the delivery goes out.
+    process.env.WEBHOOK_ALLOW_HOSTS = "127.0.0.1";
+    const { webhook } = await createWebhook({ actor: admin, input: input as CreateWebhookInput });
+    delete process.env.WEBHOOK_ALLOW_HOSTS;
     const id = await enqueueTestDelivery(webhook.id);
     const [outcome] = await processOutbox({ ids: [id] });
     expect(outcome).toMatchObject({ result: "retry" });
