@@ -15,6 +15,7 @@ import {
   useState,
   type ReactNode,
 } from "react";
+import { countsLoading } from "./counts-gate";
 import { useLive, type LiveMessage } from "./use-live";
 
 export type HeaderCounts = { queue: number; inbox: number; returned: number; assigned: number };
@@ -91,10 +92,13 @@ export function LiveCounts({
   useLive((message) => {
     if (!affectsCounts(message)) return;
     if (timer.current) return;
-    // Gathers a burst (a claim's events of one save arrive together) into one fetch.
+    // Gathers a burst (a claim's events of one save arrive together) into one fetch, which the
+    // page's own refresh, if any, lets go first (counts-gate.ts).
+    let done: () => void = () => {};
+    countsLoading(new Promise<void>((resolve) => (done = resolve)));
     timer.current = setTimeout(() => {
       timer.current = null;
-      void load();
+      void load().finally(done);
     }, 20);
   });
   useEffect(
