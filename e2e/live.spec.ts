@@ -64,6 +64,10 @@ test.beforeAll(async () => {
   closeDb();
 });
 
+// Two browsers and three pages on a machine shared with other work: each step is bounded by its own
+// expectation; the test as a whole may take longer than the default minute.
+test.setTimeout(120_000);
+
 /** Marks the page so that a reload (which would clear the mark) is noticed. */
 async function markNoReload(page: Page) {
   await page.evaluate(() => ((window as unknown as { liveMark: number }).liveMark = 1));
