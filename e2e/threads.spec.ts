@@ -35,13 +35,39 @@ test("a returned claim is discussed, fixed, resubmitted and shown to its reviewe
   const reviewer = await session(browser, "reviewer");
   const editor = await session(browser, "editor");
 
+  // The editor has a page open: her inbox count will rise live, without a reload.
+  await editor.page.goto("/articles");
+  await expect(editor.page.locator("html[data-live=open]")).toHaveCount(1);
+  const inbox = editor.page.locator('header a[href="/inbox"]');
+  const unreadBefore = await inbox.getAttribute("aria-label");
+  await editor.page.evaluate(() => {
+    (window as unknown as { liveMark: number }).liveMark = 1;
+    const target = document.querySelector('header a[href="/inbox"]')!;
+    const before = target.getAttribute("aria-label");
+    new MutationObserver((_, observer) => {
+      if (target.getAttribute("aria-label") === before) return;
+      (window as unknown as { inboxRoseAt: number }).inboxRoseAt = Date.now();
+      observer.disconnect();
+    }).observe(target, { attributes: true, childList: true, characterData: true, subtree: true });
+  });
+
   // The reviewer returns it from the queue, with a note.
   await openQueue(reviewer.page, arranged.queueUrl);
   const line = reviewer.page.getByTestId("queue-item").filter({ hasText: claim.statement });
   await line.getByRole("button", { name: /^Return/ }).click();
   await line.getByLabel("Why does it go back?").fill("Name the speaker: which spokesman?");
+  const returnedAt = Date.now();
   await line.getByRole("button", { name: "Return to editor" }).click();
   await expect(line).toHaveCount(0);
+  await expect(inbox).not.toHaveAttribute("aria-label", unreadBefore ?? "");
+  await expect(editor.page.getByTestId("inbox-count")).toBeVisible();
+  const rose =
+    (await editor.page.evaluate(() => (window as unknown as { inboxRoseAt: number }).inboxRoseAt)) -
+    returnedAt;
+  expect(await editor.page.evaluate(() => (window as unknown as { liveMark?: number }).liveMark)).toBe(1);
+  console.log(`Live: the reviewer's "Return to editor" click to the editor's inbox count rising: ${rose} ms`);
+  // The click's server action included: well under two seconds on a loaded machine.
+  expect(rose).toBeLessThan(2_000);
 
   // The editor's header counts it, and My work shows it with the note as the thread's first message.
   await editor.page.goto("/articles");

@@ -57,6 +57,14 @@ const envSchema = z.object({
   DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(7),
   // Like FETCH_ALLOW_HOSTS, for webhook deliveries: internal hosts a webhook may be sent to.
   WEBHOOK_ALLOW_HOSTS: z.string().default(""),
+  // How long live events are kept for pages that reconnect (Last-Event-ID); a page further behind
+  // than that reloads in full. The outbox worker removes older ones; at least 1 (the database
+  // refuses to delete younger events).
+  LIVE_EVENTS_KEEP_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 365)
+    .default(24),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

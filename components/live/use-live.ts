@@ -7,6 +7,7 @@
 // a burst, from several components of the page, make one refresh.
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { afterCounts } from "./counts-gate";
 import { listen, type LiveMessage } from "./live-client";
 
 export type { LiveMessage };
@@ -28,8 +29,11 @@ function scheduleRefresh(run: () => void) {
   refresh = run;
   if (refreshTimer) return;
   refreshTimer = setTimeout(() => {
-    refreshTimer = null;
-    refresh?.();
+    // The header's counts first (a few cheap queries), then the page's render.
+    void afterCounts().then(() => {
+      refreshTimer = null;
+      refresh?.();
+    });
   }, DEBOUNCE_MS);
 }
 

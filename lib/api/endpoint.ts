@@ -3,7 +3,7 @@ import type { ErrorCode } from "@/lib/errors";
 import type { Action } from "@/lib/review";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
-export type ApiTag = "Articles" | "Claims" | "Review" | "Service";
+export type ApiTag = "Articles" | "Claims" | "Review" | "Webhooks" | "Service";
 
 type Schema = z.ZodType | undefined;
 

@@ -43,6 +43,12 @@ import {
 import { MAX_BODY_BYTES } from "./body";
 import type { Endpoint } from "./endpoint";
 import { ENDPOINTS } from "./endpoints";
+import {
+  apiCreateWebhookSchema,
+  apiPatchWebhookSchema,
+  apiWebhookDeliverySchema,
+  apiWebhookSchema,
+} from "@/lib/validation/api-webhooks";
 
 export type JsonSchema = { [key: string]: unknown };
 
@@ -103,6 +109,8 @@ const REQUEST_NAMES = [
   [apiSuggestSchema, "SuggestInput"],
   [apiCreateCommentRequestSchema, "CommentRequestInput"],
   [apiRecordReplySchema, "ReplyInput"],
+  [apiCreateWebhookSchema, "WebhookInput"],
+  [apiPatchWebhookSchema, "WebhookPatch"],
 ] as const;
 
 const RESPONSE_NAMES = [
@@ -126,6 +134,8 @@ const RESPONSE_NAMES = [
   [apiCommentRequestSchema, "CommentRequest"],
   [apiRightOfReplySchema, "RightOfReply"],
   [apiRecordedReplySchema, "RecordedReply"],
+  [apiWebhookSchema, "Webhook"],
+  [apiWebhookDeliverySchema, "WebhookDelivery"],
 ] as const;
 
 for (const [schema, id] of REQUEST_NAMES) requestSchemas.add(schema, { id });
@@ -326,6 +336,10 @@ function build(): OpenApiDocument {
       { name: "Articles", description: "News texts and their verification progress." },
       { name: "Claims", description: "The checkable statements of an article, anchored to its words." },
       { name: "Review", description: "The queue, and the four-eyes approval of every claim." },
+      {
+        name: "Webhooks",
+        description: "Where the desk sends events for the CMS, signed; admin tokens only.",
+      },
       { name: "Service", description: "Health and this document; no token needed." },
     ],
     paths,

@@ -53,6 +53,8 @@ describe("reading the OpenAPI document for people", () => {
         "CommentRequestInput",
         "ReplyInput",
         "SuggestInput",
+        "WebhookInput",
+        "WebhookPatch",
       ].sort(),
     );
   });

@@ -64,6 +64,40 @@ export async function readLiveEvents({
     .limit(limit);
 }
 
+/**
+ * Removes the live events created before `before`, never the newest one (its id is where new pages
+ * start, and SQLite would otherwise reuse it). Returns how many went. A page whose Last-Event-ID
+ * is older than what is left is told to reload (liveHorizon, lib/live/hub.ts).
+ */
+export async function pruneLiveEvents({ before }: { before: Date }): Promise<number> {
+  return withTransaction(async (tx) => {
+    const [newest] = await tx
+      .select({ id: liveEvents.id })
+      .from(liveEvents)
+      .orderBy(desc(liveEvents.id))
+      .limit(1);
+    if (!newest) return 0;
+    const gone = await tx
+      .delete(liveEvents)
+      .where(and(lt(liveEvents.createdAt, before), lt(liveEvents.id, newest.id)))
+      .returning({ id: liveEvents.id });
+    return gone.length;
+  });
+}
+
+/**
+ * The id before the oldest live event kept (0 when nothing was ever pruned, or none is kept): a
+ * page that saw no further than this may have missed pruned events.
+ */
+export async function liveHorizon(): Promise<number> {
+  const [row] = await getDb()
+    .select({ id: liveEvents.id })
+    .from(liveEvents)
+    .orderBy(asc(liveEvents.id))
+    .limit(1);
+  return row ? row.id - 1 : 0;
+}
+
 /** The id of the last live event (0 when none). */
 export async function latestLiveId(): Promise<number> {
   const [row] = await getDb()

@@ -12,6 +12,7 @@ import { closeDb, getDb, prepareDb, withTransaction } from "./connection";
 import { countUnread, setEmailPrefs } from "./notifications";
 import { enqueueTestDelivery, listOutboxProblems } from "./outbox";
 import { createWebhook, listDeliveries } from "./webhooks";
+import type { CreateWebhookInput } from "@/lib/validation/notifications";
 import { notifications, outbox, users } from "@/lib/data/tables";
 import { processOutbox } from "@/lib/notify/deliver";
 import { startOutboxWorker } from "@/lib/notify/worker";
@@ -168,18 +169,31 @@ describe("e-mail through SMTP", () => {
     expect((await listOutboxProblems()).some((p) => p.id === first.id)).toBe(false);
   });
 
-  it("gives up on a server that hangs within the timeout, and retries later", async () => {
+  it("gives up on a server that hangs within the timeout, shows it to admins, and sends it later", async () => {
     useSmtp(HANG_PORT);
     const fay = await makeUser("editor", "Fay Hung");
     const ben = await makeUser("reviewer", "Ben");
+    const unread = await countUnread(fay.id);
     const started = Date.now();
     await returned(fay as never, ben as never, 3);
     expect(Date.now() - started).toBeLessThan(5000);
+    expect(await countUnread(fay.id)).toBe(unread + 1); // the action itself succeeded
     const outcome = (await processOutbox({ now: later(100) })).find((o) => o.kind === "email")!;
     expect(outcome.result).toBe("retry");
     expect(outcome.error).toMatch(/timeout|Greeting never received|ETIMEDOUT/i);
     const [row] = await getDb().select().from(outbox).where(eq(outbox.id, outcome.id));
     expect(row).toMatchObject({ status: "pending", attempts: 1 });
+    const problem = (await listOutboxProblems()).find((p) => p.id === outcome.id)!;
+    expect(problem).toMatchObject({ kind: "email", status: "pending", attempts: 1 });
+    expect(problem.lastError).toMatch(/timeout|Greeting never received|ETIMEDOUT/i);
+    // Nothing is lost: once a server answers, the same mail goes out after the backoff.
+    useSmtp();
+    const count = inbox.length;
+    const again = await processOutbox({ now: later(31_000), ids: [outcome.id] });
+    expect(again).toEqual([expect.objectContaining({ result: "sent" })]);
+    expect(inbox.length).toBe(count + 1);
+    expect(inbox.at(-1)!.raw).toContain("Hello Fay Hung,");
+    expect((await listOutboxProblems()).some((p) => p.id === outcome.id)).toBe(false);
   });
 
   it("sends one message for a day's digest", async () => {
@@ -240,12 +254,33 @@ describe("webhooks", () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
-  it("refuses internal addresses unless allow-listed", async () => {
+  it("refuses internal addresses unless allow-listed, when registered and again when sending", async () => {
     const admin = await makeUser("admin", "Ada");
-    const { webhook } = await createWebhook({
-      actor: admin,
-      input: { url: `http://127.0.0.1:${port}/blocked`, secret: SECRET, events: ["correction.published"] },
-    });
+    const input = {
+      url: `http://127.0.0.1:${port}/blocked`,
+      secret: SECRET,
+      events: ["correction.published"],
+    };
+    const refused = await createWebhook({ actor: admin, input: input as CreateWebhookInput }).catch(
+      (error: unknown) => error,
+    );
+    expect(refused).toMatchObject({ code: "invalid_input", fieldErrors: { url: ["webhookBlockedAddress"] } });
+    for (const url of [
+      "http://localhost:8080/x",
+      "http://[::1]/x",
+      "http://169.254.169.254/latest",
+      "http://10.1.2.3/",
+    ]) {
+      await expect(
+        createWebhook({ actor: admin, input: { ...input, url } as CreateWebhookInput }),
+      ).rejects.toMatchObject({
+        code: "invalid_input",
+      });
+    }
+    // Allowed when it was registered, no longer when the delivery goes out.
+    process.env.WEBHOOK_ALLOW_HOSTS = "127.0.0.1";
+    const { webhook } = await createWebhook({ actor: admin, input: input as CreateWebhookInput });
+    delete process.env.WEBHOOK_ALLOW_HOSTS;
     const id = await enqueueTestDelivery(webhook.id);
     const [outcome] = await processOutbox({ ids: [id] });
     expect(outcome).toMatchObject({ result: "retry" });

@@ -1,9 +1,13 @@
 import "server-only";
 // The webhooks admins register for the newsroom's CMS, and their delivery log.
 import { randomBytes } from "node:crypto";
+import { lookup } from "node:dns/promises";
+import { isIP } from "node:net";
 import { desc, eq } from "drizzle-orm";
 import { webhookDeliveries, webhooks, type Webhook, type WebhookDelivery } from "@/lib/data/tables";
 import { AppError } from "@/lib/errors";
+import { isBlockedAddress, matchesAllowList } from "@/lib/intake/addresses";
+import { webhookAllowList } from "@/lib/notify/webhook-send";
 import type { Actor } from "@/lib/review";
 import { parseInput } from "@/lib/validation/parse";
 import {
@@ -33,6 +37,40 @@ const notFound = () =>
     details: { reason: "webhook" },
   });
 
+const LOOKUP_TIMEOUT_MS = 2_000;
+
+/**
+ * Refuses, before anything is stored, a URL whose host is a private or internal address (or a name
+ * that resolves only to such addresses) unless WEBHOOK_ALLOW_HOSTS names it. A name that does not
+ * resolve now is accepted: the sender checks every connection again (lib/notify/webhook-send.ts).
+ */
+export async function checkWebhookTarget(raw: string): Promise<void> {
+  const url = new URL(raw);
+  const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  const allow = webhookAllowList();
+  let addresses: string[];
+  if (isIP(host)) addresses = [host];
+  else if (host === "localhost" || host.endsWith(".localhost")) addresses = ["127.0.0.1"];
+  else {
+    const timeout = new Promise<null>((resolve) =>
+      setTimeout(() => resolve(null), LOOKUP_TIMEOUT_MS).unref(),
+    );
+    const found = await Promise.race([lookup(host, { all: true }).catch(() => null), timeout]);
+    addresses = (found ?? []).map((entry) => entry.address);
+  }
+  if (addresses.length === 0) return;
+  if (addresses.some((address) => !isBlockedAddress(address) || matchesAllowList(host, address, allow)))
+    return;
+  throw new AppError("invalid_input", `Webhook URL ${raw} points to an internal address.`, {
+    fieldErrors: { url: ["webhookBlockedAddress"] },
+    details: { reason: "webhook_blocked_address" },
+  });
+}
+
+function newSecret(): string {
+  return `whsec_${randomBytes(24).toString("base64url")}`;
+}
+
 export async function listWebhooks(): Promise<WebhookView[]> {
   const rows = await getDb().select().from(webhooks).orderBy(webhooks.id);
   return rows.map(toWebhookView);
@@ -53,7 +91,8 @@ export async function createWebhook({
 }): Promise<{ webhook: WebhookView; secret: string }> {
   requireAdmin(actor);
   const data = parseInput(createWebhookSchema, input);
-  const secret = data.secret || `whsec_${randomBytes(24).toString("base64url")}`;
+  await checkWebhookTarget(data.url);
+  const secret = data.secret || newSecret();
   return withTransaction(async (tx) => {
     const now = new Date();
     const [row] = await tx
@@ -80,6 +119,7 @@ export async function updateWebhook({
 }): Promise<WebhookView> {
   requireAdmin(actor);
   const data = parseInput(updateWebhookSchema, input);
+  if (data.url !== undefined) await checkWebhookTarget(data.url);
   return withTransaction(async (tx) => {
     const { id, ...changes } = data;
     const [row] = await tx
@@ -90,6 +130,21 @@ export async function updateWebhook({
     if (!row) throw notFound();
     return toWebhookView(row);
   });
+}
+
+/** Replaces a webhook's secret with the one given, or a new one; it comes back once, in `secret`. */
+export async function rotateWebhookSecret({
+  actor,
+  id,
+  secret,
+}: {
+  actor: Actor;
+  id: number;
+  secret?: string;
+}): Promise<{ webhook: WebhookView; secret: string }> {
+  const next = secret || newSecret();
+  const webhook = await updateWebhook({ actor, input: { id, secret: next } });
+  return { webhook, secret: next };
 }
 
 /** Removes a webhook and what is still queued for it; its delivery log stays. */

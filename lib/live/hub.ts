@@ -9,7 +9,7 @@ import "server-only";
 // connection closes.
 import type { LiveEvent } from "@/lib/data/tables";
 import { listenTo } from "@/lib/data/connection";
-import { latestLiveId, liveAccounts, mayReceive, readLiveEvents } from "@/lib/data/live";
+import { latestLiveId, liveAccounts, liveHorizon, mayReceive, readLiveEvents } from "@/lib/data/live";
 import type { Role } from "@/lib/review/model";
 
 export const POLL_MS = 100;
@@ -186,6 +186,10 @@ export async function subscribe(
     const head = pending.length > 0 ? pending[0]!.id - 1 : hub.lastId;
     if (since === null || since === head) sub.cursor = head;
     else if (since > head) {
+      sub.cursor = head;
+      sink.reset(head);
+    } else if (since < (await liveHorizon())) {
+      // What it missed was pruned (LIVE_EVENTS_KEEP_HOURS): it reloads instead of missing events.
       sub.cursor = head;
       sink.reset(head);
     } else {

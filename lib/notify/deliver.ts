@@ -3,7 +3,15 @@ import "server-only";
 // record the outcome. Used by the worker loop (lib/notify/worker.ts), "Send a test" and the tests.
 import { inArray, eq } from "drizzle-orm";
 import { getDb } from "@/lib/data/connection";
-import { claimDue, emailContents, logDelivery, markFailed, markSent } from "@/lib/data/outbox";
+import {
+  claimDue,
+  emailContents,
+  enqueueTestDelivery,
+  logDelivery,
+  markFailed,
+  markSent,
+} from "@/lib/data/outbox";
+import { requireWebhook } from "@/lib/data/webhooks";
 import { articles, notifications, users, webhooks, type OutboxRow } from "@/lib/data/tables";
 import { getEnv } from "@/lib/env";
 import { isLocale } from "@/lib/i18n/locale";
@@ -146,4 +154,27 @@ export async function processOutbox(
   return Promise.all(
     rows.map((row) => (row.kind === "email" ? sendEmailRow(row, now) : sendWebhookRow(row))),
   );
+}
+
+export type TestOutcome = {
+  delivered: boolean;
+  code: number | null;
+  ms: number | null;
+  error: string | null;
+};
+
+/**
+ * "Send a test" (the admin page and the API): queues a test delivery to the webhook and sends it
+ * at once; the delivery log shows it either way, and a failed one is retried like any other.
+ */
+export async function sendTestDelivery(webhookId: number): Promise<TestOutcome> {
+  await requireWebhook(webhookId);
+  const id = await enqueueTestDelivery(webhookId);
+  const [outcome] = await processOutbox({ ids: [id] });
+  return {
+    delivered: outcome?.result === "sent",
+    code: outcome?.responseCode ?? null,
+    ms: outcome?.durationMs === undefined ? null : Math.round(outcome.durationMs),
+    error: outcome ? (outcome.error ?? null) : null,
+  };
 }

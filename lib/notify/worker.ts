@@ -5,12 +5,30 @@ import "server-only";
 // start with WEB_CONCURRENCY, or several machines on PostgreSQL) never send the same row twice.
 import { now } from "@/lib/clock";
 import { tellPassedDeadlines } from "@/lib/data/comment-requests";
+import { pruneLiveEvents } from "@/lib/data/live";
+import { getEnv } from "@/lib/env";
 import { processOutbox } from "./deliver";
 
-/** One pass: the deadlines that passed since the last one are told, then the outbox is sent. */
-async function pass(): Promise<void> {
+/** How often a worker removes the live events older than LIVE_EVENTS_KEEP_HOURS. */
+export const PRUNE_EVERY_MS = 10 * 60_000;
+
+/** Removes the live events no reconnecting page may still ask for (see LIVE_EVENTS_KEEP_HOURS). */
+export async function pruneLive(at: Date = now()): Promise<number> {
+  const keepMs = getEnv().LIVE_EVENTS_KEEP_HOURS * 3_600_000;
+  return pruneLiveEvents({ before: new Date(at.getTime() - keepMs) });
+}
+
+/**
+ * One pass: the deadlines that passed since the last one are told, then the outbox is sent; now
+ * and then, old live events are pruned.
+ */
+async function pass(state: { lastPrune: number }): Promise<void> {
   await tellPassedDeadlines(now());
   await processOutbox();
+  if (Date.now() - state.lastPrune >= PRUNE_EVERY_MS) {
+    state.lastPrune = Date.now();
+    await pruneLive();
+  }
 }
 
 export type OutboxWorker = { stop: () => Promise<void>; tick: () => Promise<void> };
@@ -20,9 +38,11 @@ export function startOutboxWorker(
 ): OutboxWorker {
   let running: Promise<void> | null = null;
   let stopped = false;
+  // The first pass prunes too: a process that restarts often still does it.
+  const state = { lastPrune: -Infinity };
   const tick = () => {
     if (stopped) return Promise.resolve();
-    running ??= pass()
+    running ??= pass(state)
       .catch((error) => (options.onError ?? ((e) => console.error("outbox:", e)))(error))
       .finally(() => {
         running = null;

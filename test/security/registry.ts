@@ -39,13 +39,23 @@ async function notificationFor(person: Person): Promise<number> {
   return row!.id;
 }
 
-/** A webhook to an internal address (refused before any connection), made by the fixture's admin. */
+/**
+ * A webhook to an internal address, made by the fixture's admin while the allow-list named it and
+ * refused before any connection since (the list no longer does).
+ */
 async function matrixWebhook(fx: Fixture): Promise<number> {
-  const { webhook } = await createWebhook({
-    actor: fx.people.admin,
-    input: { url: "http://127.0.0.1:9/matrix", events: ["claim.approved"] },
-  });
-  return webhook.id;
+  const before = process.env.WEBHOOK_ALLOW_HOSTS;
+  process.env.WEBHOOK_ALLOW_HOSTS = "127.0.0.1";
+  try {
+    const { webhook } = await createWebhook({
+      actor: fx.people.admin,
+      input: { url: "http://127.0.0.1:9/matrix", events: ["claim.approved"] },
+    });
+    return webhook.id;
+  } finally {
+    if (before === undefined) delete process.env.WEBHOOK_ALLOW_HOSTS;
+    else process.env.WEBHOOK_ALLOW_HOSTS = before;
+  }
 }
 
 /** "anyone": also without a session; "signed_in": any active account; else the roles allowed. */
@@ -648,6 +658,87 @@ export const ROUTES: Record<string, RouteExpectation> = {
       expect(await response.text()).toMatch(
         /^retry: \d+\n(id: \d+\nevent: (live|ready|reset)\ndata: .*\n\n)+$/,
       );
+    },
+  },
+  // The header's counts, fetched again on a live event: any signed-in account, its own counts.
+  "app/api/live/counts/route.ts#GET": {
+    access: "signed_in",
+    auth: "session",
+    readOnly: true,
+    request: () => ({ path: "/api/live/counts", params: {} }),
+  },
+  // Webhooks over the API: admin tokens only; a test goes to an address refused at once.
+  "app/api/v1/webhooks/route.ts#GET": {
+    access: ADMINS,
+    auth: "bearer",
+    readOnly: true,
+    request: () => ({ path: "/api/v1/webhooks", params: {} }),
+  },
+  "app/api/v1/webhooks/route.ts#POST": {
+    access: ADMINS,
+    auth: "bearer",
+    request: () => ({
+      method: "POST",
+      path: "/api/v1/webhooks",
+      params: {},
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ url: "https://cms.example.invalid/matrix", events: ["claim.approved"] }),
+    }),
+  },
+  "app/api/v1/webhooks/[id]/route.ts#GET": {
+    access: ADMINS,
+    auth: "bearer",
+    readOnly: true,
+    request: async (fx) => {
+      const id = await matrixWebhook(fx);
+      return { path: `/api/v1/webhooks/${id}`, params: { id: String(id) } };
+    },
+  },
+  "app/api/v1/webhooks/[id]/route.ts#PATCH": {
+    access: ADMINS,
+    auth: "bearer",
+    request: async (fx) => {
+      const id = await matrixWebhook(fx);
+      return {
+        method: "PATCH",
+        path: `/api/v1/webhooks/${id}`,
+        params: { id: String(id) },
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ active: false }),
+      };
+    },
+  },
+  "app/api/v1/webhooks/[id]/route.ts#DELETE": {
+    access: ADMINS,
+    auth: "bearer",
+    request: async (fx) => {
+      const id = await matrixWebhook(fx);
+      return { method: "DELETE", path: `/api/v1/webhooks/${id}`, params: { id: String(id) } };
+    },
+  },
+  "app/api/v1/webhooks/[id]/secret/route.ts#POST": {
+    access: ADMINS,
+    auth: "bearer",
+    request: async (fx) => {
+      const id = await matrixWebhook(fx);
+      return { method: "POST", path: `/api/v1/webhooks/${id}/secret`, params: { id: String(id) } };
+    },
+  },
+  "app/api/v1/webhooks/[id]/test/route.ts#POST": {
+    access: ADMINS,
+    auth: "bearer",
+    request: async (fx) => {
+      const id = await matrixWebhook(fx);
+      return { method: "POST", path: `/api/v1/webhooks/${id}/test`, params: { id: String(id) } };
+    },
+  },
+  "app/api/v1/webhooks/[id]/deliveries/route.ts#GET": {
+    access: ADMINS,
+    auth: "bearer",
+    readOnly: true,
+    request: async (fx) => {
+      const id = await matrixWebhook(fx);
+      return { path: `/api/v1/webhooks/${id}/deliveries`, params: { id: String(id) } };
     },
   },
   // The HTTP API: an API token of an active account; reading for any, writing by the role's permissions.

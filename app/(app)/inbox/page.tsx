@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { MarkAllRead, MarkRead } from "@/components/inbox-controls";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { cn } from "@/components/ui/cn";
 import { requireUser } from "@/lib/auth/session";
 import { countUnread, INBOX_PAGE, listInbox } from "@/lib/data/notifications";
@@ -40,6 +41,7 @@ export default async function InboxPage({
     cn("rounded-md px-3 py-1.5 text-sm", active ? "bg-slate-900 text-white" : "hover:bg-slate-100");
   return (
     <ClientMessages namespaces={["notifications", "common", "errorReasons", "errors"]}>
+      <LiveRefresh scope="inbox" />
       <div className="mx-auto max-w-3xl space-y-6">
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div>

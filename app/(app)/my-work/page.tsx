@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { MyWorkSections } from "@/components/my-work";
 import { requireUser } from "@/lib/auth/session";
 import { getMyWork, listThreadDigests } from "@/lib/data/threads";
@@ -30,6 +31,7 @@ export default async function MyWorkPage() {
         "verdicts",
       ]}
     >
+      <LiveRefresh scope="myWork" />
       <div className="space-y-5">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>

@@ -2,7 +2,7 @@
 // token, a deactivated owner, and each role. Refused calls must change nothing.
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { apiTokens, articles, claimEvents, claims, users } from "@/lib/data/tables";
+import { apiTokens, articles, claimEvents, claims, outbox, users, webhooks } from "@/lib/data/tables";
 import type { RouteHandler } from "@/lib/api/handler";
 import { endpoints } from "@/lib/api/endpoints";
 import { call, deactivate, makeTokenUser } from "@/test/api-helpers";
@@ -36,6 +36,12 @@ import { GET as listRequests, POST as postRequest } from "./claims/[id]/comment-
 import { PATCH as editMessage } from "./claims/[id]/messages/[message]/route";
 import { GET as listMessages, POST as postMessage } from "./claims/[id]/messages/route";
 import { GET as downloadFile } from "./files/[id]/route";
+import { GET as listWebhookDeliveries } from "./webhooks/[id]/deliveries/route";
+import { DELETE as deleteWebhook, GET as getWebhook, PATCH as updateWebhook } from "./webhooks/[id]/route";
+import { POST as setWebhookSecret } from "./webhooks/[id]/secret/route";
+import { POST as testWebhook } from "./webhooks/[id]/test/route";
+import { GET as listWebhooks, POST as createWebhook } from "./webhooks/route";
+import { createWebhook as registerWebhook } from "@/lib/data/webhooks";
 import { approveClaim } from "@/lib/data/claims";
 import { createCommentRequest } from "@/lib/data/comment-requests";
 import { uploadDocument as keepDocument } from "@/lib/data/evidence";
@@ -110,6 +116,19 @@ async function askedFor(claimId: number) {
     now: new Date(at),
   });
 }
+
+/** A webhook to a name that resolves nowhere (accepted, never reached), made by an admin. */
+let hookAdmin: ReturnType<typeof makeUser> | undefined;
+async function freshWebhook(): Promise<number> {
+  hookAdmin ??= makeUser("admin", "Hook admin");
+  const { webhook } = await registerWebhook({
+    actor: await hookAdmin,
+    input: { url: "https://cms.example.invalid/hook", events: ["claim.approved"] },
+  });
+  return webhook.id;
+}
+
+const hook = (id: number, suffix = "") => ({ path: `/webhooks/${id}${suffix}`, params: { id: String(id) } });
 
 const CASES: Record<
   string,
@@ -392,6 +411,50 @@ const CASES: Record<
       return { method: "GET", path: `/files/${file.id}`, params: { id: String(file.id) } };
     },
   },
+  listWebhooks: {
+    handler: listWebhooks,
+    ok: 200,
+    request: async () => ({ method: "GET", path: "/webhooks" }),
+  },
+  createWebhook: {
+    handler: createWebhook,
+    ok: 201,
+    request: async () => ({
+      method: "POST",
+      path: "/webhooks",
+      body: { url: "https://cms.example.invalid/new", events: ["article.verified"] },
+    }),
+  },
+  getWebhook: {
+    handler: getWebhook,
+    ok: 200,
+    request: async () => ({ method: "GET", ...hook(await freshWebhook()) }),
+  },
+  updateWebhook: {
+    handler: updateWebhook,
+    ok: 200,
+    request: async () => ({ method: "PATCH", ...hook(await freshWebhook()), body: { active: false } }),
+  },
+  deleteWebhook: {
+    handler: deleteWebhook,
+    ok: 204,
+    request: async () => ({ method: "DELETE", ...hook(await freshWebhook()) }),
+  },
+  setWebhookSecret: {
+    handler: setWebhookSecret,
+    ok: 200,
+    request: async () => ({ method: "POST", ...hook(await freshWebhook(), "/secret") }),
+  },
+  testWebhook: {
+    handler: testWebhook,
+    ok: 200,
+    request: async () => ({ method: "POST", ...hook(await freshWebhook(), "/test") }),
+  },
+  listWebhookDeliveries: {
+    handler: listWebhookDeliveries,
+    ok: 200,
+    request: async () => ({ method: "GET", ...hook(await freshWebhook(), "/deliveries") }),
+  },
 };
 
 const AUTHED = Object.entries(endpoints).filter(([, e]) => e.auth);
@@ -404,6 +467,8 @@ async function footprint() {
     claims: await countRows(db, claims),
     events: await countRows(db, claimEvents),
     rows: JSON.stringify(await db.select().from(claims)),
+    webhooks: JSON.stringify(await db.select().from(webhooks)),
+    outbox: await countRows(db, outbox),
   };
 }
 

@@ -2,16 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/auth/session";
-import { enqueueTestDelivery, retryNow } from "@/lib/data/outbox";
-import {
-  createWebhook,
-  deleteWebhook,
-  requireWebhook,
-  updateWebhook,
-  type WebhookView,
-} from "@/lib/data/webhooks";
+import { retryNow } from "@/lib/data/outbox";
+import { createWebhook, deleteWebhook, updateWebhook, type WebhookView } from "@/lib/data/webhooks";
 import type { ActionResult } from "@/lib/errors";
-import { processOutbox } from "@/lib/notify/deliver";
+import { sendTestDelivery, type TestOutcome } from "@/lib/notify/deliver";
 import {
   createWebhookSchema,
   outboxRefSchema,
@@ -48,25 +42,11 @@ const remove = authedAction(
   },
 );
 
-export type TestOutcome = {
-  delivered: boolean;
-  code: number | null;
-  ms: number | null;
-  error: string | null;
-};
-
 /** Queues a test delivery and sends it at once (the log shows it either way). */
 const test = authedAction({ schema: webhookRefSchema, permission: "account.manage" }, async (input) => {
-  await requireWebhook(input.id);
-  const id = await enqueueTestDelivery(input.id);
-  const [outcome] = await processOutbox({ ids: [id] });
+  const outcome = await sendTestDelivery(input.id);
   revalidatePath(PAGE);
-  return {
-    delivered: outcome?.result === "sent",
-    code: outcome?.responseCode ?? null,
-    ms: outcome?.durationMs === undefined ? null : Math.round(outcome.durationMs),
-    error: outcome ? (outcome.error ?? null) : null,
-  } satisfies TestOutcome;
+  return outcome;
 });
 
 const retry = authedAction({ schema: outboxRefSchema, permission: "account.manage" }, async (input) => {

@@ -1,0 +1,172 @@
+"use client";
+// The header's counts (the queue, "My work", the inbox), kept current by the live channel: on an
+// event that may change them, one small fetch of /api/live/counts (a few counts) instead of
+// re-rendering the whole page with router.refresh(), which took seconds on a loaded machine.
+// A burst of events makes one fetch; one that arrives while a fetch is under way makes one more.
+import { createTranslator } from "next-intl";
+import Link from "next/link";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from "react";
+import { countsLoading } from "./counts-gate";
+import { useLive, type LiveMessage } from "./use-live";
+
+export type HeaderCounts = { queue: number; inbox: number; returned: number; assigned: number };
+
+/** Claim events that cannot change a count: a thread's messages, the right of reply. */
+const NOT_COUNTED = new Set([
+  "claim.message_posted",
+  "claim.message_edited",
+  "claim.comment_requested",
+  "claim.reply_recorded",
+  "claim.not_contacted",
+]);
+
+/** Whether an event may change the queue, someone's work or an inbox. */
+export function affectsCounts(message: LiveMessage): boolean {
+  if (message.kind === "reset" || message.kind.startsWith("notification.")) return true;
+  return message.kind.startsWith("claim.") && !NOT_COUNTED.has(message.kind);
+}
+
+/** The three labels' messages (ICU), given by the server: no client provider (which would replace the page's). */
+export type CountLabels = { queueCount: string; navCount: string; unreadCount: string };
+type Label = (key: keyof CountLabels, values: Record<string, number>) => string;
+
+const CountsContext = createContext<{ counts: HeaderCounts; label: Label } | null>(null);
+
+const same = (a: HeaderCounts, b: HeaderCounts) =>
+  a.queue === b.queue && a.inbox === b.inbox && a.returned === b.returned && a.assigned === b.assigned;
+
+export function LiveCounts({
+  initial,
+  locale,
+  labels,
+  children,
+}: {
+  initial: HeaderCounts;
+  locale: string;
+  labels: CountLabels;
+  children: ReactNode;
+}) {
+  const label = useMemo<Label>(() => {
+    const t = createTranslator({ locale, messages: { counts: labels }, namespace: "counts" });
+    return (key, values) => t(key, values);
+  }, [locale, labels]);
+  const [state, setState] = useState({ counts: initial, from: initial });
+  // A new server render (navigation, router.refresh) brings counts of its own: they win.
+  let counts = state.counts;
+  if (!same(state.from, initial)) {
+    counts = initial;
+    setState({ counts: initial, from: initial });
+  }
+  const busy = useRef(false);
+  const again = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const load = useCallback(async () => {
+    if (busy.current) {
+      again.current = true;
+      return;
+    }
+    busy.current = true;
+    try {
+      do {
+        again.current = false;
+        const response = await fetch("/api/live/counts", { cache: "no-store" }).catch(() => null);
+        if (!response?.ok) break;
+        const fresh = (await response.json()) as HeaderCounts;
+        setState((s) => (same(s.counts, fresh) ? s : { ...s, counts: fresh }));
+      } while (again.current);
+    } finally {
+      busy.current = false;
+    }
+  }, []);
+
+  useLive((message) => {
+    if (!affectsCounts(message)) return;
+    if (timer.current) return;
+    // Gathers a burst (a claim's events of one save arrive together) into one fetch, which the
+    // page's own refresh, if any, lets go first (counts-gate.ts).
+    let done: () => void = () => {};
+    countsLoading(new Promise<void>((resolve) => (done = resolve)));
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      void load().finally(done);
+    }, 20);
+  });
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+  const value = useMemo(() => ({ counts, label }), [counts, label]);
+  return <CountsContext.Provider value={value}>{children}</CountsContext.Provider>;
+}
+
+function useCounts(): HeaderCounts & { label: Label } {
+  const value = useContext(CountsContext);
+  if (!value) throw new Error("LiveCounts is missing above this count.");
+  return { ...value.counts, label: value.label };
+}
+
+export function QueueCount() {
+  const { queue, label } = useCounts();
+  return (
+    <span
+      className="text-ink ml-1.5 rounded-full bg-slate-100 px-1.5 py-0.5 text-xs tabular-nums"
+      aria-label={label("queueCount", { count: queue })}
+      data-testid="queue-count"
+    >
+      {queue}
+    </span>
+  );
+}
+
+export function MyWorkCount() {
+  const { returned, assigned, label } = useCounts();
+  const total = returned + assigned;
+  return (
+    <span
+      className={
+        total > 0
+          ? "ml-1.5 rounded-full bg-amber-100 px-1.5 py-0.5 text-xs text-amber-950 tabular-nums"
+          : "text-ink ml-1.5 rounded-full bg-slate-100 px-1.5 py-0.5 text-xs tabular-nums"
+      }
+      aria-label={label("navCount", { returned, assigned })}
+      data-testid="my-work-count"
+      data-returned={returned}
+    >
+      {total}
+    </span>
+  );
+}
+
+export function InboxLink({ title, children }: { title: string; children: ReactNode }) {
+  const { inbox, label } = useCounts();
+  return (
+    <Link
+      href="/inbox"
+      aria-label={label("unreadCount", { count: inbox })}
+      title={title}
+      className="relative flex items-center rounded-md p-1.5 hover:bg-slate-100"
+    >
+      {children}
+      {inbox > 0 ? (
+        <span
+          className="bg-accent absolute -top-1 -right-1 min-w-5 rounded-full px-1 text-center text-[11px] leading-5 font-semibold text-white tabular-nums"
+          data-testid="inbox-count"
+        >
+          {inbox > 99 ? "99+" : inbox}
+        </span>
+      ) : null}
+    </Link>
+  );
+}
