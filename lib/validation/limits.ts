@@ -2,3 +2,6 @@
 
 /** The longest article body stored, in characters after normalisation. */
 export const MAX_BODY_LENGTH = 200_000;
+
+/** A thread message has at most this many characters (after normalisation). */
+export const MESSAGE_MAX = 10_000;
