@@ -12,9 +12,9 @@ import { archiveSourceAction } from "@/app/(app)/articles/[id]/evidence-actions"
 import type { Failure } from "@/lib/errors";
 import { failureFromProblem } from "@/lib/errors/text";
 import { SOURCE_KINDS, type SourceKind } from "@/lib/evidence/model";
-import { sizeText, type FileRef } from "@/lib/evidence/sources";
+import { emptySource, sizeText, type FileRef } from "@/lib/evidence/sources";
 import type { ClaimFormInput, ClaimFormValues } from "@/lib/validation/claim";
-import { emptySource, type SourceValues } from "@/lib/validation/source";
+import type { SourceValues } from "@/lib/validation/source";
 import { fileHref } from "./source-list";
 import { callAction } from "./ui/action";
 import { Button } from "./ui/button";

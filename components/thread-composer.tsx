@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field";
 import { mentionAtCaret } from "@/lib/text/mentions";
-import { MESSAGE_MAX } from "@/lib/validation/threads";
+import { MESSAGE_MAX } from "@/lib/validation/limits";
 import type { Mentionable } from "./thread-types";
 
 const SUGGESTIONS = 6;

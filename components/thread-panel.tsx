@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
@@ -8,8 +9,13 @@ import { callAction } from "@/components/ui/action";
 import { cn } from "@/components/ui/cn";
 import { describeError } from "@/lib/errors/text";
 import { bidiSafe } from "@/lib/text/bidi";
-import { ThreadComposer } from "./thread-composer";
 import type { Mentionable, ThreadMessage, ThreadSummary } from "./thread-types";
+
+// The message box (mention picker, counter) loads with the first thread opened, not with the page:
+// the queue and the article page list many threads and rarely open one.
+const ThreadComposer = dynamic(() => import("./thread-composer").then((m) => m.ThreadComposer), {
+  loading: () => <div aria-busy="true" className="h-24" />,
+});
 
 const MENTION = /(@[\p{L}\p{N}_.%+-]+(?:@[\p{L}\p{N}.-]+)?)/u;
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createClaim, listSpeakers } from "./claims";
+import { listQueueFacets } from "./queue";
+import { countAllFlaggedClaims } from "./revisions";
 import { cachedUntilWrite } from "./connection";
 import {
   claimInput,
@@ -40,5 +42,34 @@ describe("cachedUntilWrite", () => {
     const first = await listSpeakers();
     first.push("Someone else");
     expect(await listSpeakers()).not.toContain("Someone else");
+  });
+
+  it("keeps the queue's filters and the count of flagged claims until a write, from any connection", async () => {
+    const editor = await makeUser("editor");
+    const article = await makeArticle(editor);
+    const claim = await createClaim({
+      actor: editor,
+      input: {
+        ...claimInput(article.id, SAMPLE_BODY, "Le Kremlin affirme", {
+          speaker: "Moscou",
+          verdict: "uncommented",
+          silentParty: "Kyiv",
+        }),
+        submit: true,
+      },
+    });
+    expect((await listQueueFacets()).speakers).toContain("Moscou");
+    const flagged = await countAllFlaggedClaims();
+    const mine = await listQueueFacets();
+    mine.speakers.length = 0;
+    expect((await listQueueFacets()).speakers).toContain("Moscou");
+
+    await writeFromAnotherConnection(
+      `UPDATE claims SET speaker = 'Minsk', anchor_state = 'orphaned' WHERE id = ${claim.id}`,
+    );
+    const after = await listQueueFacets();
+    expect(after.speakers).toContain("Minsk");
+    expect(after.speakers).not.toContain("Moscou");
+    expect(await countAllFlaggedClaims()).toBe(flagged + 1);
   });
 });

@@ -13,7 +13,7 @@ import type { FetchOptions } from "@/lib/intake/fetch";
 import { spanIsValid } from "@/lib/text/anchor";
 import { selectorFor } from "@/lib/text/reanchor";
 import { proposalOf, reanchorClaims, type AnchorProposal } from "@/lib/text/reanchor-claims";
-import { countRows, getDb, withTransaction, type Tx } from "./connection";
+import { cachedUntilWrite, countRows, getDb, withTransaction, type Tx } from "./connection";
 import { prepareBody } from "./articles";
 import { recordEvent } from "./claims/events";
 import { conflict, facts, loadClaim, refuse } from "./claims/shared";
@@ -466,5 +466,9 @@ export async function listFlaggedClaims({ limit = 100 }: { limit?: number } = {}
 }
 
 export async function countAllFlaggedClaims(): Promise<number> {
-  return countRows(getDb(), claims, ne(claims.anchorState, "exact"));
+  // Shown on the queue's tabs at every view, it changes only with writes.
+  const db = getDb();
+  return cachedUntilWrite("anchors:flagged-count", () =>
+    countRows(db, claims, ne(claims.anchorState, "exact")),
+  );
 }

@@ -110,3 +110,19 @@ export function sizeText(bytes: number): string {
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} kB`;
   return `${bytes} B`;
 }
+
+/** An empty source of a kind, as the editor adds it. */
+export function emptySource(kind: SourceValues["kind"] = "web"): SourceValues {
+  return {
+    kind,
+    url: "",
+    title: "",
+    party: "",
+    occurredAt: "",
+    agency: "",
+    reference: "",
+    body: "",
+    fileId: null,
+    snapshotId: null,
+  };
+}

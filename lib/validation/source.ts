@@ -72,18 +72,5 @@ export const sourceSchema = z
 export type SourceInput = z.input<typeof sourceSchema>;
 export type SourceValues = z.output<typeof sourceSchema>;
 
-/** An empty source of a kind, as the editor adds it. */
-export function emptySource(kind: SourceValues["kind"] = "web"): SourceValues {
-  return {
-    kind,
-    url: "",
-    title: "",
-    party: "",
-    occurredAt: "",
-    agency: "",
-    reference: "",
-    body: "",
-    fileId: null,
-    snapshotId: null,
-  };
-}
+// In lib/evidence/sources, without zod: the source editor imports it in the browser.
+export { emptySource } from "@/lib/evidence/sources";

@@ -105,7 +105,20 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
         <QueueBoard
           entries={items.map((item) => {
             const digest = digests.get(item.id);
-            return { ...toEntry(item), thread: digest ? toThreadSummary(digest) : undefined };
+            // A claim without messages, return or assignee (most of them) sends no thread at all.
+            const thread =
+              digest && (digest.count > 0 || digest.sinceReturned || digest.assignedTo)
+                ? toThreadSummary(digest)
+                : undefined;
+            // Who submitted it and the last return are the "Returned to me" tab's, not the board's.
+            return {
+              ...toEntry(item),
+              submittedBy: null,
+              returnNote: null,
+              returnedBy: null,
+              returnedAt: null,
+              thread,
+            };
           })}
           reviewers={reviewers}
           meId={user.id}
