@@ -162,46 +162,15 @@ export async function withTransaction<T>(
   }
 }
 
-/** How long a write waits for another process's write to end, as busy_timeout did. */
-const WRITE_WAIT_MS = 5_000;
-
-/**
- * The writer handle: like any, but with no busy_timeout. SQLite's busy handler sleeps in the
- * thread, so with another process writing (WEB_CONCURRENCY, several desks on one file) every
- * BEGIN IMMEDIATE that met its lock held the whole event loop still, other requests included.
- * beginImmediate waits with timers instead. Once BEGIN IMMEDIATE holds the write lock, nothing in
- * the transaction waits for another (WAL: readers never block the writer, and COMMIT's automatic
- * checkpoint skips what readers still use rather than waiting).
- */
-function openWriter(file: string): Db {
-  const writer = openDatabase(file);
-  writer.$client.pragma("busy_timeout = 0");
-  return writer;
-}
-
-/** BEGIN IMMEDIATE, retried on SQLITE_BUSY without blocking the event loop, for at most WRITE_WAIT_MS. */
-async function beginImmediate(writer: Db): Promise<void> {
-  const deadline = Date.now() + WRITE_WAIT_MS;
-  for (let pause = 1; ; pause = Math.min(pause * 2, 20)) {
-    try {
-      writer.$client.exec("BEGIN IMMEDIATE");
-      return;
-    } catch (error) {
-      if ((error as { code?: unknown }).code !== "SQLITE_BUSY" || Date.now() >= deadline) throw error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, pause));
-  }
-}
-
 async function sqliteTransaction<T>(opened: SqliteConnection, work: (tx: Tx) => Promise<T>): Promise<T> {
   const previous = opened.queue;
   let done!: () => void;
   opened.queue = new Promise<void>((resolve) => (done = resolve));
   await previous;
   try {
-    opened.writer ??= opened.file === ":memory:" ? opened.db : openWriter(opened.file);
+    opened.writer ??= opened.file === ":memory:" ? opened.db : openDatabase(opened.file);
     const writer = opened.writer;
-    await beginImmediate(writer);
+    writer.$client.exec("BEGIN IMMEDIATE");
     try {
       const result = await openTransaction.run({ connection: opened, tx: writer }, () => work(writer));
       writer.$client.exec("COMMIT");
