@@ -22,6 +22,10 @@ const POSTGRES_TESTS = [
   "proxy.test.ts",
   "lib/ops/db-copy.test.ts",
   "lib/ops/pg-backup.test.ts",
+  // The error contract's pipeline end to end (tokens, rate limits, sessions) and `npm run user`
+  // in its own process: both open the desk's database.
+  "lib/errors/control-flow.test.ts",
+  "scripts/**/*.test.ts",
 ];
 const SQLITE_ONLY = ["lib/data/query-plans.test.ts"];
 // Only on PostgreSQL: copying a SQLite desk into PostgreSQL, pg_dump and pg_restore need the server

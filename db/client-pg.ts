@@ -39,6 +39,22 @@ export function openPostgres(url: string): PgDb {
 }
 
 /**
+ * One connection outside any pool, for LISTEN (lib/data/connection.ts listenTo): it stays open as
+ * long as the process listens, so taking it from the pool would leave requests one connection
+ * fewer, and the pool's queue could wait on it.
+ */
+export function openListener(url: string): pg.Client {
+  const client = new pg.Client({
+    connectionString: url,
+    application_name: "claim-desk-listen",
+    connectionTimeoutMillis: 30_000,
+    keepAlive: true,
+  });
+  client.on("error", (error) => console.error("PostgreSQL: the listening connection failed.", error.message));
+  return client;
+}
+
+/**
  * Applies pending migrations (db/migrations-pg) under an advisory lock, so that several app
  * processes starting at once on one database apply each migration once.
  */

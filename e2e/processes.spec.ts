@@ -5,7 +5,6 @@
 // 50 clients spread over both, editing and approving the same claims, lose no update and leave
 // exactly one event per acknowledged action. On SQLite (one file) and, with E2E_DB=postgres, on one
 // PostgreSQL database (scripts/e2e.sh runs it so).
-import { E2E_POSTGRES } from "./env";
 import { expect, test } from "./fixtures";
 import { selectText } from "./helpers";
 import { freshDeskDatabase, prepareDatabase, startServer, type OwnServer } from "./own-server";
@@ -36,9 +35,6 @@ async function api(server: OwnServer, token: string, method: string, url: string
 test("a write through one process is seen at once through the other; a rate limit holds on both", async ({
   page,
 }) => {
-  // Known defect: on PostgreSQL this browser test stops making progress since live updates and
-  // presence landed (it passes on SQLite); the API-only test below still runs on both.
-  test.fixme(E2E_POSTGRES, "hangs on PostgreSQL with a page's live channel open: under investigation");
   test.setTimeout(240_000);
   const db = await freshDeskDatabase("processes");
   const [editor, reviewer] = await prepareDatabase(db, [

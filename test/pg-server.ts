@@ -20,36 +20,64 @@ export type PgServer = {
 };
 
 const VERSIONS = ["17", "16", "15", "14", "13"];
+const DEBIAN_DIRS = VERSIONS.map((version) => `/usr/lib/postgresql/${version}/bin`);
 
-function findBinaries(): string | null {
-  const fromEnv = process.env.PG_BIN;
-  if (fromEnv && fs.existsSync(path.join(fromEnv, "initdb"))) return fromEnv;
-  for (const version of VERSIONS) {
-    const dir = `/usr/lib/postgresql/${version}/bin`;
-    if (fs.existsSync(path.join(dir, "initdb")) && fs.existsSync(path.join(dir, "pg_ctl"))) return dir;
-  }
-  return null;
+function hasBinaries(dir: string): boolean {
+  return fs.existsSync(path.join(dir, "initdb")) && fs.existsSync(path.join(dir, "pg_ctl"));
 }
 
-const INSTALL_HINT =
+function findBinaries(dirs: string[]): string | null {
+  const fromEnv = process.env.PG_BIN;
+  if (fromEnv && hasBinaries(fromEnv)) return fromEnv;
+  return dirs.find(hasBinaries) ?? null;
+}
+
+export const INSTALL_HINT =
   "PostgreSQL tests need Debian's postgresql package (initdb, pg_ctl, and the unaccent extension): " +
   "sudo apt-get install -y postgresql (or set PG_BIN to the folder holding initdb and pg_ctl).";
 
-/** The folder of initdb and pg_ctl, installing Debian's postgresql package when root and missing. */
-export function postgresBinaries(): string {
-  const found = findBinaries();
-  if (found) return found;
-  const root = process.getuid?.() === 0;
-  if (!root || spawnSync("sh", ["-c", "command -v apt-get"]).status !== 0) throw new Error(INSTALL_HINT);
-  console.log("PostgreSQL is missing: installing Debian's postgresql package…");
+function aptInstallPostgres(): void {
+  console.log("PostgreSQL is missing: installing Debian's postgresql package (as .ci/run does)…");
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
   execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "postgresql"], {
     stdio: "inherit",
     env,
   });
-  const installed = findBinaries();
-  if (!installed) throw new Error(INSTALL_HINT);
+}
+
+/**
+ * The folder of initdb and pg_ctl: PG_BIN, else Debian's. When missing, installs Debian's
+ * postgresql package if we are root on a machine with apt-get (as .ci/run does), else throws an
+ * error that says what to install. The arguments are for the tests of this very function.
+ */
+export function postgresBinaries({
+  dirs = DEBIAN_DIRS,
+  root = process.getuid?.() === 0,
+  hasAptGet = () => spawnSync("sh", ["-c", "command -v apt-get"]).status === 0,
+  install = aptInstallPostgres,
+}: {
+  dirs?: string[];
+  root?: boolean;
+  hasAptGet?: () => boolean;
+  install?: () => void;
+} = {}): string {
+  const found = findBinaries(dirs);
+  if (found) return found;
+  if (!root || !hasAptGet()) throw new Error(INSTALL_HINT);
+  try {
+    install();
+  } catch (error) {
+    throw new Error(
+      `Installing PostgreSQL with apt-get failed (${(error as Error).message}). ${INSTALL_HINT}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  const installed = findBinaries(dirs);
+  if (!installed)
+    throw new Error(`apt-get installed postgresql, yet initdb is still missing. ${INSTALL_HINT}`);
   return installed;
 }
 

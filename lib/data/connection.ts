@@ -7,7 +7,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { count, sql, type SQL } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { migrateDatabase, openDatabase, type Db } from "@/db/client";
-import { migratePostgres, openPostgres, type PgDb } from "@/db/client-pg";
+import { migratePostgres, openListener, openPostgres, type PgDb } from "@/db/client-pg";
 import { databaseDialect, getEnv, type DatabaseDialect } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
@@ -30,7 +30,7 @@ type SqliteConnection = {
   /** Transactions in this process, one after the other (better-sqlite3 connections are not shared). */
   queue: Promise<void>;
 };
-type PgConnection = { dialect: "postgres"; key: string; db: PgDb; migrated?: Promise<void> };
+type PgConnection = { dialect: "postgres"; key: string; url: string; db: PgDb; migrated?: Promise<void> };
 type Connection = SqliteConnection | PgConnection;
 
 const globalForDb = globalThis as unknown as { claimDeskDb?: Connection };
@@ -57,7 +57,12 @@ function connection(): Connection {
   if (cached) void release(cached);
   const env = getEnv();
   if (env.DATABASE_URL) {
-    const opened: PgConnection = { dialect: "postgres", key, db: openPostgres(env.DATABASE_URL) };
+    const opened: PgConnection = {
+      dialect: "postgres",
+      key,
+      url: env.DATABASE_URL,
+      db: openPostgres(env.DATABASE_URL),
+    };
     globalForDb.claimDeskDb = opened;
     return opened;
   }
@@ -112,6 +117,16 @@ export async function closeDb(): Promise<void> {
 
 const openTransaction = new AsyncLocalStorage<{ connection: Connection; tx: Tx }>();
 
+export type TransactionOptions = {
+  /** A consistent snapshot that writes nothing (PostgreSQL: REPEATABLE READ, READ ONLY, no lock). */
+  readOnly?: boolean;
+  /**
+   * PostgreSQL: no write lock, for a transaction that reads nothing it must keep true until it
+   * commits (each rule is one guarded statement on a row). SQLite writes one at a time anyway.
+   */
+  atomic?: boolean;
+};
+
 /** Any advisory lock key of the desk's own, for the write lock below. */
 const WRITE_LOCK = 7_036_146;
 
@@ -124,13 +139,16 @@ const WRITE_LOCK = 7_036_146;
  * - PostgreSQL: a real transaction (READ COMMITTED) that first takes a transaction-scoped advisory
  *   lock, so read-check-write rules (the last admin, four eyes, sign-in limits, token caps) hold
  *   across processes and machines; the guarded `UPDATE … WHERE version = ?` updates stay as well.
- *   `readOnly` transactions (a consistent snapshot for exports) take no lock.
+ *   `readOnly` transactions (a consistent snapshot for exports) take no lock, nor do `atomic` ones:
+ *   those whose every rule holds by one statement the database runs atomically on a row (the rate
+ *   limit's guarded upsert, a token's last use, a presence heartbeat), so that the hits and
+ *   heartbeats of every request do not queue behind one another and behind the desk's writes.
  * Called inside another withTransaction, `work` joins the open transaction. A unique violation
  * answers as a conflict (AppError "conflict"), never as a 500.
  */
 export async function withTransaction<T>(
   work: (tx: Tx) => Promise<T>,
-  options: { readOnly?: boolean } = {},
+  options: TransactionOptions = {},
 ): Promise<T> {
   const opened = connection();
   const outer = openTransaction.getStore();
@@ -169,11 +187,13 @@ async function sqliteTransaction<T>(opened: SqliteConnection, work: (tx: Tx) => 
 async function postgresTransaction<T>(
   opened: PgConnection,
   work: (tx: Tx) => Promise<T>,
-  options: { readOnly?: boolean },
+  options: TransactionOptions,
 ): Promise<T> {
   return opened.db.transaction(
     async (pgTx) => {
-      if (!options.readOnly) await pgTx.execute(sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
+      if (!options.readOnly && !options.atomic) {
+        await pgTx.execute(sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
+      }
       const tx = pgTx as unknown as Tx;
       return openTransaction.run({ connection: opened, tx }, () => work(tx));
     },
@@ -224,8 +244,9 @@ export async function countRows(tx: Tx, table: SQLiteTable, where?: SQL): Promis
 
 /**
  * Calls `onNotify` whenever a transaction that sent NOTIFY on `channel` commits (PostgreSQL, on a
- * connection of its own taken from the pool), and `onLost` if that connection drops. SQLite has
- * no such thing: null, and the caller polls.
+ * connection of its own, outside the pool: held as long as the process listens, it must not take
+ * one of the connections that requests and transactions wait for), and `onLost` if that
+ * connection drops. SQLite has no such thing: null, and the caller polls.
  */
 export async function listenTo(
   channel: string,
@@ -235,12 +256,13 @@ export async function listenTo(
   const opened = connection();
   if (opened.dialect !== "postgres") return null;
   if (!/^[a-z_]+$/.test(channel)) throw new Error(`Not a channel name: ${channel}`);
-  const client = await opened.db.$client.connect();
+  const client = openListener(opened.url);
   let closed = false;
+  const end = () => void client.end().catch(() => undefined);
   const lost = () => {
     if (closed) return;
     closed = true;
-    client.release(true);
+    end();
     onLost();
   };
   client.on("notification", (message) => {
@@ -249,10 +271,11 @@ export async function listenTo(
   client.on("error", lost);
   client.on("end", lost);
   try {
+    await client.connect();
     await client.query(`LISTEN ${channel}`);
   } catch (error) {
     closed = true;
-    client.release(true);
+    end();
     throw error;
   }
   return {
@@ -260,8 +283,7 @@ export async function listenTo(
       if (closed) return;
       closed = true;
       client.removeAllListeners("notification");
-      // Destroyed rather than returned: the pool must not hand out a connection still listening.
-      client.release(true);
+      end();
     },
   };
 }

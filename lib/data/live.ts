@@ -169,37 +169,42 @@ export async function markPresence({
     await loadClaim(getDb(), claimId);
     return presentIn(getDb(), subject, { except: userId, now });
   }
-  return withTransaction(async (tx) => {
-    const [mine] = await tx
-      .select({ seenAt: presence.seenAt })
-      .from(presence)
-      .where(and(eq(presence.userId, userId), eq(presence.subject, subject)))
-      .limit(1);
-    const wasHere = mine !== undefined && now.getTime() - mine.seenAt.getTime() < PRESENCE_TTL_MS;
-    let articleId: number | null = null;
-    if (state === "here") {
-      articleId = (await loadClaim(tx, claimId)).articleId;
+  return withTransaction(
+    async (tx) => {
+      const [mine] = await tx
+        .select({ seenAt: presence.seenAt })
+        .from(presence)
+        .where(and(eq(presence.userId, userId), eq(presence.subject, subject)))
+        .limit(1);
+      const wasHere = mine !== undefined && now.getTime() - mine.seenAt.getTime() < PRESENCE_TTL_MS;
+      let articleId: number | null = null;
+      if (state === "here") {
+        articleId = (await loadClaim(tx, claimId)).articleId;
+        await tx
+          .insert(presence)
+          .values({ userId, subject, seenAt: now })
+          .onConflictDoUpdate({ target: [presence.userId, presence.subject], set: { seenAt: now } });
+      } else if (mine) {
+        await tx.delete(presence).where(and(eq(presence.userId, userId), eq(presence.subject, subject)));
+      }
+      // Rows long expired are cleared by the subject's visitors: the table stays small.
       await tx
-        .insert(presence)
-        .values({ userId, subject, seenAt: now })
-        .onConflictDoUpdate({ target: [presence.userId, presence.subject], set: { seenAt: now } });
-    } else if (mine) {
-      await tx.delete(presence).where(and(eq(presence.userId, userId), eq(presence.subject, subject)));
-    }
-    // Rows long expired are cleared by the subject's visitors: the table stays small.
-    await tx
-      .delete(presence)
-      .where(
-        and(
-          eq(presence.subject, subject),
-          lt(presence.seenAt, new Date(now.getTime() - 10 * PRESENCE_TTL_MS)),
-        ),
-      );
-    if (wasHere !== (state === "here")) {
-      await publishLive(tx, { kind: "presence.changed", claimId, articleId, actorId: userId });
-    }
-    return presentIn(tx, subject, { except: userId, now });
-  });
+        .delete(presence)
+        .where(
+          and(
+            eq(presence.subject, subject),
+            lt(presence.seenAt, new Date(now.getTime() - 10 * PRESENCE_TTL_MS)),
+          ),
+        );
+      if (wasHere !== (state === "here")) {
+        await publishLive(tx, { kind: "presence.changed", claimId, articleId, actorId: userId });
+      }
+      return presentIn(tx, subject, { except: userId, now });
+      // Each open form beats every PRESENCE_BEAT_MS: no wait for the desk's write lock. Two beats of one
+      // account at once can at worst both publish "presence.changed", which only makes pages look again.
+    },
+    { atomic: true },
+  );
 }
 
 /** Who has `subject` open now, but `except`. */

@@ -208,13 +208,19 @@ export async function authenticateToken({
   if (row.lastUsedAt !== null && row.lastUsedAt >= stale) {
     return { tokenId: row.tokenId, id: row.id, name: row.name, email: row.email, role: row.role };
   }
-  await withTransaction((tx) =>
-    tx
-      .update(apiTokens)
-      .set({ lastUsedAt: now })
-      .where(
-        and(eq(apiTokens.id, row.tokenId), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, stale))),
-      ),
+  await withTransaction(
+    (tx) =>
+      tx
+        .update(apiTokens)
+        .set({ lastUsedAt: now })
+        .where(
+          and(
+            eq(apiTokens.id, row.tokenId),
+            or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, stale)),
+          ),
+        ),
+    // One guarded statement: no need to wait for the desk's write lock.
+    { atomic: true },
   );
   return { tokenId: row.tokenId, id: row.id, name: row.name, email: row.email, role: row.role };
 }
