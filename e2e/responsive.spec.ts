@@ -70,7 +70,8 @@ async function overflow(page: Page) {
 for (const locale of LOCALES) {
   for (const width of WIDTHS) {
     test(`every page fits ${width} px in ${locale}`, async ({ page }) => {
-      test.setTimeout(180_000);
+      // Nineteen pages, each with its menu opened and closed: minutes on two busy cores.
+      test.setTimeout(300_000);
       await page.setViewportSize({ width, height: 780 });
       await signIn(page, "admin");
       await switchLocale(page, locale);
