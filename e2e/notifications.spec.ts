@@ -11,6 +11,9 @@ test.afterAll(async () => {
   await closeDb();
 });
 
+// On a machine shared with other work a step can take seconds: the test as a whole gets two minutes.
+test.setTimeout(120_000);
+
 const count = async (page: import("@playwright/test").Page) => {
   const badge = page.getByTestId("inbox-count");
   return (await badge.count()) === 0 ? 0 : Number(await badge.innerText());
