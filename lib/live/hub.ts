@@ -123,10 +123,17 @@ async function checkAccounts(hub: HubState): Promise<void> {
   for (const sub of hub.subs) {
     const account = accounts.get(sub.sink.userId);
     if (!account?.active) {
-      hub.subs.delete(sub);
+      remove(hub, sub);
       sub.sink.end();
     } else sub.sink.role = account.role;
   }
+}
+
+/** Forgets a connection; with the last one the hub stops, so the next connection starts it afresh. */
+function remove(hub: HubState, sub: Subscription): boolean {
+  if (!hub.subs.delete(sub)) return false;
+  if (hub.subs.size === 0) stop(hub);
+  return true;
 }
 
 function start(hub: HubState): Promise<void> {
@@ -175,10 +182,7 @@ export async function subscribe(
   const hub = state();
   const sub: Subscription = { sink, cursor: 0, pending: [] };
   hub.subs.add(sub);
-  const unsubscribe = () => {
-    if (!hub.subs.delete(sub)) return;
-    if (hub.subs.size === 0) stop(hub);
-  };
+  const unsubscribe = () => void remove(hub, sub);
   try {
     await start(hub);
     const pending = sub.pending ?? [];

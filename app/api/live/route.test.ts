@@ -7,6 +7,7 @@ import readline from "node:readline";
 import { sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { setAccountActive } from "@/lib/data/accounts";
 import { createClaim, submitClaim } from "@/lib/data/claims";
 import { withTransaction } from "@/lib/data/connection";
 import { markPresence, publishLive } from "@/lib/data/live";
@@ -317,6 +318,26 @@ describe("GET /api/live", () => {
     const reads = hubStats().reads;
     await new Promise((r) => setTimeout(r, POLL_MS * 4));
     expect(hubStats().reads).toBe(reads);
+  });
+
+  it("ends a deactivated account's stream, and a page opened after it still goes live", async () => {
+    const leaving = await makeUser("editor", "Dora Leaving");
+    const gone = await stream(leaving);
+    await setAccountActive({ actor: admin, input: { id: leaving.id, active: false } });
+    // The hub checks the accounts every 15 s: only the clock is moved on, the timers stay real.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + 20_000);
+      await newClaim();
+      await waitFor(() => gone.ended);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(hubStats().connections).toBe(0);
+    // The last connection went with the account: the hub stopped, and starts again for the next page.
+    const next = await stream(editor);
+    const claim = await newClaim();
+    await next.next((m) => m.data.kind === "claim.created" && m.data.claimId === claim.id);
   });
 
   it("copies every claim event into the live channel, which is append-only", async () => {
