@@ -7,7 +7,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/review";
 import { LanguageSwitch } from "./language-switch";
 import { MyWorkNav } from "./my-work-nav";
-import { LiveRefresh } from "./live/live-refresh";
+import { HeaderLive } from "./live/header-live";
 import { NavLink } from "./nav-link";
 import { NavSearch } from "./nav-search";
 import { buttonClass } from "./ui/button";
@@ -38,7 +38,7 @@ export async function AppShell({
       >
         {t("nav.skipToContent")}
       </a>
-      <LiveRefresh scope="header" />
+      <HeaderLive />
       <header className="border-line border-b bg-white print:hidden">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2.5 sm:px-6">
           <Link href="/articles" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight">
