@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import { NavLink } from "./nav-link";
 
 /** "My work" in the header, with what waits on me: claims returned to me, and given to me to review. */
