@@ -5,17 +5,17 @@ import "server-only";
 // every request goes through; next-intl's own stay correct wherever they are still used.
 import { getLocale, getMessages, getTimeZone } from "next-intl/server";
 import { cache } from "react";
-import { formatterFor, translatorFor } from "./translator";
+import { formatterFor, translatorFor, type Translator } from "./translator";
 
 const requestNow = cache(() => new Date());
 
-const translator = cache(async (namespace: string | undefined) => {
+const translator = cache(async (namespace: string | undefined): Promise<Translator> => {
   const [locale, messages, timeZone] = await Promise.all([getLocale(), getMessages(), getTimeZone()]);
   return translatorFor({ locale, messages, timeZone, namespace });
 });
 
 /** The request's translator, for the whole catalog or one namespace of it. */
-export function getTranslations(namespace?: string): ReturnType<typeof translator> {
+export function getTranslations(namespace?: string): Promise<Translator> {
   return translator(namespace);
 }
 

@@ -1,7 +1,7 @@
 import { createFormatter, createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { loadMessages } from "./messages";
-import { formatterFor, sharedFormatters, translatorFor } from "./translator";
+import { formatterFor, sharedFormatters, translatorFor, type Translator } from "./translator";
 
 const KEYS: [string, Record<string, string | number | Date>][] = [
   ["nav.queueCount", { count: 0 }],
@@ -18,7 +18,7 @@ describe("translators kept for the process", () => {
   for (const locale of ["en", "fr"] as const) {
     it(`say what next-intl's per-request translators say (${locale})`, () => {
       const messages = loadMessages(locale);
-      const fresh = createTranslator({ locale, messages, timeZone: "Europe/Paris" });
+      const fresh = createTranslator({ locale, messages, timeZone: "Europe/Paris" }) as unknown as Translator;
       const kept = translatorFor({ locale, messages, timeZone: "Europe/Paris" });
       for (const [key, values] of KEYS) expect(kept(key, values), key).toBe(fresh(key, values));
       const scoped = translatorFor({ locale, messages, timeZone: "Europe/Paris", namespace: "nav" });

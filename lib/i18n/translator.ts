@@ -7,8 +7,11 @@
 // cache per process, keyed (by use-intl) on the message's text, the locale, its formats and the
 // time zone.
 import { _createCache, _createIntlFormatters, createFormatter, createTranslator } from "next-intl";
+import type { getTranslations } from "next-intl/server";
 
 type Messages = Record<string, unknown>;
+/** next-intl's translator type (the catalog is not typed: any key, as with next-intl's getTranslations). */
+export type Translator = Awaited<ReturnType<typeof getTranslations>>;
 type Formatters = ReturnType<typeof _createIntlFormatters>;
 
 let shared: { cache: ReturnType<typeof _createCache>; formatters: Formatters } | null = null;
@@ -32,9 +35,17 @@ export function translatorFor({
   messages: Messages;
   timeZone?: string;
   namespace?: string;
-}) {
+}): Translator {
   const { cache, formatters } = sharedFormatters();
-  return createTranslator({ locale, messages, timeZone, namespace, _cache: cache, _formatters: formatters });
+  const t = createTranslator({
+    locale,
+    messages,
+    timeZone,
+    namespace,
+    _cache: cache,
+    _formatters: formatters,
+  });
+  return t as unknown as Translator;
 }
 
 export function formatterFor({
