@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useTransition } from "react";
-import { Button, buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 
 export default function AppError({
   error,
@@ -31,7 +31,11 @@ export default function AppError({
         <p className="text-muted mt-2 text-xs">{t("reference", { digest: error.digest })}</p>
       ) : null}
       <div className="mt-6 flex justify-center gap-3">
-        <Button
+        {/* buttonClass, not <Button>: the error page is in every page's first load, and Button's
+            cn() would bring tailwind-merge with it. */}
+        <button
+          type="button"
+          className={buttonClass()}
           disabled={retrying}
           onClick={() =>
             startRetry(() => {
@@ -41,7 +45,7 @@ export default function AppError({
           }
         >
           {retrying ? t("retrying") : t("retry")}
-        </Button>
+        </button>
         <Link href="/articles" className={buttonClass("secondary")}>
           {t("home")}
         </Link>

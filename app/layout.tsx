@@ -14,11 +14,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="bg-paper text-ink min-h-screen font-sans antialiased">
-        {/* The header's client components (language switch, search box, their failures) and the error
-            page; each page gives its own. */}
-        <ClientMessages namespaces={["appErrors", "errorReasons", "errors", "nav", "searchNav"]}>
-          {children}
-        </ClientMessages>
+        {/* The header's client components (the language switch and its failure, the search box) and the
+            error page, and nothing else: every page whose client components need more (errors,
+            errorReasons, …) gives them its own provider, which replaces this one below it. */}
+        <ClientMessages namespaces={["appErrors", "nav", "searchNav"]}>{children}</ClientMessages>
       </body>
     </html>
   );

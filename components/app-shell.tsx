@@ -1,6 +1,7 @@
 import { Bell, LogOut, Plus, UserRound } from "lucide-react";
 import Link from "next/link";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getMessages } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import type { ReactNode } from "react";
 import { signOutAction } from "@/app/actions/session";
 import type { SessionUser } from "@/lib/auth/session";

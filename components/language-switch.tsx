@@ -6,7 +6,7 @@ import { useState, useTransition } from "react";
 import { setLocaleAction } from "@/app/actions/locale";
 import { callAction } from "./ui/action";
 import { LOCALES } from "@/lib/i18n/locale";
-import { cn } from "./ui/cn";
+import { joinClasses } from "./ui/classes";
 
 const LABELS = { en: "English", fr: "Français" } as const;
 
@@ -21,7 +21,7 @@ export function LanguageSwitch({ current, className }: { current: string; classN
       <div
         role="group"
         aria-label={t("language")}
-        className={cn("border-line inline-flex rounded-md border bg-white p-0.5", className)}
+        className={joinClasses("border-line inline-flex rounded-md border bg-white p-0.5", className)}
       >
         {LOCALES.map((locale) => (
           <button
@@ -37,7 +37,7 @@ export function LanguageSwitch({ current, className }: { current: string; classN
                 router.refresh();
               })
             }
-            className={cn(
+            className={joinClasses(
               "rounded px-2.5 py-1 text-xs font-medium",
               current === locale ? "bg-ink text-white" : "text-muted hover:text-ink",
             )}

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
-import { cn } from "./ui/cn";
+import { joinClasses } from "./ui/classes";
 
 export function NavLink({ href, children }: { href: string; children: ReactNode }) {
   const pathname = usePathname();
@@ -12,7 +12,7 @@ export function NavLink({ href, children }: { href: string; children: ReactNode 
     <Link
       href={href}
       aria-current={active ? "page" : undefined}
-      className={cn(
+      className={joinClasses(
         "inline-flex items-center rounded-md px-3 py-1.5 font-medium",
         active ? "text-ink bg-slate-100" : "text-muted hover:text-ink",
       )}

@@ -6,7 +6,7 @@
 import { Menu, X } from "lucide-react";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
-import { cn } from "./ui/cn";
+import { joinClasses } from "./ui/classes";
 
 export function NavMenu({ label, children }: { label: string; children: ReactNode }) {
   const [open, setOpen] = useState(false);
@@ -52,7 +52,7 @@ export function NavMenu({ label, children }: { label: string; children: ReactNod
         onClick={(event) => {
           if ((event.target as HTMLElement).closest("a")) setOpen(false);
         }}
-        className={cn(
+        className={joinClasses(
           "w-full max-sm:order-3",
           open ? "max-sm:border-line max-sm:border-t max-sm:pt-2" : "max-sm:hidden",
         )}

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { Search } from "lucide-react";
-import { cn } from "./ui/cn";
+import { joinClasses } from "./ui/classes";
 
 /** The search page marks its own box with this attribute; "/" focuses that one there. */
 const PAGE_SEARCH_SELECTOR = "[data-page-search]";
@@ -47,7 +47,14 @@ export function NavSearch({ className }: { className?: string }) {
   if (onSearchPage) return null;
 
   return (
-    <div className={cn("flex min-w-0 justify-end", className)}>
+    <div
+      className={joinClasses(
+        "flex justify-end",
+        // The caller's minimum width, else none (what cn() resolved, without tailwind-merge).
+        /(^|\s)min-w-/.test(className ?? "") ? null : "min-w-0",
+        className,
+      )}
+    >
       <Link
         href="/search"
         aria-label={t("label")}

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getTranslations } from "@/lib/i18n/server";
 import type { ArticleProgress } from "@/lib/data/articles";
 import { VERDICTS } from "@/lib/review/model";
 

@@ -4,6 +4,7 @@
 // re-rendering the whole page with router.refresh(), which took seconds on a loaded machine.
 // A burst of events makes one fetch; one that arrives while a fetch is under way makes one more.
 import { createTranslator } from "next-intl";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import {
   createContext,
@@ -16,7 +17,12 @@ import {
   type ReactNode,
 } from "react";
 import { countsLoading } from "./counts-gate";
-import { useLive, type LiveMessage } from "./use-live";
+import type { LiveMessage } from "./use-live";
+
+// The channel's client loads after hydration, not with every page (see counts-listener.tsx).
+const CountsListener = dynamic(() => import("./counts-listener").then((m) => m.CountsListener), {
+  ssr: false,
+});
 
 export type HeaderCounts = { queue: number; inbox: number; returned: number; assigned: number };
 
@@ -89,18 +95,21 @@ export function LiveCounts({
     }
   }, []);
 
-  useLive((message) => {
-    if (!affectsCounts(message)) return;
-    if (timer.current) return;
-    // Gathers a burst (a claim's events of one save arrive together) into one fetch, which the
-    // page's own refresh, if any, lets go first (counts-gate.ts).
-    let done: () => void = () => {};
-    countsLoading(new Promise<void>((resolve) => (done = resolve)));
-    timer.current = setTimeout(() => {
-      timer.current = null;
-      void load().finally(done);
-    }, 20);
-  });
+  const onMessage = useCallback(
+    (message: LiveMessage) => {
+      if (!affectsCounts(message)) return;
+      if (timer.current) return;
+      // Gathers a burst (a claim's events of one save arrive together) into one fetch, which the
+      // page's own refresh, if any, lets go first (counts-gate.ts).
+      let done: () => void = () => {};
+      countsLoading(new Promise<void>((resolve) => (done = resolve)));
+      timer.current = setTimeout(() => {
+        timer.current = null;
+        void load().finally(done);
+      }, 20);
+    },
+    [load],
+  );
   useEffect(
     () => () => {
       if (timer.current) clearTimeout(timer.current);
@@ -108,7 +117,12 @@ export function LiveCounts({
     [],
   );
   const value = useMemo(() => ({ counts, label }), [counts, label]);
-  return <CountsContext.Provider value={value}>{children}</CountsContext.Provider>;
+  return (
+    <CountsContext.Provider value={value}>
+      <CountsListener onMessage={onMessage} />
+      {children}
+    </CountsContext.Provider>
+  );
 }
 
 function useCounts(): HeaderCounts & { label: Label } {

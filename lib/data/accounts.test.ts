@@ -114,6 +114,27 @@ describe("account administration", () => {
     expect(actions).toEqual(["account.reactivated", "account.deactivated"]);
   });
 
+  it("sees a change to the account at the next read, though it keeps the account between writes", async () => {
+    const editor = await makeUser("editor");
+    const sessionVersion = (await row(editor.id)).sessionVersion;
+    expect(await getSessionAccount({ id: editor.id, sessionVersion })).toMatchObject({ role: "editor" });
+    // Read again with nothing written: the same answer (from the read cache).
+    expect(await getSessionAccount({ id: editor.id, sessionVersion })).toMatchObject({ role: "editor" });
+    // Written by a plain statement, not through the account functions: the change stamp still moves.
+    await getDb().update(users).set({ role: "reviewer" }).where(eq(users.id, editor.id));
+    expect(await getSessionAccount({ id: editor.id, sessionVersion })).toMatchObject({ role: "reviewer" });
+    await getDb()
+      .update(users)
+      .set({ sessionVersion: sessionVersion + 1 })
+      .where(eq(users.id, editor.id));
+    expect(await getSessionAccount({ id: editor.id, sessionVersion })).toBeUndefined();
+    expect(await getSessionAccount({ id: editor.id, sessionVersion: sessionVersion + 1 })).toBeDefined();
+    // The cached account leaves the password's hash out.
+    expect(await getSessionAccount({ id: editor.id, sessionVersion: sessionVersion + 1 })).not.toHaveProperty(
+      "passwordHash",
+    );
+  });
+
   it("never leaves the workspace without an active admin", async () => {
     await getDb().update(users).set({ active: false }).where(eq(users.role, "admin"));
     const last = await makeUser("admin", "Last");

@@ -4,7 +4,7 @@ import { users, type User } from "@/lib/data/tables";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/review/model";
-import { countRows, getDb, withTransaction } from "./connection";
+import { cachedUntilWrite, countRows, getDb, withTransaction } from "./connection";
 
 /** What may leave the server about an account: never the password hash. */
 export type PublicUser = Pick<User, "id" | "email" | "name" | "role" | "locale" | "active" | "createdAt">;
@@ -72,9 +72,30 @@ export async function getSessionAccount({
   id: number;
   sessionVersion: number;
 }): Promise<PublicUser | undefined> {
-  const [row] = await getDb().select().from(users).where(eq(users.id, id)).limit(1);
+  // Every request of a signed-in person asks: kept until the next write to the database (any
+  // write on SQLite, a write to users among others on PostgreSQL: db/migrations-pg/0003), so a
+  // deactivation, a role change or an ended session takes effect with the next request, as before.
+  const row = await cachedUntilWrite(`session-account:${id}`, async () => {
+    // The columns a session needs (not the password's hash, which stays out of the cache).
+    const [found] = await getDb()
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        role: users.role,
+        locale: users.locale,
+        active: users.active,
+        createdAt: users.createdAt,
+        sessionVersion: users.sessionVersion,
+      })
+      .from(users)
+      .where(eq(users.id, id))
+      .limit(1);
+    return found ?? null;
+  });
   if (!row || !row.active || row.sessionVersion !== sessionVersion) return undefined;
-  return toPublic(row);
+  const { id: uid, email, name, role, locale, active, createdAt } = row;
+  return { id: uid, email, name, role, locale, active, createdAt };
 }
 
 export async function getSessionVersion({ id }: { id: number }): Promise<number | undefined> {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { MyWorkBanner } from "@/components/my-work-banner";
 import { ProgressBar, ProgressLegend } from "@/components/progress-bar";
 import { buttonClass } from "@/components/ui/button";

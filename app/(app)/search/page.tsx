@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { Highlighted } from "@/components/highlighted";
 import { SimilarClaimsChecker } from "@/components/similar-claims-checker";
 import { StageBadge, VerdictBadge } from "@/components/verdict-badge";

@@ -1,0 +1,98 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+// What every page loads first: the client components of the root layout (the error page) and of
+// the signed-in layout (the header). This follows their static imports (not `import type`, not
+// `import()`, which the bundler puts in a chunk of its own, loaded later) through the project's
+// files, and names the packages they reach.
+
+const ROOT = process.cwd();
+const EXTENSIONS = [".ts", ".tsx", "/index.ts", "/index.tsx"];
+
+/** The header's and the error page's client components: each page's first load. */
+const FIRST_LOAD = [
+  "app/error.tsx",
+  "components/nav-link.tsx",
+  "components/nav-search.tsx",
+  "components/language-switch.tsx",
+  "components/live/live-counts.tsx",
+  "components/nav-menu.tsx",
+];
+
+function resolve(from: string, specifier: string): string | null {
+  let base: string;
+  if (specifier.startsWith("@/")) base = path.join(ROOT, specifier.slice(2));
+  else if (specifier.startsWith(".")) base = path.resolve(path.dirname(from), specifier);
+  else return null;
+  if (fs.existsSync(base) && fs.statSync(base).isFile()) return base;
+  for (const ext of EXTENSIONS) if (fs.existsSync(base + ext)) return base + ext;
+  return null;
+}
+
+function staticImports(source: string): string[] {
+  const specifiers: string[] = [];
+  const statement = /^\s*(import|export)\s+(?!type\b)([^;]*?)\s+from\s+"([^"]+)"|^\s*import\s+"([^"]+)"/gm;
+  for (const m of source.matchAll(statement)) specifiers.push((m[3] ?? m[4])!);
+  return specifiers;
+}
+
+/** Every project file and package reached from the entries by static imports. */
+function reach(entries: string[]): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const todo = entries.map((e) => path.join(ROOT, e));
+  while (todo.length > 0) {
+    const file = todo.pop()!;
+    if (files.has(file)) continue;
+    files.add(file);
+    for (const specifier of staticImports(fs.readFileSync(file, "utf8"))) {
+      const target = resolve(file, specifier);
+      if (target) todo.push(target);
+      else if (!specifier.startsWith(".") && !specifier.startsWith("@/")) {
+        const parts = specifier.split("/");
+        packages.add(specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!);
+      }
+    }
+  }
+  return { files, packages };
+}
+
+describe("every page's first load", () => {
+  const { files, packages } = reach(FIRST_LOAD);
+  const relative = [...files].map((f) => path.relative(ROOT, f));
+
+  it("follows the imports it is given", () => {
+    expect(relative).toContain("components/ui/classes.ts");
+    expect(relative).toContain("components/ui/button-class.ts");
+    expect(packages).toContain("next-intl");
+  });
+
+  it("leaves tailwind-merge out (cn() in the header's or the error page's client components)", () => {
+    expect(packages).not.toContain("tailwind-merge");
+    expect(relative).not.toContain("components/ui/cn.ts");
+  });
+
+  it("leaves the live channel's client out: the header loads it after hydration", () => {
+    expect(relative).not.toContain("components/live/live-client.ts");
+    expect(relative).not.toContain("components/live/use-live.ts");
+    expect(fs.readFileSync(path.join(ROOT, "components/live/live-counts.tsx"), "utf8")).toMatch(
+      /import\("\.\/counts-listener"\)/,
+    );
+  });
+
+  it("gives the root layout's client messages exactly the namespaces these components use", () => {
+    const used = new Set<string>();
+    for (const file of files) {
+      const source = fs.readFileSync(file, "utf8");
+      if (!/^\s*"use client"/.test(source)) continue;
+      for (const m of source.matchAll(/useTranslations\("([A-Za-z]+)/g)) used.add(m[1]!);
+    }
+    const layout = fs.readFileSync(path.join(ROOT, "app/layout.tsx"), "utf8");
+    const given = /<ClientMessages namespaces=\{\[([^\]]*)\]\}/.exec(layout)?.[1];
+    expect(given, "app/layout.tsx renders ClientMessages").toBeDefined();
+    const namespaces = [...given!.matchAll(/"([A-Za-z]+)"/g)].map((m) => m[1]!);
+    // The error namespaces (14 kB of each page's HTML, twice) are given by the pages that use them.
+    expect(namespaces.sort()).toEqual([...used].sort());
+  });
+});
