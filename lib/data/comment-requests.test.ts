@@ -289,16 +289,17 @@ describe("replies", () => {
   });
 });
 
-describe("an uncommented verdict with RIGHT_OF_REPLY=required", () => {
+describe("an uncommented verdict needs its right of reply (the default)", () => {
   it("goes to review only when its silent party was asked or recorded as not contacted", async () => {
-    process.env.RIGHT_OF_REPLY = "required";
     const { editor, claim } = await setup();
     const now = at("2030-12-01T15:00:00Z");
     const refused = await refusal(submitClaim({ actor: editor, id: claim.id }));
     expect(refused).toMatchObject({
       code: "needs_silent_party",
+      status: 400,
       details: { reason: "needs_right_of_reply", party: "Kyiv" },
     });
+    expect((await getClaimById({ id: claim.id }))?.stage).toBe("draft");
     // Asking another party is not asking the silent one.
     await createCommentRequest({ actor: editor, input: ask(claim.id, { party: "Moscow" }), now });
     expect((await refusal(submitClaim({ actor: editor, id: claim.id }))).details?.reason).toBe(
@@ -313,6 +314,129 @@ describe("an uncommented verdict with RIGHT_OF_REPLY=required", () => {
       },
       now,
     });
+    expect((await submitClaim({ actor: editor, id: claim.id })).stage).toBe("in_review");
+  });
+
+  it("refuses a claim created and submitted at once without it, and writes nothing", async () => {
+    const { editor, article } = await setup({ verdict: "confirmed", silentParty: "" });
+    const before = await countRows(getDb(), claimEvents);
+    const refused = await refusal(
+      createClaim({
+        actor: editor,
+        input: claimInput(article.id, SAMPLE_BODY, "12 villages", {
+          verdict: "uncommented",
+          silentParty: "Kyiv",
+          submit: true,
+        }),
+      }),
+    );
+    expect(refused.details?.reason).toBe("needs_right_of_reply");
+    expect(await countRows(getDb(), claimEvents)).toBe(before);
+  });
+
+  it("takes a request to the silent party given with the claim, in the claim's transaction", async () => {
+    const { editor, article } = await setup({ verdict: "confirmed", silentParty: "" });
+    const claim = await createClaim({
+      actor: editor,
+      input: claimInput(article.id, SAMPLE_BODY, "12 villages", {
+        verdict: "uncommented",
+        silentParty: "Kyiv",
+        submit: true,
+        rightOfReply: {
+          kind: "asked",
+          channel: "phone",
+          askedAt: "2026-11-20T09:00",
+          deadline: "2026-11-20T12:00",
+          contactPhone: "+380 44 000 00 00",
+        },
+      }),
+    });
+    expect(claim.stage).toBe("in_review");
+    const record = await getRightOfReply({ claimId: claim.id, now: at("2026-11-20T10:00:00Z") });
+    expect(record.requests).toHaveLength(1);
+    // The party is the claim's silent party, written once.
+    expect(record.requests[0]).toMatchObject({
+      party: "Kyiv",
+      channel: "phone",
+      askedAt: at("2026-11-20T08:00:00Z"),
+      askedBy: { id: editor.id },
+      state: "waiting",
+      contact: { phone: "+380 44 000 00 00", email: null },
+    });
+    const types = (await getClaimHistory({ claimId: claim.id })).map((e) => e.type);
+    expect(types).toEqual(["created", "comment_requested", "submitted"]);
+  });
+
+  it("takes a not-contacted note on update, and refuses bad times or a verdict that is not uncommented", async () => {
+    const { editor, claim } = await setup();
+    const base = {
+      id: claim.id,
+      version: claim.version,
+      start: claim.start,
+      end: claim.end,
+      quote: claim.quote,
+      statement: claim.statement,
+      speaker: claim.speaker ?? "",
+      verdict: "uncommented" as const,
+      verdictNote: "",
+      silentParty: "Kyiv",
+      sources: [],
+      submit: true,
+    };
+    const reversed = await refusal(
+      updateClaim({
+        actor: editor,
+        input: {
+          ...base,
+          rightOfReply: { kind: "asked", channel: "email", askedAt: "2026-11-20T12:00", deadline: "2026-11-20T09:00" },
+        },
+      }),
+    );
+    expect(reversed.fieldErrors).toEqual({ "rightOfReply.deadline": ["deadlineBeforeRequest"] });
+    const future = await refusal(
+      updateClaim({
+        actor: editor,
+        input: {
+          ...base,
+          rightOfReply: { kind: "asked", channel: "email", askedAt: "2099-01-01T12:00", deadline: "2099-01-02T12:00" },
+        },
+      }),
+    );
+    expect(future.fieldErrors).toEqual({ "rightOfReply.askedAt": ["timeInFuture"] });
+    const blank = await refusal(
+      updateClaim({ actor: editor, input: { ...base, rightOfReply: { kind: "notContacted", reason: " " } } }),
+    );
+    expect(blank.fieldErrors).toEqual({ "rightOfReply.reason": ["required"] });
+    const wrongVerdict = await refusal(
+      updateClaim({
+        actor: editor,
+        input: {
+          ...base,
+          verdict: "confirmed",
+          silentParty: "",
+          rightOfReply: { kind: "notContacted", reason: "No press office." },
+        },
+      }),
+    );
+    expect(wrongVerdict.fieldErrors).toEqual({ rightOfReply: ["rightOfReplyNeedsUncommented"] });
+    // Nothing of the refused saves was written.
+    expect(await getDb().select().from(commentRequests).where(eq(commentRequests.claimId, claim.id))).toEqual([]);
+    expect((await getClaimById({ id: claim.id }))?.version).toBe(claim.version);
+
+    const saved = await updateClaim({
+      actor: editor,
+      input: { ...base, rightOfReply: { kind: "notContacted", reason: "The ministry has no press office." } },
+    });
+    expect(saved.stage).toBe("in_review");
+    const record = await getRightOfReply({ claimId: claim.id, now: new Date() });
+    expect(record.notContacted).toMatchObject([
+      { party: "Kyiv", reason: "The ministry has no press office.", recordedBy: { id: editor.id } },
+    ]);
+  });
+
+  it("is only advice with RIGHT_OF_REPLY=advisory, the opt-out", async () => {
+    process.env.RIGHT_OF_REPLY = "advisory";
+    const { editor, claim } = await setup();
     expect((await submitClaim({ actor: editor, id: claim.id })).stage).toBe("in_review");
   });
 });

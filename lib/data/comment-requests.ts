@@ -10,13 +10,21 @@ import "server-only";
 // correction follows). Refusals to comment are recorded the same way but flag nothing: they confirm
 // an `uncommented` verdict, whose sentence then reads "declined to comment".
 import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
-import { claims, commentRequests, commentWaivers, type Claim, type CommentRequest } from "@/lib/data/tables";
+import {
+  claims,
+  commentRequests,
+  commentWaivers,
+  type Claim,
+  type CommentRequest,
+  type CommentWaiver,
+} from "@/lib/data/tables";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { commentState, parseTimeInput, type CommentState } from "@/lib/reply/wording";
 import { canRequestComment, checkRightOfReply, stageAfterReply, type Actor } from "@/lib/review";
 import type { CommentChannel, ReplyOutcome } from "@/lib/review/model";
 import {
+  claimRightOfReplySchema,
   createCommentRequestSchema,
   notContactedSchema,
   recordReplySchema,
@@ -25,6 +33,7 @@ import {
   type RecordReplyInput,
 } from "@/lib/validation/comment";
 import { parseInput } from "@/lib/validation/parse";
+import type { z } from "@/lib/validation/zod";
 import { getDb, withTransaction, type Tx } from "./connection";
 import { recordEvent } from "./claims/events";
 import { conflict, loadClaim, refuse } from "./claims/shared";
@@ -237,12 +246,136 @@ export async function rightOfReplyParties(
 }
 
 /**
- * With RIGHT_OF_REPLY=required, an `uncommented` claim goes to review only when its silent party
- * was asked or recorded as not contacted (lib/review/rules.ts checkRightOfReply).
+ * An `uncommented` claim goes to review only when its silent party was asked or recorded as not
+ * contacted (lib/review/rules.ts checkRightOfReply). The rule holds by default; a desk that does not
+ * want it sets RIGHT_OF_REPLY=advisory, and the record is then only shown.
  */
 export async function checkRightOfReplyInTx(tx: Tx, claim: Claim): Promise<void> {
-  if (getEnv().RIGHT_OF_REPLY !== "required" || claim.verdict !== "uncommented") return;
+  if (getEnv().RIGHT_OF_REPLY === "advisory" || claim.verdict !== "uncommented") return;
   refuse(checkRightOfReply(claim.verdict, claim.silentParty, await rightOfReplyParties(tx, claim.id)));
+}
+
+/** The request's times, read in the desk's zone and checked: the deadline after it, not in the future. */
+function requestTimes(
+  data: { askedAt: string; deadline: string },
+  now: Date,
+  prefix = "",
+): { askedAt: Date; deadline: Date } {
+  const askedAt = timeOf(data.askedAt, `${prefix}askedAt`);
+  const deadline = timeOf(data.deadline, `${prefix}deadline`);
+  if (deadline.getTime() <= askedAt.getTime()) {
+    throw new AppError("invalid_input", "The deadline must come after the request.", {
+      fieldErrors: { [`${prefix}deadline`]: ["deadlineBeforeRequest"] },
+      details: { reason: "deadline_before_request" },
+    });
+  }
+  if (askedAt.getTime() > now.getTime() + CLOCK_SLACK_MS) {
+    throw new AppError("invalid_input", "A request cannot have been sent in the future.", {
+      fieldErrors: { [`${prefix}askedAt`]: ["timeInFuture"] },
+      details: { reason: "asked_in_future" },
+    });
+  }
+  return { askedAt, deadline };
+}
+
+type RequestValues = Omit<z.output<typeof createCommentRequestSchema>, "claimId">;
+
+async function insertRequestInTx(
+  tx: Tx,
+  actor: Actor,
+  claim: Claim,
+  data: RequestValues,
+  times: { askedAt: Date; deadline: Date },
+  now: Date,
+): Promise<CommentRequest> {
+  const empty = (v: string) => (v === "" ? null : v);
+  const [row] = await tx
+    .insert(commentRequests)
+    .values({
+      claimId: claim.id,
+      articleId: claim.articleId,
+      party: data.party,
+      contactEmail: empty(data.contactEmail),
+      contactPhone: empty(data.contactPhone),
+      contactPressOffice: empty(data.contactPressOffice),
+      contactSocial: empty(data.contactSocial),
+      channel: data.channel,
+      askedAt: times.askedAt,
+      deadline: times.deadline,
+      askedById: actor.id,
+      notes: empty(data.notes),
+      createdAt: now,
+    })
+    .returning();
+  if (!row) throw new Error("The request for comment was not saved.");
+  await recordEvent(tx, {
+    claim,
+    actorId: actor.id,
+    type: "comment_requested",
+    after: {
+      requestId: row.id,
+      party: row.party,
+      channel: row.channel,
+      askedAt: times.askedAt.toISOString(),
+      deadline: times.deadline.toISOString(),
+    },
+    note: row.notes,
+    at: now,
+  });
+  return row;
+}
+
+async function insertWaiverInTx(
+  tx: Tx,
+  actor: Actor,
+  claim: Claim,
+  data: { party: string; reason: string },
+  now: Date,
+): Promise<CommentWaiver> {
+  const [row] = await tx
+    .insert(commentWaivers)
+    .values({
+      claimId: claim.id,
+      party: data.party,
+      reason: data.reason,
+      recordedById: actor.id,
+      createdAt: now,
+    })
+    .returning();
+  if (!row) throw new Error("The note was not saved.");
+  await recordEvent(tx, {
+    claim,
+    actorId: actor.id,
+    type: "not_contacted",
+    after: { party: row.party, reason: row.reason },
+    at: now,
+  });
+  return row;
+}
+
+/**
+ * The right of reply given with a claim (its form, the API's create and update): a request to its
+ * silent party or a note that it was not contacted, written in the claim's own transaction so that
+ * the claim can be submitted at once. Times are checked before anything is written.
+ */
+export function prepareClaimRightOfReply(
+  input: z.output<typeof claimRightOfReplySchema> | undefined,
+  now: Date,
+): ((tx: Tx, actor: Actor, claim: Claim) => Promise<void>) | null {
+  if (!input) return null;
+  const times = input.kind === "asked" ? requestTimes(input, now, "rightOfReply.") : null;
+  return async (tx, actor, claim) => {
+    refuse(canRequestComment(actor));
+    const party = claim.silentParty?.trim() ?? "";
+    if (claim.verdict !== "uncommented" || party === "") {
+      throw new AppError("invalid_input", 'A request for comment given with the claim needs the verdict "uncommented".', {
+        fieldErrors: { rightOfReply: ["rightOfReplyNeedsUncommented"] },
+        details: { reason: "right_of_reply_needs_uncommented" },
+      });
+    }
+    if (input.kind === "asked") await insertRequestInTx(tx, actor, claim, { ...input, party }, times!, now);
+    else await insertWaiverInTx(tx, actor, claim, { party, reason: input.reason }, now);
+  };
 }
 
 export async function createCommentRequest({
@@ -256,56 +389,10 @@ export async function createCommentRequest({
 }): Promise<CommentRequestView> {
   const data = parseInput(createCommentRequestSchema, input);
   refuse(canRequestComment(actor));
-  const askedAt = timeOf(data.askedAt, "askedAt");
-  const deadline = timeOf(data.deadline, "deadline");
-  if (deadline.getTime() <= askedAt.getTime()) {
-    throw new AppError("invalid_input", "The deadline must come after the request.", {
-      fieldErrors: { deadline: ["deadlineBeforeRequest"] },
-      details: { reason: "deadline_before_request" },
-    });
-  }
-  if (askedAt.getTime() > now.getTime() + CLOCK_SLACK_MS) {
-    throw new AppError("invalid_input", "A request cannot have been sent in the future.", {
-      fieldErrors: { askedAt: ["timeInFuture"] },
-      details: { reason: "asked_in_future" },
-    });
-  }
+  const times = requestTimes(data, now);
   return withTransaction(async (tx) => {
     const claim = await loadClaim(tx, data.claimId);
-    const empty = (v: string) => (v === "" ? null : v);
-    const [row] = await tx
-      .insert(commentRequests)
-      .values({
-        claimId: claim.id,
-        articleId: claim.articleId,
-        party: data.party,
-        contactEmail: empty(data.contactEmail),
-        contactPhone: empty(data.contactPhone),
-        contactPressOffice: empty(data.contactPressOffice),
-        contactSocial: empty(data.contactSocial),
-        channel: data.channel,
-        askedAt,
-        deadline,
-        askedById: actor.id,
-        notes: empty(data.notes),
-        createdAt: now,
-      })
-      .returning();
-    if (!row) throw new Error("The request for comment was not saved.");
-    await recordEvent(tx, {
-      claim,
-      actorId: actor.id,
-      type: "comment_requested",
-      after: {
-        requestId: row.id,
-        party: row.party,
-        channel: row.channel,
-        askedAt: askedAt.toISOString(),
-        deadline: deadline.toISOString(),
-      },
-      note: row.notes,
-      at: now,
-    });
+    const row = await insertRequestInTx(tx, actor, claim, data, times, now);
     return (await requestViews(tx, [row], now))[0]!;
   });
 }
@@ -422,24 +509,7 @@ export async function recordNotContacted({
   refuse(canRequestComment(actor));
   return withTransaction(async (tx) => {
     const claim = await loadClaim(tx, data.claimId);
-    const [row] = await tx
-      .insert(commentWaivers)
-      .values({
-        claimId: claim.id,
-        party: data.party,
-        reason: data.reason,
-        recordedById: actor.id,
-        createdAt: now,
-      })
-      .returning();
-    if (!row) throw new Error("The note was not saved.");
-    await recordEvent(tx, {
-      claim,
-      actorId: actor.id,
-      type: "not_contacted",
-      after: { party: row.party, reason: row.reason },
-      at: now,
-    });
+    const row = await insertWaiverInTx(tx, actor, claim, data, now);
     const names = await userNames(tx, [actor.id]);
     return {
       id: row.id,
