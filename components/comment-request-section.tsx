@@ -5,6 +5,7 @@ import type { CommentRequestView, RightOfReply } from "@/lib/data/comment-reques
 import { getEnv } from "@/lib/env";
 import { replyHeading, requestLine, timeInputValue } from "@/lib/reply/wording";
 import { hasPermission, type Role } from "@/lib/review";
+import { sizeText } from "@/lib/evidence/sources";
 
 /** The lines of a claim's requests in the reader's language and the desk's zone. */
 export function commentRequestItems(
@@ -32,6 +33,14 @@ export function commentRequestItems(
             zone,
           ),
           loggedBy: r.reply.loggedBy?.name ?? null,
+          document: r.reply.document
+            ? {
+                id: r.reply.document.id,
+                name: r.reply.document.name,
+                size: sizeText(r.reply.document.size),
+                sha256: r.reply.document.sha256,
+              }
+            : null,
         }
       : null,
   }));
@@ -39,12 +48,14 @@ export function commentRequestItems(
 
 /** The right of reply of one claim, with its forms for those who may edit claims. */
 export async function CommentRequestSection({
+  articleId,
   claimId,
   record,
   silentParty,
   role,
   now,
 }: {
+  articleId: number;
   claimId: number;
   record: RightOfReply;
   silentParty: string | null;
@@ -56,6 +67,7 @@ export async function CommentRequestSection({
   return (
     <ClientMessages namespaces={["reply", "common", "errors", "errorReasons"]}>
       <CommentRequestPanel
+        articleId={articleId}
         claimId={claimId}
         items={commentRequestItems(record.requests, locale, now)}
         notContacted={record.notContacted.map((w) => ({ party: w.party, reason: w.reason }))}

@@ -3,7 +3,12 @@
 // `uncommented` verdict, and bad input refused with nothing written.
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { claimEvents, commentRequests } from "@/lib/data/tables";
+import { claimEvents, commentRequests, sourceFiles } from "@/lib/data/tables";
+import { incomingFiles, storedFiles } from "@/lib/evidence/files";
+import { listCorrections } from "./corrections";
+import { sha256 } from "./evidence";
+import { publishSummary } from "./publish";
+import { getSummaryInput } from "./summary";
 import { noCommentSentence, requestLine, timeInputValue } from "@/lib/reply/wording";
 import { approveClaim, createClaim, getClaimById, getClaimHistory, submitClaim, updateClaim } from "./claims";
 import {
@@ -438,6 +443,138 @@ describe("an uncommented verdict needs its right of reply (the default)", () => 
     process.env.RIGHT_OF_REPLY = "advisory";
     const { editor, claim } = await setup();
     expect((await submitClaim({ actor: editor, id: claim.id })).stage).toBe("in_review");
+  });
+});
+
+const PDF = new TextEncoder().encode(
+  "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+);
+
+describe("a document with the reply", () => {
+  it("is kept with the reply (type from its content, SHA-256), and a refused reply leaves no file and no row", async () => {
+    const { editor, claim } = await setup();
+    const now = at("2030-12-01T15:00:00Z");
+    const request = await createCommentRequest({ actor: editor, input: ask(claim.id), now });
+    const other = await createCommentRequest({ actor: editor, input: ask(claim.id, { party: "Moscow" }), now });
+    const reply = (requestId: number, extra: Record<string, unknown> = {}) => ({
+      claimId: claim.id,
+      requestId,
+      outcome: "answered" as const,
+      text: "See our statement attached.",
+      repliedAt: "2030-12-01T16:00",
+      channel: "email" as const,
+      ...extra,
+    });
+    const filesBefore = storedFiles().length;
+    const rowsBefore = await countRows(getDb(), sourceFiles);
+
+    // Refused before anything is written: a file whose content is not its extension, an empty one.
+    const mismatch = await refusal(
+      recordReply({ actor: editor, input: reply(request.id), now, document: { name: "statement.pdf", bytes: new TextEncoder().encode("plain words") } }),
+    );
+    expect(mismatch).toMatchObject({ code: "unsupported_media_type", details: { reason: "file_type_mismatch" } });
+    const empty = await refusal(
+      recordReply({ actor: editor, input: reply(request.id), now, document: { name: "statement.pdf", bytes: new Uint8Array() } }),
+    );
+    expect(empty.details?.reason).toBe("file_empty");
+
+    const { request: saved } = await recordReply({
+      actor: editor,
+      input: reply(request.id),
+      now,
+      document: { name: "../Déclaration officielle.pdf", bytes: PDF },
+    });
+    expect(saved.reply?.document).toMatchObject({
+      kind: "document",
+      name: "Déclaration officielle.pdf",
+      mediaType: "application/pdf",
+      size: PDF.byteLength,
+      sha256: sha256(PDF),
+    });
+    expect(storedFiles()).toHaveLength(filesBefore + 1);
+    const record = await getRightOfReply({ claimId: claim.id, now });
+    expect(record.requests.find((r) => r.id === request.id)?.reply?.document?.id).toBe(saved.reply?.document?.id);
+    const event = (await getClaimHistory({ claimId: claim.id })).find((e) => e.type === "reply_recorded");
+    expect(event?.after).toMatchObject({ fileId: saved.reply?.document?.id, sha256: sha256(PDF) });
+
+    // Refused inside the transaction (a second reply; another claim's request): the file goes too.
+    const twice = await refusal(
+      recordReply({ actor: editor, input: reply(request.id), now, document: { name: "again.pdf", bytes: PDF } }),
+    );
+    expect(twice).toMatchObject({ code: "conflict", details: { reason: "reply_already_recorded" } });
+    const early = await refusal(
+      recordReply({
+        actor: editor,
+        input: reply(other.id, { repliedAt: "2030-12-01T10:00" }),
+        now,
+        document: { name: "early.pdf", bytes: PDF },
+      }),
+    );
+    expect(early.details?.reason).toBe("reply_before_request");
+    expect(storedFiles()).toHaveLength(filesBefore + 1);
+    expect(incomingFiles()).toEqual([]);
+    expect(await countRows(getDb(), sourceFiles)).toBe(rowsBefore + 1);
+  });
+});
+
+describe("a reply to a published claim", () => {
+  it("flags the approved claim for its editor, and changing it then asks for a correction note", async () => {
+    const { editor, reviewer, claim } = await setup();
+    const now = at("2030-12-01T15:00:00Z");
+    const request = await createCommentRequest({ actor: editor, input: ask(claim.id), now });
+    await submitClaim({ actor: editor, id: claim.id });
+    await approveClaim({ actor: reviewer, id: claim.id });
+    await publishSummary({ actor: reviewer, articleId: claim.articleId, channel: "app" });
+    const later = at("2030-12-02T09:00:00Z");
+    const { stage } = await recordReply({
+      actor: editor,
+      input: {
+        claimId: claim.id,
+        requestId: request.id,
+        outcome: "answered",
+        text: "Kyiv says the villages were retaken on 30 November.",
+        repliedAt: "2030-12-02T08:00",
+        channel: "email",
+      },
+      now: later,
+    });
+    // What went out stays as it went out: the claim stays approved, flagged "reply received".
+    expect(stage).toBe("approved");
+    const current = (await getClaimById({ id: claim.id }))!;
+    expect(current.stage).toBe("approved");
+    expect((await getRightOfReply({ claimId: claim.id, now: later })).replyReceived).toBe(true);
+    // The reply is among the claim's sources for the new verdict.
+    const input = await getSummaryInput({ articleId: claim.articleId, includeUnapproved: true });
+    expect(input!.claims[0]!.commentRequests?.[0]).toMatchObject({
+      requestId: request.id,
+      outcome: "answered",
+      replyText: "Kyiv says the villages were retaken on 30 November.",
+    });
+
+    const change = {
+      id: current.id,
+      version: current.version,
+      start: current.start,
+      end: current.end,
+      quote: current.quote,
+      statement: current.statement,
+      speaker: current.speaker ?? "",
+      verdict: "disputed" as const,
+      verdictNote: "Kyiv disputes it (reply of 2 December).",
+      silentParty: "",
+      sources: [],
+    };
+    const refused = await refusal(updateClaim({ actor: editor, input: change }));
+    expect(refused.details?.reason).toBe("correction_note_required");
+    const corrected = await updateClaim({
+      actor: editor,
+      input: { ...change, correctionNote: "Kyiv answered after publication: it disputes the claim." },
+    });
+    expect(corrected).toMatchObject({ stage: "draft", verdict: "disputed" });
+    // The verdict was set again after the reply: the flag is answered.
+    expect((await getRightOfReply({ claimId: claim.id, now: later })).replyReceived).toBe(false);
+    const log = await listCorrections({ articleId: claim.articleId });
+    expect(log).toMatchObject([{ claimId: claim.id, corrects: 1 }]);
   });
 });
 

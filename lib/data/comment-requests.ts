@@ -37,12 +37,16 @@ import type { z } from "@/lib/validation/zod";
 import { getDb, withTransaction, type Tx } from "./connection";
 import { recordEvent } from "./claims/events";
 import { conflict, loadClaim, refuse } from "./claims/shared";
-import type { PersonRef } from "./claims/views";
+import { loadFileRefs, type PersonRef } from "./claims/views";
+import type { FileRef } from "@/lib/evidence/sources";
+import { checkDocument, insertFileRow, keepWith } from "./evidence";
 import { notify } from "./notifications";
 import { userNames } from "./user-names";
 
 export type CommentReplyView = {
   outcome: ReplyOutcome;
+  /** The document that came with the reply, kept as evidence; null when none did. */
+  document: FileRef | null;
   text: string | null;
   at: Date;
   channel: CommentChannel;
@@ -101,7 +105,12 @@ function timeOf(value: string, field: string): Date {
 /** Up to a few minutes ahead of the server's clock is a clock difference, not the future. */
 const CLOCK_SLACK_MS = 5 * 60_000;
 
-function toView(row: CommentRequest, names: Map<number, string>, now: Date): CommentRequestView {
+function toView(
+  row: CommentRequest,
+  names: Map<number, string>,
+  now: Date,
+  files: Map<number, FileRef> = new Map(),
+): CommentRequestView {
   const ref = (id: number | null): PersonRef | null =>
     id === null ? null : { id, name: names.get(id) ?? "?" };
   const state = commentState(row, now);
@@ -129,6 +138,7 @@ function toView(row: CommentRequest, names: Map<number, string>, now: Date): Com
       row.outcome && row.repliedAt && row.replyChannel && row.replyLoggedAt
         ? {
             outcome: row.outcome,
+            document: row.replyFileId === null ? null : (files.get(row.replyFileId) ?? null),
             text: row.replyText,
             at: row.repliedAt,
             channel: row.replyChannel,
@@ -144,7 +154,11 @@ async function requestViews(tx: Tx, rows: CommentRequest[], now: Date): Promise<
     tx,
     rows.flatMap((r) => [r.askedById, r.replyLoggedById]),
   );
-  return rows.map((r) => toView(r, names, now));
+  const files = await loadFileRefs(
+    tx,
+    rows.flatMap((r) => (r.replyFileId === null ? [] : [r.replyFileId])),
+  );
+  return rows.map((r) => toView(r, names, now, files));
 }
 
 /** True when an answer was logged after the claim's verdict was set (or on a claim never rated). */
@@ -180,8 +194,12 @@ export async function loadRightOfReply(
     ...rows.flatMap((r) => [r.askedById, r.replyLoggedById]),
     ...waivers.map((w) => w.recordedById),
   ]);
+  const files = await loadFileRefs(
+    tx,
+    rows.flatMap((r) => (r.replyFileId === null ? [] : [r.replyFileId])),
+  );
   for (const claim of claimRows) {
-    const requests = rows.filter((r) => r.claimId === claim.id).map((r) => toView(r, names, now));
+    const requests = rows.filter((r) => r.claimId === claim.id).map((r) => toView(r, names, now, files));
     result.set(claim.id, {
       requests,
       notContacted: waivers
@@ -397,14 +415,21 @@ export async function createCommentRequest({
   });
 }
 
+/**
+ * Logs the reply to a request, once. A document that came with it (a letter, a statement) is kept
+ * like any evidence document (type read from its content, at most 20 MB, SHA-256) in the same
+ * transaction as the reply: a refused reply leaves no file and no row behind.
+ */
 export async function recordReply({
   actor,
   input,
   now,
+  document,
 }: {
   actor: Actor;
   input: RecordReplyInput;
   now: Date;
+  document?: { name: string; bytes: Uint8Array } | null;
 }): Promise<{ request: CommentRequestView; stage: Claim["stage"] }> {
   const data = parseInput(recordReplySchema, input);
   refuse(canRequestComment(actor));
@@ -415,7 +440,8 @@ export async function recordReply({
       details: { reason: "reply_in_future" },
     });
   }
-  return withTransaction(async (tx) => {
+  const doc = document ? await checkDocument(document) : null;
+  const write = async (tx: Tx, fileKey: string | null) => {
     const [request] = await tx
       .select()
       .from(commentRequests)
@@ -439,9 +465,14 @@ export async function recordReply({
       });
     }
     const claim = await loadClaim(tx, request.claimId);
+    const file =
+      doc && fileKey
+        ? await insertFileRow(tx, actor, fileKey, { articleId: request.articleId, kind: "document", ...doc })
+        : null;
     const [updated] = await tx
       .update(commentRequests)
       .set({
+        replyFileId: file?.id ?? null,
         outcome: data.outcome,
         replyText: data.text === "" ? null : data.text,
         repliedAt,
@@ -487,13 +518,16 @@ export async function recordReply({
         outcome: data.outcome,
         channel: data.channel,
         repliedAt: repliedAt.toISOString(),
+        ...(file ? { fileId: file.id, sha256: file.sha256 } : {}),
         ...(stage !== claim.stage ? { stage } : {}),
       },
       note: updated.replyText,
       at: now,
     });
     return { request: (await requestViews(tx, [updated], now))[0]!, stage };
-  });
+  };
+  if (doc) return keepWith("document", doc.bytes, write);
+  return withTransaction((tx) => write(tx, null));
 }
 
 export async function recordNotContacted({

@@ -153,6 +153,7 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
         ) : null}
         {claim && record ? (
           <CommentRequestSection
+            articleId={claim.articleId}
             claimId={claim.id}
             record={record}
             silentParty={claim.silentParty}
