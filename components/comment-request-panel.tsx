@@ -214,8 +214,15 @@ function AskForm({ claimId, defaultAskedAt, defaultDeadline, defaultParty }: Com
 }
 
 /** A reply with its document, through the route that reads multipart (a server action caps the body). */
-async function postReplyWithDocument(articleId: number, claimId: number, data: FormData): Promise<ActionResult<unknown>> {
-  const response = await fetch(`/articles/${articleId}/claims/${claimId}/reply`, { method: "POST", body: data });
+async function postReplyWithDocument(
+  articleId: number,
+  claimId: number,
+  data: FormData,
+): Promise<ActionResult<unknown>> {
+  const response = await fetch(`/articles/${articleId}/claims/${claimId}/reply`, {
+    method: "POST",
+    body: data,
+  });
   const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
   if (response.ok) return { ok: true, data: body };
   const fieldErrors: Record<string, string[]> = {};

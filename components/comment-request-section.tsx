@@ -6,6 +6,7 @@ import { getEnv } from "@/lib/env";
 import { replyHeading, requestLine, timeInputValue } from "@/lib/reply/wording";
 import { hasPermission, type Role } from "@/lib/review";
 import { sizeText } from "@/lib/evidence/sources";
+import type { ReplySourceItem } from "@/components/source-list";
 
 /** The lines of a claim's requests in the reader's language and the desk's zone. */
 export function commentRequestItems(
@@ -79,4 +80,27 @@ export async function CommentRequestSection({
       />
     </ClientMessages>
   );
+}
+
+/** The replies of a claim's requests as sources (components/source-list.tsx), oldest first. */
+export function replySourceItems(requests: CommentRequestView[], locale: string): ReplySourceItem[] {
+  const zone = getEnv().TIME_ZONE;
+  return requests
+    .flatMap((r) => (r.reply ? [{ request: r, reply: r.reply }] : []))
+    .sort((a, b) => a.reply.at.getTime() - b.reply.at.getTime())
+    .map(({ request, reply }) => ({
+      requestId: request.id,
+      heading: replyHeading(
+        { party: request.party, repliedAt: reply.at, channel: reply.channel, outcome: reply.outcome },
+        locale,
+        zone,
+      ),
+      excerpt: reply.text === null ? null : excerpt(reply.text),
+      document: reply.document,
+    }));
+}
+
+function excerpt(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length <= 280 ? line : `${line.slice(0, 279).trimEnd()}…`;
 }

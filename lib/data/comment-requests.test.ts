@@ -393,7 +393,12 @@ describe("an uncommented verdict needs its right of reply (the default)", () => 
         actor: editor,
         input: {
           ...base,
-          rightOfReply: { kind: "asked", channel: "email", askedAt: "2026-11-20T12:00", deadline: "2026-11-20T09:00" },
+          rightOfReply: {
+            kind: "asked",
+            channel: "email",
+            askedAt: "2026-11-20T12:00",
+            deadline: "2026-11-20T09:00",
+          },
         },
       }),
     );
@@ -403,7 +408,12 @@ describe("an uncommented verdict needs its right of reply (the default)", () => 
         actor: editor,
         input: {
           ...base,
-          rightOfReply: { kind: "asked", channel: "email", askedAt: "2099-01-01T12:00", deadline: "2099-01-02T12:00" },
+          rightOfReply: {
+            kind: "asked",
+            channel: "email",
+            askedAt: "2099-01-01T12:00",
+            deadline: "2099-01-02T12:00",
+          },
         },
       }),
     );
@@ -425,7 +435,9 @@ describe("an uncommented verdict needs its right of reply (the default)", () => 
     );
     expect(wrongVerdict.fieldErrors).toEqual({ rightOfReply: ["rightOfReplyNeedsUncommented"] });
     // Nothing of the refused saves was written.
-    expect(await getDb().select().from(commentRequests).where(eq(commentRequests.claimId, claim.id))).toEqual([]);
+    expect(await getDb().select().from(commentRequests).where(eq(commentRequests.claimId, claim.id))).toEqual(
+      [],
+    );
     expect((await getClaimById({ id: claim.id }))?.version).toBe(claim.version);
 
     const saved = await updateClaim({
@@ -455,7 +467,11 @@ describe("a document with the reply", () => {
     const { editor, claim } = await setup();
     const now = at("2030-12-01T15:00:00Z");
     const request = await createCommentRequest({ actor: editor, input: ask(claim.id), now });
-    const other = await createCommentRequest({ actor: editor, input: ask(claim.id, { party: "Moscow" }), now });
+    const other = await createCommentRequest({
+      actor: editor,
+      input: ask(claim.id, { party: "Moscow" }),
+      now,
+    });
     const reply = (requestId: number, extra: Record<string, unknown> = {}) => ({
       claimId: claim.id,
       requestId,
@@ -470,11 +486,24 @@ describe("a document with the reply", () => {
 
     // Refused before anything is written: a file whose content is not its extension, an empty one.
     const mismatch = await refusal(
-      recordReply({ actor: editor, input: reply(request.id), now, document: { name: "statement.pdf", bytes: new TextEncoder().encode("plain words") } }),
+      recordReply({
+        actor: editor,
+        input: reply(request.id),
+        now,
+        document: { name: "statement.pdf", bytes: new TextEncoder().encode("plain words") },
+      }),
     );
-    expect(mismatch).toMatchObject({ code: "unsupported_media_type", details: { reason: "file_type_mismatch" } });
+    expect(mismatch).toMatchObject({
+      code: "unsupported_media_type",
+      details: { reason: "file_type_mismatch" },
+    });
     const empty = await refusal(
-      recordReply({ actor: editor, input: reply(request.id), now, document: { name: "statement.pdf", bytes: new Uint8Array() } }),
+      recordReply({
+        actor: editor,
+        input: reply(request.id),
+        now,
+        document: { name: "statement.pdf", bytes: new Uint8Array() },
+      }),
     );
     expect(empty.details?.reason).toBe("file_empty");
 
@@ -493,13 +522,20 @@ describe("a document with the reply", () => {
     });
     expect(storedFiles()).toHaveLength(filesBefore + 1);
     const record = await getRightOfReply({ claimId: claim.id, now });
-    expect(record.requests.find((r) => r.id === request.id)?.reply?.document?.id).toBe(saved.reply?.document?.id);
+    expect(record.requests.find((r) => r.id === request.id)?.reply?.document?.id).toBe(
+      saved.reply?.document?.id,
+    );
     const event = (await getClaimHistory({ claimId: claim.id })).find((e) => e.type === "reply_recorded");
     expect(event?.after).toMatchObject({ fileId: saved.reply?.document?.id, sha256: sha256(PDF) });
 
     // Refused inside the transaction (a second reply; another claim's request): the file goes too.
     const twice = await refusal(
-      recordReply({ actor: editor, input: reply(request.id), now, document: { name: "again.pdf", bytes: PDF } }),
+      recordReply({
+        actor: editor,
+        input: reply(request.id),
+        now,
+        document: { name: "again.pdf", bytes: PDF },
+      }),
     );
     expect(twice).toMatchObject({ code: "conflict", details: { reason: "reply_already_recorded" } });
     const early = await refusal(

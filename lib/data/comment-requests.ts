@@ -386,10 +386,14 @@ export function prepareClaimRightOfReply(
     refuse(canRequestComment(actor));
     const party = claim.silentParty?.trim() ?? "";
     if (claim.verdict !== "uncommented" || party === "") {
-      throw new AppError("invalid_input", 'A request for comment given with the claim needs the verdict "uncommented".', {
-        fieldErrors: { rightOfReply: ["rightOfReplyNeedsUncommented"] },
-        details: { reason: "right_of_reply_needs_uncommented" },
-      });
+      throw new AppError(
+        "invalid_input",
+        'A request for comment given with the claim needs the verdict "uncommented".',
+        {
+          fieldErrors: { rightOfReply: ["rightOfReplyNeedsUncommented"] },
+          details: { reason: "right_of_reply_needs_uncommented" },
+        },
+      );
     }
     if (input.kind === "asked") await insertRequestInTx(tx, actor, claim, { ...input, party }, times!, now);
     else await insertWaiverInTx(tx, actor, claim, { party, reason: input.reason }, now);

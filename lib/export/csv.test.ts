@@ -91,14 +91,35 @@ describe("toCsv", () => {
     const base = webSource("https://x.example", null);
     const sources = [
       webSource("https://example.org/page", "Page"),
-      { ...base, kind: "document" as const, url: null, title: "Budget", document: { name: "budget.pdf", mediaType: "application/pdf", size: 10, sha256: "cd".repeat(32) } },
-      { ...base, kind: "call" as const, url: null, party: "the press office", occurredAt: "2026-07-19T14:00" },
+      {
+        ...base,
+        kind: "document" as const,
+        url: null,
+        title: "Budget",
+        document: { name: "budget.pdf", mediaType: "application/pdf", size: 10, sha256: "cd".repeat(32) },
+      },
+      {
+        ...base,
+        kind: "call" as const,
+        url: null,
+        party: "the press office",
+        occurredAt: "2026-07-19T14:00",
+      },
       { ...base, kind: "message" as const, url: null, party: "the mayor", occurredAt: "2026-07-20" },
-      { ...base, kind: "wire" as const, url: null, agency: "AFP", reference: "FR-123", occurredAt: "2026-07-21" },
+      {
+        ...base,
+        kind: "wire" as const,
+        url: null,
+        agency: "AFP",
+        reference: "FR-123",
+        occurredAt: "2026-07-21",
+      },
       { ...base, kind: "other" as const, url: null, description: "Seen on site by our reporter" },
     ];
     const lines = (language: "en" | "fr") =>
-      parseCsv(toCsv(makeInput([makeClaim({ id: 1, sources })], { language })))[1]![column("sources")]!.split("\n");
+      parseCsv(toCsv(makeInput([makeClaim({ id: 1, sources })], { language })))[1]![column("sources")]!.split(
+        "\n",
+      );
     expect(lines("en")).toEqual([
       "Page (https://example.org/page)",
       `Document: Budget — budget.pdf, SHA-256 ${"cd".repeat(32)}`,

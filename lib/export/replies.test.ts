@@ -64,7 +64,9 @@ describe("the sentence of an uncommented verdict", () => {
         },
       },
     ]);
-    expect(toHtml(input)).toContain("Réponse de Kyiv, 1er décembre à 16 h 30, par téléphone (refus de commenter)");
+    expect(toHtml(input)).toContain(
+      "Réponse de Kyiv, 1er décembre à 16 h 30, par téléphone (refus de commenter)",
+    );
     expect(JSON.parse(toJson(input)).verdicts.uncommented.claims[0].sources[0]).toMatchObject({
       kind: "reply",
       reply: { outcome: "declined", repliedAt: "2026-12-01T15:30:00.000Z" },
@@ -86,7 +88,12 @@ describe("a reply as a source of the claim", () => {
     repliedAt: new Date("2026-12-02T08:15:00Z"), // 09:15 in Paris
     replyChannel: "email",
     replyText: `The villages were retaken on 30 November.\n\n${"Details follow. ".repeat(30)}`,
-    replyDocument: { name: "statement.pdf", mediaType: "application/pdf", size: 2048, sha256: "ab".repeat(32) },
+    replyDocument: {
+      name: "statement.pdf",
+      mediaType: "application/pdf",
+      size: 2048,
+      sha256: "ab".repeat(32),
+    },
   };
   const claim = makeClaim({
     id: 9,
@@ -125,6 +132,8 @@ describe("a reply as a source of the claim", () => {
   it("is worded in French for a French article", () => {
     const input = makeInput([claim], { language: "fr" });
     const csv = parseCsv(toCsv(input));
-    expect(csv[1]![CSV_COLUMNS.indexOf("sources")]).toContain("Réponse de Kyiv, 2 décembre à 9 h 15, par courriel");
+    expect(csv[1]![CSV_COLUMNS.indexOf("sources")]).toContain(
+      "Réponse de Kyiv, 2 décembre à 9 h 15, par courriel",
+    );
   });
 });

@@ -75,7 +75,9 @@ export const apiCommentRequestSchema = z
         outcome: z.enum(REPLY_OUTCOMES),
         document: apiFileSchema
           .nullable()
-          .describe("The document that came with the reply (sent as `file` in a multipart body), kept as evidence."),
+          .describe(
+            "The document that came with the reply (sent as `file` in a multipart body), kept as evidence.",
+          ),
         text: z.string().nullable(),
         at: timestamp,
         channel: z.enum(COMMENT_CHANNELS),

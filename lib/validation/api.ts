@@ -215,7 +215,7 @@ const spanOffset = (what: string) =>
 const rightOfReplyField = claimRightOfReplySchema
   .optional()
   .describe(
-    "With the verdict `uncommented`: `{ \"kind\": \"asked\", \"channel\", \"askedAt\", \"deadline\", \"contactEmail\"?, \"contactPhone\"?, \"contactPressOffice\"?, \"contactSocial\"?, \"notes\"? }` records a request for comment to the silent party, `{ \"kind\": \"notContacted\", \"reason\" }` says why it was not contacted. An `uncommented` claim enters the queue only with one of them (here or recorded earlier under /comment-requests): `needs_right_of_reply` otherwise.",
+    'With the verdict `uncommented`: `{ "kind": "asked", "channel", "askedAt", "deadline", "contactEmail"?, "contactPhone"?, "contactPressOffice"?, "contactSocial"?, "notes"? }` records a request for comment to the silent party, `{ "kind": "notContacted", "reason" }` says why it was not contacted. An `uncommented` claim enters the queue only with one of them (here or recorded earlier under /comment-requests): `needs_right_of_reply` otherwise.',
   );
 
 export const apiCreateClaimSchema = claimFields

@@ -26,10 +26,7 @@ function requireSilentParty(value: { verdict: string; silentParty: string }, ctx
 }
 
 /** A right of reply given with the claim fits only an `uncommented` verdict (its silent party is the request's). */
-function rightOfReplyFits(
-  value: { verdict: string; rightOfReply?: unknown },
-  ctx: z.RefinementCtx,
-) {
+function rightOfReplyFits(value: { verdict: string; rightOfReply?: unknown }, ctx: z.RefinementCtx) {
   if (value.rightOfReply !== undefined && value.verdict !== "uncommented") {
     ctx.addIssue({ code: "custom", path: ["rightOfReply"], message: "rightOfReplyNeedsUncommented" });
   }

@@ -61,10 +61,7 @@ export type NotContactedInput = z.input<typeof notContactedSchema>;
  */
 export const claimRightOfReplySchema = z.discriminatedUnion(
   "kind",
-  [
-    requestFields.extend({ kind: z.literal("asked") }),
-    z.object({ kind: z.literal("notContacted"), reason }),
-  ],
+  [requestFields.extend({ kind: z.literal("asked") }), z.object({ kind: z.literal("notContacted"), reason })],
   { error: "invalidRightOfReply" },
 );
 export type ClaimRightOfReplyInput = z.input<typeof claimRightOfReplySchema>;
