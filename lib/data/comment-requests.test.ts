@@ -469,7 +469,7 @@ describe("a document with the reply", () => {
     const request = await createCommentRequest({ actor: editor, input: ask(claim.id), now });
     const other = await createCommentRequest({
       actor: editor,
-      input: ask(claim.id, { party: "Moscow" }),
+      input: ask(claim.id, { party: "Minsk" }),
       now,
     });
     const reply = (requestId: number, extra: Record<string, unknown> = {}) => ({
