@@ -45,6 +45,7 @@ export function ArticleWorkspace({
   viewer,
   extraPanel,
   threads,
+  replyTimes,
 }: {
   article: { id: number; body: string; language: Language };
   claims: ClaimView[];
@@ -56,6 +57,8 @@ export function ArticleWorkspace({
   extraPanel?: React.ReactNode;
   /** Each claim's thread digest, by claim id (components/thread-panel.tsx). */
   threads?: Record<number, ThreadSummary>;
+  /** Default times of a request for comment given in the claim form (desk's zone). */
+  replyTimes?: { askedAt: string; deadline: string };
 }) {
   const tw = useTranslations("claimWork");
   // The words the open form is anchored to, highlighted in the article while the claim is written.
@@ -406,6 +409,7 @@ export function ArticleWorkspace({
                 draft={panel.mode === "new" ? panel.draft : undefined}
                 speakers={speakers}
                 viewer={viewer}
+                replyTimes={replyTimes}
                 onSpanChange={setFormSpan}
                 onReturned={() => {
                   setPanel({ mode: "list" });

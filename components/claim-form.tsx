@@ -12,6 +12,12 @@ import { VERDICTS } from "@/lib/review/model";
 import { findOccurrences, locateQuote } from "@/lib/text/anchor";
 import type { ClaimFormInput, ClaimFormValues, ClaimProposal } from "@/lib/validation/claim";
 import { toValues } from "@/lib/evidence/sources";
+import {
+  ClaimRightOfReply,
+  initialRightOfReply,
+  rightOfReplyInput,
+  type RightOfReplyDraft,
+} from "./claim-right-of-reply";
 import { ClaimPresence } from "./live/claim-presence";
 import { ConflictCompare } from "./live/conflict-compare";
 import { SimilarClaimsPanel } from "./similar-claims-panel";
@@ -89,6 +95,7 @@ export function ClaimForm({
   onCancel,
   onReturned,
   onSpanChange,
+  replyTimes,
 }: {
   articleId: number;
   body: string;
@@ -103,6 +110,8 @@ export function ClaimForm({
   onReturned?: () => void;
   /** The words the claim is anchored to, as they change, so the article can highlight them. */
   onSpanChange?: (span: Span | null) => void;
+  /** Default times of a request for comment given with the claim, in the desk's zone (now, now + 4 h). */
+  replyTimes?: { askedAt: string; deadline: string };
 }) {
   const tw = useTranslations("claimWork");
   const t = useTranslations("claimForm");
@@ -119,6 +128,9 @@ export function ClaimForm({
   // Asked for by the server when the claim is in a published summary (issue 16); null until then.
   const [correctionNote, setCorrectionNote] = useState<string | null>(null);
   const [correctionError, setCorrectionError] = useState<string | undefined>(undefined);
+  // The right of reply an `uncommented` verdict rests on, given here with the claim (issue 17).
+  const [reply, setReply] = useState<RightOfReplyDraft>(() => initialRightOfReply(replyTimes));
+  const [replyErrors, setReplyErrors] = useState<Record<string, string | undefined>>({});
 
   const defaults: ClaimFormInput = claim
     ? valuesOf(claim)
@@ -152,6 +164,7 @@ export function ClaimForm({
     formState: { errors },
   } = form;
   const verdict = useWatch({ control, name: "verdict" });
+  const silentParty = useWatch({ control, name: "silentParty" });
   const quote = useWatch({ control, name: "quote" });
   const statement = useWatch({ control, name: "statement" });
   const start = useWatch({ control, name: "start" });
@@ -208,12 +221,22 @@ export function ClaimForm({
       setCorrectionNote((note) => note ?? "");
       setCorrectionError(message(result.fieldErrors?.correctionNote?.[0]));
     }
+    const replyFieldErrors: Record<string, string | undefined> = {};
+    if (result.details?.reason === "needs_right_of_reply") {
+      // The way to satisfy the rule is right here: open the request's fields.
+      setReply((r) => (r.mode === "none" ? { ...r, mode: "asked" } : r));
+    }
     for (const [key, list] of Object.entries(result.fieldErrors ?? {})) {
+      if (key === "rightOfReply" || key.startsWith("rightOfReply.")) {
+        replyFieldErrors[key === "rightOfReply" ? "_" : key.slice("rightOfReply.".length)] = list[0];
+        continue;
+      }
       const name = key as keyof ClaimFormInput;
       if (FIELD_ORDER.includes(name as (typeof FIELD_ORDER)[number]) || name === "start" || name === "end") {
         setError(name === "start" || name === "end" ? "quote" : name, { message: list[0] });
       }
     }
+    setReplyErrors(replyFieldErrors);
     setFailure({
       kind: "error",
       text: describe.failure(result),
@@ -233,6 +256,7 @@ export function ClaimForm({
         return;
       }
       setOverrideAsk(null);
+      const rightOfReply = values.verdict === "uncommented" ? rightOfReplyInput(reply) : undefined;
       startTransition(async () => {
         const result = await callAction(() =>
           claim
@@ -241,17 +265,22 @@ export function ClaimForm({
                 id: claim.id,
                 version,
                 submit,
+                ...(rightOfReply ? { rightOfReply } : {}),
                 ...(correctionNote !== null ? { correctionNote } : {}),
               })
             : createClaimAction({
                 ...values,
                 articleId,
                 submit,
+                ...(rightOfReply ? { rightOfReply } : {}),
                 ...(draft?.suggestion ? { suggestion: draft.suggestion } : {}),
               }),
         );
         if (result.ok) {
           setConflict(null);
+          setReplyErrors({});
+          // Recorded with the claim: a second save must not record it twice.
+          setReply(initialRightOfReply(replyTimes));
           onSaved(result.data);
         } else applyFailure(result, () => void save(submit));
       });
@@ -494,6 +523,16 @@ export function ClaimForm({
             {...register("silentParty")}
           />
         </Field>
+      ) : null}
+      {verdict === "uncommented" ? (
+        <ClaimRightOfReply
+          idPrefix={formId}
+          party={silentParty}
+          value={reply}
+          onChange={setReply}
+          errors={replyErrors}
+          message={message}
+        />
       ) : null}
 
       <Field

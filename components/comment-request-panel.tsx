@@ -29,10 +29,16 @@ export type CommentRequestItem = {
   contact: string[];
   askedBy: string | null;
   notes: string | null;
-  reply: { text: string | null; heading: string; loggedBy: string | null } | null;
+  reply: {
+    text: string | null;
+    heading: string;
+    loggedBy: string | null;
+    document: { id: number; name: string; size: string; sha256: string } | null;
+  } | null;
 };
 
 export type CommentRequestPanelProps = {
+  articleId: number;
   claimId: number;
   items: CommentRequestItem[];
   notContacted: { party: string; reason: string }[];
@@ -207,12 +213,39 @@ function AskForm({ claimId, defaultAskedAt, defaultDeadline, defaultParty }: Com
   );
 }
 
+/** A reply with its document, through the route that reads multipart (a server action caps the body). */
+async function postReplyWithDocument(
+  articleId: number,
+  claimId: number,
+  data: FormData,
+): Promise<ActionResult<unknown>> {
+  const response = await fetch(`/articles/${articleId}/claims/${claimId}/reply`, {
+    method: "POST",
+    body: data,
+  });
+  const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+  if (response.ok) return { ok: true, data: body };
+  const fieldErrors: Record<string, string[]> = {};
+  for (const e of (body?.errors as { field?: string; code?: string }[] | undefined) ?? []) {
+    if (e.field && e.code) (fieldErrors[e.field] ??= []).push(e.code);
+  }
+  return {
+    ok: false,
+    code: (body?.code as Failure["code"]) ?? "internal",
+    message: String(body?.detail ?? response.statusText),
+    fieldErrors,
+    details: typeof body?.reason === "string" ? { reason: body.reason } : undefined,
+  };
+}
+
 function ReplyForm({
+  articleId,
   claimId,
   item,
   onDone,
   defaultRepliedAt,
 }: {
+  articleId: number;
   claimId: number;
   item: CommentRequestItem;
   onDone: () => void;
@@ -227,16 +260,23 @@ function ReplyForm({
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
+    const file = data.get("file");
+    const withDocument = file instanceof File && file.name !== "";
+    data.set("requestId", String(item.id));
+    data.set("outcome", outcome);
+    data.set("channel", channel);
     run(
       () =>
-        recordReplyAction({
-          claimId,
-          requestId: item.id,
-          outcome,
-          text: String(data.get("text") ?? ""),
-          repliedAt: String(data.get("repliedAt") ?? ""),
-          channel,
-        }),
+        withDocument
+          ? postReplyWithDocument(articleId, claimId, data)
+          : recordReplyAction({
+              claimId,
+              requestId: item.id,
+              outcome,
+              text: String(data.get("text") ?? ""),
+              repliedAt: String(data.get("repliedAt") ?? ""),
+              channel,
+            }),
       outcome === "answered" ? t("replySaved") : t("declineSaved"),
       onDone,
     );
@@ -286,6 +326,9 @@ function ReplyForm({
           <ChannelSelect id={f("channel")} name="channel" value={channel} onChange={setChannel} />
         </Field>
       </div>
+      <Field id={f("file")} label={t("replyDocument")} hint={t("replyDocumentHint")} error={errors.file}>
+        <Input id={f("file")} name="file" type="file" {...errorProps(errors, f("file"), "file")} />
+      </Field>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={pending}>
           {t("saveReply")}
@@ -392,10 +435,21 @@ export function CommentRequestPanel(props: CommentRequestPanelProps) {
                   {item.reply.loggedBy ? ` · ${t("loggedBy", { name: item.reply.loggedBy })}` : ""}
                 </p>
                 {item.reply.text ? <q className="block whitespace-pre-line">{item.reply.text}</q> : null}
+                {item.reply.document ? (
+                  <p className="mt-1 text-xs" data-testid="reply-document">
+                    <a href={`/files/${item.reply.document.id}`} className="text-accent underline" download>
+                      {item.reply.document.name}
+                    </a>{" "}
+                    <span className="text-muted">
+                      ({item.reply.document.size}, SHA-256 {item.reply.document.sha256.slice(0, 12)}…)
+                    </span>
+                  </p>
+                ) : null}
               </div>
             ) : props.canEdit ? (
               replying === item.id ? (
                 <ReplyForm
+                  articleId={props.articleId}
                   claimId={props.claimId}
                   item={item}
                   onDone={() => setReplying(null)}

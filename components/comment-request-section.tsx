@@ -5,6 +5,8 @@ import type { CommentRequestView, RightOfReply } from "@/lib/data/comment-reques
 import { getEnv } from "@/lib/env";
 import { replyHeading, requestLine, timeInputValue } from "@/lib/reply/wording";
 import { hasPermission, type Role } from "@/lib/review";
+import { sizeText } from "@/lib/evidence/sources";
+import type { ReplySourceItem } from "@/components/source-list";
 
 /** The lines of a claim's requests in the reader's language and the desk's zone. */
 export function commentRequestItems(
@@ -32,6 +34,14 @@ export function commentRequestItems(
             zone,
           ),
           loggedBy: r.reply.loggedBy?.name ?? null,
+          document: r.reply.document
+            ? {
+                id: r.reply.document.id,
+                name: r.reply.document.name,
+                size: sizeText(r.reply.document.size),
+                sha256: r.reply.document.sha256,
+              }
+            : null,
         }
       : null,
   }));
@@ -39,12 +49,14 @@ export function commentRequestItems(
 
 /** The right of reply of one claim, with its forms for those who may edit claims. */
 export async function CommentRequestSection({
+  articleId,
   claimId,
   record,
   silentParty,
   role,
   now,
 }: {
+  articleId: number;
   claimId: number;
   record: RightOfReply;
   silentParty: string | null;
@@ -56,6 +68,7 @@ export async function CommentRequestSection({
   return (
     <ClientMessages namespaces={["reply", "common", "errors", "errorReasons"]}>
       <CommentRequestPanel
+        articleId={articleId}
         claimId={claimId}
         items={commentRequestItems(record.requests, locale, now)}
         notContacted={record.notContacted.map((w) => ({ party: w.party, reason: w.reason }))}
@@ -67,4 +80,27 @@ export async function CommentRequestSection({
       />
     </ClientMessages>
   );
+}
+
+/** The replies of a claim's requests as sources (components/source-list.tsx), oldest first. */
+export function replySourceItems(requests: CommentRequestView[], locale: string): ReplySourceItem[] {
+  const zone = getEnv().TIME_ZONE;
+  return requests
+    .flatMap((r) => (r.reply ? [{ request: r, reply: r.reply }] : []))
+    .sort((a, b) => a.reply.at.getTime() - b.reply.at.getTime())
+    .map(({ request, reply }) => ({
+      requestId: request.id,
+      heading: replyHeading(
+        { party: request.party, repliedAt: reply.at, channel: reply.channel, outcome: reply.outcome },
+        locale,
+        zone,
+      ),
+      excerpt: reply.text === null ? null : excerpt(reply.text),
+      document: reply.document,
+    }));
+}
+
+function excerpt(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length <= 280 ? line : `${line.slice(0, 279).trimEnd()}…`;
 }

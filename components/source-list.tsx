@@ -95,12 +95,61 @@ export function SourceItem({ source }: { source: SourceView }) {
   }
 }
 
-export function SourceList({ sources, className }: { sources: SourceView[]; className?: string }) {
+/**
+ * A reply logged on one of the claim's requests for comment, shown among its sources: the evidence
+ * it gives the new verdict. Read from the request (lib/data/comment-requests.ts), never copied.
+ */
+export type ReplySourceItem = {
+  requestId: number;
+  /** "Kyiv, 1 December at 16:00, by e-mail", worded on the server in the desk's zone. */
+  heading: string;
+  excerpt: string | null;
+  document: FileRef | null;
+};
+
+function ReplyItem({ reply }: { reply: ReplySourceItem }) {
+  const t = useTranslations("evidence");
+  return (
+    <>
+      <span className="text-muted">{t("kinds.reply")} · </span>
+      {t("reply", { heading: bidiSafe(reply.heading) })}
+      {reply.excerpt ? (
+        <q className="text-muted block whitespace-pre-line">{bidiSafe(reply.excerpt)}</q>
+      ) : null}
+      {reply.document ? (
+        <span className="text-muted block">
+          <Download file={reply.document} label={bidiSafe(reply.document.name)} /> (
+          {sizeText(reply.document.size)},{" "}
+          <span title={reply.document.sha256}>
+            {t("hash", { hash: reply.document.sha256.slice(0, 12) })}…
+          </span>
+          )
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+export function SourceList({
+  sources,
+  replies = [],
+  className,
+}: {
+  sources: SourceView[];
+  /** Replies logged on the claim's requests for comment: sources too, after the typed ones. */
+  replies?: ReplySourceItem[];
+  className?: string;
+}) {
   return (
     <ul className={cn("space-y-1", className)} data-testid="source-list">
       {sources.map((source, i) => (
         <li key={i} className="[overflow-wrap:anywhere]" data-kind={source.kind}>
           <SourceItem source={source} />
+        </li>
+      ))}
+      {replies.map((reply) => (
+        <li key={`reply-${reply.requestId}`} className="[overflow-wrap:anywhere]" data-kind="reply">
+          <ReplyItem reply={reply} />
         </li>
       ))}
     </ul>

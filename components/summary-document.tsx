@@ -107,19 +107,6 @@ function Claim({ item, labels }: { item: SummaryItem; labels: Labels }) {
           </ul>
         </div>
       ) : null}
-      {item.replies.length > 0 ? (
-        <div className="my-1.5 text-[0.9375rem]">
-          <Label labels={labels}>{labels.replies}</Label>
-          <ul className="mt-0.5 list-disc pl-5">
-            {item.replies.map((reply, i) => (
-              <li key={i} className="[overflow-wrap:anywhere]">
-                {reply.heading}
-                {reply.text ? <q className="block italic">{reply.text}</q> : null}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
       {signoff ? <p className="text-muted mt-2 font-sans text-xs">{signoff}</p> : null}
     </article>
   );

@@ -56,6 +56,15 @@ export const DEMO_CLAIMS = [
     silentParty: "le ministère des Transports",
     sources: [],
     stage: "in_review",
+    // The right of reply an "uncommented" verdict rests on: asked the evening before publication.
+    rightOfReply: {
+      kind: "asked",
+      channel: "email",
+      contactPressOffice: "Service de presse du ministère des Transports",
+      askedAt: "2026-11-23T17:30:00+01:00",
+      deadline: "2026-11-23T21:00:00+01:00",
+      notes: "Demande de réaction aux chiffres de Ryanair.",
+    },
   },
   {
     quote: "le service minimum serait « garanti à 90 % » pour les vols long-courriers",

@@ -469,6 +469,8 @@ export const commentRequests = pgTable(
     replyChannel: text("reply_channel", { enum: COMMENT_CHANNELS }),
     replyLoggedById: int("reply_logged_by_id").references(() => users.id),
     replyLoggedAt: time("reply_logged_at"),
+    // A document that came with the reply (a letter, a statement as PDF): a kept file of the article.
+    replyFileId: int("reply_file_id").references(() => sourceFiles.id),
     deadlineToldAt: time("deadline_told_at"),
     createdAt: createdAt(),
   },

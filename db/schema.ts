@@ -556,6 +556,8 @@ export const commentRequests = sqliteTable(
     replyChannel: text("reply_channel", { enum: COMMENT_CHANNELS }),
     replyLoggedById: integer("reply_logged_by_id").references(() => users.id),
     replyLoggedAt: integer("reply_logged_at", { mode: "timestamp_ms" }),
+    // A document that came with the reply (a letter, a statement as PDF): a kept file of the article.
+    replyFileId: integer("reply_file_id").references(() => sourceFiles.id),
     // When the asker was told the deadline passed without an answer (once; lib/notify/worker.ts).
     deadlineToldAt: integer("deadline_told_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),

@@ -57,6 +57,10 @@ async function verifiedEnglishArticle(editor: Actor, reviewer: Actor, publishedA
       verdictNote: "",
       silentParty: "Kyiv",
       sources: [],
+      rightOfReply: {
+        kind: "notContacted",
+        reason: "Kyiv's spokespeople are not reachable during the offensive.",
+      },
       submit: true,
     },
   });

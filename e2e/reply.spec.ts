@@ -161,3 +161,114 @@ test("exports the English sentence from the recorded request", async ({ page }) 
     "Kyiv did not respond to a request for comment sent on 1 December at 14:00 by the time of publication.",
   );
 });
+
+test("the claim form asks for the right of reply before an uncommented claim enters the queue", async ({
+  page,
+}) => {
+  const body = "Moscou dit contrôler 70 % de la région.\n\nKyiv n'a pas réagi.";
+  const { articleId, claimId } = await silentClaim("fr", body, "Moscou dit contrôler 70 % de la région.");
+  await signIn(page, "editor");
+  await page.goto(`/articles/${articleId}`);
+  await page
+    .getByTestId("claim-list")
+    .getByRole("button", { name: /Moscou dit contrôler/ })
+    .click();
+  await page.getByTestId("claim-list").getByRole("button", { name: "Edit" }).click();
+  const form = page.getByTestId("claim-form");
+  const reply = form.getByTestId("claim-right-of-reply");
+  await expect(reply).toContainText("a request for comment to Kyiv");
+
+  // Nothing recorded: the server refuses to queue it, says why, and opens the request's fields.
+  await form.getByRole("button", { name: "Save and submit to queue" }).click();
+  await expect(form).toContainText("needs a request for comment to Kyiv");
+  await expect(reply.getByLabel("We asked for comment")).toBeChecked();
+  expect((await getClaimById({ id: claimId }))?.stage).toBe("draft");
+
+  // A deadline before the request is refused on its field, and nothing is written.
+  await reply.getByLabel("Asked at").fill("2026-12-01T14:00");
+  await reply.getByLabel("Deadline").fill("2026-12-01T10:00");
+  await form.getByRole("button", { name: "Save and submit to queue" }).click();
+  await expect(reply).toContainText("The deadline must come after the request.");
+  expect((await getRightOfReply({ claimId, now: new Date() })).requests).toEqual([]);
+
+  // Marked "not contacted" with a reason, right there: saved and queued in one step.
+  await reply.getByLabel("Not contacted").check();
+  await reply.getByLabel("Why not").fill("Le ministère ne répond plus à la rédaction depuis 2025.");
+  await form.getByRole("button", { name: "Save and submit to queue" }).click();
+  await expect.poll(async () => (await getClaimById({ id: claimId }))?.stage).toBe("in_review");
+  const record = await getRightOfReply({ claimId, now: new Date() });
+  expect(record.notContacted).toMatchObject([
+    { party: "Kyiv", reason: "Le ministère ne répond plus à la rédaction depuis 2025." },
+  ]);
+});
+
+test("a reply with a document becomes a source of the claim, in the page and in every export", async ({
+  page,
+}) => {
+  const body = "The Kremlin said its forces took 9 villages.\n\nKyiv did not respond.";
+  const { articleId, claimId } = await silentClaim(
+    "en",
+    body,
+    "The Kremlin said its forces took 9 villages.",
+  );
+  const request = await createCommentRequest({
+    actor: editor,
+    input: {
+      claimId,
+      party: "Kyiv",
+      channel: "email",
+      askedAt: "2026-12-01T14:00",
+      deadline: "2026-12-01T18:00",
+    },
+    now: new Date("2026-12-01T16:00:00Z"),
+  });
+  await signIn(page, "editor");
+  await page.goto(`/articles/${articleId}/claims/${claimId}`);
+  const panel = page.getByTestId("right-of-reply");
+  await panel.getByRole("button", { name: "Log the reply" }).click();
+  await panel.getByLabel("What they said").fill("Our forces hold the villages; see the statement.");
+  await panel.getByLabel("Received at").fill("2026-12-01T17:30");
+
+  // A file that is not what its name says is refused, and nothing is recorded.
+  await panel.getByLabel("Document (optional)").setInputFiles({
+    name: "statement.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("just some words"),
+  });
+  await panel.getByRole("button", { name: "Save the reply" }).click();
+  await expect(panel).toContainText("does not match its name");
+  expect((await getRightOfReply({ claimId, now: new Date() })).requests[0]?.reply).toBeNull();
+
+  const pdf = Buffer.from(
+    "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+  );
+  await panel.getByLabel("Document (optional)").setInputFiles({
+    name: "statement.pdf",
+    mimeType: "application/pdf",
+    buffer: pdf,
+  });
+  await panel.getByRole("button", { name: "Save the reply" }).click();
+  await expect(panel.getByTestId("reply-received")).toBeVisible();
+  await expect(panel.getByTestId("reply-document")).toContainText("statement.pdf");
+
+  // Among the claim's sources: who, when, how, what was said, and the document.
+  const source = page.getByTestId("source-list").locator('li[data-kind="reply"]');
+  await expect(source).toContainText("Reply from Kyiv, 1 December at 17:30, by e-mail");
+  await expect(source).toContainText("Our forces hold the villages");
+  const download = source.getByTestId("source-download");
+  const file = await page.request.get((await download.getAttribute("href"))!);
+  expect(file.headers()["content-disposition"]).toContain("attachment");
+  expect(Buffer.from(await file.body()).equals(pdf)).toBe(true);
+
+  const json = await (
+    await page.request.get(`/articles/${articleId}/export?format=json&unapproved=1`)
+  ).json();
+  const exported = JSON.stringify(json);
+  expect(exported).toContain(`"kind":"reply"`);
+  expect(exported).toContain(`"requestId":${request.id}`);
+  const csv = await (await page.request.get(`/articles/${articleId}/export?format=csv&unapproved=1`)).text();
+  expect(csv).toContain("Reply from Kyiv, 1 December at 17:30, by e-mail");
+  expect(csv).toContain("Document: statement.pdf, SHA-256 ");
+  const md = await (await page.request.get(`/articles/${articleId}/export?format=md&unapproved=1`)).text();
+  expect(md).toContain("Reply from Kyiv, 1 December at 17:30, by e-mail");
+});

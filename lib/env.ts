@@ -39,9 +39,10 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => v || undefined),
-  // Right of reply (README): "required" refuses to queue an "uncommented" verdict unless its silent
-  // party was asked for comment or recorded as not contacted; "advisory" only shows what is missing.
-  RIGHT_OF_REPLY: z.enum(["required", "advisory"]).default("advisory"),
+  // Right of reply (README): by default ("required") an "uncommented" verdict enters the queue only
+  // when its silent party was asked for comment or recorded as not contacted; a desk that does not
+  // want the rule opts out with "advisory", which only shows what is missing.
+  RIGHT_OF_REPLY: z.enum(["required", "advisory"]).default("required"),
   // Tests only: a file holding a number of milliseconds that lib/clock.ts adds to the time, so an
   // end-to-end test can move the server past a deadline without waiting. Unset in production.
   CLOCK_OFFSET_FILE: z.string().optional(),

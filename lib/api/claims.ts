@@ -61,5 +61,6 @@ export async function patchedClaim(
     silentParty: fields.silentParty ?? current.silentParty ?? "",
     sources: fields.sources ?? current.sources.map(toValues),
     ...(fields.correctionNote !== undefined ? { correctionNote: fields.correctionNote } : {}),
+    ...(fields.rightOfReply !== undefined ? { rightOfReply: fields.rightOfReply } : {}),
   };
 }

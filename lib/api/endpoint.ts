@@ -27,6 +27,11 @@ export type Endpoint<P extends Schema = Schema, Q extends Schema = Schema, B ext
   body?: B;
   /** The body is a file upload (multipart/form-data, one field `file`), read by the route itself. */
   upload?: boolean;
+  /**
+   * The body may also come as multipart/form-data: its text fields are read as the body's fields
+   * (numbers and booleans as text) and a document in the field `file` is handed to the route.
+   */
+  multipart?: boolean;
   /** Whether the body may be left out entirely (all its fields optional). */
   bodyOptional?: boolean;
   success: {

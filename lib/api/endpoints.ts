@@ -282,11 +282,12 @@ export const endpoints = {
     tag: "Claims",
     summary: "Log the reply to a request for comment",
     description:
-      'Logs the answer, or the refusal to comment, once. A reply never changes the verdict: an answer flags the claim "reply received" and sends a claim in review back to its editor; an approved claim stays approved, flagged. The request must belong to the claim of the path.',
+      'Logs the answer, or the refusal to comment, once. A reply never changes the verdict: an answer flags the claim "reply received" and sends a claim in review back to its editor; an approved claim stays approved, flagged (a change to it, once published, is a correction). The recorded reply becomes one of the claim\'s sources in every export (kind `reply`). The request must belong to the claim of the path. A document may come with it: send the body as `multipart/form-data` with the same fields and the file in the field `file` (PDF, image, text, CSV or office document, at most 20 MB: 413 `file_too_large`, 415 `file_type_unknown` / `file_type_mismatch`).',
     auth: true,
     permission: "claim.edit",
     params: commentRequestParamsSchema,
     body: apiRecordReplySchema,
+    multipart: true,
     success: { status: 200, description: "The request with its reply.", schema: apiRecordedReplySchema },
     errors: ["not_found", "conflict"],
   }),

@@ -22,6 +22,7 @@ import { refuseCrossSite } from "@/lib/security/cross-site";
 import { API_CONTENT_SECURITY_POLICY, isHttpsRequest, securityHeaders } from "@/lib/security/headers";
 import { parseInput } from "@/lib/validation/parse";
 import { readJsonBody } from "./body";
+import { isMultipart, readMultipart } from "@/lib/evidence/upload";
 import type { Endpoint } from "./endpoint";
 
 type Schema = z.ZodType | undefined;
@@ -34,6 +35,8 @@ export type ApiContext<P extends Schema, Q extends Schema, B extends Schema> = {
   query: Out<Q>;
   body: Out<B>;
   request: Request;
+  /** The document of a multipart body (endpoints with `multipart`), else null. */
+  file: { name: string; bytes: Uint8Array } | null;
 };
 
 export type AuthedApiContext<P extends Schema, Q extends Schema, B extends Schema> = ApiContext<P, Q, B> & {
@@ -65,7 +68,12 @@ async function parseRequest<P extends Schema, Q extends Schema, B extends Schema
   const params = endpoint.params ? parseInput(endpoint.params, await context.params) : undefined;
   const query = endpoint.query ? parseInput(endpoint.query, queryObject(request)) : undefined;
   let body: unknown;
-  if (endpoint.body) {
+  let file: { name: string; bytes: Uint8Array } | null = null;
+  if (endpoint.body && endpoint.multipart && isMultipart(request)) {
+    const form = await readMultipart(request);
+    file = form.file;
+    body = parseInput(endpoint.body, form.fields);
+  } else if (endpoint.body) {
     const raw = await readJsonBody(request);
     if (raw === undefined && !endpoint.bodyOptional) {
       throw new AppError("invalid_input", "This request needs a JSON body.", {
@@ -74,7 +82,7 @@ async function parseRequest<P extends Schema, Q extends Schema, B extends Schema
     }
     body = parseInput(endpoint.body, raw ?? {});
   }
-  return { params, query, body, request } as ApiContext<P, Q, B>;
+  return { params, query, body, request, file } as ApiContext<P, Q, B>;
 }
 
 function respond(endpoint: Endpoint, result: unknown): Response {

@@ -276,7 +276,21 @@ function operation(endpoint: Endpoint): OpenApiOperation {
       ? {
           requestBody: {
             required: !endpoint.bodyOptional,
-            content: { "application/json": { schema: schemaRef(endpoint.body, "input") } },
+            content: {
+              "application/json": { schema: schemaRef(endpoint.body, "input") },
+              ...(endpoint.multipart
+                ? {
+                    "multipart/form-data": {
+                      schema: {
+                        allOf: [
+                          schemaRef(endpoint.body, "input"),
+                          { type: "object", properties: { file: { type: "string", format: "binary" } } },
+                        ],
+                      } as JsonSchema,
+                    },
+                  }
+                : {}),
+            },
           },
         }
       : {}),

@@ -1,6 +1,7 @@
 import "server-only";
 // The right of reply as the API writes it: times as ISO strings (lib/validation/api-comment.ts).
 import type { CommentRequestView, RightOfReply } from "@/lib/data/comment-requests";
+import { toApiFile } from "./serialize";
 
 export function toApiCommentRequest(r: CommentRequestView) {
   return {
@@ -19,6 +20,7 @@ export function toApiCommentRequest(r: CommentRequestView) {
     reply: r.reply
       ? {
           outcome: r.reply.outcome,
+          document: r.reply.document ? toApiFile(r.reply.document) : null,
           text: r.reply.text,
           at: r.reply.at.toISOString(),
           channel: r.reply.channel,

@@ -133,7 +133,11 @@ describe("submitRatedClaims", () => {
     });
     const b = await createClaim({
       actor: editor,
-      input: claimInput(article.id, SAMPLE_BODY, Q2, { verdict: "uncommented", silentParty: "Kyiv" }),
+      input: claimInput(article.id, SAMPLE_BODY, Q2, {
+        verdict: "uncommented",
+        silentParty: "Kyiv",
+        rightOfReply: { kind: "notContacted", reason: "Test: no press office to reach." },
+      }),
     });
     const submitted = await submitRatedClaims({
       actor: editor,

@@ -3,7 +3,12 @@
 // `uncommented` verdict, and bad input refused with nothing written.
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { claimEvents, commentRequests } from "@/lib/data/tables";
+import { claimEvents, commentRequests, sourceFiles } from "@/lib/data/tables";
+import { incomingFiles, storedFiles } from "@/lib/evidence/files";
+import { listCorrections } from "./corrections";
+import { sha256 } from "./evidence";
+import { publishSummary } from "./publish";
+import { getSummaryInput } from "./summary";
 import { noCommentSentence, requestLine, timeInputValue } from "@/lib/reply/wording";
 import { approveClaim, createClaim, getClaimById, getClaimHistory, submitClaim, updateClaim } from "./claims";
 import {
@@ -289,16 +294,17 @@ describe("replies", () => {
   });
 });
 
-describe("an uncommented verdict with RIGHT_OF_REPLY=required", () => {
+describe("an uncommented verdict needs its right of reply (the default)", () => {
   it("goes to review only when its silent party was asked or recorded as not contacted", async () => {
-    process.env.RIGHT_OF_REPLY = "required";
     const { editor, claim } = await setup();
     const now = at("2030-12-01T15:00:00Z");
     const refused = await refusal(submitClaim({ actor: editor, id: claim.id }));
     expect(refused).toMatchObject({
       code: "needs_silent_party",
+      status: 400,
       details: { reason: "needs_right_of_reply", party: "Kyiv" },
     });
+    expect((await getClaimById({ id: claim.id }))?.stage).toBe("draft");
     // Asking another party is not asking the silent one.
     await createCommentRequest({ actor: editor, input: ask(claim.id, { party: "Moscow" }), now });
     expect((await refusal(submitClaim({ actor: editor, id: claim.id }))).details?.reason).toBe(
@@ -314,6 +320,297 @@ describe("an uncommented verdict with RIGHT_OF_REPLY=required", () => {
       now,
     });
     expect((await submitClaim({ actor: editor, id: claim.id })).stage).toBe("in_review");
+  });
+
+  it("refuses a claim created and submitted at once without it, and writes nothing", async () => {
+    const { editor, article } = await setup({ verdict: "confirmed", silentParty: "" });
+    const before = await countRows(getDb(), claimEvents);
+    const refused = await refusal(
+      createClaim({
+        actor: editor,
+        input: claimInput(article.id, SAMPLE_BODY, "12 villages", {
+          verdict: "uncommented",
+          silentParty: "Kyiv",
+          submit: true,
+        }),
+      }),
+    );
+    expect(refused.details?.reason).toBe("needs_right_of_reply");
+    expect(await countRows(getDb(), claimEvents)).toBe(before);
+  });
+
+  it("takes a request to the silent party given with the claim, in the claim's transaction", async () => {
+    const { editor, article } = await setup({ verdict: "confirmed", silentParty: "" });
+    const claim = await createClaim({
+      actor: editor,
+      input: claimInput(article.id, SAMPLE_BODY, "12 villages", {
+        verdict: "uncommented",
+        silentParty: "Kyiv",
+        submit: true,
+        rightOfReply: {
+          kind: "asked",
+          channel: "phone",
+          askedAt: "2026-11-20T09:00",
+          deadline: "2026-11-20T12:00",
+          contactPhone: "+380 44 000 00 00",
+        },
+      }),
+    });
+    expect(claim.stage).toBe("in_review");
+    const record = await getRightOfReply({ claimId: claim.id, now: at("2026-11-20T10:00:00Z") });
+    expect(record.requests).toHaveLength(1);
+    // The party is the claim's silent party, written once.
+    expect(record.requests[0]).toMatchObject({
+      party: "Kyiv",
+      channel: "phone",
+      askedAt: at("2026-11-20T08:00:00Z"),
+      askedBy: { id: editor.id },
+      state: "waiting",
+      contact: { phone: "+380 44 000 00 00", email: null },
+    });
+    const types = (await getClaimHistory({ claimId: claim.id })).map((e) => e.type);
+    expect(types).toEqual(["created", "comment_requested", "submitted"]);
+  });
+
+  it("takes a not-contacted note on update, and refuses bad times or a verdict that is not uncommented", async () => {
+    const { editor, claim } = await setup();
+    const base = {
+      id: claim.id,
+      version: claim.version,
+      start: claim.start,
+      end: claim.end,
+      quote: claim.quote,
+      statement: claim.statement,
+      speaker: claim.speaker ?? "",
+      verdict: "uncommented" as const,
+      verdictNote: "",
+      silentParty: "Kyiv",
+      sources: [],
+      submit: true,
+    };
+    const reversed = await refusal(
+      updateClaim({
+        actor: editor,
+        input: {
+          ...base,
+          rightOfReply: {
+            kind: "asked",
+            channel: "email",
+            askedAt: "2026-11-20T12:00",
+            deadline: "2026-11-20T09:00",
+          },
+        },
+      }),
+    );
+    expect(reversed.fieldErrors).toEqual({ "rightOfReply.deadline": ["deadlineBeforeRequest"] });
+    const future = await refusal(
+      updateClaim({
+        actor: editor,
+        input: {
+          ...base,
+          rightOfReply: {
+            kind: "asked",
+            channel: "email",
+            askedAt: "2099-01-01T12:00",
+            deadline: "2099-01-02T12:00",
+          },
+        },
+      }),
+    );
+    expect(future.fieldErrors).toEqual({ "rightOfReply.askedAt": ["timeInFuture"] });
+    const blank = await refusal(
+      updateClaim({ actor: editor, input: { ...base, rightOfReply: { kind: "notContacted", reason: " " } } }),
+    );
+    expect(blank.fieldErrors).toEqual({ "rightOfReply.reason": ["required"] });
+    const wrongVerdict = await refusal(
+      updateClaim({
+        actor: editor,
+        input: {
+          ...base,
+          verdict: "confirmed",
+          silentParty: "",
+          rightOfReply: { kind: "notContacted", reason: "No press office." },
+        },
+      }),
+    );
+    expect(wrongVerdict.fieldErrors).toEqual({ rightOfReply: ["rightOfReplyNeedsUncommented"] });
+    // Nothing of the refused saves was written.
+    expect(await getDb().select().from(commentRequests).where(eq(commentRequests.claimId, claim.id))).toEqual(
+      [],
+    );
+    expect((await getClaimById({ id: claim.id }))?.version).toBe(claim.version);
+
+    const saved = await updateClaim({
+      actor: editor,
+      input: { ...base, rightOfReply: { kind: "notContacted", reason: "The ministry has no press office." } },
+    });
+    expect(saved.stage).toBe("in_review");
+    const record = await getRightOfReply({ claimId: claim.id, now: new Date() });
+    expect(record.notContacted).toMatchObject([
+      { party: "Kyiv", reason: "The ministry has no press office.", recordedBy: { id: editor.id } },
+    ]);
+  });
+
+  it("is only advice with RIGHT_OF_REPLY=advisory, the opt-out", async () => {
+    process.env.RIGHT_OF_REPLY = "advisory";
+    const { editor, claim } = await setup();
+    expect((await submitClaim({ actor: editor, id: claim.id })).stage).toBe("in_review");
+  });
+});
+
+const PDF = new TextEncoder().encode(
+  "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+);
+
+describe("a document with the reply", () => {
+  it("is kept with the reply (type from its content, SHA-256), and a refused reply leaves no file and no row", async () => {
+    const { editor, claim } = await setup();
+    const now = at("2030-12-01T15:00:00Z");
+    const request = await createCommentRequest({ actor: editor, input: ask(claim.id), now });
+    const other = await createCommentRequest({
+      actor: editor,
+      input: ask(claim.id, { party: "Minsk" }),
+      now,
+    });
+    const reply = (requestId: number, extra: Record<string, unknown> = {}) => ({
+      claimId: claim.id,
+      requestId,
+      outcome: "answered" as const,
+      text: "See our statement attached.",
+      repliedAt: "2030-12-01T16:00",
+      channel: "email" as const,
+      ...extra,
+    });
+    const filesBefore = storedFiles().length;
+    const rowsBefore = await countRows(getDb(), sourceFiles);
+
+    // Refused before anything is written: a file whose content is not its extension, an empty one.
+    const mismatch = await refusal(
+      recordReply({
+        actor: editor,
+        input: reply(request.id),
+        now,
+        document: { name: "statement.pdf", bytes: new TextEncoder().encode("plain words") },
+      }),
+    );
+    expect(mismatch).toMatchObject({
+      code: "unsupported_media_type",
+      details: { reason: "file_type_mismatch" },
+    });
+    const empty = await refusal(
+      recordReply({
+        actor: editor,
+        input: reply(request.id),
+        now,
+        document: { name: "statement.pdf", bytes: new Uint8Array() },
+      }),
+    );
+    expect(empty.details?.reason).toBe("file_empty");
+
+    const { request: saved } = await recordReply({
+      actor: editor,
+      input: reply(request.id),
+      now,
+      document: { name: "../Déclaration officielle.pdf", bytes: PDF },
+    });
+    expect(saved.reply?.document).toMatchObject({
+      kind: "document",
+      name: "Déclaration officielle.pdf",
+      mediaType: "application/pdf",
+      size: PDF.byteLength,
+      sha256: sha256(PDF),
+    });
+    expect(storedFiles()).toHaveLength(filesBefore + 1);
+    const record = await getRightOfReply({ claimId: claim.id, now });
+    expect(record.requests.find((r) => r.id === request.id)?.reply?.document?.id).toBe(
+      saved.reply?.document?.id,
+    );
+    const event = (await getClaimHistory({ claimId: claim.id })).find((e) => e.type === "reply_recorded");
+    expect(event?.after).toMatchObject({ fileId: saved.reply?.document?.id, sha256: sha256(PDF) });
+
+    // Refused inside the transaction (a second reply; another claim's request): the file goes too.
+    const twice = await refusal(
+      recordReply({
+        actor: editor,
+        input: reply(request.id),
+        now,
+        document: { name: "again.pdf", bytes: PDF },
+      }),
+    );
+    expect(twice).toMatchObject({ code: "conflict", details: { reason: "reply_already_recorded" } });
+    const early = await refusal(
+      recordReply({
+        actor: editor,
+        input: reply(other.id, { repliedAt: "2030-12-01T10:00" }),
+        now,
+        document: { name: "early.pdf", bytes: PDF },
+      }),
+    );
+    expect(early.details?.reason).toBe("reply_before_request");
+    expect(storedFiles()).toHaveLength(filesBefore + 1);
+    expect(incomingFiles()).toEqual([]);
+    expect(await countRows(getDb(), sourceFiles)).toBe(rowsBefore + 1);
+  });
+});
+
+describe("a reply to a published claim", () => {
+  it("flags the approved claim for its editor, and changing it then asks for a correction note", async () => {
+    const { editor, reviewer, claim } = await setup();
+    const now = at("2030-12-01T15:00:00Z");
+    const request = await createCommentRequest({ actor: editor, input: ask(claim.id), now });
+    await submitClaim({ actor: editor, id: claim.id });
+    await approveClaim({ actor: reviewer, id: claim.id });
+    await publishSummary({ actor: reviewer, articleId: claim.articleId, channel: "app" });
+    const later = at("2030-12-02T09:00:00Z");
+    const { stage } = await recordReply({
+      actor: editor,
+      input: {
+        claimId: claim.id,
+        requestId: request.id,
+        outcome: "answered",
+        text: "Kyiv says the villages were retaken on 30 November.",
+        repliedAt: "2030-12-02T08:00",
+        channel: "email",
+      },
+      now: later,
+    });
+    // What went out stays as it went out: the claim stays approved, flagged "reply received".
+    expect(stage).toBe("approved");
+    const current = (await getClaimById({ id: claim.id }))!;
+    expect(current.stage).toBe("approved");
+    expect((await getRightOfReply({ claimId: claim.id, now: later })).replyReceived).toBe(true);
+    // The reply is among the claim's sources for the new verdict.
+    const input = await getSummaryInput({ articleId: claim.articleId, includeUnapproved: true });
+    expect(input!.claims[0]!.commentRequests?.[0]).toMatchObject({
+      requestId: request.id,
+      outcome: "answered",
+      replyText: "Kyiv says the villages were retaken on 30 November.",
+    });
+
+    const change = {
+      id: current.id,
+      version: current.version,
+      start: current.start,
+      end: current.end,
+      quote: current.quote,
+      statement: current.statement,
+      speaker: current.speaker ?? "",
+      verdict: "disputed" as const,
+      verdictNote: "Kyiv disputes it (reply of 2 December).",
+      silentParty: "",
+      sources: [],
+    };
+    const refused = await refusal(updateClaim({ actor: editor, input: change }));
+    expect(refused.details?.reason).toBe("correction_note_required");
+    const corrected = await updateClaim({
+      actor: editor,
+      input: { ...change, correctionNote: "Kyiv answered after publication: it disputes the claim." },
+    });
+    expect(corrected).toMatchObject({ stage: "draft", verdict: "disputed" });
+    // The verdict was set again after the reply: the flag is answered.
+    expect((await getRightOfReply({ claimId: claim.id, now: later })).replyReceived).toBe(false);
+    const log = await listCorrections({ articleId: claim.articleId });
+    expect(log).toMatchObject([{ claimId: claim.id, corrects: 1 }]);
   });
 });
 

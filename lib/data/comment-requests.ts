@@ -10,13 +10,21 @@ import "server-only";
 // correction follows). Refusals to comment are recorded the same way but flag nothing: they confirm
 // an `uncommented` verdict, whose sentence then reads "declined to comment".
 import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
-import { claims, commentRequests, commentWaivers, type Claim, type CommentRequest } from "@/lib/data/tables";
+import {
+  claims,
+  commentRequests,
+  commentWaivers,
+  type Claim,
+  type CommentRequest,
+  type CommentWaiver,
+} from "@/lib/data/tables";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { commentState, parseTimeInput, type CommentState } from "@/lib/reply/wording";
 import { canRequestComment, checkRightOfReply, stageAfterReply, type Actor } from "@/lib/review";
 import type { CommentChannel, ReplyOutcome } from "@/lib/review/model";
 import {
+  claimRightOfReplySchema,
   createCommentRequestSchema,
   notContactedSchema,
   recordReplySchema,
@@ -25,15 +33,20 @@ import {
   type RecordReplyInput,
 } from "@/lib/validation/comment";
 import { parseInput } from "@/lib/validation/parse";
+import type { z } from "@/lib/validation/zod";
 import { getDb, withTransaction, type Tx } from "./connection";
 import { recordEvent } from "./claims/events";
 import { conflict, loadClaim, refuse } from "./claims/shared";
-import type { PersonRef } from "./claims/views";
+import { loadFileRefs, type PersonRef } from "./claims/views";
+import type { FileRef } from "@/lib/evidence/sources";
+import { checkDocument, insertFileRow, keepWith } from "./evidence";
 import { notify } from "./notifications";
 import { userNames } from "./user-names";
 
 export type CommentReplyView = {
   outcome: ReplyOutcome;
+  /** The document that came with the reply, kept as evidence; null when none did. */
+  document: FileRef | null;
   text: string | null;
   at: Date;
   channel: CommentChannel;
@@ -92,7 +105,12 @@ function timeOf(value: string, field: string): Date {
 /** Up to a few minutes ahead of the server's clock is a clock difference, not the future. */
 const CLOCK_SLACK_MS = 5 * 60_000;
 
-function toView(row: CommentRequest, names: Map<number, string>, now: Date): CommentRequestView {
+function toView(
+  row: CommentRequest,
+  names: Map<number, string>,
+  now: Date,
+  files: Map<number, FileRef> = new Map(),
+): CommentRequestView {
   const ref = (id: number | null): PersonRef | null =>
     id === null ? null : { id, name: names.get(id) ?? "?" };
   const state = commentState(row, now);
@@ -120,6 +138,7 @@ function toView(row: CommentRequest, names: Map<number, string>, now: Date): Com
       row.outcome && row.repliedAt && row.replyChannel && row.replyLoggedAt
         ? {
             outcome: row.outcome,
+            document: row.replyFileId === null ? null : (files.get(row.replyFileId) ?? null),
             text: row.replyText,
             at: row.repliedAt,
             channel: row.replyChannel,
@@ -135,7 +154,11 @@ async function requestViews(tx: Tx, rows: CommentRequest[], now: Date): Promise<
     tx,
     rows.flatMap((r) => [r.askedById, r.replyLoggedById]),
   );
-  return rows.map((r) => toView(r, names, now));
+  const files = await loadFileRefs(
+    tx,
+    rows.flatMap((r) => (r.replyFileId === null ? [] : [r.replyFileId])),
+  );
+  return rows.map((r) => toView(r, names, now, files));
 }
 
 /** True when an answer was logged after the claim's verdict was set (or on a claim never rated). */
@@ -171,8 +194,12 @@ export async function loadRightOfReply(
     ...rows.flatMap((r) => [r.askedById, r.replyLoggedById]),
     ...waivers.map((w) => w.recordedById),
   ]);
+  const files = await loadFileRefs(
+    tx,
+    rows.flatMap((r) => (r.replyFileId === null ? [] : [r.replyFileId])),
+  );
   for (const claim of claimRows) {
-    const requests = rows.filter((r) => r.claimId === claim.id).map((r) => toView(r, names, now));
+    const requests = rows.filter((r) => r.claimId === claim.id).map((r) => toView(r, names, now, files));
     result.set(claim.id, {
       requests,
       notContacted: waivers
@@ -237,12 +264,140 @@ export async function rightOfReplyParties(
 }
 
 /**
- * With RIGHT_OF_REPLY=required, an `uncommented` claim goes to review only when its silent party
- * was asked or recorded as not contacted (lib/review/rules.ts checkRightOfReply).
+ * An `uncommented` claim goes to review only when its silent party was asked or recorded as not
+ * contacted (lib/review/rules.ts checkRightOfReply). The rule holds by default; a desk that does not
+ * want it sets RIGHT_OF_REPLY=advisory, and the record is then only shown.
  */
 export async function checkRightOfReplyInTx(tx: Tx, claim: Claim): Promise<void> {
-  if (getEnv().RIGHT_OF_REPLY !== "required" || claim.verdict !== "uncommented") return;
+  if (getEnv().RIGHT_OF_REPLY === "advisory" || claim.verdict !== "uncommented") return;
   refuse(checkRightOfReply(claim.verdict, claim.silentParty, await rightOfReplyParties(tx, claim.id)));
+}
+
+/** The request's times, read in the desk's zone and checked: the deadline after it, not in the future. */
+function requestTimes(
+  data: { askedAt: string; deadline: string },
+  now: Date,
+  prefix = "",
+): { askedAt: Date; deadline: Date } {
+  const askedAt = timeOf(data.askedAt, `${prefix}askedAt`);
+  const deadline = timeOf(data.deadline, `${prefix}deadline`);
+  if (deadline.getTime() <= askedAt.getTime()) {
+    throw new AppError("invalid_input", "The deadline must come after the request.", {
+      fieldErrors: { [`${prefix}deadline`]: ["deadlineBeforeRequest"] },
+      details: { reason: "deadline_before_request" },
+    });
+  }
+  if (askedAt.getTime() > now.getTime() + CLOCK_SLACK_MS) {
+    throw new AppError("invalid_input", "A request cannot have been sent in the future.", {
+      fieldErrors: { [`${prefix}askedAt`]: ["timeInFuture"] },
+      details: { reason: "asked_in_future" },
+    });
+  }
+  return { askedAt, deadline };
+}
+
+type RequestValues = Omit<z.output<typeof createCommentRequestSchema>, "claimId">;
+
+async function insertRequestInTx(
+  tx: Tx,
+  actor: Actor,
+  claim: Claim,
+  data: RequestValues,
+  times: { askedAt: Date; deadline: Date },
+  now: Date,
+): Promise<CommentRequest> {
+  const empty = (v: string) => (v === "" ? null : v);
+  const [row] = await tx
+    .insert(commentRequests)
+    .values({
+      claimId: claim.id,
+      articleId: claim.articleId,
+      party: data.party,
+      contactEmail: empty(data.contactEmail),
+      contactPhone: empty(data.contactPhone),
+      contactPressOffice: empty(data.contactPressOffice),
+      contactSocial: empty(data.contactSocial),
+      channel: data.channel,
+      askedAt: times.askedAt,
+      deadline: times.deadline,
+      askedById: actor.id,
+      notes: empty(data.notes),
+      createdAt: now,
+    })
+    .returning();
+  if (!row) throw new Error("The request for comment was not saved.");
+  await recordEvent(tx, {
+    claim,
+    actorId: actor.id,
+    type: "comment_requested",
+    after: {
+      requestId: row.id,
+      party: row.party,
+      channel: row.channel,
+      askedAt: times.askedAt.toISOString(),
+      deadline: times.deadline.toISOString(),
+    },
+    note: row.notes,
+    at: now,
+  });
+  return row;
+}
+
+async function insertWaiverInTx(
+  tx: Tx,
+  actor: Actor,
+  claim: Claim,
+  data: { party: string; reason: string },
+  now: Date,
+): Promise<CommentWaiver> {
+  const [row] = await tx
+    .insert(commentWaivers)
+    .values({
+      claimId: claim.id,
+      party: data.party,
+      reason: data.reason,
+      recordedById: actor.id,
+      createdAt: now,
+    })
+    .returning();
+  if (!row) throw new Error("The note was not saved.");
+  await recordEvent(tx, {
+    claim,
+    actorId: actor.id,
+    type: "not_contacted",
+    after: { party: row.party, reason: row.reason },
+    at: now,
+  });
+  return row;
+}
+
+/**
+ * The right of reply given with a claim (its form, the API's create and update): a request to its
+ * silent party or a note that it was not contacted, written in the claim's own transaction so that
+ * the claim can be submitted at once. Times are checked before anything is written.
+ */
+export function prepareClaimRightOfReply(
+  input: z.output<typeof claimRightOfReplySchema> | undefined,
+  now: Date,
+): ((tx: Tx, actor: Actor, claim: Claim) => Promise<void>) | null {
+  if (!input) return null;
+  const times = input.kind === "asked" ? requestTimes(input, now, "rightOfReply.") : null;
+  return async (tx, actor, claim) => {
+    refuse(canRequestComment(actor));
+    const party = claim.silentParty?.trim() ?? "";
+    if (claim.verdict !== "uncommented" || party === "") {
+      throw new AppError(
+        "invalid_input",
+        'A request for comment given with the claim needs the verdict "uncommented".',
+        {
+          fieldErrors: { rightOfReply: ["rightOfReplyNeedsUncommented"] },
+          details: { reason: "right_of_reply_needs_uncommented" },
+        },
+      );
+    }
+    if (input.kind === "asked") await insertRequestInTx(tx, actor, claim, { ...input, party }, times!, now);
+    else await insertWaiverInTx(tx, actor, claim, { party, reason: input.reason }, now);
+  };
 }
 
 export async function createCommentRequest({
@@ -256,68 +411,29 @@ export async function createCommentRequest({
 }): Promise<CommentRequestView> {
   const data = parseInput(createCommentRequestSchema, input);
   refuse(canRequestComment(actor));
-  const askedAt = timeOf(data.askedAt, "askedAt");
-  const deadline = timeOf(data.deadline, "deadline");
-  if (deadline.getTime() <= askedAt.getTime()) {
-    throw new AppError("invalid_input", "The deadline must come after the request.", {
-      fieldErrors: { deadline: ["deadlineBeforeRequest"] },
-      details: { reason: "deadline_before_request" },
-    });
-  }
-  if (askedAt.getTime() > now.getTime() + CLOCK_SLACK_MS) {
-    throw new AppError("invalid_input", "A request cannot have been sent in the future.", {
-      fieldErrors: { askedAt: ["timeInFuture"] },
-      details: { reason: "asked_in_future" },
-    });
-  }
+  const times = requestTimes(data, now);
   return withTransaction(async (tx) => {
     const claim = await loadClaim(tx, data.claimId);
-    const empty = (v: string) => (v === "" ? null : v);
-    const [row] = await tx
-      .insert(commentRequests)
-      .values({
-        claimId: claim.id,
-        articleId: claim.articleId,
-        party: data.party,
-        contactEmail: empty(data.contactEmail),
-        contactPhone: empty(data.contactPhone),
-        contactPressOffice: empty(data.contactPressOffice),
-        contactSocial: empty(data.contactSocial),
-        channel: data.channel,
-        askedAt,
-        deadline,
-        askedById: actor.id,
-        notes: empty(data.notes),
-        createdAt: now,
-      })
-      .returning();
-    if (!row) throw new Error("The request for comment was not saved.");
-    await recordEvent(tx, {
-      claim,
-      actorId: actor.id,
-      type: "comment_requested",
-      after: {
-        requestId: row.id,
-        party: row.party,
-        channel: row.channel,
-        askedAt: askedAt.toISOString(),
-        deadline: deadline.toISOString(),
-      },
-      note: row.notes,
-      at: now,
-    });
+    const row = await insertRequestInTx(tx, actor, claim, data, times, now);
     return (await requestViews(tx, [row], now))[0]!;
   });
 }
 
+/**
+ * Logs the reply to a request, once. A document that came with it (a letter, a statement) is kept
+ * like any evidence document (type read from its content, at most 20 MB, SHA-256) in the same
+ * transaction as the reply: a refused reply leaves no file and no row behind.
+ */
 export async function recordReply({
   actor,
   input,
   now,
+  document,
 }: {
   actor: Actor;
   input: RecordReplyInput;
   now: Date;
+  document?: { name: string; bytes: Uint8Array } | null;
 }): Promise<{ request: CommentRequestView; stage: Claim["stage"] }> {
   const data = parseInput(recordReplySchema, input);
   refuse(canRequestComment(actor));
@@ -328,7 +444,8 @@ export async function recordReply({
       details: { reason: "reply_in_future" },
     });
   }
-  return withTransaction(async (tx) => {
+  const doc = document ? await checkDocument(document) : null;
+  const write = async (tx: Tx, fileKey: string | null) => {
     const [request] = await tx
       .select()
       .from(commentRequests)
@@ -352,9 +469,14 @@ export async function recordReply({
       });
     }
     const claim = await loadClaim(tx, request.claimId);
+    const file =
+      doc && fileKey
+        ? await insertFileRow(tx, actor, fileKey, { articleId: request.articleId, kind: "document", ...doc })
+        : null;
     const [updated] = await tx
       .update(commentRequests)
       .set({
+        replyFileId: file?.id ?? null,
         outcome: data.outcome,
         replyText: data.text === "" ? null : data.text,
         repliedAt,
@@ -400,13 +522,16 @@ export async function recordReply({
         outcome: data.outcome,
         channel: data.channel,
         repliedAt: repliedAt.toISOString(),
+        ...(file ? { fileId: file.id, sha256: file.sha256 } : {}),
         ...(stage !== claim.stage ? { stage } : {}),
       },
       note: updated.replyText,
       at: now,
     });
     return { request: (await requestViews(tx, [updated], now))[0]!, stage };
-  });
+  };
+  if (doc) return keepWith("document", doc.bytes, write);
+  return withTransaction((tx) => write(tx, null));
 }
 
 export async function recordNotContacted({
@@ -422,24 +547,7 @@ export async function recordNotContacted({
   refuse(canRequestComment(actor));
   return withTransaction(async (tx) => {
     const claim = await loadClaim(tx, data.claimId);
-    const [row] = await tx
-      .insert(commentWaivers)
-      .values({
-        claimId: claim.id,
-        party: data.party,
-        reason: data.reason,
-        recordedById: actor.id,
-        createdAt: now,
-      })
-      .returning();
-    if (!row) throw new Error("The note was not saved.");
-    await recordEvent(tx, {
-      claim,
-      actorId: actor.id,
-      type: "not_contacted",
-      after: { party: row.party, reason: row.reason },
-      at: now,
-    });
+    const row = await insertWaiverInTx(tx, actor, claim, data, now);
     const names = await userNames(tx, [actor.id]);
     return {
       id: row.id,

@@ -13,7 +13,7 @@ import { AppError } from "@/lib/errors";
 import { fetchPage, type FetchOptions } from "@/lib/intake/fetch";
 import { intakeFailure } from "@/lib/intake";
 import type { Actor } from "@/lib/review";
-import { withTransaction, getDb } from "./connection";
+import { withTransaction, getDb, type Tx } from "./connection";
 import { fileRef } from "./claims/views";
 
 export function sha256(bytes: Uint8Array): string {
@@ -37,57 +37,86 @@ export function cleanFileName(name: string): string {
   return (clean === "" ? "document" : clean).slice(-200);
 }
 
-async function keep(
-  actor: Actor,
-  file: {
-    articleId: number;
-    kind: FileKind;
-    name: string;
-    mediaType: string;
-    bytes: Uint8Array;
-    url?: string;
-    finalUrl?: string;
-  },
-): Promise<FileRef> {
-  const key = newStorageKey(file.kind);
-  const pending = await writePending(key, file.bytes);
-  let row: SourceFile;
+type KeptFile = {
+  articleId: number;
+  kind: FileKind;
+  name: string;
+  mediaType: string;
+  bytes: Uint8Array;
+  url?: string;
+  finalUrl?: string;
+};
+
+/** The row of a kept file, inside the transaction that also writes what refers to it. */
+export async function insertFileRow(tx: Tx, actor: Actor, key: string, file: KeptFile): Promise<SourceFile> {
+  const [inserted] = await tx
+    .insert(sourceFiles)
+    .values({
+      articleId: file.articleId,
+      kind: file.kind,
+      storageKey: key,
+      name: file.name,
+      mediaType: file.mediaType,
+      size: file.bytes.byteLength,
+      sha256: sha256(file.bytes),
+      url: file.url ?? null,
+      finalUrl: file.finalUrl ?? null,
+      createdById: actor.id,
+    })
+    .returning();
+  if (!inserted) throw new Error("The file's row was not saved.");
+  return inserted;
+}
+
+/**
+ * Writes a file and the rows that go with it as one: the bytes under a temporary name, then
+ * `write` in a transaction (which inserts the file's row with insertFileRow and whatever names it),
+ * then the final name once that committed; the temporary file is removed when anything fails.
+ */
+export async function keepWith<T>(
+  kind: FileKind,
+  bytes: Uint8Array,
+  write: (tx: Tx, key: string) => Promise<T>,
+): Promise<T> {
+  const key = newStorageKey(kind);
+  const pending = await writePending(key, bytes);
+  let result: T;
   try {
-    row = await withTransaction(async (tx) => {
-      const [article] = await tx
-        .select({ id: articles.id })
-        .from(articles)
-        .where(eq(articles.id, file.articleId))
-        .limit(1);
-      if (!article) {
-        throw new AppError("not_found", "This article does not exist or was deleted.", {
-          details: { reason: "article_not_found" },
-        });
-      }
-      const [inserted] = await tx
-        .insert(sourceFiles)
-        .values({
-          articleId: file.articleId,
-          kind: file.kind,
-          storageKey: key,
-          name: file.name,
-          mediaType: file.mediaType,
-          size: file.bytes.byteLength,
-          sha256: sha256(file.bytes),
-          url: file.url ?? null,
-          finalUrl: file.finalUrl ?? null,
-          createdById: actor.id,
-        })
-        .returning();
-      if (!inserted) throw new Error("The file's row was not saved.");
-      return inserted;
-    });
+    result = await withTransaction((tx) => write(tx, key));
   } catch (error) {
     await discardPending(pending);
     throw error;
   }
   await commitPending(pending);
+  return result;
+}
+
+async function keep(actor: Actor, file: KeptFile): Promise<FileRef> {
+  const row = await keepWith(file.kind, file.bytes, async (tx, key) => {
+    const [article] = await tx
+      .select({ id: articles.id })
+      .from(articles)
+      .where(eq(articles.id, file.articleId))
+      .limit(1);
+    if (!article) {
+      throw new AppError("not_found", "This article does not exist or was deleted.", {
+        details: { reason: "article_not_found" },
+      });
+    }
+    return insertFileRow(tx, actor, key, file);
+  });
   return fileRef(row);
+}
+
+/** A document checked before anything is written: at most 20 MB, its name cleaned, its type read from its content. */
+export async function checkDocument(document: {
+  name: string;
+  bytes: Uint8Array;
+}): Promise<{ name: string; mediaType: string; bytes: Uint8Array }> {
+  if (document.bytes.byteLength > MAX_DOCUMENT_BYTES) throw tooLarge();
+  const name = cleanFileName(document.name);
+  const { mediaType } = await detectDocument(document.bytes, name);
+  return { name, mediaType, bytes: document.bytes };
 }
 
 /**
@@ -105,10 +134,8 @@ export async function uploadDocument({
   name: string;
   bytes: Uint8Array;
 }): Promise<FileRef> {
-  if (bytes.byteLength > MAX_DOCUMENT_BYTES) throw tooLarge();
-  const fileName = cleanFileName(name);
-  const { mediaType } = await detectDocument(bytes, fileName);
-  return keep(actor, { articleId, kind: "document", name: fileName, mediaType, bytes });
+  const checked = await checkDocument({ name, bytes });
+  return keep(actor, { articleId, kind: "document", ...checked });
 }
 
 function snapshotName(url: string, at: Date): string {

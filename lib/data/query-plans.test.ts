@@ -116,6 +116,7 @@ beforeAll(async () => {
             verdict: "uncommented",
             silentParty: "Kyiv",
             sources: [{ url: "https://example.org/source", title: "Source" }],
+            rightOfReply: { kind: "notContacted", reason: "Test: no press office to reach." },
           }),
           submit: true,
         },

@@ -256,7 +256,11 @@ describe("review queue", () => {
     const a = await makeArticle(people.ana, BODY);
     const b = await makeArticle(people.ana, BODY);
     const c1 = await queued(a.id, Q1, people.ana, { verdict: "disputed", speaker: "le Kremlin" });
-    const c2 = await queued(a.id, Q2, people.eve, { verdict: "uncommented", silentParty: "Kyiv" });
+    const c2 = await queued(a.id, Q2, people.eve, {
+      verdict: "uncommented",
+      silentParty: "Kyiv",
+      rightOfReply: { kind: "notContacted", reason: "Test: no press office to reach." },
+    });
     const c3 = await queued(b.id, Q3, people.ana, { verdict: "confirmed", speaker: "le ministre" });
     const ids = async (filters: Parameters<typeof listQueue>[0]) =>
       (await listQueue(filters)).items.map((c) => c.id).filter((id) => [c1.id, c2.id, c3.id].includes(id));

@@ -2,6 +2,7 @@ import "server-only";
 import { DEMO_ACCOUNTS, DEMO_ARTICLE, DEMO_CLAIMS } from "@/db/demo";
 import type { Actor } from "@/lib/review";
 import { generatePassword } from "@/lib/auth/password";
+import type { ClaimRightOfReplyInput } from "@/lib/validation/comment";
 import { createArticle } from "./articles";
 import { approveClaim, createClaim } from "./claims";
 import { countUsers, createUser, type PublicUser } from "./users";
@@ -35,6 +36,19 @@ export async function seedDemo(
 }
 
 /**
+ * A demo request as written in db/demo.ts; on a machine whose clock is earlier than its date, moved
+ * to the day before, so that it is never in the future.
+ */
+function demoRightOfReply(
+  given: Extract<(typeof DEMO_CLAIMS)[number], { rightOfReply: unknown }>["rightOfReply"],
+): ClaimRightOfReplyInput {
+  const asked = Date.parse(given.askedAt);
+  const shift = Math.max(0, asked - (Date.now() - 24 * 3600_000));
+  const at = (iso: string) => new Date(Date.parse(iso) - shift).toISOString();
+  return { ...given, askedAt: at(given.askedAt), deadline: at(given.deadline) };
+}
+
+/**
  * The demo article with its claims as DEMO_CLAIMS describe them: rated and submitted by the editor,
  * the approved one approved by the reviewer. Returns the article and its claims with their stage.
  */
@@ -58,6 +72,7 @@ export async function createDemoArticle({ editor, reviewer }: { editor: Actor; r
         silentParty: claim.silentParty,
         sources: [...claim.sources],
         submit: claim.stage !== "draft",
+        ...("rightOfReply" in claim ? { rightOfReply: demoRightOfReply(claim.rightOfReply) } : {}),
       },
     });
     if (claim.stage === "approved") await approveClaim({ actor: reviewer, id: view.id });

@@ -121,6 +121,7 @@ describe("getSummaryInput", () => {
         verdict: "uncommented",
         silentParty: "Kyiv",
         verdictNote: "Relancé deux fois.",
+        rightOfReply: { kind: "notContacted", reason: "Test: no press office to reach." },
         sources: [
           { url: "https://example.org/b", title: "Second" },
           { url: "https://example.org/a", title: "" },

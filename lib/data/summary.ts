@@ -25,7 +25,7 @@ import { endOfDay, zonedDayStartMs } from "@/lib/dates/zoned";
 import type { SummaryArticle, SummaryClaim, SummaryCommentRequest, SummaryInput } from "@/lib/export";
 import { toSummarySource } from "@/lib/export/sources";
 import { listClaimsForArticle, type ClaimView } from "./claims";
-import { sourceViews } from "./claims/views";
+import { loadFileRefs, sourceViews } from "./claims/views";
 import { countRows, getDb, withTransaction, type Tx } from "./connection";
 import { summaryCorrections } from "./corrections";
 import { userNames } from "./user-names";
@@ -214,9 +214,15 @@ async function summaryCommentRequests(
     .from(commentRequests)
     .where(inArray(commentRequests.articleId, articleIds))
     .orderBy(asc(commentRequests.askedAt), asc(commentRequests.id));
+  const files = await loadFileRefs(
+    tx,
+    rows.flatMap((r) => (r.replyFileId === null ? [] : [r.replyFileId])),
+  );
   for (const row of rows) {
     const list = byClaim.get(row.claimId) ?? [];
+    const file = row.replyFileId === null ? undefined : files.get(row.replyFileId);
     list.push({
+      requestId: row.id,
       party: row.party,
       channel: row.channel,
       askedAt: row.askedAt,
@@ -225,6 +231,9 @@ async function summaryCommentRequests(
       repliedAt: row.repliedAt,
       replyChannel: row.replyChannel,
       replyText: row.replyText,
+      replyDocument: file
+        ? { name: file.name, mediaType: file.mediaType, size: file.size, sha256: file.sha256 }
+        : null,
     });
     byClaim.set(row.claimId, list);
   }

@@ -16,10 +16,19 @@ function tooLarge(): AppError {
   });
 }
 
-/** The uploaded file's name and bytes. */
-export async function readUpload(request: Request): Promise<{ name: string; bytes: Uint8Array }> {
+export function isMultipart(request: Request): boolean {
+  return /^multipart\/form-data\s*;/i.test(request.headers.get("content-type") ?? "");
+}
+
+/**
+ * A multipart body read within the limit: its text fields, and the file of the field `file` when
+ * there is one (refused over 20 MB). Nothing is written anywhere.
+ */
+export async function readMultipart(
+  request: Request,
+): Promise<{ fields: Record<string, string>; file: { name: string; bytes: Uint8Array } | null }> {
   const type = request.headers.get("content-type") ?? "";
-  if (!/^multipart\/form-data\s*;/i.test(type)) {
+  if (!isMultipart(request)) {
     throw new AppError(
       "unsupported_media_type",
       "Send the file as multipart/form-data, in a field named file.",
@@ -38,16 +47,30 @@ export async function readUpload(request: Request): Promise<{ name: string; byte
       details: { reason: "multipart_broken" },
     });
   }
-  const file = form.get("file");
-  if (!(file instanceof Blob)) {
+  const fields: Record<string, string> = {};
+  let file: { name: string; bytes: Uint8Array } | null = null;
+  for (const [key, value] of form.entries()) {
+    if (typeof value === "string") {
+      fields[key] = value;
+    } else if (key === "file" && !(value.size === 0 && value.name === "")) {
+      // A form's file input left empty sends a nameless empty part: no file. A named empty one is refused later.
+      if (value.size > MAX_DOCUMENT_BYTES) throw tooLarge();
+      file = { name: value.name || "document", bytes: new Uint8Array(await value.arrayBuffer()) };
+    }
+  }
+  return { fields, file };
+}
+
+/** The uploaded file's name and bytes. */
+export async function readUpload(request: Request): Promise<{ name: string; bytes: Uint8Array }> {
+  const { file } = await readMultipart(request);
+  if (!file) {
     throw new AppError("invalid_input", "The upload has no field named file.", {
       fieldErrors: { file: ["file_missing"] },
       details: { reason: "file_missing" },
     });
   }
-  if (file.size > MAX_DOCUMENT_BYTES) throw tooLarge();
-  const name = file instanceof File ? file.name : "document";
-  return { name, bytes: new Uint8Array(await file.arrayBuffer()) };
+  return file;
 }
 
 /** Headers of a kept file's download: always an attachment, never rendered by the browser. */

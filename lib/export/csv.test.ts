@@ -87,6 +87,57 @@ describe("csvRow", () => {
 });
 
 describe("toCsv", () => {
+  it("lists every kind of source, one readable line each, in the article's language", () => {
+    const base = webSource("https://x.example", null);
+    const sources = [
+      webSource("https://example.org/page", "Page"),
+      {
+        ...base,
+        kind: "document" as const,
+        url: null,
+        title: "Budget",
+        document: { name: "budget.pdf", mediaType: "application/pdf", size: 10, sha256: "cd".repeat(32) },
+      },
+      {
+        ...base,
+        kind: "call" as const,
+        url: null,
+        party: "the press office",
+        occurredAt: "2026-07-19T14:00",
+      },
+      { ...base, kind: "message" as const, url: null, party: "the mayor", occurredAt: "2026-07-20" },
+      {
+        ...base,
+        kind: "wire" as const,
+        url: null,
+        agency: "AFP",
+        reference: "FR-123",
+        occurredAt: "2026-07-21",
+      },
+      { ...base, kind: "other" as const, url: null, description: "Seen on site by our reporter" },
+    ];
+    const lines = (language: "en" | "fr") =>
+      parseCsv(toCsv(makeInput([makeClaim({ id: 1, sources })], { language })))[1]![column("sources")]!.split(
+        "\n",
+      );
+    expect(lines("en")).toEqual([
+      "Page (https://example.org/page)",
+      `Document: Budget — budget.pdf, SHA-256 ${"cd".repeat(32)}`,
+      "Call or interview with the press office, 2026-07-19 14:00",
+      "E-mail or message from the mayor, 2026-07-20",
+      "AFP wire, FR-123, 2026-07-21",
+      "Seen on site by our reporter",
+    ]);
+    expect(lines("fr")).toEqual([
+      "Page (https://example.org/page)",
+      `Document\u00a0: Budget — budget.pdf, SHA-256 ${"cd".repeat(32)}`,
+      "Appel ou entretien avec the press office, 2026-07-19 14:00",
+      "Courriel ou message de the mayor, 2026-07-20",
+      "Dépêche AFP, FR-123, 2026-07-21",
+      "Seen on site by our reporter",
+    ]);
+  });
+
   it("starts with the header row", () => {
     const rows = parseCsv(toCsv(makeInput(newsroomClaims())));
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
@@ -156,7 +207,8 @@ describe("toCsv", () => {
     expect(row?.[column("unverified")]).toBe("true");
     expect(row?.[column("stage")]).toBe("in_review");
     expect(row?.[column("approved_at")]).toBe("");
-    expect(row?.[column("sources")]).toBe("https://a.example/1\nhttps://b.example/2");
+    // Every kind in its readable one-line form: a titled page with its link, a bare link as itself.
+    expect(row?.[column("sources")]).toBe("A (https://a.example/1)\nhttps://b.example/2");
   });
 
   it("writes the same rows as csvClaimRow for a streamed export", () => {

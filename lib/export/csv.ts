@@ -3,6 +3,7 @@
 // spreadsheet would run as a formula is defused with a leading apostrophe.
 import { isoDate, isoDateTime, parseIsoDate } from "./dates";
 import { labelsFor } from "./labels";
+import { sourcePlain } from "./sources";
 import { buildSummary, exportArticle, summaryItems, toSummaryItem } from "./summary";
 import type { SummaryArticle, SummaryClaim, SummaryInput, SummaryItem } from "./types";
 
@@ -69,7 +70,11 @@ export function csvRow(values: readonly CsvValue[], separator: CsvSeparator = ",
   return `${values.map((value) => quote(csvCellText(value), separator)).join(separator)}\r\n`;
 }
 
-/** The values of one claim in CSV_COLUMNS order. Sources are their URLs, one per line. */
+/**
+ * The values of one claim in CSV_COLUMNS order. Sources are one line each, every kind in its
+ * readable form in the article's language (lib/export/sources.ts: a web page's title and link, a
+ * document with its SHA-256, a call, a message, a wire, a described source, a reply).
+ */
 export function csvClaimValues(article: SummaryArticle, item: SummaryItem): CsvValue[] {
   const values: Record<CsvColumn, CsvValue> = {
     article_id: article.id,
@@ -88,7 +93,7 @@ export function csvClaimValues(article: SummaryArticle, item: SummaryItem): CsvV
     silent_party: item.silentParty,
     stage: item.stage,
     unverified: item.unverified ? "true" : "false",
-    sources: item.sources.map((source) => source.url).join("\n"),
+    sources: item.sources.map((source) => sourcePlain(source, labelsFor(article.language).lang)).join("\n"),
     rated_by: item.ratedBy,
     rated_at: isoDateTime(item.ratedAt),
     approved_by: item.approvedBy,

@@ -102,13 +102,6 @@ function claimArticle(item: SummaryItem, labels: Labels): string {
       `</ul></div>`,
     );
   }
-  if (item.replies.length > 0) {
-    out.push(
-      `<div class="sources replies">${label(labels, labels.replies)}<ul>`,
-      ...item.replies.map((r) => `<li>${e(r.heading)}${r.text ? `<br><q>${lines(r.text)}</q>` : ""}</li>`),
-      `</ul></div>`,
-    );
-  }
   const signoff = labels.signoff(
     item.ratedBy || item.ratedAt
       ? { name: item.ratedBy, date: formatLongDay(item.ratedOn, labels.locale) }

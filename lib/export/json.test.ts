@@ -44,7 +44,6 @@ describe("toJson", () => {
       "stage",
       "unverified",
       "sources",
-      "replies",
       "ratedBy",
       "ratedAt",
       "approvedBy",

@@ -27,13 +27,6 @@ function claimJson(item: SummaryItem): JsonValue {
     stage: item.stage,
     unverified: item.unverified,
     sources: item.sources.map((source) => ({ ...source })),
-    replies: item.replies.map((reply) => ({
-      party: reply.party,
-      outcome: reply.outcome,
-      repliedAt: reply.repliedAt.toISOString(),
-      heading: reply.heading,
-      text: reply.text,
-    })),
     ratedBy: item.ratedBy,
     ratedAt: isoDateTime(item.ratedAt),
     approvedBy: item.approvedBy,

@@ -49,12 +49,6 @@ function claimBlock(item: SummaryItem, labels: Labels): string {
       `${labels.sources}${labels.colon.trimEnd()}\n\n${item.sources.map((s) => `- ${source(s, labels)}`).join("\n")}`,
     );
   }
-  if (item.replies.length > 0) {
-    const list = item.replies.map(
-      (r) => `- ${inline(r.heading)}${r.text ? `${labels.colon}“${inline(singleLineOf(r.text))}”` : ""}`,
-    );
-    out.push(`${labels.replies}${labels.colon.trimEnd()}\n\n${list.join("\n")}`);
-  }
   const signoff = labels.signoff(
     item.ratedBy || item.ratedAt
       ? { name: item.ratedBy, date: formatLongDay(item.ratedOn, labels.locale) }
@@ -114,9 +108,4 @@ export function toMarkdown(input: SummaryInput): string {
   out.push(`*${escapeMarkdownLine(before)}${organisation}${escapeMarkdownLine(after)}*`);
 
   return `${out.join("\n\n")}\n`;
-}
-
-/** A reply's text on one line of a list item. */
-function singleLineOf(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
 }

@@ -45,6 +45,7 @@ const WORDS = {
     call: (who: string) => `Call or interview with ${who}`,
     message: (who: string) => `E-mail or message from ${who}`,
     wire: (agency: string) => `${agency} wire`,
+    reply: (heading: string) => `Reply from ${heading}`,
   },
   fr: {
     archived: (day: string) => `archivée par la rédaction le ${day}`,
@@ -53,6 +54,7 @@ const WORDS = {
     call: (who: string) => `Appel ou entretien avec ${who}`,
     message: (who: string) => `Courriel ou message de ${who}`,
     wire: (agency: string) => `Dépêche ${agency}`,
+    reply: (heading: string) => `Réponse de ${heading}`,
   },
 } as const;
 
@@ -87,6 +89,19 @@ export function sourceLine(source: SummarySource, lang: LabelLanguage): SourceLi
       };
     case "other":
       return { text: source.description ?? "", href: null, detail: null };
+    case "reply": {
+      const reply = source.reply;
+      const quoted = reply?.excerpt ? `“${reply.excerpt}”` : null;
+      const document = source.document
+        ? `${w.document}${w.colon}${source.document.name}, SHA-256 ${source.document.sha256}`
+        : null;
+      const detail = [quoted, document].filter((part) => part !== null).join(" — ");
+      return {
+        text: w.reply(reply?.heading ?? source.party ?? "?"),
+        href: null,
+        detail: detail === "" ? null : detail,
+      };
+    }
   }
 }
 

@@ -5,7 +5,15 @@ import { labelsFor, type Labels } from "./labels";
 import { singleLine, trimText } from "./text";
 import { noCommentSentence, replyHeading } from "@/lib/reply/wording";
 import { escapeBidiControls } from "@/lib/text/bidi";
-import type { Summary, SummaryArticle, SummaryClaim, SummaryGroup, SummaryInput, SummaryItem } from "./types";
+import type {
+  Summary,
+  SummaryArticle,
+  SummaryClaim,
+  SummaryGroup,
+  SummaryInput,
+  SummaryItem,
+  SummarySource,
+} from "./types";
 
 /** Order of the verdict sections in every format. */
 export const SUMMARY_VERDICT_ORDER = [
@@ -67,6 +75,55 @@ function silence(claim: SummaryClaim, party: string | null, labels: Labels, time
   return recorded ? `${neutral(recorded)}.` : labels.silence(party);
 }
 
+/** At most this many characters of a reply's text where a format prints an excerpt. */
+export const REPLY_EXCERPT_LENGTH = 280;
+
+function excerptOf(text: string): string {
+  const line = singleLine(text);
+  return line.length <= REPLY_EXCERPT_LENGTH ? line : `${line.slice(0, REPLY_EXCERPT_LENGTH - 1).trimEnd()}…`;
+}
+
+/**
+ * The replies logged on the claim's requests for comment, as sources of the kind "reply", oldest
+ * first: the evidence a reply gives the verdict, read from its request (nothing is copied).
+ */
+function replySources(claim: SummaryClaim, labels: Labels, timeZone: string): SummarySource[] {
+  return (claim.commentRequests ?? [])
+    .filter((r) => r.outcome !== null && isValidDate(r.repliedAt))
+    .sort((a, b) => a.repliedAt!.getTime() - b.repliedAt!.getTime())
+    .map((r) => {
+      const text = r.replyText ? neutral(trimText(r.replyText)) : null;
+      const channel = r.replyChannel ?? r.channel;
+      return {
+        kind: "reply" as const,
+        url: null,
+        title: null,
+        party: neutral(singleLine(r.party)),
+        occurredAt: null,
+        agency: null,
+        reference: null,
+        description: null,
+        document: r.replyDocument ? { ...r.replyDocument, name: neutral(r.replyDocument.name) } : null,
+        archived: null,
+        reply: {
+          requestId: r.requestId ?? 0,
+          outcome: r.outcome!,
+          channel,
+          repliedAt: r.repliedAt!.toISOString(),
+          heading: neutral(
+            replyHeading(
+              { party: singleLine(r.party), repliedAt: r.repliedAt!, channel, outcome: r.outcome! },
+              labels.locale,
+              timeZone,
+            ),
+          ),
+          text,
+          excerpt: text === null ? null : excerptOf(text),
+        },
+      };
+    });
+}
+
 export function toSummaryItem(
   claim: SummaryClaim,
   articleId: number,
@@ -105,28 +162,8 @@ export function toSummaryItem(
         reference: nonEmpty(source.reference),
         description: nonEmpty(source.description),
         document: source.document ? { ...source.document, name: neutral(source.document.name) } : null,
-      })),
-    replies: (claim.commentRequests ?? [])
-      .filter((r) => r.outcome !== null && isValidDate(r.repliedAt))
-      .sort((a, b) => a.repliedAt!.getTime() - b.repliedAt!.getTime())
-      .map((r) => ({
-        party: neutral(singleLine(r.party)),
-        outcome: r.outcome!,
-        heading: neutral(
-          replyHeading(
-            {
-              party: singleLine(r.party),
-              repliedAt: r.repliedAt!,
-              channel: r.replyChannel ?? r.channel,
-              outcome: r.outcome!,
-            },
-            labels.locale,
-            timeZone,
-          ),
-        ),
-        text: r.replyText ? neutral(trimText(r.replyText)) : null,
-        repliedAt: r.repliedAt!,
-      })),
+      }))
+      .concat(replySources(claim, labels, timeZone)),
     ratedBy: nonEmpty(claim.ratedBy?.name),
     ratedAt,
     approvedBy: nonEmpty(claim.approvedBy?.name),

@@ -10,7 +10,8 @@ import type { CommentChannel, Language, ReplyOutcome, Stage, Verdict } from "@/l
  * receives the file can check it is the one the desk saw.
  */
 export type SummarySource = {
-  kind: SourceKind;
+  /** A typed source of the claim, or "reply": a reply logged on one of its requests for comment. */
+  kind: SourceKind | "reply";
   url: string | null;
   title: string | null;
   /** Who was called or interviewed, who wrote. */
@@ -24,10 +25,28 @@ export type SummarySource = {
   document: { name: string; mediaType: string; size: number; sha256: string } | null;
   /** A web page's snapshot kept by the desk: when it was fetched and its SHA-256. */
   archived: { at: string; sha256: string } | null;
+  /** Kind "reply" only: the reply, read from its request for comment (never copied into the sources). */
+  reply?: SummaryReplySource;
+};
+
+/** A reply as a source: the request it answers, who, when, how, and what was said. */
+export type SummaryReplySource = {
+  requestId: number;
+  outcome: ReplyOutcome;
+  channel: CommentChannel;
+  /** ISO 8601, UTC. */
+  repliedAt: string;
+  /** "Kyiv, 1 December at 16:00, by e-mail", in the article's language and the desk's zone. */
+  heading: string;
+  /** The whole text (JSON); the other formats print an excerpt of it. */
+  text: string | null;
+  excerpt: string | null;
 };
 
 /** A request for comment on the claim (right of reply), with what came back when it did. */
 export type SummaryCommentRequest = {
+  /** The request's id (kept requests; fixtures may leave it out). */
+  requestId?: number;
   party: string;
   channel: CommentChannel;
   askedAt: Date;
@@ -36,6 +55,8 @@ export type SummaryCommentRequest = {
   repliedAt: Date | null;
   replyChannel: CommentChannel | null;
   replyText: string | null;
+  /** The document that came with the reply, when one did. */
+  replyDocument?: { name: string; mediaType: string; size: number; sha256: string } | null;
 };
 
 /** A reply as the summary lists it beside the sources: the evidence a reply gives the verdict. */
@@ -121,9 +142,8 @@ export type SummaryItem = {
   stage: Stage;
   /** True when the claim is not approved (only present when `includeUnapproved`). */
   unverified: boolean;
+  /** The claim's typed sources, then the replies logged on its requests (kind "reply"), oldest first. */
   sources: SummarySource[];
-  /** Replies received or refusals to comment, oldest first. */
-  replies: SummaryReply[];
   ratedBy: string | null;
   ratedAt: Date | null;
   approvedBy: string | null;

@@ -2,6 +2,7 @@
 import { COMMENT_CHANNELS, REPLY_OUTCOMES } from "@/lib/review/model";
 import { idParamSchema } from "./id";
 import { createCommentRequestSchema, replyFields } from "./comment";
+import { apiFileSchema } from "./api";
 import { z } from "./zod";
 
 const id = z.number().int().positive();
@@ -44,7 +45,9 @@ export const apiRecordReplySchema = replyFields
     repliedAt: timeInput("When the reply came; not before the request"),
     channel: z.enum(COMMENT_CHANNELS).describe("How the reply came in."),
   })
-  .describe("The reply to a request for comment. Logged once; a reply never changes the verdict.");
+  .describe(
+    "The reply to a request for comment. Logged once; a reply never changes the verdict. Send it as JSON, or as `multipart/form-data` with the same fields and a document in the field `file` (kept like an uploaded document: type read from its content, at most 20 MB, SHA-256; nothing is kept when the reply is refused).",
+  );
 
 export const apiCommentRequestSchema = z
   .object({
@@ -70,6 +73,11 @@ export const apiCommentRequestSchema = z
     reply: z
       .object({
         outcome: z.enum(REPLY_OUTCOMES),
+        document: apiFileSchema
+          .nullable()
+          .describe(
+            "The document that came with the reply (sent as `file` in a multipart body), kept as evidence.",
+          ),
         text: z.string().nullable(),
         at: timestamp,
         channel: z.enum(COMMENT_CHANNELS),

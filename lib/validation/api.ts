@@ -8,6 +8,7 @@ import { FILE_KINDS, SOURCE_KINDS } from "@/lib/evidence/model";
 import { EVENT_TYPES, LANGUAGES, STAGES, VERDICTS } from "@/lib/review/model";
 import { articleListSchema, articleSchema } from "./article";
 import { claimFields, returnClaimSchema } from "./claim";
+import { claimRightOfReplySchema } from "./comment";
 import { idParamSchema } from "./id";
 import { MAX_HTML_LENGTH } from "./intake";
 import { lineText, multilineText } from "./text";
@@ -211,6 +212,12 @@ const spanOffset = (what: string) =>
       `${what} offset of the quote in the stored body, in UTF-16 code units (JavaScript string indices). Omit start and end to anchor the quote where it first occurs.`,
     );
 
+const rightOfReplyField = claimRightOfReplySchema
+  .optional()
+  .describe(
+    'With the verdict `uncommented`: `{ "kind": "asked", "channel", "askedAt", "deadline", "contactEmail"?, "contactPhone"?, "contactPressOffice"?, "contactSocial"?, "notes"? }` records a request for comment to the silent party, `{ "kind": "notContacted", "reason" }` says why it was not contacted. An `uncommented` claim enters the queue only with one of them (here or recorded earlier under /comment-requests): `needs_right_of_reply` otherwise.',
+  );
+
 export const apiCreateClaimSchema = claimFields
   .extend({
     start: spanOffset("Start (inclusive)"),
@@ -233,7 +240,10 @@ export const apiCreateClaimSchema = claimFields
     submit: z
       .boolean()
       .default(false)
-      .describe("Also send the claim to the review queue (it needs a verdict)."),
+      .describe(
+        "Also send the claim to the review queue (it needs a verdict; an `uncommented` one also needs its right of reply).",
+      ),
+    rightOfReply: rightOfReplyField,
   })
   .describe("A new claim on the article.");
 
@@ -244,6 +254,7 @@ export const apiPatchClaimSchema = claimFields
     end: spanOffset("End (exclusive)"),
     version: versionSchema,
     submit: z.boolean().default(false).describe("Also send the claim to the review queue once saved."),
+    rightOfReply: rightOfReplyField,
     correctionNote: multilineText()
       .max(4000, { error: "tooLong" })
       .optional()

@@ -2,6 +2,7 @@ import { lineText, multilineText, quoteText } from "./text";
 import { z } from "./zod";
 import { VERDICTS } from "@/lib/review/model";
 import { sourceSchema } from "./source";
+import { claimRightOfReplySchema } from "./comment";
 
 export { sourceSchema };
 
@@ -21,6 +22,13 @@ export const claimFields = z.object({
 function requireSilentParty(value: { verdict: string; silentParty: string }, ctx: z.RefinementCtx) {
   if (value.verdict === "uncommented" && value.silentParty.trim() === "") {
     ctx.addIssue({ code: "custom", path: ["silentParty"], message: "silentPartyRequired" });
+  }
+}
+
+/** A right of reply given with the claim fits only an `uncommented` verdict (its silent party is the request's). */
+function rightOfReplyFits(value: { verdict: string; rightOfReply?: unknown }, ctx: z.RefinementCtx) {
+  if (value.rightOfReply !== undefined && value.verdict !== "uncommented") {
+    ctx.addIssue({ code: "custom", path: ["rightOfReply"], message: "rightOfReplyNeedsUncommented" });
   }
 }
 
@@ -49,8 +57,11 @@ export const createClaimSchema = claimFields
     submit: z.boolean().default(false),
     /** Set when the claim comes from a suggestion of the analyser. */
     suggestion: claimProposalSchema.optional(),
+    /** The request for comment to the silent party, or why it was not contacted (right of reply). */
+    rightOfReply: claimRightOfReplySchema.optional(),
   })
   .superRefine(requireSilentParty)
+  .superRefine(rightOfReplyFits)
   .superRefine(spanInOrder);
 export type CreateClaimInput = z.input<typeof createClaimSchema>;
 
@@ -64,8 +75,10 @@ export const updateClaimSchema = claimFields
      * claim that the latest published version carries, printed in the next version's corrections.
      */
     correctionNote: multilineText().max(4000, { error: "tooLong" }).optional(),
+    rightOfReply: claimRightOfReplySchema.optional(),
   })
   .superRefine(requireSilentParty)
+  .superRefine(rightOfReplyFits)
   .superRefine(spanInOrder);
 export type UpdateClaimInput = z.input<typeof updateClaimSchema>;
 

@@ -10,9 +10,8 @@ const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const time = z.string().trim().min(1, { error: "required" }).max(40, { error: "invalidTime" });
 const optionalLine = (max: number) => lineText().max(max, { error: "tooLong" }).default("");
 
-export const createCommentRequestSchema = z.object({
-  claimId: id,
-  party: lineText().min(1, { error: "required" }).max(200, { error: "tooLong" }),
+/** A request's own fields: the claim and the party aside (the claim form writes them once). */
+export const requestFields = z.object({
   contactEmail: optionalLine(200).refine((v) => v === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
     error: "invalidEmail",
   }),
@@ -23,6 +22,15 @@ export const createCommentRequestSchema = z.object({
   askedAt: time,
   deadline: time,
   notes: multilineText().max(4000, { error: "tooLong" }).default(""),
+});
+
+const party = lineText().min(1, { error: "required" }).max(200, { error: "tooLong" });
+const reason = multilineText().min(1, { error: "required" }).max(2000, { error: "tooLong" });
+
+export const createCommentRequestSchema = z.object({
+  claimId: id,
+  party,
+  ...requestFields.shape,
 });
 export type CreateCommentRequestInput = z.input<typeof createCommentRequestSchema>;
 
@@ -43,9 +51,17 @@ export const recordReplySchema = replyFields.superRefine((value, ctx) => {
 });
 export type RecordReplyInput = z.input<typeof recordReplySchema>;
 
-export const notContactedSchema = z.object({
-  claimId: id,
-  party: lineText().min(1, { error: "required" }).max(200, { error: "tooLong" }),
-  reason: multilineText().min(1, { error: "required" }).max(2000, { error: "tooLong" }),
-});
+export const notContactedSchema = z.object({ claimId: id, party, reason });
 export type NotContactedInput = z.input<typeof notContactedSchema>;
+
+/**
+ * The right of reply given with a claim (the claim form, the API's create and update): a request
+ * for comment to the silent party, or a note that it was not contacted and why. The party is the
+ * claim's silent party, written once; recorded in the claim's transaction, before it is submitted.
+ */
+export const claimRightOfReplySchema = z.discriminatedUnion(
+  "kind",
+  [requestFields.extend({ kind: z.literal("asked") }), z.object({ kind: z.literal("notContacted"), reason })],
+  { error: "invalidRightOfReply" },
+);
+export type ClaimRightOfReplyInput = z.input<typeof claimRightOfReplySchema>;

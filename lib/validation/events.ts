@@ -74,6 +74,9 @@ const replyRecorded = z.strictObject({
   outcome: z.enum(REPLY_OUTCOMES),
   channel: z.enum(COMMENT_CHANNELS),
   repliedAt: z.string(),
+  // The document that came with the reply, kept as evidence.
+  fileId: z.number().int().optional(),
+  sha256: z.string().optional(),
   stage: stage.optional(),
 });
 const notContacted = z.strictObject({ party: z.string(), reason: z.string() });

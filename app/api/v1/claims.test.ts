@@ -642,6 +642,7 @@ describe("review over the API", () => {
         verdictNote: "",
         silentParty: "Kyiv",
         sources: [],
+        rightOfReply: { kind: "notContacted", reason: "Test: no press office to reach." },
         submit: true,
       },
     });

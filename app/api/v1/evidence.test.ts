@@ -11,6 +11,8 @@ import * as documents from "./articles/[id]/documents/route";
 import * as files from "./files/[id]/route";
 import * as claim from "./claims/[id]/route";
 import * as claims from "./articles/[id]/claims/route";
+import * as requests from "./claims/[id]/comment-requests/route";
+import * as reply from "./claims/[id]/comment-requests/[request]/reply/route";
 
 const PDF = new TextEncoder().encode(
   "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
@@ -197,5 +199,81 @@ describe("archives through the API", () => {
       body: { url: "file:///etc/passwd" },
     });
     expect(bad.status).toBe(400);
+  });
+});
+
+describe("a reply with a document through the API", () => {
+  it("takes the reply's fields and a file as multipart, keeps both, and refuses a bad file leaving nothing", async () => {
+    const { editor, article } = await setup();
+    const created = await call(claims.POST, {
+      method: "POST",
+      path: `/articles/${article.id}/claims`,
+      token: editor.token,
+      params: { id: String(article.id) },
+      body: {
+        quote: "Le Kremlin affirme",
+        statement: "x",
+        verdict: "uncommented",
+        silentParty: "Kyiv",
+        rightOfReply: {
+          kind: "asked",
+          channel: "email",
+          askedAt: "2026-11-20T09:00",
+          deadline: "2026-11-20T12:00",
+        },
+        submit: true,
+      },
+    });
+    expect(created.status).toBe(201);
+    const claimId = (created.json as { id: number; stage: string }).id;
+    expect((created.json as { stage: string }).stage).toBe("in_review");
+    const listed = await call(requests.GET, {
+      path: `/claims/${claimId}/comment-requests`,
+      token: editor.token,
+      params: { id: String(claimId) },
+    });
+    const requestId = (listed.json as { requests: { id: number; party: string }[] }).requests[0]!.id;
+    const send = async (name: string, bytes: Uint8Array) => {
+      const form = new FormData();
+      form.append("outcome", "answered");
+      form.append("text", "We deny it; statement attached.");
+      form.append("repliedAt", "2026-11-20T11:00");
+      form.append("channel", "email");
+      form.append("file", new File([bytes as BlobPart], name));
+      const request = new Request("http://localhost/", { method: "POST", body: form });
+      return call(reply.POST, {
+        method: "POST",
+        path: `/claims/${claimId}/comment-requests/${requestId}/reply`,
+        token: editor.token,
+        params: { id: String(claimId), request: String(requestId) },
+        body: new Uint8Array(await request.arrayBuffer()),
+        headers: { "content-type": request.headers.get("content-type")! },
+      });
+    };
+    const before = storedFiles().length;
+    const refused = await send("statement.pdf", new TextEncoder().encode("not a pdf"));
+    expect(refused.status).toBe(415);
+    expect(refused.json).toMatchObject({ reason: "file_type_mismatch" });
+    expect(storedFiles()).toHaveLength(before);
+
+    const res = await send("statement.pdf", PDF);
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({
+      stage: "draft",
+      request: {
+        id: requestId,
+        reply: {
+          outcome: "answered",
+          text: "We deny it; statement attached.",
+          document: { name: "statement.pdf", mediaType: "application/pdf", size: PDF.byteLength },
+        },
+      },
+    });
+    expect(storedFiles()).toHaveLength(before + 1);
+    // Once only: a second reply, file and all, is refused and leaves no file.
+    const again = await send("statement.pdf", PDF);
+    expect(again.status).toBe(409);
+    expect(storedFiles()).toHaveLength(before + 1);
+    expect(incomingFiles()).toEqual([]);
   });
 });

@@ -21,6 +21,7 @@ async function verifiedArticle() {
       speaker: "le Kremlin",
       verdict: "uncommented",
       silentParty: "Kyiv",
+      rightOfReply: { kind: "notContacted", reason: "Test: no press office to reach." },
       submit: true,
     },
   });

@@ -13,6 +13,7 @@ import {
   type CreateClaimInput,
   type UpdateClaimInput,
 } from "@/lib/validation/claim";
+import { prepareClaimRightOfReply } from "../comment-requests";
 import { withTransaction } from "../connection";
 import { latestRevisionNumber } from "../revisions";
 import { recordCorrection, requireCorrectionNote, versionToCorrect } from "../corrections";
@@ -30,6 +31,7 @@ export async function createClaim({
   input: CreateClaimInput;
 }): Promise<ClaimView> {
   const data = parseInput(createClaimSchema, input);
+  const rightOfReply = prepareClaimRightOfReply(data.rightOfReply, new Date());
   return withTransaction(async (tx) => {
     const [article] = await tx
       .select({ id: articles.id, body: articles.body })
@@ -95,6 +97,7 @@ export async function createClaim({
       after: { ...snapshot(claim, sources), ...origin },
       at,
     });
+    if (rightOfReply) await rightOfReply(tx, actor, claim);
     if (data.submit) claim = await submitInTx(tx, actor, claim, at);
     return (await toViews(tx, [claim]))[0]!;
   });
@@ -112,6 +115,7 @@ export async function updateClaim({
   input: UpdateClaimInput;
 }): Promise<ClaimView> {
   const data = parseInput(updateClaimSchema, input);
+  const rightOfReply = prepareClaimRightOfReply(data.rightOfReply, new Date());
   return withTransaction(async (tx) => {
     let claim = await loadClaim(tx, data.id);
     if (claim.version !== data.version) throw await conflict(tx, claim);
@@ -228,6 +232,7 @@ export async function updateClaim({
       }
       claim = updated;
     }
+    if (rightOfReply) await rightOfReply(tx, actor, claim);
     if (data.submit && claim.stage === "draft") claim = await submitInTx(tx, actor, claim, at);
     return (await toViews(tx, [claim]))[0]!;
   });

@@ -22,6 +22,9 @@ import { toThreadSummary } from "@/components/thread-types";
 import { getArticleOwner, listPossibleOwners, listThreadDigests } from "@/lib/data/threads";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { CommentRequestArticle } from "@/components/comment-request-article";
+import { now } from "@/lib/clock";
+import { getEnv } from "@/lib/env";
+import { timeInputValue } from "@/lib/reply/wording";
 
 type Params = Promise<{ id: string }>;
 
@@ -190,6 +193,10 @@ export default async function ArticlePage({ params }: { params: Params }) {
           canEdit={hasPermission(user.role, "claim.edit")}
           viewer={{ id: user.id, canReturn: hasPermission(user.role, "claim.return") }}
           threads={threads}
+          replyTimes={{
+            askedAt: timeInputValue(now(), getEnv().TIME_ZONE),
+            deadline: timeInputValue(new Date(now().getTime() + 4 * 3600_000), getEnv().TIME_ZONE),
+          }}
         />
         <CommentRequestArticle articleId={article.id} claims={claims} />
       </div>

@@ -33,6 +33,7 @@ async function setup() {
       speaker: "le Kremlin",
       verdict: "uncommented",
       silentParty: "le ministère des Transports",
+      rightOfReply: { kind: "notContacted", reason: "Test: no press office to reach." },
       submit: true,
     }),
   });

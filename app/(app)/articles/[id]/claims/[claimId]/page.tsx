@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AnchorBadge } from "@/components/anchor-badge";
 import { AnchorPanel } from "@/components/anchor-panel";
 import { ClaimTimeline } from "@/components/claim-timeline";
@@ -20,7 +20,7 @@ import { AssignReviewer } from "@/components/assign-reviewer";
 import { ThreadPanel } from "@/components/thread-panel";
 import { toThreadMessage, toThreadSummary } from "@/components/thread-types";
 import { getThread, getThreadDigest, listAssignableReviewers, listMentionable } from "@/lib/data/threads";
-import { CommentRequestSection } from "@/components/comment-request-section";
+import { CommentRequestSection, replySourceItems } from "@/components/comment-request-section";
 import { now as clockNow } from "@/lib/clock";
 import { getRightOfReply } from "@/lib/data/comment-requests";
 
@@ -57,6 +57,7 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
   const summary = toThreadSummary(digest);
   const now = clockNow();
   const record = claim ? await getRightOfReply({ claimId: claim.id, now }) : null;
+  const replySources = record ? replySourceItems(record.requests, await getLocale()) : [];
 
   return (
     <ClientMessages
@@ -105,12 +106,12 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
               {claim.stage === "approved" && hasPermission(user.role, "claim.reopen") ? (
                 <ReopenClaim claimId={claim.id} version={claim.version} />
               ) : null}
-              {claim.sources.length > 0 ? (
+              {claim.sources.length > 0 || replySources.length > 0 ? (
                 <section aria-label={t("claimForm.fields.sources")} className="text-sm">
                   <h2 className="text-muted text-xs font-semibold tracking-wide uppercase">
                     {t("claimForm.fields.sources")}
                   </h2>
-                  <SourceList sources={claim.sources} className="mt-1" />
+                  <SourceList sources={claim.sources} replies={replySources} className="mt-1" />
                 </section>
               ) : null}
             </>
@@ -153,6 +154,7 @@ export default async function ClaimHistoryPage({ params }: { params: Params }) {
         ) : null}
         {claim && record ? (
           <CommentRequestSection
+            articleId={claim.articleId}
             claimId={claim.id}
             record={record}
             silentParty={claim.silentParty}

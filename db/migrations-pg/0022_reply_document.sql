@@ -1,0 +1,2 @@
+ALTER TABLE "comment_requests" ADD COLUMN "reply_file_id" bigint;--> statement-breakpoint
+ALTER TABLE "comment_requests" ADD CONSTRAINT "comment_requests_reply_file_id_source_files_id_fk" FOREIGN KEY ("reply_file_id") REFERENCES "public"."source_files"("id") ON DELETE no action ON UPDATE no action;

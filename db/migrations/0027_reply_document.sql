@@ -1,0 +1,1 @@
+ALTER TABLE `comment_requests` ADD `reply_file_id` integer REFERENCES source_files(id);
