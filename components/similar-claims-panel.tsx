@@ -38,6 +38,8 @@ export function SimilarClaimsPanel({
   const headingId = useId();
   const [state, setState] = useState<State>({ status: "waiting" });
   const latest = useRef(0);
+  /** Bumped by "Try again": the same text asked again. */
+  const [attempt, setAttempt] = useState(0);
   const trimmed = text.trim();
   const enough = trimmed.length >= MIN_LENGTH;
 
@@ -55,7 +57,7 @@ export function SimilarClaimsPanel({
       }
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [trimmed, enough, excludeArticleId]);
+  }, [trimmed, enough, excludeArticleId, attempt]);
 
   const claims = !enough
     ? []
@@ -85,7 +87,16 @@ export function SimilarClaimsPanel({
       {!enough ? (
         <p className="text-muted px-4 py-4 text-sm">{t("hint")}</p>
       ) : state.status === "error" ? (
-        <p className="text-disputed px-4 py-4 text-sm">{t("error")}</p>
+        <p role="alert" className="text-disputed px-4 py-4 text-sm">
+          {t("error")}{" "}
+          <button
+            type="button"
+            onClick={() => setAttempt((n) => n + 1)}
+            className="font-medium underline underline-offset-2"
+          >
+            {t("retry")}
+          </button>
+        </p>
       ) : claims.length === 0 ? (
         <p className="text-muted px-4 py-4 text-sm">{state.status === "done" ? t("none") : t("loading")}</p>
       ) : (
