@@ -55,6 +55,7 @@ describe("cachedUntilWrite", () => {
           verdict: "uncommented",
           silentParty: "Kyiv",
         }),
+        rightOfReply: { kind: "notContacted", reason: "Test: no press office to reach." },
         submit: true,
       },
     });

@@ -604,6 +604,33 @@ export const ROUTES: Record<string, RouteExpectation> = {
       ...UPLOAD,
     }),
   },
+  "app/(app)/articles/[id]/claims/[claimId]/reply/route.ts#POST": {
+    access: EDITORS,
+    auth: "session",
+    request: async (fx) => {
+      const request = await freshCommentRequest(fx);
+      const field = (name: string, value: string) => [
+        `--${BOUNDARY}`,
+        `Content-Disposition: form-data; name="${name}"`,
+        "",
+        value,
+      ];
+      return {
+        method: "POST",
+        path: `/articles/${fx.articleId}/claims/${fx.draft.id}/reply`,
+        params: { id: String(fx.articleId), claimId: String(fx.draft.id) },
+        headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}` },
+        body: [
+          ...field("requestId", String(request.id)),
+          ...field("outcome", "declined"),
+          ...field("repliedAt", new Date().toISOString()),
+          ...field("channel", "phone"),
+          `--${BOUNDARY}--`,
+          "",
+        ].join("\r\n"),
+      };
+    },
+  },
   "app/(app)/files/[id]/route.ts#GET": {
     access: "signed_in",
     auth: "session",
