@@ -129,7 +129,10 @@ test("the article page downloads the verified summary as Markdown and CSV", asyn
   expect(text).toContain(`# ${DEMO_ARTICLE.title}`);
   for (const statement of APPROVED_STATEMENTS) expect(text).toContain(statement);
   expect(text).not.toContain(DRAFT_STATEMENT);
-  expect(text).toMatch(/le ministère des Transports n'a pas commenté\./i);
+  // The demo asked the ministry on 23 November at 17:30: the newsroom's sentence, from that request.
+  expect(text).toMatch(
+    /\*Le ministère des Transports n'avait pas répondu à notre sollicitation, envoyée le 23\s+novembre à 17\s+h\s+30, au moment de la publication\.\*/,
+  );
   expect(text).toContain("3 affirmations vérifiées");
   expect(text).toContain("Évalué par Ana Martin le");
   expect(text).toContain("approuvé par Chloé Dubois le");
@@ -195,7 +198,9 @@ test("the summary page downloads JSON, ClaimReview and HTML, and embeds the Clai
   const html = await downloadFrom(page, () => downloads.getByRole("link", { name: "HTML" }).click());
   expect(html.download.suggestedFilename()).toBe(`${FILE_STEM}-summary.html`);
   expect(html.text).toContain('<html lang="fr">');
-  expect(html.text).toContain("Le ministère des Transports n&#39;a pas commenté.");
+  expect(html.text).toMatch(
+    /Le ministère des Transports n&#39;avait pas répondu à notre sollicitation, envoyée le 23/,
+  );
 
   const embedded = await page.locator('script[type="application/ld+json"]').textContent();
   expect(JSON.parse(embedded ?? "null")).toEqual(reviews);
@@ -227,7 +232,11 @@ test("the summary keeps the article's language whatever the interface language",
   await expect(summary).toHaveAttribute("lang", "fr");
   await expect(summary.getByText("Synthèse vérifiée")).toBeVisible();
   await expect(summary.getByRole("heading", { name: "Confirmé (1)" })).toBeVisible();
-  await expect(summary.getByText("Le ministère des Transports n'a pas commenté.")).toBeVisible();
+  await expect(
+    summary.getByText(
+      /^Le ministère des Transports n'avait pas répondu à notre sollicitation, envoyée le 23/,
+    ),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "Print / Save as PDF" })).toBeVisible();
   await expect(page.getByText("The summary is written in the article's language (French).")).toBeVisible();
 

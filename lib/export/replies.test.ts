@@ -41,6 +41,20 @@ describe("the sentence of an uncommented verdict", () => {
     );
   });
 
+  it("starts the sentence with a capital when the party is written in lower case", () => {
+    const ministry = { ...asked, party: "le ministère des Transports" };
+    const claim = makeClaim({
+      id: 6,
+      verdict: "uncommented",
+      silentParty: "le ministère des Transports",
+      commentRequests: [ministry],
+    });
+    const fr = summaryItems(buildSummary(makeInput([claim], { language: "fr" })))[0]!;
+    expect(fr.silenceSentence).toBe(
+      "Le ministère des Transports n'avait pas répondu à notre sollicitation, envoyée le 1er décembre à 14 h, au moment de la publication.",
+    );
+  });
+
   it("says 'declined to comment' and lists the refusal among the sources, as a reply", () => {
     const declined = {
       ...asked,

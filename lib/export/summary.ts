@@ -5,6 +5,7 @@ import { labelsFor, type Labels } from "./labels";
 import { singleLine, trimText } from "./text";
 import { noCommentSentence, replyHeading } from "@/lib/reply/wording";
 import { escapeBidiControls } from "@/lib/text/bidi";
+import { upperFirst } from "@/lib/text/upper-first";
 import type {
   Summary,
   SummaryArticle,
@@ -72,7 +73,8 @@ function silence(claim: SummaryClaim, party: string | null, labels: Labels, time
   const recorded = party
     ? noCommentSentence(party, claim.commentRequests ?? [], labels.locale, timeZone)
     : null;
-  return recorded ? `${neutral(recorded)}.` : labels.silence(party);
+  // A party named as the desk writes it ("le ministère des Transports") starts the sentence.
+  return recorded ? `${upperFirst(neutral(recorded), labels.locale)}.` : labels.silence(party);
 }
 
 /** At most this many characters of a reply's text where a format prints an excerpt. */
