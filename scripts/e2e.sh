@@ -22,10 +22,11 @@ npx playwright test "$@"
 # The main workflows again on PostgreSQL (a throwaway server started by e2e/server.ts): sign-in,
 # claim editing, the queue, exports and the API; live updates, threads, the inbox and webhooks; the
 # app killed during writes, two app processes on one database, PostgreSQL itself restarted under
-# load. Only on a full run; E2E_SKIP_POSTGRES=1 skips it.
+# load, and the error page while the database is down (PostgreSQL only). Only on a full run;
+# E2E_SKIP_POSTGRES=1 skips it.
 POSTGRES_SPECS=(e2e/auth.spec.ts e2e/claim-editor.spec.ts e2e/queue.spec.ts e2e/exports.spec.ts e2e/api-tokens.spec.ts
   e2e/live.spec.ts e2e/threads.spec.ts e2e/notifications.spec.ts
-  e2e/crash.spec.ts e2e/processes.spec.ts e2e/pg-restart.spec.ts)
+  e2e/crash.spec.ts e2e/processes.spec.ts e2e/pg-restart.spec.ts e2e/error-page.spec.ts)
 if [ "$#" -eq 0 ] && [ "${E2E_SKIP_POSTGRES:-0}" != "1" ]; then
   echo "Main workflows on PostgreSQL: ${POSTGRES_SPECS[*]}"
   E2E_DB=postgres npx playwright test "${POSTGRES_SPECS[@]}"
