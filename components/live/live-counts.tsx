@@ -17,14 +17,13 @@ import {
   type ReactNode,
 } from "react";
 import { countsLoading } from "./counts-gate";
+import type { HeaderCounts } from "@/lib/data/header-counts";
 import type { LiveMessage } from "./use-live";
 
 // The channel's client loads after hydration, not with every page (see counts-listener.tsx).
 const CountsListener = dynamic(() => import("./counts-listener").then((m) => m.CountsListener), {
   ssr: false,
 });
-
-export type HeaderCounts = { queue: number; inbox: number; returned: number; assigned: number };
 
 /** Claim events that cannot change a count: a thread's messages, the right of reply. */
 const NOT_COUNTED = new Set([
