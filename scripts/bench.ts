@@ -33,6 +33,7 @@ import {
 } from "./bench/database";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -246,6 +247,25 @@ process.on("SIGINT", () => {
   stopServers();
   process.exit(130);
 });
+
+/**
+ * Waits (at most 30 s) until nothing listens on `port`: a server of a previous run still shutting
+ * down would otherwise answer this run's first requests (a two-process run once signed in against
+ * the previous run's server as it stopped, and got a 500), and this run's server could not listen.
+ */
+async function waitForFreePort(port: number): Promise<void> {
+  const free = () =>
+    new Promise<boolean>((resolve) => {
+      const probe = net.createServer();
+      probe.once("error", () => resolve(false));
+      probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+    });
+  const deadline = Date.now() + 30_000;
+  while (!(await free())) {
+    if (Date.now() > deadline) throw new Error(`Port ${port} is taken by another process; pass --port.`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
 
 async function waitForServer(server: Server, probePath: string): Promise<void> {
   const deadline = Date.now() + 60_000;
@@ -676,6 +696,7 @@ async function main(): Promise<void> {
   const versionOf = new Map(approvable.map((claim) => [claim.id, claim.version]));
 
   log(`Starting next start of the desk on port ${PORT} and of the minimal app on port ${MINIMAL_PORT}…`);
+  await Promise.all([waitForFreePort(PORT), waitForFreePort(MINIMAL_PORT)]);
   const profileStart = Date.now();
   desk = startServer("desk", deskDir, PORT, crypto.randomUUID() + crypto.randomUUID(), args.profile);
   minimal = startServer("minimal", minimalDir, MINIMAL_PORT, crypto.randomUUID(), false);
