@@ -15,11 +15,17 @@ export function ensureAuthSecret(): string {
   } catch {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     secret = randomBytes(32).toString("base64url");
+    // Written whole under another name, then linked into place: link() fails when the file exists,
+    // and a process starting at the same moment never reads a file created but not yet written.
+    const draft = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+    fs.writeFileSync(draft, secret, { mode: 0o600 });
     try {
-      fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+      fs.linkSync(draft, file);
     } catch {
-      // Another process wrote it first: use theirs.
+      // Another process put its secret there first: use theirs.
       secret = fs.readFileSync(file, "utf8").trim();
+    } finally {
+      fs.rmSync(draft, { force: true });
     }
   }
   setProcessEnv("AUTH_SECRET", secret);
