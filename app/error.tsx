@@ -6,7 +6,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useTransition } from "react";
 import { buttonClass } from "@/components/ui/button-class";
-import { DIGEST_SLOT, useShellText } from "@/components/shell-text";
+import { useShellText } from "@/components/shell-text";
+import { DIGEST_SLOT } from "@/components/shell-text-words";
 
 export default function AppError({
   error,

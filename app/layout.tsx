@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
-import { DIGEST_SLOT, ShellTextProvider, type ShellText } from "@/components/shell-text";
+import { ShellTextProvider } from "@/components/shell-text";
+import { DIGEST_SLOT, type ShellText } from "@/components/shell-text-words";
 import { getTranslations } from "@/lib/i18n/server";
 import "./globals.css";
 

@@ -95,11 +95,17 @@ describe("every page's first load", () => {
     const layout = fs.readFileSync(path.join(ROOT, "app/layout.tsx"), "utf8");
     expect(layout).toMatch(/<ShellTextProvider text=\{/);
     expect(layout).not.toMatch(/ClientMessages|NextIntlClientProvider/);
+    // A value exported by a "use client" module is a client reference on the server, not the value:
+    // the layout takes the digest's placeholder from a plain module.
+    expect(layout).toMatch(/import \{ DIGEST_SLOT, type ShellText \} from "@\/components\/shell-text-words"/);
+    expect(fs.readFileSync(path.join(ROOT, "components/shell-text-words.ts"), "utf8")).not.toMatch(
+      /^\s*"use client"/,
+    );
     // Each key the first-load components read is one the layout fills.
     const shellKeys = new Set(
       [
         ...fs
-          .readFileSync(path.join(ROOT, "components/shell-text.tsx"), "utf8")
+          .readFileSync(path.join(ROOT, "components/shell-text-words.ts"), "utf8")
           .matchAll(/^  (\w+): string;/gm),
       ].map((m) => m[1]!),
     );

@@ -5,26 +5,7 @@
 // (about 12 kB gzipped) left every page's first load; the pages whose own client components
 // translate still load it, with their own provider (components/client-messages.tsx).
 import { createContext, useContext, type ReactNode } from "react";
-
-/** Stands for the error's reference in `appErrors.reference`, replaced on the client. */
-export const DIGEST_SLOT = "\u0000digest\u0000";
-
-export type ShellText = {
-  /** nav.language */
-  language: string;
-  /** searchNav.label, searchNav.placeholder, searchNav.shortcut */
-  searchLabel: string;
-  searchPlaceholder: string;
-  searchShortcut: string;
-  /** appErrors.* (reference with DIGEST_SLOT where the digest goes) */
-  errorTitle: string;
-  errorText: string;
-  errorReference: string;
-  errorRetry: string;
-  errorRetrying: string;
-  errorHome: string;
-  languageFailed: string;
-};
+import type { ShellText } from "./shell-text-words";
 
 const ShellTextContext = createContext<ShellText | null>(null);
 
