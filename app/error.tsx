@@ -4,9 +4,10 @@
 // renders the page again on the server.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { useEffect, useTransition } from "react";
 import { buttonClass } from "@/components/ui/button-class";
+import { useShellText } from "@/components/shell-text";
+import { DIGEST_SLOT } from "@/components/shell-text-words";
 
 export default function AppError({
   error,
@@ -15,7 +16,8 @@ export default function AppError({
   error: Error & { digest?: string };
   reset: () => void;
 }) {
-  const t = useTranslations("appErrors");
+  // Formatted by the root layout: no next-intl in every page's first load (components/shell-text.tsx).
+  const text = useShellText();
   const router = useRouter();
   const [retrying, startRetry] = useTransition();
 
@@ -25,10 +27,10 @@ export default function AppError({
 
   return (
     <div role="alert" className="mx-auto max-w-md py-16 text-center">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="text-muted mt-2">{t("text")}</p>
+      <h1 className="text-2xl font-semibold">{text.errorTitle}</h1>
+      <p className="text-muted mt-2">{text.errorText}</p>
       {error.digest ? (
-        <p className="text-muted mt-2 text-xs">{t("reference", { digest: error.digest })}</p>
+        <p className="text-muted mt-2 text-xs">{text.errorReference.replace(DIGEST_SLOT, error.digest)}</p>
       ) : null}
       <div className="mt-6 flex justify-center gap-3">
         {/* buttonClass, not <Button>: the error page is in every page's first load, and Button's
@@ -44,10 +46,10 @@ export default function AppError({
             })
           }
         >
-          {retrying ? t("retrying") : t("retry")}
+          {retrying ? text.errorRetrying : text.errorRetry}
         </button>
         <Link href="/articles" className={buttonClass("secondary")}>
-          {t("home")}
+          {text.errorHome}
         </Link>
       </div>
     </div>

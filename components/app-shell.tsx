@@ -56,7 +56,16 @@ export async function AppShell({
       >
         {t("nav.skipToContent")}
       </a>
-      <LiveCounts initial={counts} locale={locale} labels={await countLabels()}>
+      <LiveCounts
+        initial={counts}
+        initialText={{
+          queueCount: t("nav.queueCount", { count: counts.queue }),
+          navCount: t("myWork.navCount", { returned: counts.returned, assigned: counts.assigned }),
+          unreadCount: t("notifications.unreadCount", { count: counts.inbox }),
+        }}
+        locale={locale}
+        labels={await countLabels()}
+      >
         <header className="border-line border-b bg-white print:hidden">
           <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2.5 sm:px-6">
             <Link href="/articles" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight">

@@ -65,7 +65,7 @@ describe("every page's first load", () => {
   it("follows the imports it is given", () => {
     expect(relative).toContain("components/ui/classes.ts");
     expect(relative).toContain("components/ui/button-class.ts");
-    expect(packages).toContain("next-intl");
+    expect(relative).toContain("components/shell-text.tsx");
   });
 
   it("leaves tailwind-merge out (cn() in the header's or the error page's client components)", () => {
@@ -81,18 +81,42 @@ describe("every page's first load", () => {
     );
   });
 
-  it("gives the root layout's client messages exactly the namespaces these components use", () => {
+  it("leaves next-intl out: its client runtime and ICU message parser load with the pages that translate on the client", () => {
+    expect(packages).not.toContain("next-intl");
+    expect(packages).not.toContain("use-intl");
+    expect(packages).not.toContain("intl-messageformat");
+    // The live counts format other counts than the server's with it, loaded when one changes.
+    expect(fs.readFileSync(path.join(ROOT, "components/live/live-counts.tsx"), "utf8")).toMatch(
+      /import\("next-intl"\)/,
+    );
+  });
+
+  it("gives the root layout no next-intl client provider: the header's words come formatted", () => {
+    const layout = fs.readFileSync(path.join(ROOT, "app/layout.tsx"), "utf8");
+    expect(layout).toMatch(/<ShellTextProvider text=\{/);
+    expect(layout).not.toMatch(/ClientMessages|NextIntlClientProvider/);
+    // A value exported by a "use client" module is a client reference on the server, not the value:
+    // the layout takes the digest's placeholder from a plain module.
+    expect(layout).toMatch(/import \{ DIGEST_SLOT, type ShellText \} from "@\/components\/shell-text-words"/);
+    expect(fs.readFileSync(path.join(ROOT, "components/shell-text-words.ts"), "utf8")).not.toMatch(
+      /^\s*"use client"/,
+    );
+    // Each key the first-load components read is one the layout fills.
+    const shellKeys = new Set(
+      [
+        ...fs
+          .readFileSync(path.join(ROOT, "components/shell-text-words.ts"), "utf8")
+          .matchAll(/^  (\w+): string;/gm),
+      ].map((m) => m[1]!),
+    );
     const used = new Set<string>();
     for (const file of files) {
-      const source = fs.readFileSync(file, "utf8");
-      if (!/^\s*"use client"/.test(source)) continue;
-      for (const m of source.matchAll(/useTranslations\("([A-Za-z]+)/g)) used.add(m[1]!);
+      for (const m of fs.readFileSync(file, "utf8").matchAll(/\btext\.(\w+)/g)) {
+        if (shellKeys.has(m[1]!)) used.add(m[1]!);
+      }
     }
-    const layout = fs.readFileSync(path.join(ROOT, "app/layout.tsx"), "utf8");
-    const given = /<ClientMessages namespaces=\{\[([^\]]*)\]\}/.exec(layout)?.[1];
-    expect(given, "app/layout.tsx renders ClientMessages").toBeDefined();
-    const namespaces = [...given!.matchAll(/"([A-Za-z]+)"/g)].map((m) => m[1]!);
-    // The error namespaces (14 kB of each page's HTML, twice) are given by the pages that use them.
-    expect(namespaces.sort()).toEqual([...used].sort());
+    for (const key of shellKeys)
+      expect(layout, `app/layout.tsx fills ${key}`).toMatch(new RegExp(`\\b${key}:`));
+    expect(used.size).toBeGreaterThan(5);
   });
 });

@@ -1,26 +1,25 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { setLocaleAction } from "@/app/actions/locale";
 import { callAction } from "./ui/action";
 import { LOCALES } from "@/lib/i18n/locale";
 import { joinClasses } from "./ui/classes";
+import { useShellText } from "./shell-text";
 
 const LABELS = { en: "English", fr: "Français" } as const;
 
 export function LanguageSwitch({ current, className }: { current: string; className?: string }) {
-  const t = useTranslations("nav");
+  const text = useShellText();
   const router = useRouter();
-  const words = useTranslations("appErrors");
   const [pending, startTransition] = useTransition();
   const [failed, setFailed] = useState(false);
   return (
     <>
       <div
         role="group"
-        aria-label={t("language")}
+        aria-label={text.language}
         className={joinClasses("border-line inline-flex rounded-md border bg-white p-0.5", className)}
       >
         {LOCALES.map((locale) => (
@@ -48,7 +47,7 @@ export function LanguageSwitch({ current, className }: { current: string; classN
       </div>
       {failed ? (
         <span role="alert" className="text-disputed text-xs">
-          {words("languageFailed")}
+          {text.languageFailed}
         </span>
       ) : null}
     </>

@@ -3,10 +3,10 @@
 import Form from "next/form";
 import { usePathname, useRouter } from "next/navigation";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { Search } from "lucide-react";
 import { joinClasses } from "./ui/classes";
+import { useShellText } from "./shell-text";
 
 /** The search page marks its own box with this attribute; "/" focuses that one there. */
 const PAGE_SEARCH_SELECTOR = "[data-page-search]";
@@ -19,7 +19,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 /** The search box of the navigation. "/" focuses it from anywhere, except while typing in a field. */
 export function NavSearch({ className }: { className?: string }) {
-  const t = useTranslations("searchNav");
+  const text = useShellText();
   const input = useRef<HTMLInputElement>(null);
   const pathname = usePathname();
   const router = useRouter();
@@ -57,14 +57,19 @@ export function NavSearch({ className }: { className?: string }) {
     >
       <Link
         href="/search"
-        aria-label={t("label")}
+        aria-label={text.searchLabel}
         className="text-muted hover:text-ink grid size-8 place-items-center rounded-md hover:bg-slate-100 md:hidden"
       >
         <Search aria-hidden className="size-4" />
       </Link>
-      <Form action="/search" role="search" aria-label={t("label")} className="relative w-full max-md:hidden">
+      <Form
+        action="/search"
+        role="search"
+        aria-label={text.searchLabel}
+        className="relative w-full max-md:hidden"
+      >
         <label htmlFor="nav-search" className="sr-only">
-          {t("label")}
+          {text.searchLabel}
         </label>
         <Search
           aria-hidden
@@ -76,9 +81,9 @@ export function NavSearch({ className }: { className?: string }) {
           name="q"
           type="search"
           autoComplete="off"
-          placeholder={t("placeholder")}
+          placeholder={text.searchPlaceholder}
           aria-keyshortcuts="/"
-          title={t("shortcut")}
+          title={text.searchShortcut}
           maxLength={200}
           className="border-line text-ink focus:border-accent focus:ring-accent/30 h-8 w-full rounded-md border bg-slate-50 pr-8 pl-8 text-sm placeholder:text-slate-500 focus:bg-white focus:ring-2 focus:outline-none"
         />

@@ -3,7 +3,6 @@
 // event that may change them, one small fetch of /api/live/counts (a few counts) instead of
 // re-rendering the whole page with router.refresh(), which took seconds on a loaded machine.
 // A burst of events makes one fetch; one that arrives while a fetch is under way makes one more.
-import { createTranslator } from "next-intl";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import {
@@ -40,37 +39,73 @@ export function affectsCounts(message: LiveMessage): boolean {
   return message.kind.startsWith("claim.") && !NOT_COUNTED.has(message.kind);
 }
 
-/** The three labels' messages (ICU), given by the server: no client provider (which would replace the page's). */
+/**
+ * The three labels' messages (ICU), given by the server: no client provider (which would replace
+ * the page's). The same keys hold the labels formatted for the counts the server rendered.
+ */
 export type CountLabels = { queueCount: string; navCount: string; unreadCount: string };
-type Label = (key: keyof CountLabels, values: Record<string, number>) => string;
+type Format = (counts: HeaderCounts) => CountLabels;
 
-const CountsContext = createContext<{ counts: HeaderCounts; label: Label } | null>(null);
+const CountsContext = createContext<{ counts: HeaderCounts; text: CountLabels } | null>(null);
+
+const sameText = (a: CountLabels, b: CountLabels) =>
+  a.queueCount === b.queueCount && a.navCount === b.navCount && a.unreadCount === b.unreadCount;
+
+/**
+ * The labels for other counts than the server's, formatted with next-intl's translator, which
+ * (with its ICU message parser) loads only when a live event changes a count: it is not in every
+ * page's first load.
+ */
+async function loadFormat(locale: string, labels: CountLabels): Promise<Format> {
+  const { createTranslator } = await import("next-intl");
+  const t = createTranslator({ locale, messages: { counts: labels }, namespace: "counts" });
+  return (c) => ({
+    queueCount: t("queueCount", { count: c.queue }),
+    navCount: t("navCount", { returned: c.returned, assigned: c.assigned }),
+    unreadCount: t("unreadCount", { count: c.inbox }),
+  });
+}
 
 const same = (a: HeaderCounts, b: HeaderCounts) =>
   a.queue === b.queue && a.inbox === b.inbox && a.returned === b.returned && a.assigned === b.assigned;
 
 export function LiveCounts({
   initial,
+  initialText,
   locale,
   labels,
   children,
 }: {
   initial: HeaderCounts;
+  /** The labels formatted by the server for `initial`. */
+  initialText: CountLabels;
   locale: string;
   labels: CountLabels;
   children: ReactNode;
 }) {
-  const label = useMemo<Label>(() => {
-    const t = createTranslator({ locale, messages: { counts: labels }, namespace: "counts" });
-    return (key, values) => t(key, values);
-  }, [locale, labels]);
-  const [state, setState] = useState({ counts: initial, from: initial });
-  // A new server render (navigation, router.refresh) brings counts of its own: they win.
-  let counts = state.counts;
-  if (!same(state.from, initial)) {
+  const [state, setState] = useState({
+    counts: initial,
+    text: initialText,
+    from: initial,
+    fromText: initialText,
+  });
+  // A new server render (navigation, router.refresh, another language) brings counts of its own: they win.
+  let { counts, text } = state;
+  if (!same(state.from, initial) || !sameText(state.fromText, initialText)) {
     counts = initial;
-    setState({ counts: initial, from: initial });
+    text = initialText;
+    setState({ counts: initial, text: initialText, from: initial, fromText: initialText });
   }
+  const format = useRef<{ locale: string; labels: CountLabels; load: Promise<Format> } | null>(null);
+  const formatFor = useRef(() => loadFormat(locale, labels));
+  useEffect(() => {
+    formatFor.current = () => {
+      if (!format.current || format.current.locale !== locale || !sameText(format.current.labels, labels)) {
+        format.current = { locale, labels, load: loadFormat(locale, labels) };
+      }
+      return format.current.load;
+    };
+  }, [locale, labels]);
   const busy = useRef(false);
   const again = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -87,7 +122,10 @@ export function LiveCounts({
         const response = await fetch("/api/live/counts", { cache: "no-store" }).catch(() => null);
         if (!response?.ok) break;
         const fresh = (await response.json()) as HeaderCounts;
-        setState((s) => (same(s.counts, fresh) ? s : { ...s, counts: fresh }));
+        const toText = await formatFor.current().catch(() => null);
+        if (!toText) break;
+        const freshText = toText(fresh);
+        setState((s) => (same(s.counts, fresh) ? s : { ...s, counts: fresh, text: freshText }));
       } while (again.current);
     } finally {
       busy.current = false;
@@ -115,7 +153,7 @@ export function LiveCounts({
     },
     [],
   );
-  const value = useMemo(() => ({ counts, label }), [counts, label]);
+  const value = useMemo(() => ({ counts, text }), [counts, text]);
   return (
     <CountsContext.Provider value={value}>
       <CountsListener onMessage={onMessage} />
@@ -124,18 +162,18 @@ export function LiveCounts({
   );
 }
 
-function useCounts(): HeaderCounts & { label: Label } {
+function useCounts(): HeaderCounts & { text: CountLabels } {
   const value = useContext(CountsContext);
   if (!value) throw new Error("LiveCounts is missing above this count.");
-  return { ...value.counts, label: value.label };
+  return { ...value.counts, text: value.text };
 }
 
 export function QueueCount() {
-  const { queue, label } = useCounts();
+  const { queue, text } = useCounts();
   return (
     <span
       className="text-ink ml-1.5 rounded-full bg-slate-100 px-1.5 py-0.5 text-xs tabular-nums"
-      aria-label={label("queueCount", { count: queue })}
+      aria-label={text.queueCount}
       data-testid="queue-count"
     >
       {queue}
@@ -144,7 +182,7 @@ export function QueueCount() {
 }
 
 export function MyWorkCount() {
-  const { returned, assigned, label } = useCounts();
+  const { returned, assigned, text } = useCounts();
   const total = returned + assigned;
   return (
     <span
@@ -153,7 +191,7 @@ export function MyWorkCount() {
           ? "ml-1.5 rounded-full bg-amber-100 px-1.5 py-0.5 text-xs text-amber-950 tabular-nums"
           : "text-ink ml-1.5 rounded-full bg-slate-100 px-1.5 py-0.5 text-xs tabular-nums"
       }
-      aria-label={label("navCount", { returned, assigned })}
+      aria-label={text.navCount}
       data-testid="my-work-count"
       data-returned={returned}
     >
@@ -163,11 +201,11 @@ export function MyWorkCount() {
 }
 
 export function InboxLink({ title, children }: { title: string; children: ReactNode }) {
-  const { inbox, label } = useCounts();
+  const { inbox, text } = useCounts();
   return (
     <Link
       href="/inbox"
-      aria-label={label("unreadCount", { count: inbox })}
+      aria-label={text.unreadCount}
       title={title}
       className="relative flex items-center rounded-md p-1.5 hover:bg-slate-100"
     >

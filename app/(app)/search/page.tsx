@@ -59,7 +59,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   const articleTotal = results?.articles?.total ?? 0;
 
   return (
-    <ClientMessages namespaces={["claimWork", "errorReasons", "errors", "similar", "stages", "verdicts"]}>
+    // The results' badges (VerdictBadge, StageBadge) need these; the similar-claims checker of the
+    // start state has its own provider with more (StartState): a results page does not carry them.
+    <ClientMessages namespaces={["claimWork", "stages", "verdicts"]}>
       <div className="space-y-6">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{t("search.title")}</h1>
@@ -395,7 +397,9 @@ async function StartState() {
           <li>{t("tipShortcut")}</li>
         </ul>
       </div>
-      <SimilarClaimsChecker />
+      <ClientMessages namespaces={["claimWork", "errorReasons", "errors", "similar", "stages", "verdicts"]}>
+        <SimilarClaimsChecker />
+      </ClientMessages>
     </div>
   );
 }

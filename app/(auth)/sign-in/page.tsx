@@ -24,7 +24,7 @@ export default async function SignInPage({
   const t = await getTranslations();
   const locale = await getLocale();
   return (
-    <ClientMessages namespaces={["appErrors", "errorReasons", "errors", "nav", "signIn"]}>
+    <ClientMessages namespaces={["errorReasons", "errors", "signIn"]}>
       <main className="grid min-h-screen lg:grid-cols-[1fr_1.1fr]">
         <section className="bg-ink flex flex-col justify-between px-10 py-10 text-white max-lg:hidden">
           <div className="flex items-center gap-3 text-lg font-semibold tracking-tight">
