@@ -8,7 +8,7 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { submitClaimAction, submitRatedClaimsAction } from "@/app/(app)/articles/[id]/actions";
 import { describeError } from "@/lib/errors/text";
 import { callAction } from "./ui/action";
-import type { ClaimView } from "@/lib/data/claims";
+import type { WorkspaceClaim } from "./workspace-claim";
 import type { AddedVariant, Suggestion } from "@/lib/claims";
 import type { Language } from "@/lib/review/model";
 import { ArticleReader, type TextSpan } from "./article-reader";
@@ -34,7 +34,7 @@ type Panel =
   | { mode: "list" }
   | { mode: "suggestions" }
   | { mode: "new"; draft: ClaimDraft; back?: "suggestions" }
-  | { mode: "edit"; claim: ClaimView };
+  | { mode: "edit"; claim: WorkspaceClaim };
 
 export function ArticleWorkspace({
   article,
@@ -48,7 +48,7 @@ export function ArticleWorkspace({
   replyTimes,
 }: {
   article: { id: number; body: string; language: Language };
-  claims: ClaimView[];
+  claims: WorkspaceClaim[];
   speakers: string[];
   /** The desk's own name variants, for the suggester's speaker names. */
   variants?: AddedVariant[];
@@ -159,7 +159,7 @@ export function ArticleWorkspace({
     );
   };
 
-  const saved = (claim: ClaimView) => {
+  const saved = (claim: WorkspaceClaim) => {
     setPanel(
       panel.mode === "new" && panel.back === "suggestions" ? { mode: "suggestions" } : { mode: "list" },
     );
@@ -181,7 +181,7 @@ export function ArticleWorkspace({
       router.refresh();
     });
 
-  const submit = (claim: ClaimView) =>
+  const submit = (claim: WorkspaceClaim) =>
     startTransition(async () => {
       const result = await callAction(() => submitClaimAction({ id: claim.id, version: claim.version }));
       if (result.ok) {

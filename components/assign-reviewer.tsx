@@ -15,7 +15,8 @@ type Person = { id: number; name: string };
 
 /**
  * Gives a claim in review to a reviewer. Whoever set its verdict is offered but marked: the server
- * refuses them (four eyes), and says so.
+ * refuses them (four eyes), and says so. `compact` (the queue's lines, 50 on a page): a button that
+ * opens the picker, so that the page renders and sends one list of reviewers, not one per line.
  */
 export function AssignReviewer({
   claimId,
@@ -37,6 +38,7 @@ export function AssignReviewer({
   const [value, setValue] = useState(current ? String(current.id) : "");
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [open, setOpen] = useState(!compact);
 
   const save = async () => {
     const assigneeId = value === "" ? null : Number(value);
@@ -51,6 +53,21 @@ export function AssignReviewer({
     setNotice({ kind: "done", text: name ? t("saved", { name }) : t("cleared") });
     router.refresh();
   };
+
+  if (!open) {
+    return (
+      <div className="text-xs" data-testid="assign-reviewer">
+        <button
+          type="button"
+          onClick={() => setOpen(true)}
+          aria-expanded={false}
+          className="text-muted hover:text-accent rounded font-medium underline-offset-2 hover:underline"
+        >
+          {t("label")}…
+        </button>
+      </div>
+    );
+  }
 
   return (
     <form
@@ -68,6 +85,7 @@ export function AssignReviewer({
         <select
           id={`${id}-who`}
           value={value}
+          autoFocus={compact}
           onChange={(event) => setValue(event.target.value)}
           className={cn(inputClass, "min-w-0 py-1 text-sm")}
         >

@@ -7,6 +7,7 @@ import { createClaimAction, deleteClaimAction, updateClaimAction } from "@/app/(
 import { CorrectionNoteField } from "@/components/publish/correction-note-field";
 import { returnAction } from "@/app/(app)/queue/actions";
 import type { ClaimView } from "@/lib/data/claims";
+import type { WorkspaceClaim } from "./workspace-claim";
 import type { Failure } from "@/lib/errors";
 import { VERDICTS } from "@/lib/review/model";
 import { findOccurrences, locateQuote } from "@/lib/text/anchor";
@@ -59,7 +60,7 @@ type Span = { start: number; end: number };
 
 type Conflict = { by: string; at: string; current: ClaimView };
 
-function valuesOf(claim: ClaimView): ClaimFormInput {
+function valuesOf(claim: WorkspaceClaim): ClaimFormInput {
   return {
     start: claim.start,
     end: claim.end,
@@ -99,7 +100,7 @@ export function ClaimForm({
 }: {
   articleId: number;
   body: string;
-  claim?: ClaimView;
+  claim?: WorkspaceClaim;
   draft?: ClaimDraft;
   speakers: string[];
   viewer?: ClaimFormViewer;

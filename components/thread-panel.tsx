@@ -286,36 +286,47 @@ export function ThreadPanel({
           </ol>
         </div>
       ) : null}
+      {/* Empty until first opened: most of a page's threads (50 on the queue) never are. */}
       <div id={`${id}-body`} hidden={!open} className="space-y-3">
-        {loading ? <p className="text-muted text-sm">{t("loading")}</p> : null}
-        {messages !== null ? (
-          messages.length === 0 ? (
-            <p className="text-muted text-sm">{t("empty")}</p>
-          ) : (
-            <ol className="space-y-1.5" data-testid="thread-messages">
-              {messages.map((m) => (
-                <MessageItem key={m.id} message={m} meId={meId} mentionable={mentionable} onSaved={replace} />
-              ))}
-            </ol>
-          )
+        {open || messages !== null ? (
+          <>
+            {loading ? <p className="text-muted text-sm">{t("loading")}</p> : null}
+            {messages !== null ? (
+              messages.length === 0 ? (
+                <p className="text-muted text-sm">{t("empty")}</p>
+              ) : (
+                <ol className="space-y-1.5" data-testid="thread-messages">
+                  {messages.map((m) => (
+                    <MessageItem
+                      key={m.id}
+                      message={m}
+                      meId={meId}
+                      mentionable={mentionable}
+                      onSaved={replace}
+                    />
+                  ))}
+                </ol>
+              )
+            ) : null}
+            {open && mentionable !== null ? (
+              <ThreadComposer
+                mentionable={mentionable}
+                label={t("label")}
+                submitLabel={t("post")}
+                busy={busy}
+                error={error}
+                onSubmit={post}
+              />
+            ) : error ? (
+              <p role="alert" className="text-disputed text-sm font-medium">
+                {error}
+              </p>
+            ) : null}
+            <p role="status" aria-live="polite" className="text-confirmed min-h-4 text-xs">
+              {status}
+            </p>
+          </>
         ) : null}
-        {open && mentionable !== null ? (
-          <ThreadComposer
-            mentionable={mentionable}
-            label={t("label")}
-            submitLabel={t("post")}
-            busy={busy}
-            error={error}
-            onSubmit={post}
-          />
-        ) : error ? (
-          <p role="alert" className="text-disputed text-sm font-medium">
-            {error}
-          </p>
-        ) : null}
-        <p role="status" aria-live="polite" className="text-confirmed min-h-4 text-xs">
-          {status}
-        </p>
       </div>
     </section>
   );

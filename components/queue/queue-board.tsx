@@ -13,7 +13,7 @@ import { Kbd } from "./claim-parts";
 import { claimHref, type QueueEntry } from "./entry";
 import { describeError } from "@/lib/errors/text";
 import { decidedElsewhere, type Failure } from "./failure";
-import { activeTake, QueueLine, type LineHandlers, type ReturnDraft } from "./queue-line";
+import { activeTake, QueueLine, useLineText, type LineHandlers, type ReturnDraft } from "./queue-line";
 import { ShortcutsDialog, type ShortcutsDialogHandle } from "./shortcuts-dialog";
 import { useHydrated, useNow } from "./use-time";
 import { undoApprovalAction } from "@/app/(app)/queue/undo-actions";
@@ -59,6 +59,7 @@ export function QueueBoard({
 }) {
   const t = useTranslations("queue");
   const tp = useTranslations("publish");
+  const lineText = useLineText();
   const router = useRouter();
   const now = useNow(serverNow);
   const hydrated = useHydrated();
@@ -517,6 +518,7 @@ export function QueueBoard({
                     else items.current.delete(entry.id);
                   }}
                   entry={entry}
+                  text={lineText}
                   meId={meId}
                   canReview={canReview}
                   reviewers={reviewers}

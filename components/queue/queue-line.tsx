@@ -35,6 +35,30 @@ export function activeTake(entry: QueueEntry, now: number): QueueEntry["takenBy"
     : null;
 }
 
+/** The words of a line that are the same on every line: resolved once per board, not 50 times. */
+export type LineText = {
+  approve: string;
+  return: string;
+  take: string;
+  release: string;
+  open: string;
+  fourEyes: string;
+  unrated: string;
+};
+
+export function useLineText(): LineText {
+  const t = useTranslations("queue.item");
+  return {
+    approve: t("approve"),
+    return: t("return"),
+    take: t("take"),
+    release: t("release"),
+    open: t("open"),
+    fourEyes: t("fourEyes"),
+    unrated: t("unrated"),
+  };
+}
+
 export function QueueLine({
   entry,
   meId,
@@ -48,7 +72,9 @@ export function QueueLine({
   handlers,
   ref,
   reviewers,
+  text,
 }: {
+  text: LineText;
   entry: QueueEntry;
   meId: number;
   canReview: boolean;
@@ -118,7 +144,7 @@ export function QueueLine({
         <p className="text-muted text-xs">
           {entry.ratedBy && entry.ratedAt !== null
             ? t("item.rated", { name: entry.ratedBy.name, time: time.stamp(entry.ratedAt) })
-            : t("item.unrated")}
+            : text.unrated}
           {entry.submittedAt !== null ? (
             <>
               {" · "}
@@ -155,7 +181,7 @@ export function QueueLine({
                 aria-keyshortcuts="a"
                 className="justify-between md:w-full"
               >
-                {t("item.approve")}
+                {text.approve}
                 <Kbd className="border-white/40 bg-white/15 text-white">a</Kbd>
               </Button>
               <Button
@@ -167,7 +193,7 @@ export function QueueLine({
                 aria-expanded={returnDraft !== null}
                 className="justify-between md:w-full"
               >
-                {t("item.return")}
+                {text.return}
                 <Kbd>r</Kbd>
               </Button>
               {!holder || holder.id === meId ? (
@@ -180,14 +206,14 @@ export function QueueLine({
                   aria-pressed={holder?.id === meId}
                   className="justify-between md:w-full"
                 >
-                  {holder?.id === meId ? t("item.release") : t("item.take")}
+                  {holder?.id === meId ? text.release : text.take}
                   <Kbd>t</Kbd>
                 </Button>
               ) : null}
             </div>
             {ratedByMe ? (
               <p id={reasonId} className="text-muted text-xs leading-snug" data-testid="four-eyes-reason">
-                {t("item.fourEyes")}
+                {text.fourEyes}
               </p>
             ) : null}
           </>
@@ -198,7 +224,7 @@ export function QueueLine({
           className="text-muted hover:text-accent inline-flex items-center justify-between gap-2 text-xs underline-offset-2 hover:underline md:px-1"
           aria-keyshortcuts="o"
         >
-          {t("item.open")}
+          {text.open}
           <Kbd>o</Kbd>
         </Link>
       </div>

@@ -137,14 +137,12 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
     <ClientMessages
       namespaces={[
         "anchors",
-        "reply",
         "claimWork",
         "errorReasons",
         "errors",
         "threads",
         "common",
         "evidence",
-        "live",
         "publish",
         "queue",
         "stages",

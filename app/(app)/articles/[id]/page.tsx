@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AnchorSummary } from "@/components/anchor-summary";
 import { ArticleWorkspace } from "@/components/article-workspace";
+import { toWorkspaceClaim } from "@/components/workspace-claim";
 import { ExportMenu } from "@/components/export-menu";
 import { buttonClass } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
@@ -187,7 +188,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
         <ArticleWorkspace
           article={{ id: article.id, body: article.body, language: article.language }}
           // A claim a new revision flagged has its words on an older text: it is settled first.
-          claims={claims.filter((c) => c.anchorState === "exact")}
+          claims={claims.filter((c) => c.anchorState === "exact").map(toWorkspaceClaim)}
           speakers={speakers}
           variants={variants.map(({ name, preferred }) => ({ name, preferred }))}
           canEdit={hasPermission(user.role, "claim.edit")}
