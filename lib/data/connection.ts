@@ -171,7 +171,7 @@ async function sqliteTransaction<T>(opened: SqliteConnection, work: (tx: Tx) => 
   try {
     opened.writer ??= opened.file === ":memory:" ? opened.db : openDatabase(opened.file);
     const writer = opened.writer;
-    writer.$client.exec("BEGIN IMMEDIATE");
+    await beginImmediate(writer.$client);
     try {
       const result = await openTransaction.run({ connection: opened, tx: writer }, () => work(writer));
       writer.$client.exec("COMMIT");
@@ -184,6 +184,46 @@ async function sqliteTransaction<T>(opened: SqliteConnection, work: (tx: Tx) => 
     done();
   }
 }
+
+/** How long a write waits for another process's write lock before failing (as busy_timeout did). */
+const WRITE_WAIT_MS = 5_000;
+
+/**
+ * BEGIN IMMEDIATE, waiting for another process that holds the file's write lock without blocking
+ * this one. SQLite's busy handler (busy_timeout) sleeps inside the call, 1, 2, 5, 10… ms between
+ * tries, with the whole process's event loop stopped: with two processes writing, the one waiting
+ * served nothing meanwhile and woke up long after the lock was free. Here the try is made with no
+ * busy wait, and on SQLITE_BUSY made again on the next turns of the event loop (other requests go
+ * on meanwhile), then every millisecond, for at most WRITE_WAIT_MS. Inside the transaction the
+ * connection's usual busy_timeout applies again.
+ */
+async function beginImmediate(client: SqliteClient): Promise<void> {
+  let begin = beginStatements.get(client);
+  if (!begin) {
+    begin = {
+      statement: client.prepare("BEGIN IMMEDIATE"),
+      timeout: Number(client.pragma("busy_timeout", { simple: true })),
+    };
+    beginStatements.set(client, begin);
+  }
+  const deadline = Date.now() + WRITE_WAIT_MS;
+  client.exec("PRAGMA busy_timeout = 0");
+  try {
+    for (let tries = 0; ; tries++) {
+      try {
+        begin.statement.run();
+        return;
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== "SQLITE_BUSY" || Date.now() >= deadline) throw error;
+      }
+      await new Promise<void>((resolve) => (tries < 20 ? setImmediate(resolve) : setTimeout(resolve, 1)));
+    }
+  } finally {
+    client.exec(`PRAGMA busy_timeout = ${begin.timeout}`);
+  }
+}
+
+const beginStatements = new WeakMap<SqliteClient, { statement: Statement; timeout: number }>();
 
 async function postgresTransaction<T>(
   opened: PgConnection,

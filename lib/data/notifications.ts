@@ -110,13 +110,18 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<Notification[]
     (id) => Number.isSafeInteger(id) && id > 0 && id !== input.actorId,
   );
   if (ids.length === 0) return [];
+  // The active recipients and the e-mail each chose for this kind, in one read.
   const active = await tx
-    .select({ id: users.id })
+    .select({ id: users.id, email: notificationPrefs.email })
     .from(users)
+    .leftJoin(
+      notificationPrefs,
+      and(eq(notificationPrefs.userId, users.id), eq(notificationPrefs.kind, input.kind)),
+    )
     .where(and(inArray(users.id, ids), eq(users.active, true)));
   if (active.length === 0) return [];
   const recipients = active.map((row) => row.id);
-  const choices = await emailChoices(tx, recipients, input.kind);
+  const choices = new Map(active.map((row) => [row.id, row.email ?? DEFAULT_EMAIL[input.kind]]));
   const now = new Date();
   const batch = openBatch.getStore();
   const batchId = batch?.id ?? randomUUID();
@@ -174,19 +179,6 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<Notification[]
     }
   }
   return rows;
-}
-
-async function emailChoices(
-  tx: Tx,
-  userIds: number[],
-  kind: NotificationKind,
-): Promise<Map<number, EmailChoice>> {
-  const rows = await tx
-    .select({ userId: notificationPrefs.userId, email: notificationPrefs.email })
-    .from(notificationPrefs)
-    .where(and(inArray(notificationPrefs.userId, userIds), eq(notificationPrefs.kind, kind)));
-  const chosen = new Map(rows.map((row) => [row.userId, row.email]));
-  return new Map(userIds.map((id) => [id, chosen.get(id) ?? DEFAULT_EMAIL[kind]]));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ import {
   type SubmitRatedClaimsInput,
 } from "@/lib/validation/claim";
 import { checkRightOfReplyInTx } from "../comment-requests";
-import { withTransaction, type Tx } from "../connection";
+import { getDb, withTransaction, type Tx } from "../connection";
 import { addMessageInTx } from "../thread-messages";
 import { userNames } from "../user-names";
 import { recordEvent } from "./events";
@@ -152,6 +152,12 @@ async function staleRefusal(tx: Tx, claim: Claim): Promise<AppError> {
  * Approves a claim in the queue. The check and the write happen in one IMMEDIATE transaction
  * guarded by the stage (and the version the caller saw, when given), so of two reviewers acting
  * at once exactly one succeeds and one event is written.
+ *
+ * The guarded UPDATE comes first and returns the row: an approval changes none of the facts the
+ * rules read (verdict, silent party, who rated it; the stage was "in_review" or no row changed),
+ * so the rules are checked on what it returns, and a refusal throws, which rolls the UPDATE back.
+ * The claim is read only when no row changed, to say why. The view (sources and names, which an
+ * approval does not change) is read after the commit, outside the write transaction.
  */
 export async function approveClaim({
   actor,
@@ -162,16 +168,9 @@ export async function approveClaim({
   id: number;
   version?: number;
 }): Promise<ClaimView> {
-  return withTransaction(async (tx) => {
-    const claim = await loadClaim(tx, id);
-    if (version !== undefined && claim.version !== version) throw await staleRefusal(tx, claim);
-    if (claim.stage !== "in_review") {
-      const decided = await alreadyDecided(tx, claim);
-      if (decided) throw decided;
-    }
-    refuse(canApprove(actor, facts(claim)));
+  const updated = await withTransaction(async (tx) => {
     const at = new Date();
-    const [updated] = await tx
+    const [row] = await tx
       .update(claims)
       .set({
         stage: "approved",
@@ -185,20 +184,41 @@ export async function approveClaim({
         updatedById: actor.id,
         updatedAt: at,
       })
-      .where(and(eq(claims.id, id), eq(claims.stage, "in_review"), eq(claims.version, claim.version)))
+      .where(
+        and(
+          eq(claims.id, id),
+          eq(claims.stage, "in_review"),
+          version === undefined ? undefined : eq(claims.version, version),
+        ),
+      )
       .returning();
-    if (!updated) throw await staleRefusal(tx, await loadClaim(tx, id));
+    if (!row) throw await approvalRefusal(tx, actor, id, version);
+    refuse(canApprove(actor, facts({ ...row, stage: "in_review" })));
     await recordEvent(tx, {
-      claim,
+      claim: row,
       actorId: actor.id,
       type: "approved",
-      before: { stage: claim.stage },
+      before: { stage: "in_review" },
       after: { stage: "approved" },
       at,
     });
-    await tellApproved(tx, actor, updated);
-    return (await toViews(tx, [updated]))[0]!;
+    await tellApproved(tx, actor, row);
+    return row;
   });
+  return (await toViews(getDb(), [updated]))[0]!;
+}
+
+/** Why an approval's guarded UPDATE changed no row: the claim as it is now, checked as before. */
+async function approvalRefusal(tx: Tx, actor: Actor, id: number, version?: number): Promise<AppError> {
+  const claim = await loadClaim(tx, id);
+  if (version !== undefined && claim.version !== version) return staleRefusal(tx, claim);
+  if (claim.stage !== "in_review") {
+    const decided = await alreadyDecided(tx, claim);
+    if (decided) return decided;
+    const decision = canApprove(actor, facts(claim));
+    if (!decision.ok) return new AppError(decision.code, decision.message, { details: decision.details });
+  }
+  return staleRefusal(tx, claim);
 }
 
 /**

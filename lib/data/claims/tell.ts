@@ -1,7 +1,7 @@
 import "server-only";
 // Who is told what when a claim is decided, inside the decision's transaction: the inbox (and
 // e-mail) of the people concerned, and the webhooks of the newsroom's CMS.
-import { and, eq, ne } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { articles, claims, type Claim } from "@/lib/data/tables";
 import type { Actor } from "@/lib/review";
 import { baseUrl } from "@/lib/notify/base-url";
@@ -33,8 +33,19 @@ export async function tellApproved(tx: Tx, actor: Actor, approved: Claim): Promi
     articleId: approved.articleId,
     claimId: approved.id,
   });
+  // The article and how many of its claims are not approved yet, in one read.
   const [article] = await tx
-    .select({ id: articles.id, title: articles.title, url: articles.url, createdById: articles.createdById })
+    .select({
+      id: articles.id,
+      title: articles.title,
+      url: articles.url,
+      createdById: articles.createdById,
+      // Written out: inside a select list drizzle names columns without their table, and "id" here
+      // would be the claim's.
+      open: sql<number>`(SELECT count(*) FROM claims AS c WHERE c.article_id = ${approved.articleId} AND c.stage <> 'approved')`.mapWith(
+        Number,
+      ),
+    })
     .from(articles)
     .where(eq(articles.id, approved.articleId));
   if (!article) return;
@@ -58,12 +69,7 @@ export async function tellApproved(tx: Tx, actor: Actor, approved: Claim): Promi
     article: articleData,
   });
   // The last claim of the article approved: the article is verified.
-  const open = await countRows(
-    tx,
-    claims,
-    and(eq(claims.articleId, article.id), ne(claims.stage, "approved")),
-  );
-  if (open > 0) return;
+  if (article.open > 0) return;
   const total = await countRows(tx, claims, eq(claims.articleId, article.id));
   await notify(tx, {
     kind: "article_verified",
