@@ -27,7 +27,7 @@ const POSTGRES_TESTS = [
   "lib/errors/control-flow.test.ts",
   "scripts/**/*.test.ts",
 ];
-const SQLITE_ONLY = ["lib/data/query-plans.test.ts"];
+const SQLITE_ONLY = ["lib/data/query-plans.test.ts", "lib/data/write-wait.test.ts"];
 // Only on PostgreSQL: copying a SQLite desk into PostgreSQL, pg_dump and pg_restore need the server
 // the "pg" project starts.
 const POSTGRES_ONLY = ["lib/ops/db-copy.test.ts", "lib/ops/pg-backup.test.ts"];
