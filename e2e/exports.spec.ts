@@ -292,10 +292,23 @@ test("printing shows the document alone", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Print / Save as PDF" })).toBeVisible();
 });
 
+/**
+ * Waits until React has hydrated the bulk export form. Its dates are React state: a date filled in
+ * before hydration went back to the default once the page hydrated (the cancel test once filled
+ * "From" too early and downloaded nothing: "The end of the range comes before its start.").
+ */
+async function waitForExportForm(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const input = document.querySelector("#export-from");
+    return input !== null && Object.keys(input).some((key) => key.startsWith("__reactProps"));
+  });
+}
+
 test("the bulk export saves every verified article of a range", async ({ page }) => {
   await signIn(page, "editor");
   await page.getByRole("link", { name: "Exports" }).click();
   await expect(page.getByRole("heading", { name: "Exports" })).toBeVisible();
+  await waitForExportForm(page);
   await page.getByLabel("From", { exact: true }).fill(BULK_DAY);
   await page.getByLabel("To", { exact: true }).fill(BULK_DAY);
 
@@ -334,6 +347,7 @@ test("the bulk export saves every verified article of a range", async ({ page })
 test("the bulk export shows its progress and can be cancelled", async ({ page }) => {
   await signIn(page, "editor");
   await page.goto("/exports");
+  await waitForExportForm(page);
   await page.getByLabel("From", { exact: true }).fill(BULK_DAY);
   await page.getByLabel("To", { exact: true }).fill(BULK_DAY);
   // A slow line, so that the file arrives in pieces and the page has time to show them. The
