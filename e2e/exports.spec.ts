@@ -11,7 +11,7 @@ import { parseCsv } from "@/test/export-fixtures";
 import type { Role } from "@/lib/review/model";
 import { ACCOUNTS } from "./accounts";
 import { closeDb } from "./data";
-import { signIn } from "./helpers";
+import { signIn, waitForHydration } from "./helpers";
 
 // The demo article as the seed writes it, in a copy of our own: the other specs keep the seed
 // article's claims in the stages they expect. Its two claims in review are approved by the admin,
@@ -292,23 +292,11 @@ test("printing shows the document alone", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Print / Save as PDF" })).toBeVisible();
 });
 
-/**
- * Waits until React has hydrated the bulk export form. Its dates are React state: a date filled in
- * before hydration went back to the default once the page hydrated (the cancel test once filled
- * "From" too early and downloaded nothing: "The end of the range comes before its start.").
- */
-async function waitForExportForm(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const input = document.querySelector("#export-from");
-    return input !== null && Object.keys(input).some((key) => key.startsWith("__reactProps"));
-  });
-}
-
 test("the bulk export saves every verified article of a range", async ({ page }) => {
   await signIn(page, "editor");
   await page.getByRole("link", { name: "Exports" }).click();
   await expect(page.getByRole("heading", { name: "Exports" })).toBeVisible();
-  await waitForExportForm(page);
+  await waitForHydration(page, "#export-from");
   await page.getByLabel("From", { exact: true }).fill(BULK_DAY);
   await page.getByLabel("To", { exact: true }).fill(BULK_DAY);
 
@@ -347,7 +335,7 @@ test("the bulk export saves every verified article of a range", async ({ page })
 test("the bulk export shows its progress and can be cancelled", async ({ page }) => {
   await signIn(page, "editor");
   await page.goto("/exports");
-  await waitForExportForm(page);
+  await waitForHydration(page, "#export-from");
   await page.getByLabel("From", { exact: true }).fill(BULK_DAY);
   await page.getByLabel("To", { exact: true }).fill(BULK_DAY);
   // A slow line, so that the file arrives in pieces and the page has time to show them. The
