@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { signIn, waitForHydration } from "./helpers";
+import { signIn } from "./helpers";
 
 const SEED_ARTICLE = path.resolve(process.cwd(), "../shared/fixtures/seed-article-fr.txt");
 
@@ -35,7 +35,6 @@ test.describe("creating an article", () => {
     await signIn(page, "editor");
     await page.goto("/articles/new");
     await expect(page.getByRole("heading", { name: "New article", level: 1 })).toBeVisible();
-    await waitForHydration(page, "#body");
   });
 
   test("an editor creates an article by uploading the seed file", async ({ page }) => {

@@ -335,7 +335,6 @@ test("the bulk export saves every verified article of a range", async ({ page })
 test("the bulk export shows its progress and can be cancelled", async ({ page }) => {
   await signIn(page, "editor");
   await page.goto("/exports");
-  await waitForHydration(page, "#export-from");
   await page.getByLabel("From", { exact: true }).fill(BULK_DAY);
   await page.getByLabel("To", { exact: true }).fill(BULK_DAY);
   // A slow line, so that the file arrives in pieces and the page has time to show them. The
