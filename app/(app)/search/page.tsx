@@ -20,6 +20,7 @@ import { hasHit } from "@/lib/search/snippet";
 import { parseSearchParams, type SearchQuery } from "@/lib/validation/search";
 import { bidiSafe } from "@/lib/text/bidi";
 import { ClientMessages } from "@/components/client-messages";
+import { clientIntlConfig } from "@/lib/i18n/client-config";
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const t = await getTranslations("search");
@@ -60,7 +61,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
 
   return (
     // The results' badges (VerdictBadge, StageBadge) need these; the similar-claims checker of the
-    // start state has its own provider with more (StartState): a results page does not carry them.
+    // start state sets up its own provider when it is used (StartState).
     <ClientMessages namespaces={["claimWork", "stages", "verdicts"]}>
       <div className="space-y-6">
         <div>
@@ -385,7 +386,11 @@ async function ArticleResult({ article }: { article: ArticleHit }) {
 }
 
 async function StartState() {
-  const t = await getTranslations("search");
+  const [t, similar, intl] = await Promise.all([
+    getTranslations("search"),
+    getTranslations("similar"),
+    clientIntlConfig(["similar", "verdicts"]),
+  ]);
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_1.2fr]">
       <div className="border-line rounded-lg border border-dashed bg-white px-6 py-8">
@@ -397,9 +402,16 @@ async function StartState() {
           <li>{t("tipShortcut")}</li>
         </ul>
       </div>
-      <ClientMessages namespaces={["claimWork", "errorReasons", "errors", "similar", "stages", "verdicts"]}>
-        <SimilarClaimsChecker />
-      </ClientMessages>
+      <SimilarClaimsChecker
+        words={{
+          checkerLabel: similar("checkerLabel"),
+          checkerPlaceholder: similar("checkerPlaceholder"),
+          checkerHint: similar("checkerHint"),
+          title: similar("title"),
+          hint: similar("hint"),
+        }}
+        intl={intl}
+      />
     </div>
   );
 }
