@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Verdict } from "@/lib/review/model";
 import { snapToWords } from "@/lib/text/anchor";
 import { buildSegments } from "@/lib/text/segments";
-import { VERDICT_STYLES } from "./verdict-badge";
+import { VERDICT_STYLES } from "./badge-markup";
 import { cn } from "./ui/cn";
 import { bidiSafe } from "@/lib/text/bidi";
 

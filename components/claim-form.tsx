@@ -30,7 +30,8 @@ import { cn } from "./ui/cn";
 import { Field, Input, Textarea } from "./ui/field";
 import { lazyResolver } from "./ui/lazy-resolver";
 import { NoticeLine, type Notice } from "./ui/notice-line";
-import { VERDICT_STYLES, VerdictBadge } from "./verdict-badge";
+import { VERDICT_STYLES } from "./badge-markup";
+import { VerdictBadge } from "./verdict-badge";
 
 // zod stays out of the article page's first load; it arrives when the form is first checked.
 const resolver = lazyResolver<ClaimFormInput, unknown, ClaimFormValues>(async () => {

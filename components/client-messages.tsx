@@ -1,9 +1,7 @@
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
 import type { ReactNode } from "react";
-
-/** A top-level namespace of the message catalog (messages/<locale>/*.json). */
-type Namespace = keyof Awaited<ReturnType<typeof getMessages>> & string;
+import { pickMessages, type Namespace } from "@/lib/i18n/client-config";
 
 /**
  * The messages the client components under it use, and no others (next-intl's documented way:
@@ -11,6 +9,8 @@ type Namespace = keyof Awaited<ReturnType<typeof getMessages>> & string;
  * provider is serialized into the page's RSC payload and its HTML, on every request: the whole
  * catalog weighs about 36 kB. A provider replaces the messages of the one above it, so a page lists
  * every namespace of the client components it renders, including those they render themselves.
+ * It also puts next-intl's client runtime in the page's first-load JavaScript: for a client
+ * component shown only sometimes, see clientIntlConfig (lib/i18n/client-config.ts).
  */
 export async function ClientMessages({
   namespaces,
@@ -19,7 +19,6 @@ export async function ClientMessages({
   namespaces: readonly Namespace[];
   children: ReactNode;
 }) {
-  const all = await getMessages();
-  const messages = Object.fromEntries(namespaces.filter((n) => n in all).map((n) => [n, all[n]]));
+  const messages = pickMessages(await getMessages(), namespaces);
   return <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>;
 }

@@ -58,6 +58,66 @@ function reach(entries: string[]): { files: Set<string>; packages: Set<string> }
   return { files, packages };
 }
 
+const USE_CLIENT = /^(?:\s*\/\/.*\n|\s*\/\*[\s\S]*?\*\/)*\s*["']use client["']/;
+
+/**
+ * A server page's client entry: the "use client" modules it reaches through its server modules'
+ * static imports. The bundler puts each of them (and all they import statically) in the page's
+ * first load, whether or not the page renders them on a given request.
+ */
+function clientEntries(page: string): { entries: string[]; serverFiles: Set<string> } {
+  const serverFiles = new Set<string>();
+  const entries = new Set<string>();
+  const todo = [path.join(ROOT, page)];
+  while (todo.length > 0) {
+    const file = todo.pop()!;
+    if (serverFiles.has(file) || entries.has(file)) continue;
+    const source = fs.readFileSync(file, "utf8");
+    if (USE_CLIENT.test(source)) {
+      entries.add(file);
+      continue;
+    }
+    serverFiles.add(file);
+    for (const specifier of staticImports(source)) {
+      const target = resolve(file, specifier);
+      if (target) todo.push(target);
+    }
+  }
+  return { entries: [...entries].map((f) => path.relative(ROOT, f)), serverFiles };
+}
+
+describe("the search page's first load", () => {
+  const { entries, serverFiles } = clientEntries("app/(app)/search/page.tsx");
+  const { files, packages } = reach(entries);
+  const relative = [...files].map((f) => path.relative(ROOT, f));
+
+  it("follows the page's client components", () => {
+    expect(entries).toContain("components/similar-claims-checker.tsx");
+    expect(relative).toContain("components/similar-claims-frame.tsx");
+  });
+
+  it("renders the results' badges on the server, without next-intl's client provider", () => {
+    const server = [...serverFiles].map((f) => path.relative(ROOT, f));
+    expect(server).toContain("components/verdict-badge-server.tsx");
+    expect(server).toContain("components/badge-markup.tsx");
+    expect(entries).not.toContain("components/verdict-badge.tsx");
+    expect(server).not.toContain("components/client-messages.tsx");
+    for (const file of serverFiles)
+      expect(fs.readFileSync(file, "utf8"), path.relative(ROOT, file)).not.toMatch(/NextIntlClientProvider/);
+  });
+
+  it("leaves next-intl, tailwind-merge and the similar-claims panel out: the checker loads them when used", () => {
+    expect(packages).not.toContain("next-intl");
+    expect(packages).not.toContain("use-intl");
+    expect(packages).not.toContain("tailwind-merge");
+    expect(relative).not.toContain("components/ui/cn.ts");
+    expect(relative).not.toContain("components/similar-claims-panel.tsx");
+    expect(fs.readFileSync(path.join(ROOT, "components/similar-claims-checker.tsx"), "utf8")).toMatch(
+      /lazy\(\(\) => import\("\.\/similar-claims-intl-panel"\)\)/,
+    );
+  });
+});
+
 describe("every page's first load", () => {
   const { files, packages } = reach(FIRST_LOAD);
   const relative = [...files].map((f) => path.relative(ROOT, f));

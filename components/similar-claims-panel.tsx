@@ -2,11 +2,11 @@
 
 import { ExternalLink } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { findSimilarClaimsAction } from "@/app/actions/search";
 import type { SimilarClaim } from "@/lib/data/similar";
 import { VerdictBadge } from "./verdict-badge";
-import { cn } from "./ui/cn";
+import { SimilarClaimsFrame, SimilarClaimsNote } from "./similar-claims-frame";
 import { upperFirst } from "@/lib/text/upper-first";
 import { bidiSafe } from "@/lib/text/bidi";
 
@@ -25,17 +25,8 @@ type State =
  * their verdict, note and date, and a link to open them. Give it the statement or quote as it
  * is typed; it waits for a pause in typing before asking the server.
  */
-export function SimilarClaimsPanel({
-  text,
-  excludeArticleId,
-  className,
-}: {
-  text: string;
-  excludeArticleId?: number;
-  className?: string;
-}) {
+export function SimilarClaimsPanel({ text, excludeArticleId }: { text: string; excludeArticleId?: number }) {
   const t = useTranslations("similar");
-  const headingId = useId();
   const [state, setState] = useState<State>({ status: "waiting" });
   const latest = useRef(0);
   /** Bumped by "Try again": the same text asked again. */
@@ -69,23 +60,14 @@ export function SimilarClaimsPanel({
   const loading = enough && state.status === "loading";
 
   return (
-    <section
-      aria-labelledby={headingId}
-      aria-busy={loading}
-      className={cn("border-line rounded-lg border bg-white", className)}
-      data-testid="similar-claims"
+    <SimilarClaimsFrame
+      title={t("title")}
+      busy={loading}
+      busyText={t("loading")}
+      status={enough && state.status === "done" ? t("found", { count: state.claims.length }) : ""}
     >
-      <div className="border-line flex items-center justify-between gap-3 border-b px-4 py-2.5">
-        <h2 id={headingId} className="text-sm font-semibold">
-          {t("title")}
-        </h2>
-        {loading ? <span className="text-muted text-xs">{t("loading")}</span> : null}
-      </div>
-      <p className="sr-only" role="status">
-        {enough && state.status === "done" ? t("found", { count: state.claims.length }) : ""}
-      </p>
       {!enough ? (
-        <p className="text-muted px-4 py-4 text-sm">{t("hint")}</p>
+        <SimilarClaimsNote>{t("hint")}</SimilarClaimsNote>
       ) : state.status === "error" ? (
         <p role="alert" className="text-disputed px-4 py-4 text-sm">
           {t("error")}{" "}
@@ -98,7 +80,7 @@ export function SimilarClaimsPanel({
           </button>
         </p>
       ) : claims.length === 0 ? (
-        <p className="text-muted px-4 py-4 text-sm">{state.status === "done" ? t("none") : t("loading")}</p>
+        <SimilarClaimsNote>{state.status === "done" ? t("none") : t("loading")}</SimilarClaimsNote>
       ) : (
         <ol className="divide-line divide-y">
           {claims.map((claim) => (
@@ -106,7 +88,7 @@ export function SimilarClaimsPanel({
           ))}
         </ol>
       )}
-    </section>
+    </SimilarClaimsFrame>
   );
 }
 

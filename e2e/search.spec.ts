@@ -112,6 +112,31 @@ test("the similar-claims panel shows the approved claim for a reworded one", asy
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 });
 
+test("the similar-claims checker in French loads its panel when the field is focused from the keyboard", async ({
+  page,
+}) => {
+  await signIn(page, "editor");
+  await page
+    .context()
+    .addCookies([{ name: "claimdesk-locale", value: "fr", domain: "127.0.0.1", path: "/" }]);
+  await page.goto("/search");
+  const panel = page.getByTestId("similar-claims");
+  // The panel's frame and hint come from the server, before its JavaScript has loaded.
+  await expect(panel.getByRole("heading", { name: "Déjà vérifié ailleurs" })).toBeVisible();
+  await expect(panel).toContainText("Pendant que vous écrivez");
+  const field = page.getByLabel("Le desk a-t-il déjà vérifié cela\u00a0?");
+  await field.focus();
+  await expect(field).toBeFocused();
+  await page.keyboard.type("Orly : la DGAC annule 40 % des vols mardi");
+  await expect(field).toBeFocused();
+  const item = panel
+    .getByRole("listitem")
+    .filter({ hasText: "La DGAC annonce l'annulation de 40 % des vols à Orly mardi." })
+    .filter({ has: page.locator(DEMO_LINK) });
+  await expect(item.getByText("Confirmée", { exact: true })).toBeVisible();
+  await expect(item).toContainText(/Validée le \d+ \S+ \d{4}/);
+});
+
 test("speakers list their claims, and only reviewers see the merge controls", async ({ page }) => {
   await signIn(page, "editor");
   await page.getByRole("link", { name: "Speakers" }).click();

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
 import { Highlighted } from "@/components/highlighted";
 import { SimilarClaimsChecker } from "@/components/similar-claims-checker";
-import { StageBadge, VerdictBadge } from "@/components/verdict-badge";
+import { StageBadge, VerdictBadge } from "@/components/verdict-badge-server";
 import { buttonClass } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { requireUser } from "@/lib/auth/session";
@@ -19,7 +19,7 @@ import { STAGES, VERDICTS } from "@/lib/review/model";
 import { hasHit } from "@/lib/search/snippet";
 import { parseSearchParams, type SearchQuery } from "@/lib/validation/search";
 import { bidiSafe } from "@/lib/text/bidi";
-import { ClientMessages } from "@/components/client-messages";
+import { clientIntlConfig } from "@/lib/i18n/client-config";
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const t = await getTranslations("search");
@@ -59,216 +59,209 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   const articleTotal = results?.articles?.total ?? 0;
 
   return (
-    // The results' badges (VerdictBadge, StageBadge) need these; the similar-claims checker of the
-    // start state has its own provider with more (StartState): a results page does not carry them.
-    <ClientMessages namespaces={["claimWork", "stages", "verdicts"]}>
-      <div className="space-y-6">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">{t("search.title")}</h1>
-          <p className="text-muted mt-1 text-sm">{t("search.intro")}</p>
-        </div>
-
-        <Form action="/search" role="search" aria-label={t("search.formLabel")} className="space-y-3">
-          <div className="flex gap-2">
-            <label htmlFor="search-q" className="sr-only">
-              {t("search.queryLabel")}
-            </label>
-            <Input
-              id="search-q"
-              name="q"
-              type="search"
-              defaultValue={query.q}
-              placeholder={t("search.placeholder")}
-              autoComplete="off"
-              maxLength={200}
-              aria-keyshortcuts="/"
-              autoFocus={!query.q}
-              className="h-11 flex-1 text-base"
-              data-page-search=""
-            />
-            <button type="submit" className={buttonClass("primary", "md") + " h-11"}>
-              {t("search.submit")}
-            </button>
-          </div>
-          <fieldset className="border-line grid grid-cols-2 gap-3 rounded-lg border bg-white p-3 sm:grid-cols-4 lg:grid-cols-8">
-            <legend className="sr-only">{t("search.filters")}</legend>
-            <FilterField id="f-type" label={t("search.type")}>
-              <Select id="f-type" name="type" defaultValue={query.type}>
-                <option value="all">{t("search.typeAll")}</option>
-                <option value="claims">{t("search.typeClaims")}</option>
-                <option value="articles">{t("search.typeArticles")}</option>
-              </Select>
-            </FilterField>
-            <FilterField id="f-verdict" label={t("search.verdict")}>
-              <Select id="f-verdict" name="verdict" defaultValue={query.verdict ?? ""}>
-                <option value="">{t("search.any")}</option>
-                {VERDICTS.map((v) => (
-                  <option key={v} value={v}>
-                    {t(`verdicts.${v}`)}
-                  </option>
-                ))}
-              </Select>
-            </FilterField>
-            <FilterField id="f-stage" label={t("search.stage")}>
-              <Select id="f-stage" name="stage" defaultValue={query.stage ?? ""}>
-                <option value="">{t("search.any")}</option>
-                {STAGES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`stages.${s}`)}
-                  </option>
-                ))}
-              </Select>
-            </FilterField>
-            <FilterField id="f-speaker" label={t("search.speaker")}>
-              <Input
-                id="f-speaker"
-                name="speaker"
-                list="speaker-options"
-                defaultValue={query.speaker ?? ""}
-              />
-              <datalist id="speaker-options">
-                {facets.speakers.map((s) => (
-                  <option key={s} value={s} />
-                ))}
-              </datalist>
-            </FilterField>
-            <FilterField id="f-outlet" label={t("search.outlet")}>
-              <Input id="f-outlet" name="outlet" list="outlet-options" defaultValue={query.outlet ?? ""} />
-              <datalist id="outlet-options">
-                {facets.outlets.map((s) => (
-                  <option key={s} value={s} />
-                ))}
-              </datalist>
-            </FilterField>
-            <FilterField id="f-from" label={t("search.from")}>
-              <Input id="f-from" name="from" type="date" defaultValue={query.from ?? ""} />
-            </FilterField>
-            <FilterField id="f-to" label={t("search.to")}>
-              <Input id="f-to" name="to" type="date" defaultValue={query.to ?? ""} />
-            </FilterField>
-            <div className="flex items-end gap-2">
-              <button type="submit" className={buttonClass("secondary") + " flex-1"}>
-                {t("search.apply")}
-              </button>
-              {filtered ? (
-                <Link
-                  href={hrefFor(query, { ...emptyFilters, type: "all", page: 1 })}
-                  className={buttonClass("ghost")}
-                >
-                  {t("search.clear")}
-                </Link>
-              ) : null}
-            </div>
-          </fieldset>
-          <p className="text-muted text-xs">{t("search.dateHint")}</p>
-        </Form>
-
-        {!query.q ? (
-          <StartState />
-        ) : !results || results.failed ? (
-          <EmptyState title={t("search.noTermsTitle")} text={t("search.noTermsText")} />
-        ) : claimTotal + articleTotal === 0 ? (
-          <EmptyState
-            title={t("search.noResultsTitle", { q: query.q })}
-            text={filtered ? t("search.noResultsFiltered") : t("search.noResultsText")}
-            action={
-              filtered ? (
-                <Link
-                  href={hrefFor(query, { ...emptyFilters, type: "all", page: 1 })}
-                  className={buttonClass("secondary")}
-                >
-                  {t("search.clear")}
-                </Link>
-              ) : null
-            }
-          />
-        ) : (
-          <div className="space-y-8">
-            <p className="text-muted text-sm" role="status">
-              {t("search.summary", { claims: claimTotal, articles: articleTotal })}
-              {results.mode === "any" ? <span className="text-ink ml-2">{t("search.anyWords")}</span> : null}
-            </p>
-            {results.claims ? (
-              <section aria-labelledby="claim-results" className="space-y-3">
-                <h2 id="claim-results" className="text-lg font-semibold">
-                  {t("search.claimsHeading", { count: claimTotal })}
-                </h2>
-                {results.claims.items.length > 0 ? (
-                  <ol
-                    className="border-line divide-line divide-y rounded-lg border bg-white"
-                    data-testid="claim-results"
-                  >
-                    {results.claims.items.map((claim) => (
-                      <ClaimResult key={claim.id} claim={claim} />
-                    ))}
-                  </ol>
-                ) : (
-                  <p className="text-muted text-sm">{t("search.noClaims")}</p>
-                )}
-                {results.claims.pageCount > 1 ? (
-                  <nav
-                    aria-label={t("search.pagination")}
-                    className="flex items-center justify-between text-sm"
-                  >
-                    {results.claims.page > 1 ? (
-                      <Link
-                        href={hrefFor(query, { page: results.claims.page - 1 })}
-                        className={buttonClass("secondary", "sm")}
-                        rel="prev"
-                      >
-                        {t("search.previous")}
-                      </Link>
-                    ) : (
-                      <span />
-                    )}
-                    <span className="text-muted">
-                      {t("search.pageOf", { page: results.claims.page, pageCount: results.claims.pageCount })}
-                    </span>
-                    {results.claims.page < results.claims.pageCount ? (
-                      <Link
-                        href={hrefFor(query, { page: results.claims.page + 1 })}
-                        className={buttonClass("secondary", "sm")}
-                        rel="next"
-                      >
-                        {t("search.next")}
-                      </Link>
-                    ) : (
-                      <span />
-                    )}
-                  </nav>
-                ) : null}
-              </section>
-            ) : null}
-            {results.articles ? (
-              <section aria-labelledby="article-results" className="space-y-3">
-                <h2 id="article-results" className="text-lg font-semibold">
-                  {t("search.articlesHeading", { count: articleTotal })}
-                </h2>
-                {results.articles.items.length > 0 ? (
-                  <ol
-                    className="border-line divide-line divide-y rounded-lg border bg-white"
-                    data-testid="article-results"
-                  >
-                    {results.articles.items.map((article) => (
-                      <ArticleResult key={article.id} article={article} />
-                    ))}
-                  </ol>
-                ) : (
-                  <p className="text-muted text-sm">{t("search.noArticles")}</p>
-                )}
-                {articleTotal > results.articles.items.length ? (
-                  <p className="text-muted text-xs">
-                    {t("search.moreArticles", { shown: results.articles.items.length, total: articleTotal })}
-                  </p>
-                ) : null}
-              </section>
-            ) : hasClaimOnlyFilter(filters) && query.type !== "claims" ? (
-              <p className="text-muted text-sm">{t("search.articlesSkipped")}</p>
-            ) : null}
-          </div>
-        )}
+    // No next-intl client provider: the results' badges are server components, and the start
+    // state's similar-claims checker loads next-intl with its panel when it is used.
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("search.title")}</h1>
+        <p className="text-muted mt-1 text-sm">{t("search.intro")}</p>
       </div>
-    </ClientMessages>
+
+      <Form action="/search" role="search" aria-label={t("search.formLabel")} className="space-y-3">
+        <div className="flex gap-2">
+          <label htmlFor="search-q" className="sr-only">
+            {t("search.queryLabel")}
+          </label>
+          <Input
+            id="search-q"
+            name="q"
+            type="search"
+            defaultValue={query.q}
+            placeholder={t("search.placeholder")}
+            autoComplete="off"
+            maxLength={200}
+            aria-keyshortcuts="/"
+            autoFocus={!query.q}
+            className="h-11 flex-1 text-base"
+            data-page-search=""
+          />
+          <button type="submit" className={buttonClass("primary", "md") + " h-11"}>
+            {t("search.submit")}
+          </button>
+        </div>
+        <fieldset className="border-line grid grid-cols-2 gap-3 rounded-lg border bg-white p-3 sm:grid-cols-4 lg:grid-cols-8">
+          <legend className="sr-only">{t("search.filters")}</legend>
+          <FilterField id="f-type" label={t("search.type")}>
+            <Select id="f-type" name="type" defaultValue={query.type}>
+              <option value="all">{t("search.typeAll")}</option>
+              <option value="claims">{t("search.typeClaims")}</option>
+              <option value="articles">{t("search.typeArticles")}</option>
+            </Select>
+          </FilterField>
+          <FilterField id="f-verdict" label={t("search.verdict")}>
+            <Select id="f-verdict" name="verdict" defaultValue={query.verdict ?? ""}>
+              <option value="">{t("search.any")}</option>
+              {VERDICTS.map((v) => (
+                <option key={v} value={v}>
+                  {t(`verdicts.${v}`)}
+                </option>
+              ))}
+            </Select>
+          </FilterField>
+          <FilterField id="f-stage" label={t("search.stage")}>
+            <Select id="f-stage" name="stage" defaultValue={query.stage ?? ""}>
+              <option value="">{t("search.any")}</option>
+              {STAGES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`stages.${s}`)}
+                </option>
+              ))}
+            </Select>
+          </FilterField>
+          <FilterField id="f-speaker" label={t("search.speaker")}>
+            <Input id="f-speaker" name="speaker" list="speaker-options" defaultValue={query.speaker ?? ""} />
+            <datalist id="speaker-options">
+              {facets.speakers.map((s) => (
+                <option key={s} value={s} />
+              ))}
+            </datalist>
+          </FilterField>
+          <FilterField id="f-outlet" label={t("search.outlet")}>
+            <Input id="f-outlet" name="outlet" list="outlet-options" defaultValue={query.outlet ?? ""} />
+            <datalist id="outlet-options">
+              {facets.outlets.map((s) => (
+                <option key={s} value={s} />
+              ))}
+            </datalist>
+          </FilterField>
+          <FilterField id="f-from" label={t("search.from")}>
+            <Input id="f-from" name="from" type="date" defaultValue={query.from ?? ""} />
+          </FilterField>
+          <FilterField id="f-to" label={t("search.to")}>
+            <Input id="f-to" name="to" type="date" defaultValue={query.to ?? ""} />
+          </FilterField>
+          <div className="flex items-end gap-2">
+            <button type="submit" className={buttonClass("secondary") + " flex-1"}>
+              {t("search.apply")}
+            </button>
+            {filtered ? (
+              <Link
+                href={hrefFor(query, { ...emptyFilters, type: "all", page: 1 })}
+                className={buttonClass("ghost")}
+              >
+                {t("search.clear")}
+              </Link>
+            ) : null}
+          </div>
+        </fieldset>
+        <p className="text-muted text-xs">{t("search.dateHint")}</p>
+      </Form>
+
+      {!query.q ? (
+        <StartState />
+      ) : !results || results.failed ? (
+        <EmptyState title={t("search.noTermsTitle")} text={t("search.noTermsText")} />
+      ) : claimTotal + articleTotal === 0 ? (
+        <EmptyState
+          title={t("search.noResultsTitle", { q: query.q })}
+          text={filtered ? t("search.noResultsFiltered") : t("search.noResultsText")}
+          action={
+            filtered ? (
+              <Link
+                href={hrefFor(query, { ...emptyFilters, type: "all", page: 1 })}
+                className={buttonClass("secondary")}
+              >
+                {t("search.clear")}
+              </Link>
+            ) : null
+          }
+        />
+      ) : (
+        <div className="space-y-8">
+          <p className="text-muted text-sm" role="status">
+            {t("search.summary", { claims: claimTotal, articles: articleTotal })}
+            {results.mode === "any" ? <span className="text-ink ml-2">{t("search.anyWords")}</span> : null}
+          </p>
+          {results.claims ? (
+            <section aria-labelledby="claim-results" className="space-y-3">
+              <h2 id="claim-results" className="text-lg font-semibold">
+                {t("search.claimsHeading", { count: claimTotal })}
+              </h2>
+              {results.claims.items.length > 0 ? (
+                <ol
+                  className="border-line divide-line divide-y rounded-lg border bg-white"
+                  data-testid="claim-results"
+                >
+                  {results.claims.items.map((claim) => (
+                    <ClaimResult key={claim.id} claim={claim} />
+                  ))}
+                </ol>
+              ) : (
+                <p className="text-muted text-sm">{t("search.noClaims")}</p>
+              )}
+              {results.claims.pageCount > 1 ? (
+                <nav
+                  aria-label={t("search.pagination")}
+                  className="flex items-center justify-between text-sm"
+                >
+                  {results.claims.page > 1 ? (
+                    <Link
+                      href={hrefFor(query, { page: results.claims.page - 1 })}
+                      className={buttonClass("secondary", "sm")}
+                      rel="prev"
+                    >
+                      {t("search.previous")}
+                    </Link>
+                  ) : (
+                    <span />
+                  )}
+                  <span className="text-muted">
+                    {t("search.pageOf", { page: results.claims.page, pageCount: results.claims.pageCount })}
+                  </span>
+                  {results.claims.page < results.claims.pageCount ? (
+                    <Link
+                      href={hrefFor(query, { page: results.claims.page + 1 })}
+                      className={buttonClass("secondary", "sm")}
+                      rel="next"
+                    >
+                      {t("search.next")}
+                    </Link>
+                  ) : (
+                    <span />
+                  )}
+                </nav>
+              ) : null}
+            </section>
+          ) : null}
+          {results.articles ? (
+            <section aria-labelledby="article-results" className="space-y-3">
+              <h2 id="article-results" className="text-lg font-semibold">
+                {t("search.articlesHeading", { count: articleTotal })}
+              </h2>
+              {results.articles.items.length > 0 ? (
+                <ol
+                  className="border-line divide-line divide-y rounded-lg border bg-white"
+                  data-testid="article-results"
+                >
+                  {results.articles.items.map((article) => (
+                    <ArticleResult key={article.id} article={article} />
+                  ))}
+                </ol>
+              ) : (
+                <p className="text-muted text-sm">{t("search.noArticles")}</p>
+              )}
+              {articleTotal > results.articles.items.length ? (
+                <p className="text-muted text-xs">
+                  {t("search.moreArticles", { shown: results.articles.items.length, total: articleTotal })}
+                </p>
+              ) : null}
+            </section>
+          ) : hasClaimOnlyFilter(filters) && query.type !== "claims" ? (
+            <p className="text-muted text-sm">{t("search.articlesSkipped")}</p>
+          ) : null}
+        </div>
+      )}
+    </div>
   );
 }
 
@@ -385,7 +378,11 @@ async function ArticleResult({ article }: { article: ArticleHit }) {
 }
 
 async function StartState() {
-  const t = await getTranslations("search");
+  const [t, similar, intl] = await Promise.all([
+    getTranslations("search"),
+    getTranslations("similar"),
+    clientIntlConfig(["similar", "verdicts"]),
+  ]);
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_1.2fr]">
       <div className="border-line rounded-lg border border-dashed bg-white px-6 py-8">
@@ -397,9 +394,16 @@ async function StartState() {
           <li>{t("tipShortcut")}</li>
         </ul>
       </div>
-      <ClientMessages namespaces={["claimWork", "errorReasons", "errors", "similar", "stages", "verdicts"]}>
-        <SimilarClaimsChecker />
-      </ClientMessages>
+      <SimilarClaimsChecker
+        words={{
+          checkerLabel: similar("checkerLabel"),
+          checkerPlaceholder: similar("checkerPlaceholder"),
+          checkerHint: similar("checkerHint"),
+          title: similar("title"),
+          hint: similar("hint"),
+        }}
+        intl={intl}
+      />
     </div>
   );
 }
