@@ -2,11 +2,13 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { NextIntlClientProvider } from "next-intl";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { loadMessages } from "@/lib/i18n/messages";
 import type { ActionResult } from "@/lib/errors";
-import { ArticleForm, type ArticleFormProps, type EditableArticle } from "./article-form";
+import { articleFormWordsOf } from "@/app/(app)/articles/article-form-words";
+import { ArticleForm, bodyClass, type ArticleFormProps, type EditableArticle } from "./article-form";
+import { cn } from "./ui/cn";
+import { inputClass } from "./ui/field-plain";
 
 const push = vi.fn();
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push }) }));
@@ -18,12 +20,17 @@ afterEach(() => {
 
 type Action = (raw: unknown) => Promise<ActionResult<{ id: number }>>;
 
-function renderForm(props: ArticleFormProps, locale: "en" | "fr" = "en") {
-  return render(
-    <NextIntlClientProvider locale={locale} messages={loadMessages(locale)} timeZone="Europe/Paris">
-      <ArticleForm {...props} />
-    </NextIntlClientProvider>,
-  );
+type PropsWithoutWords = ArticleFormProps extends infer P
+  ? P extends unknown
+    ? Omit<P, "words">
+    : never
+  : never;
+
+/** The form with its words as the page gives them (app/(app)/articles/article-form-words.ts). */
+function renderForm(props: PropsWithoutWords, locale: "en" | "fr" = "en") {
+  const context = { locale, catalog: loadMessages(locale), timeZone: "Europe/Paris" };
+  const words = articleFormWordsOf(context, props.mode === "edit" ? props.article : undefined);
+  return render(<ArticleForm {...({ ...props, words } as ArticleFormProps)} />);
 }
 
 const ARTICLE: EditableArticle = {
@@ -184,5 +191,19 @@ describe("ArticleForm, editing", () => {
     expect(alert).toHaveFocus();
     expect(screen.getByLabelText("Outlet")).toHaveValue("Le Courrier (édition du soir)");
     expect(push).not.toHaveBeenCalled();
+  });
+});
+
+describe("ArticleForm, its body's classes", () => {
+  it("are what cn() (tailwind-merge) gave, without it", () => {
+    for (const dragging of [false, true]) {
+      expect(bodyClass(dragging)).toBe(
+        cn(
+          inputClass,
+          "min-h-64 resize-y font-serif text-[15px] leading-relaxed",
+          dragging && "border-accent ring-accent/30 ring-2",
+        ),
+      );
+    }
   });
 });

@@ -3,7 +3,6 @@
 import { FileUp } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
 import {
   useDeferredValue,
   useEffect,
@@ -19,35 +18,45 @@ import { useForm, useWatch, type Control } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/errors";
 import { LANGUAGES, type Language } from "@/lib/review/model";
-import { decodeHtml } from "@/lib/intake/charset";
 import { looksLikeHtmlSource, looksLikeWholePage } from "@/lib/intake/page";
 import { ACCEPTED_FILE_TYPES, articleFileText, checkArticleFile } from "@/lib/text/article-file";
 import { normaliseBody } from "@/lib/text/normalise";
 import type { articleSchema } from "@/lib/validation/article";
 import { MAX_BODY_LENGTH } from "@/lib/validation/limits";
-import {
-  ImportFromLink,
-  ImportPreview,
-  useIntakeError,
-  type ArticlePreview,
-  type ImportSource,
-  type PreviewAction,
-} from "./article-import";
-import { Button, buttonClass } from "./ui/button";
-import { cn } from "./ui/cn";
-import { useErrorText } from "./ui/error-text";
-import { Field, Input, inputClass, Select } from "./ui/field";
+import { ImportFromLink, type ArticlePreview, type ImportSource, type PreviewAction } from "./article-import";
+import { PlainButton } from "./ui/button-plain";
+import { buttonClass } from "./ui/button-class";
+import { joinClasses } from "./ui/classes";
+import { Field, PlainInput, inputClass, PlainSelect } from "./ui/field-plain";
+import { useFormWords, type FormWords, type FormWordsHandle, type LoadedWords } from "./ui/form-words";
 import { lazyResolver } from "./ui/lazy-resolver";
 
-// zod and the HTML converter stay out of the page's first load: zod arrives with the first check
-// of the form (or when a field gets focus), the converter when the body is first focused.
-const resolver = lazyResolver<Values, unknown, Output>(async () => {
-  const [{ zodResolver }, { articleSchema }] = await Promise.all([
-    import("@hookform/resolvers/zod"),
-    import("@/lib/validation/article"),
-  ]);
-  return zodResolver(articleSchema);
-});
+// What stays out of the page's first load, each loaded when needed: zod and next-intl's translator
+// with the first check of the form (or when a field gets focus), the HTML converter when the body
+// is first focused, the charset decoder with a saved web page. The form's words come from the page
+// (lib/i18n/form-words.ts via app/(app)/articles/article-form-words.ts), not next-intl's provider;
+// tailwind-merge is not needed: the classes below are joined, and the body's override is explicit.
+
+const BODY_OWN = "min-h-64 resize-y font-serif text-[15px] leading-relaxed";
+const BODY_DRAGGING = "border-accent ring-accent/30 ring-2";
+
+/**
+ * The body's classes: the controls' own, less the type size its own replaces and, under a dragged
+ * file, less the border colour the highlight replaces: what cn() (tailwind-merge) gave, without it
+ * (article-form.test.tsx compares them).
+ */
+export function bodyClass(dragging: boolean): string {
+  const replaced = dragging ? ["text-sm", "border-line"] : ["text-sm"];
+  const base = inputClass
+    .split(" ")
+    .filter((c) => !replaced.includes(c))
+    .join(" ");
+  return joinClasses(base, BODY_OWN, dragging && BODY_DRAGGING);
+}
+
+// What an import brought in shows after an import only: loaded when one starts, rendered once in.
+let importPreview: typeof import("./article-import-preview") | undefined;
+const loadImportPreview = () => import("./article-import-preview").then((m) => (importPreview = m));
 
 let htmlConverter: Promise<typeof import("@/lib/text/html")> | undefined;
 function loadHtmlConverter() {
@@ -71,9 +80,20 @@ export type EditableArticle = {
   claimCount: number;
 };
 
+/**
+ * The form's words (articleForm, intake, languages, and the error catalogs), with the two messages
+ * its first render formats with values, formatted on the server.
+ */
+export type ArticleFormWords = FormWords & {
+  /** articleForm.characters of the body as it first shows (normalised, as in BodyCount). */
+  bodyCount: string;
+  /** articleForm.bodyLockedNotice with the article's claims, when editing one with claims. */
+  bodyLocked?: string;
+};
+
 export type ArticleFormProps =
-  | { mode: "create"; action: SaveAction; preview?: PreviewAction }
-  | { mode: "edit"; action: SaveAction; article: EditableArticle };
+  | { mode: "create"; action: SaveAction; preview?: PreviewAction; words: ArticleFormWords }
+  | { mode: "edit"; action: SaveAction; article: EditableArticle; words: ArticleFormWords };
 
 type Imported = { preview: ArticlePreview; source: ImportSource; usingWholeText: boolean };
 type NoArticle = { message: string; wholeText: string };
@@ -90,7 +110,9 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
 
 /** The new-article and edit-article form: one zod schema checks it here and again on the server. */
 export function ArticleForm(props: ArticleFormProps) {
-  const t = useTranslations("articleForm");
+  const words = useFormWords(props.words);
+  const { text, load } = words;
+  const t = (key: string) => text(`articleForm.${key}`);
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -100,9 +122,7 @@ export function ArticleForm(props: ArticleFormProps) {
   const [imported, setImported] = useState<Imported | null>(null);
   const [noArticle, setNoArticle] = useState<NoArticle | null>(null);
   const [importing, setImporting] = useState(false);
-  const describeIntakeError = useIntakeError();
-  const ti = useTranslations("intake");
-  const tie = useTranslations("intakeErrors");
+  const ti = (key: string) => text(`intake.${key}`);
   const alertRef = useRef<HTMLDivElement>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement | null>(null);
@@ -110,6 +130,18 @@ export function ArticleForm(props: ArticleFormProps) {
   const article = props.mode === "edit" ? props.article : null;
   const previewAction = props.mode === "create" ? props.preview : undefined;
   const bodyLocked = article !== null && article.claimCount > 0;
+
+  // Field errors are put into words as soon as zod finds them: the translator comes with it.
+  const [resolver] = useState(() =>
+    lazyResolver<Values, unknown, Output>(async () => {
+      const [{ zodResolver }, { articleSchema }] = await Promise.all([
+        import("@hookform/resolvers/zod"),
+        import("@/lib/validation/article"),
+        load(),
+      ]);
+      return zodResolver(articleSchema);
+    }),
+  );
 
   const {
     register,
@@ -149,8 +181,7 @@ export function ArticleForm(props: ArticleFormProps) {
     if (failure) alertRef.current?.focus();
   }, [failure]);
 
-  const describe = useErrorText();
-  const errorText = (field: FieldName): string | undefined => describe.field(errors[field]?.message);
+  const errorText = (field: FieldName): string | undefined => words.loaded?.field(errors[field]?.message);
 
   /** Puts text into the body where the cursor is (or over all of it), keeping the browser's undo when it can. */
   function insertIntoBody(text: string, replaceAll: boolean) {
@@ -174,10 +205,14 @@ export function ArticleForm(props: ArticleFormProps) {
   }
 
   /** The article and details found in a page, into the form for the editor to check. */
-  function applyPreview(preview: import("@/lib/intake").IntakePreview, source: ImportSource): boolean {
+  function applyPreview(
+    preview: import("@/lib/intake").IntakePreview,
+    source: ImportSource,
+    loaded: LoadedWords,
+  ): boolean {
     setNoArticle(null);
     if (!preview.ok) {
-      setNoArticle({ message: tie("noArticle"), wholeText: preview.wholeText });
+      setNoArticle({ message: loaded.t("intakeErrors.noArticle"), wholeText: preview.wholeText });
       return false;
     }
     if (getValues("body").trim() !== "" && !window.confirm(ti("replaceConfirm"))) return false;
@@ -200,12 +235,16 @@ export function ArticleForm(props: ArticleFormProps) {
     if (!previewAction) return false;
     setImporting(true);
     try {
-      const result = await previewAction({ source: "html", html });
+      const [result, loaded] = await Promise.all([
+        previewAction({ source: "html", html }),
+        load(),
+        loadImportPreview(),
+      ]);
       if (!result.ok) {
-        setFileError(describeIntakeError(result));
+        setFileError(loaded.failure(result));
         return true;
       }
-      applyPreview(result.data, source);
+      applyPreview(result.data, source, loaded);
       return true;
     } catch {
       setFileError(t("unreachable"));
@@ -258,32 +297,42 @@ export function ArticleForm(props: ArticleFormProps) {
   async function loadFile(file: File) {
     setFileError(null);
     setNotice(null);
-    const check = checkArticleFile(file);
-    if (!check.ok) {
-      setFileError(t(check.error, { name: file.name }));
+    // Every message about a file names it: the translator first (no answer: the plain refusal).
+    let loaded: LoadedWords;
+    try {
+      loaded = await load();
+    } catch {
+      setFileError(t("unreachable"));
       return;
     }
-    let text: string;
+    const named = (key: string) => loaded.t(`articleForm.${key}`, { name: file.name });
+    const check = checkArticleFile(file);
+    if (!check.ok) {
+      setFileError(named(check.error));
+      return;
+    }
+    let fileText: string;
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       if (check.kind === "html" && previewAction) {
         // A saved web page: the server keeps its article and reads its details.
+        const { decodeHtml } = await import("@/lib/intake/charset");
         await importHtml(decodeHtml(bytes), { kind: "file", name: file.name });
         return;
       }
-      text = await articleFileText(bytes, check.kind);
+      fileText = await articleFileText(bytes, check.kind);
     } catch {
-      setFileError(t("fileUnreadable", { name: file.name }));
+      setFileError(named("fileUnreadable"));
       return;
     }
-    if (!text) {
-      setFileError(t("fileEmpty", { name: file.name }));
+    if (!fileText) {
+      setFileError(named("fileEmpty"));
       return;
     }
-    if (getValues("body").trim() !== "" && !window.confirm(t("replaceConfirm", { name: file.name }))) return;
-    insertIntoBody(text, true);
+    if (getValues("body").trim() !== "" && !window.confirm(named("replaceConfirm"))) return;
+    insertIntoBody(fileText, true);
     clearErrors("body");
-    setNotice(t("fileLoaded", { name: file.name }));
+    setNotice(named("fileLoaded"));
   }
 
   function onFileChosen(event: ChangeEvent<HTMLInputElement>) {
@@ -315,7 +364,7 @@ export function ArticleForm(props: ArticleFormProps) {
     else if (files[0]) void loadFile(files[0]);
   }
 
-  function showFailure(result: Extract<ActionResult<unknown>, { ok: false }>) {
+  function showFailure(result: Extract<ActionResult<unknown>, { ok: false }>, loaded: LoadedWords) {
     let focus = true;
     let shown = false;
     for (const name of FIELDS) {
@@ -326,7 +375,7 @@ export function ArticleForm(props: ArticleFormProps) {
       shown = true;
     }
     if (result.code === "conflict") setFailure({ kind: "conflict" });
-    else if (!shown) setFailure({ kind: "message", text: describe.failure(result) });
+    else if (!shown) setFailure({ kind: "message", text: loaded.failure(result) });
   }
 
   const onSubmit = handleSubmit((values) => {
@@ -363,8 +412,19 @@ export function ArticleForm(props: ArticleFormProps) {
         setFailure({ kind: "message", text: t("unreachable") });
         return;
       }
-      if (result.ok) router.push(`/articles/${result.data.id}`);
-      else showFailure(result);
+      if (result.ok) {
+        router.push(`/articles/${result.data.id}`);
+        return;
+      }
+      // The translator is in already (the form was checked), unless it failed to load.
+      let loaded: LoadedWords;
+      try {
+        loaded = await load();
+      } catch {
+        setFailure({ kind: "message", text: t("unreachable") });
+        return;
+      }
+      showFailure(result, loaded);
     });
   });
 
@@ -395,7 +455,9 @@ export function ArticleForm(props: ArticleFormProps) {
       {previewAction ? (
         <ImportFromLink
           action={previewAction}
-          onPreview={(preview) => applyPreview(preview, { kind: "link" })}
+          words={words}
+          prepare={loadImportPreview}
+          onPreview={(preview, loaded) => applyPreview(preview, { kind: "link" }, loaded)}
         />
       ) : null}
 
@@ -420,8 +482,10 @@ export function ArticleForm(props: ArticleFormProps) {
         </div>
       ) : null}
 
-      {imported ? (
-        <ImportPreview
+      {imported && words.loaded && importPreview ? (
+        <importPreview.ImportPreview
+          text={text}
+          loaded={words.loaded}
           preview={imported.preview}
           source={imported.source}
           usingWholeText={imported.usingWholeText}
@@ -464,13 +528,13 @@ export function ArticleForm(props: ArticleFormProps) {
         </h2>
         <div className="mt-4 grid gap-5 sm:grid-cols-2">
           <Field id="title" label={t("title")} error={errorText("title")} className="sm:col-span-2">
-            <Input autoComplete="off" autoFocus={!article} {...fieldProps("title")} />
+            <PlainInput autoComplete="off" autoFocus={!article} {...fieldProps("title")} />
           </Field>
           <Field id="outlet" label={t("outlet")} hint={t("outletHint")} error={errorText("outlet")}>
-            <Input autoComplete="off" {...fieldProps("outlet", true)} />
+            <PlainInput autoComplete="off" {...fieldProps("outlet", true)} />
           </Field>
           <Field id="url" label={t("url")} hint={t("urlHint")} error={errorText("url")}>
-            <Input
+            <PlainInput
               type="url"
               inputMode="url"
               autoComplete="off"
@@ -481,18 +545,20 @@ export function ArticleForm(props: ArticleFormProps) {
           <Field
             id="language"
             label={t("language")}
-            hint={article ? undefined : <LanguageHint control={control} />}
+            hint={article ? undefined : <LanguageHint control={control} words={words} />}
             error={errorText("language")}
           >
-            <Select {...fieldProps("language", !article)}>
+            <PlainSelect {...fieldProps("language", !article)}>
               {article ? null : <option value="">{t("languageAuto")}</option>}
               {LANGUAGES.map((language) => (
-                <LanguageOption key={language} language={language} />
+                <option key={language} value={language}>
+                  {text(`languages.${language}`)}
+                </option>
               ))}
-            </Select>
+            </PlainSelect>
           </Field>
           <Field id="publishedAt" label={t("publishedAt")} error={errorText("publishedAt")}>
-            <Input type="date" {...fieldProps("publishedAt")} />
+            <PlainInput type="date" {...fieldProps("publishedAt")} />
           </Field>
           <Field
             id="authors"
@@ -501,7 +567,7 @@ export function ArticleForm(props: ArticleFormProps) {
             error={errorText("authors")}
             className="sm:col-span-2"
           >
-            <Input autoComplete="off" {...fieldProps("authors", true)} />
+            <PlainInput autoComplete="off" {...fieldProps("authors", true)} />
           </Field>
         </div>
       </section>
@@ -524,10 +590,10 @@ export function ArticleForm(props: ArticleFormProps) {
                 onChange={onFileChosen}
                 data-testid="article-file"
               />
-              <Button variant="secondary" size="sm" onClick={() => fileInputRef.current?.click()}>
+              <PlainButton variant="secondary" size="sm" onClick={() => fileInputRef.current?.click()}>
                 <FileUp aria-hidden className="size-4" />
                 {t("upload")}
-              </Button>
+              </PlainButton>
             </div>
           )}
         </div>
@@ -535,7 +601,7 @@ export function ArticleForm(props: ArticleFormProps) {
         {bodyLocked && article ? (
           <div className="mt-4 space-y-3">
             <p className="bg-unrated-bg text-ink rounded-md px-4 py-3 text-sm" data-testid="body-locked">
-              {t("bodyLockedNotice", { count: article.claimCount })}
+              {props.words.bodyLocked}
             </p>
             <div
               role="region"
@@ -566,11 +632,7 @@ export function ArticleForm(props: ArticleFormProps) {
                   "body-status",
                   "body-hint",
                 )}
-                className={cn(
-                  inputClass,
-                  "min-h-64 resize-y font-serif text-[15px] leading-relaxed",
-                  dragging && "border-accent ring-accent/30 ring-2",
-                )}
+                className={bodyClass(dragging)}
                 onPaste={onPaste}
                 onFocus={() => void loadHtmlConverter()}
                 ref={(el) => {
@@ -597,7 +659,7 @@ export function ArticleForm(props: ArticleFormProps) {
               <p id="body-status" role="status" className="text-confirmed text-xs">
                 {notice}
               </p>
-              <BodyCount control={control} />
+              <BodyCount control={control} words={words} initial={props.words.bodyCount} />
             </div>
             <p id="body-hint" className="text-muted text-xs">
               {t("bodyHint")}
@@ -610,7 +672,7 @@ export function ArticleForm(props: ArticleFormProps) {
         <Link href={cancelHref} className={buttonClass("ghost")}>
           {t("cancel")}
         </Link>
-        <Button type="submit" disabled={pending}>
+        <PlainButton type="submit" disabled={pending}>
           {article
             ? pending
               ? t("submittingSave")
@@ -618,52 +680,83 @@ export function ArticleForm(props: ArticleFormProps) {
             : pending
               ? t("submittingCreate")
               : t("submitCreate")}
-        </Button>
+        </PlainButton>
       </div>
     </form>
   );
 }
 
-function LanguageOption({ language }: { language: Language }) {
-  const tl = useTranslations("languages");
-  return <option value={language}>{tl(language)}</option>;
-}
-
 /** Under "Detect automatically", what the text looks like so far. */
-function LanguageHint({ control }: { control: Control<Values, unknown, Output> }) {
-  const t = useTranslations("articleForm");
-  const tl = useTranslations("languages");
+function LanguageHint({
+  control,
+  words,
+}: {
+  control: Control<Values, unknown, Output>;
+  words: FormWordsHandle;
+}) {
+  const { text, loaded, load } = words;
   const language = useWatch({ control, name: "language" });
   const body = useDeferredValue(useWatch({ control, name: "body" }) ?? "");
   const [detector, setDetector] = useState<typeof import("@/lib/text/language") | null>(null);
   const long = body.trim().length >= 20;
   useEffect(() => {
-    // The language model (trigrams of many languages) loads once there is text to look at.
-    if (long && !detector) void import("@/lib/text/language").then(setDetector);
-  }, [long, detector]);
+    // The language model (trigrams of many languages) loads once there is text to look at, with the
+    // translator that words what it found.
+    if (long && !detector)
+      void Promise.all([import("@/lib/text/language"), load()]).then(([model]) => setDetector(model));
+  }, [long, detector, load]);
   const detected = useMemo(
     () => (long && detector ? detector.detectLanguage(normaliseBody(body)) : null),
     [body, long, detector],
   );
-  if (language !== "") return t("languageChosen");
-  return detected ? t("languageDetected", { language: tl(detected) }) : t("languageAutoHint");
+  if (language !== "") return text("articleForm.languageChosen");
+  return detected && loaded
+    ? loaded.t("articleForm.languageDetected", { language: text(`languages.${detected}`) })
+    : text("articleForm.languageAutoHint");
 }
 
-/** The length the server will store and check, not the raw length of the box. */
-function BodyCount({ control }: { control: Control<Values, unknown, Output> }) {
-  const t = useTranslations("articleForm");
+/**
+ * The length the server will store and check, not the raw length of the box. The catalogs format
+ * the numbers and pick the plural (French: 0 caractère): the first count comes formatted from the
+ * server, the next ones from the translator, which the first change of the body loads (a focus of
+ * the form loads it earlier).
+ */
+function BodyCount({
+  control,
+  words,
+  initial,
+}: {
+  control: Control<Values, unknown, Output>;
+  words: FormWordsHandle;
+  initial: string;
+}) {
+  const { loaded, load, locale } = words;
   const body = useDeferredValue(useWatch({ control, name: "body" }) ?? "");
   const count = useMemo(() => normaliseBody(body).length, [body]);
+  const [firstCount] = useState(count);
+  const changed = count !== firstCount;
+  useEffect(() => {
+    if (changed && !loaded) void load().catch(() => undefined);
+  }, [changed, loaded, load]);
   const over = count - MAX_BODY_LENGTH;
-  // Numbers, not formatted strings: the catalogs format them and pick the plural (French: 0 caractère).
+  // Numbers, not formatted strings: the catalogs format them and pick the plural.
   const values = { count, max: MAX_BODY_LENGTH, over };
+  // Until the translator is in (a few milliseconds after the first change), the bare number.
+  const text = !loaded
+    ? changed
+      ? new Intl.NumberFormat(locale).format(count)
+      : initial
+    : loaded.t(over > 0 ? "articleForm.charactersOver" : "articleForm.characters", values);
   return (
     <p
       id="body-count"
-      className={cn("ml-auto text-xs tabular-nums", over > 0 ? "text-disputed font-medium" : "text-muted")}
+      className={joinClasses(
+        "ml-auto text-xs tabular-nums",
+        over > 0 ? "text-disputed font-medium" : "text-muted",
+      )}
       data-testid="body-count"
     >
-      {over > 0 ? t("charactersOver", values) : t("characters", values)}
+      {text}
     </p>
   );
 }

@@ -2,11 +2,11 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { NextIntlClientProvider } from "next-intl";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { loadMessages } from "@/lib/i18n/messages";
 import type { ActionResult } from "@/lib/errors";
 import type { IntakePreview } from "@/lib/intake";
+import { articleFormWordsOf } from "@/app/(app)/articles/article-form-words";
 import { ArticleForm } from "./article-form";
 
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn() }) }));
@@ -32,11 +32,8 @@ function renderForm(
   locale: "en" | "fr" = "en",
 ) {
   const action = vi.fn(async () => ({ ok: true as const, data: { id: 1 } }));
-  render(
-    <NextIntlClientProvider locale={locale} messages={loadMessages(locale)} timeZone="Europe/Paris">
-      <ArticleForm mode="create" action={action} preview={preview} />
-    </NextIntlClientProvider>,
-  );
+  const words = articleFormWordsOf({ locale, catalog: loadMessages(locale), timeZone: "Europe/Paris" });
+  render(<ArticleForm mode="create" action={action} preview={preview} words={words} />);
   return action;
 }
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 // What every page loads first: the client components of the root layout (the error page) and of
 // the signed-in layout (the header). This follows their static imports (not `import type`, not
 // `import()`, which the bundler puts in a chunk of its own, loaded later) through the project's
-// files, and names the packages they reach.
+// files, and names the packages they reach. A "use server" module's imports are not followed: the
+// browser gets a reference to the action, not its code.
 
 const ROOT = process.cwd();
 const EXTENSIONS = [".ts", ".tsx", "/index.ts", "/index.tsx"];
@@ -46,7 +47,10 @@ function reach(entries: string[]): { files: Set<string>; packages: Set<string> }
     const file = todo.pop()!;
     if (files.has(file)) continue;
     files.add(file);
-    for (const specifier of staticImports(fs.readFileSync(file, "utf8"))) {
+    const source = fs.readFileSync(file, "utf8");
+    // A "use server" module is a reference to the server in the browser's bundle: its imports stay there.
+    if (/^(\s*\/\/.*\n)*\s*"use server"/.test(source)) continue;
+    for (const specifier of staticImports(source)) {
       const target = resolve(file, specifier);
       if (target) todo.push(target);
       else if (!specifier.startsWith(".") && !specifier.startsWith("@/")) {
@@ -178,5 +182,57 @@ describe("every page's first load", () => {
     for (const key of shellKeys)
       expect(layout, `app/layout.tsx fills ${key}`).toMatch(new RegExp(`\\b${key}:`));
     expect(used.size).toBeGreaterThan(5);
+  });
+});
+
+// The sign-in and new-article pages: their forms get their words from the page as a prop
+// (lib/i18n/form-words.ts), not from next-intl's client provider, and join their classes without
+// tailwind-merge. zod, next-intl's translator (with the error describers), the charset decoder, the
+// HTML converter and the language model load when the person acts on the form.
+describe("the sign-in and new-article forms' first load", () => {
+  for (const entry of ["components/sign-in-form.tsx", "components/article-form.tsx"]) {
+    const { files, packages } = reach([entry]);
+    const relative = [...files].map((f) => path.relative(ROOT, f));
+
+    it(`${entry}: no next-intl, tailwind-merge or zod`, () => {
+      expect(relative).toContain("components/ui/form-words.ts");
+      for (const name of [
+        "next-intl",
+        "use-intl",
+        "intl-messageformat",
+        "tailwind-merge",
+        "zod",
+        "@hookform/resolvers",
+      ])
+        expect(packages, name).not.toContain(name);
+      expect(relative).not.toContain("components/ui/cn.ts");
+      expect(relative).not.toContain("components/ui/error-text.ts");
+    });
+
+    it(`${entry}: the translator, the error words and the rest load on demand`, () => {
+      for (const file of [
+        "lib/errors/text.ts",
+        "lib/validation/auth.ts",
+        "lib/validation/article.ts",
+        "lib/intake/charset.ts",
+        "lib/text/html.ts",
+        "lib/text/language.ts",
+      ])
+        expect(relative, file).not.toContain(file);
+    });
+  }
+
+  it("the translator is imported on demand, with the error describers", () => {
+    const source = fs.readFileSync(path.join(ROOT, "components/ui/form-words.ts"), "utf8");
+    expect(source).toMatch(/import\("next-intl"\)/);
+    expect(source).toMatch(/import\("@\/lib\/errors\/text"\)/);
+  });
+
+  it("their pages give no next-intl client provider", () => {
+    for (const page of ["app/(auth)/sign-in/page.tsx", "app/(app)/articles/new/page.tsx"]) {
+      const source = fs.readFileSync(path.join(ROOT, page), "utf8");
+      expect(source, page).not.toMatch(/ClientMessages|NextIntlClientProvider/);
+      expect(source, page).toMatch(/words=\{words\}/);
+    }
   });
 });

@@ -9,6 +9,8 @@ import { NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ActionResult } from "@/lib/errors";
+import { SIGN_IN_WORDS } from "@/app/(auth)/sign-in/words";
+import { formWordsOf } from "@/lib/i18n/form-words";
 import { loadMessages } from "@/lib/i18n/messages";
 import { AccountSettings } from "./account-settings";
 import { SignInForm } from "./sign-in-form";
@@ -120,7 +122,12 @@ describe("form field errors in French", { timeout: 30_000 }, () => {
   });
 
   it("the sign-in form: a wrong address and no password, in French", async () => {
-    const { container } = inFrench(<SignInForm callbackUrl="/articles" />);
+    // Its words as the page gives them: no next-intl provider above it.
+    const words = formWordsOf(
+      { locale: "fr", catalog: loadMessages("fr"), timeZone: "Europe/Paris" },
+      SIGN_IN_WORDS,
+    );
+    const { container } = render(<SignInForm callbackUrl="/articles" words={words} />);
     const user = userEvent.setup({ delay: null });
     const form = container.querySelector("form")!;
     await user.type(within(form).getByLabelText("Adresse e-mail"), "pas-une-adresse");

@@ -1,33 +1,40 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useMemo, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { signInAction, type SignInResult } from "@/app/(auth)/sign-in/actions";
-import { callAction } from "./ui/action";
-
-const NO_ANSWER: SignInResult = { ok: false, code: "failed", message: "No answer from the server." };
 import type { SignInInput } from "@/lib/validation/auth";
-import { Button } from "./ui/button";
-import { useErrorText } from "./ui/error-text";
-import { Field, Input } from "./ui/field";
+import { callAction } from "./ui/action";
+import { buttonClass } from "./ui/button-class";
+import { joinClasses } from "./ui/classes";
+import { Field, PlainInput } from "./ui/field-plain";
+import { useFormWords, type FormWords } from "./ui/form-words";
 import { lazyResolver } from "./ui/lazy-resolver";
 
-// zod stays out of the sign-in page's first load; it arrives when the form is first checked.
-const resolver = lazyResolver<SignInInput, unknown, SignInInput>(async () => {
-  const [{ zodResolver }, { signInSchema }] = await Promise.all([
-    import("@hookform/resolvers/zod"),
-    import("@/lib/validation/auth"),
-  ]);
-  return zodResolver(signInSchema);
-});
+const NO_ANSWER: SignInResult = { ok: false, code: "failed", message: "No answer from the server." };
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const t = useTranslations("signIn");
-  const format = useFormatter();
-  const describe = useErrorText();
+/**
+ * The sign-in form. Its words come from the page (lib/i18n/form-words.ts: signIn, and the error
+ * catalogs); zod and next-intl's translator stay out of the first load and arrive when the form is
+ * first focused or checked.
+ */
+export function SignInForm({ callbackUrl, words }: { callbackUrl: string; words: FormWords }) {
+  const { text, loaded, load } = useFormWords(words);
   const [pending, startTransition] = useTransition();
   const [failure, setFailure] = useState<SignInResult | null>(null);
+  // The field errors are put into words as soon as zod finds them: the translator comes with it.
+  const resolver = useMemo(
+    () =>
+      lazyResolver<SignInInput, unknown, SignInInput>(async () => {
+        const [{ zodResolver }, { signInSchema }] = await Promise.all([
+          import("@hookform/resolvers/zod"),
+          import("@/lib/validation/auth"),
+          load(),
+        ]);
+        return zodResolver(signInSchema);
+      }),
+    [load],
+  );
   const {
     register,
     handleSubmit,
@@ -42,12 +49,26 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     startTransition(async () => {
       // On success the action redirects; no answer at all is a failure to sign in, to try again.
       const result = await callAction(() => signInAction(values, callbackUrl));
-      if (result && !result.ok)
+      if (result && !result.ok) {
+        // The throttled message formats a time: the translator is in before it shows.
+        await load().catch(() => undefined);
         setFailure(
           "retryAt" in result || result.code !== "unavailable" ? (result as SignInResult) : NO_ANSWER,
         );
+      }
     });
   });
+
+  const failureText = (result: SignInResult): string =>
+    result.code === "throttled" && loaded
+      ? loaded.t("signIn.throttled", {
+          time: loaded.dateTime(new Date(result.retryAt), {
+            hour: "2-digit",
+            minute: "2-digit",
+            hourCycle: "h23",
+          }),
+        })
+      : text(`signIn.${result.code === "throttled" ? "failed" : result.code}`);
 
   return (
     <form method="post" onSubmit={onSubmit} onFocus={resolver.preload} noValidate className="mt-8 space-y-5">
@@ -56,19 +77,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           role="alert"
           className="border-disputed/30 bg-disputed-bg text-disputed rounded-md border px-3 py-2 text-sm"
         >
-          {failure.code === "throttled"
-            ? t("throttled", {
-                time: format.dateTime(new Date(failure.retryAt), {
-                  hour: "2-digit",
-                  minute: "2-digit",
-                  hourCycle: "h23",
-                }),
-              })
-            : t(failure.code)}
+          {failureText(failure)}
         </div>
       ) : null}
-      <Field id="email" label={t("email")} error={describe.field(errors.email?.message)}>
-        <Input
+      <Field id="email" label={text("signIn.email")} error={loaded?.field(errors.email?.message)}>
+        <PlainInput
           id="email"
           type="email"
           autoComplete="username"
@@ -78,8 +91,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           {...register("email")}
         />
       </Field>
-      <Field id="password" label={t("password")} error={describe.field(errors.password?.message)}>
-        <Input
+      <Field id="password" label={text("signIn.password")} error={loaded?.field(errors.password?.message)}>
+        <PlainInput
           id="password"
           type="password"
           autoComplete="current-password"
@@ -88,9 +101,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           {...register("password")}
         />
       </Field>
-      <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? t("submitting") : t("submit")}
-      </Button>
+      {/* buttonClass, not a Button component: the least code in the first load (as app/error.tsx). */}
+      <button type="submit" className={joinClasses(buttonClass(), "w-full")} disabled={pending}>
+        {pending ? text("signIn.submitting") : text("signIn.submit")}
+      </button>
     </form>
   );
 }

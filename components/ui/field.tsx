@@ -1,43 +1,10 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { cn } from "./cn";
-import { inputClass } from "./input-class";
+import { inputClass } from "./field-plain";
 
-export { inputClass };
-
-export function Field({
-  id,
-  label,
-  hint,
-  error,
-  children,
-  className,
-}: {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-  children: ReactNode;
-  className?: string;
-}) {
-  return (
-    <div className={cn("space-y-1.5", className)}>
-      <label htmlFor={id} className="text-ink block text-sm font-medium">
-        {label}
-      </label>
-      {children}
-      {hint && !error ? (
-        <p id={`${id}-hint`} className="text-muted text-xs">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="text-disputed text-sm">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
+// Field takes only classes that place it, so it joins them (./field-plain.tsx); the controls here
+// merge a className over their own classes with cn() (tailwind-merge), so that it may override them.
+export { Field, inputClass } from "./field-plain";
 
 export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
   return <input className={cn(inputClass, className)} {...props} />;

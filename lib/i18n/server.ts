@@ -5,6 +5,7 @@ import "server-only";
 // every request goes through; next-intl's own stay correct wherever they are still used.
 import { getLocale, getMessages, getTimeZone } from "next-intl/server";
 import { cache } from "react";
+import { formWordsOf, type FormWords, type FormWordsSpec } from "./form-words";
 import { formatterFor, translatorFor, type Translator } from "./translator";
 
 const requestNow = cache(() => new Date());
@@ -23,3 +24,18 @@ export const getFormatter = cache(async () => {
   const [locale, timeZone] = await Promise.all([getLocale(), getTimeZone()]);
   return formatterFor({ locale, timeZone, now: requestNow });
 });
+
+/** The request's locale, catalog and time zone, for the words of a client form (./form-words.ts). */
+export async function requestCatalog(): Promise<{
+  locale: string;
+  catalog: Record<string, unknown>;
+  timeZone: string;
+}> {
+  const [locale, messages, timeZone] = await Promise.all([getLocale(), getMessages(), getTimeZone()]);
+  return { locale, catalog: messages as Record<string, unknown>, timeZone };
+}
+
+/** A client form's words in the request's language (lib/i18n/form-words.ts). */
+export async function formWords(spec: FormWordsSpec): Promise<FormWords> {
+  return formWordsOf(await requestCatalog(), spec);
+}

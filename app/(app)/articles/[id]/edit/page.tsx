@@ -8,7 +8,8 @@ import { getArticleById } from "@/lib/data/articles";
 import { hasPermission } from "@/lib/review";
 import { parseIdParam } from "@/lib/validation/id";
 import { updateArticleAction } from "./actions";
-import { ClientMessages } from "@/components/client-messages";
+import { requestCatalog } from "@/lib/i18n/server";
+import { articleFormWordsOf } from "../../article-form-words";
 
 type Params = Promise<{ id: string }>;
 
@@ -30,42 +31,41 @@ export default async function EditArticlePage({ params }: { params: Params }) {
   const t = await getTranslations("articleForm");
   const user = await getCurrentUser();
   const allowed = user !== null && hasPermission(user.role, "article.edit");
+  const claimCount = article.progress.total;
+  // The form's words as a prop, not next-intl's client provider: its runtime stays out of the first load.
+  const words = allowed
+    ? articleFormWordsOf(await requestCatalog(), { body: article.body, claimCount })
+    : null;
   return (
-    <ClientMessages
-      namespaces={["articleForm", "errorReasons", "errors", "intake", "intakeErrors", "languages"]}
-    >
-      <div className="mx-auto max-w-4xl space-y-6">
-        <div>
-          <Link
-            href={`/articles/${article.id}`}
-            className="text-muted hover:text-ink text-sm hover:underline"
-          >
-            ← {t("backToArticle")}
-          </Link>
-          <h1 className="mt-2 text-2xl font-semibold tracking-tight">{t("editTitle")}</h1>
-          <p className="text-muted mt-1 max-w-2xl text-sm">{t("editIntro", { title: article.title })}</p>
-        </div>
-        {allowed ? (
-          <ArticleForm
-            mode="edit"
-            action={updateArticleAction}
-            article={{
-              id: article.id,
-              version: article.version,
-              title: article.title,
-              outlet: article.outlet,
-              url: article.url,
-              language: article.language,
-              publishedAt: article.publishedAt,
-              authors: article.authors,
-              body: article.body,
-              claimCount: article.progress.total,
-            }}
-          />
-        ) : (
-          <p role="alert">{t("notAllowed")}</p>
-        )}
+    <div className="mx-auto max-w-4xl space-y-6">
+      <div>
+        <Link href={`/articles/${article.id}`} className="text-muted hover:text-ink text-sm hover:underline">
+          ← {t("backToArticle")}
+        </Link>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight">{t("editTitle")}</h1>
+        <p className="text-muted mt-1 max-w-2xl text-sm">{t("editIntro", { title: article.title })}</p>
       </div>
-    </ClientMessages>
+      {words ? (
+        <ArticleForm
+          mode="edit"
+          action={updateArticleAction}
+          words={words}
+          article={{
+            id: article.id,
+            version: article.version,
+            title: article.title,
+            outlet: article.outlet,
+            url: article.url,
+            language: article.language,
+            publishedAt: article.publishedAt,
+            authors: article.authors,
+            body: article.body,
+            claimCount,
+          }}
+        />
+      ) : (
+        <p role="alert">{t("notAllowed")}</p>
+      )}
+    </div>
   );
 }
