@@ -20,7 +20,7 @@ import {
   type ArticleMetaInput,
 } from "@/lib/validation/article";
 import { parseInput } from "@/lib/validation/parse";
-import { countRows, getDb, withTransaction } from "./connection";
+import { cachedUntilWrite, countRows, getDb, withTransaction } from "./connection";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { caseless, likeCaseless, likeEscape, timeParam } from "./dialect";
 import { recordFirstRevision, reviseInTx } from "./revisions";
@@ -231,7 +231,10 @@ export async function listArticles(
     title: [asc(caseless(articles.title)), asc(articles.id)],
   }[q.sort];
   const db = getDb();
-  const total = await countRows(db, articles, where);
+  // Unfiltered (the page as first opened), the count is kept until the next write.
+  const total = where
+    ? await countRows(db, articles, where)
+    : await cachedUntilWrite("articles:count", () => countRows(db, articles));
   const pageCount = Math.max(1, Math.ceil(total / ARTICLES_PAGE_SIZE));
   const page = Math.min(q.page, pageCount);
   const rows = await db

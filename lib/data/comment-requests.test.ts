@@ -19,7 +19,7 @@ import {
   tellPassedDeadlines,
 } from "./comment-requests";
 import { listInbox } from "./notifications";
-import { countRows, getDb } from "./connection";
+import { cachedUntilWrite, countRows, getDb } from "./connection";
 import { commentInsights } from "./insights-replies";
 import { claimInput, makeArticle, makeUser, refusal, SAMPLE_BODY } from "@/test/data-helpers";
 
@@ -721,5 +721,13 @@ describe("a deadline passing without an answer", () => {
       .from(commentRequests)
       .where(eq(commentRequests.id, asked.id));
     expect(row?.told).toEqual(at("2031-03-01T11:05:00Z"));
+
+    // A tick with nothing to tell writes nothing: the pages' read cache is kept.
+    let reads = 0;
+    const cached = () => cachedUntilWrite("test:deadlines", async () => ++reads);
+    await cached();
+    expect(await tellPassedDeadlines(at("2031-03-01T13:00:00Z"))).toBe(0);
+    await cached();
+    expect(reads).toBe(1);
   });
 });

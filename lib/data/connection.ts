@@ -6,6 +6,7 @@ import "server-only";
 import type { Statement } from "better-sqlite3";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { count, sql, type SQL } from "drizzle-orm";
+import { cache } from "react";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { migrateDatabase, openDatabase, type Db } from "@/db/client";
 import { migratePostgres, openListener, openPostgres, type PgDb } from "@/db/client-pg";
@@ -32,7 +33,10 @@ type SqliteConnection = {
   queue: Promise<void>;
 };
 type PgConnection = { dialect: "postgres"; key: string; url: string; db: PgDb; migrated?: Promise<void> };
-type Connection = SqliteConnection | PgConnection;
+type Connection = (SqliteConnection | PgConnection) & {
+  /** Transactions of this process that have ended (committed or not) on this connection. */
+  transactionsEnded?: number;
+};
 
 const globalForDb = globalThis as unknown as { claimDeskDb?: Connection };
 
@@ -160,6 +164,9 @@ export async function withTransaction<T>(
       : await sqliteTransaction(opened, work);
   } catch (error) {
     throw asConflict(error) ?? error;
+  } finally {
+    // Committed or rolled back: a change stamp read before may be out of date (see readScope).
+    opened.transactionsEnded = (opened.transactionsEnded ?? 0) + 1;
   }
 }
 
@@ -341,7 +348,7 @@ const globalForCache = globalThis as unknown as { claimDeskReadCache?: ReadCache
  * process. SQLite: data_version (commits by other connections, the writer handle included) and
  * total_changes. PostgreSQL: the desk_changes counter that statement triggers bump on every write
  * to the tables cached reads depend on (db/migrations-pg/0003_change_counter.sql): one indexed
- * one-row read per cached read, and correct across processes and machines.
+ * one-row read, and correct across processes and machines.
  */
 async function changeStamp(opened: Connection): Promise<string> {
   if (opened.dialect === "postgres") {
@@ -365,20 +372,55 @@ type SqliteClient = Extract<Connection, { dialect: "sqlite" }>["db"]["$client"];
 const stampStatements = new WeakMap<SqliteClient, Statement<[], string>>();
 
 /**
+ * The change stamp of one request: read at its first cached read and used by the next ones, as
+ * long as no transaction of this process has ended meanwhile (the request's own write, in a
+ * server action, or another request's: those are read again at once). On PostgreSQL the stamp is
+ * a round trip to the server, which a page made once per cached read (7 on the queue); SQLite's
+ * costs a few microseconds in this process, so it is read every time, as before.
+ */
+export type ReadScope = {
+  stamp?: Promise<string>;
+  connection?: Connection;
+  /** The connection's transactionsEnded when the stamp was read. */
+  transactionsEnded?: number;
+};
+
+/** React's per-request cache: one scope per request being rendered; a new one on each call elsewhere. */
+const requestScope = cache((): ReadScope => ({}));
+
+function stampFor(opened: Connection, scope: ReadScope): Promise<string> {
+  if (opened.dialect !== "postgres") return changeStamp(opened);
+  const ended = opened.transactionsEnded ?? 0;
+  if (scope.stamp && scope.connection === opened && scope.transactionsEnded === ended) return scope.stamp;
+  const stamp = changeStamp(opened);
+  Object.assign(scope, { stamp, connection: opened, transactionsEnded: ended });
+  // A failed read (the server away) is not kept: the next cached read of the request tries again.
+  stamp.catch(() => {
+    if (scope.stamp === stamp) scope.stamp = undefined;
+  });
+  return stamp;
+}
+
+/**
  * The result of `read`, kept until the database next changes. For aggregates over every claim
  * that pages show on each view but that change only with writes. The stamp is read before `read`
- * runs, so a write committed meanwhile makes the next call read again.
+ * runs (once per request on PostgreSQL: see ReadScope), so a write committed meanwhile makes the
+ * next request read again. `scope` stands for the request; the default is React's per-request one.
  */
-export async function cachedUntilWrite<T>(key: string, read: () => Promise<T>): Promise<T> {
+export async function cachedUntilWrite<T>(
+  key: string,
+  read: () => Promise<T>,
+  scope: ReadScope = requestScope(),
+): Promise<T> {
   const opened = connection();
-  const stamp = await changeStamp(opened);
-  let cache = globalForCache.claimDeskReadCache;
-  if (!cache || cache.connection !== opened || cache.stamp !== stamp) {
-    cache = { connection: opened, stamp, values: new Map() };
-    globalForCache.claimDeskReadCache = cache;
+  const stamp = await stampFor(opened, scope);
+  let kept = globalForCache.claimDeskReadCache;
+  if (!kept || kept.connection !== opened || kept.stamp !== stamp) {
+    kept = { connection: opened, stamp, values: new Map() };
+    globalForCache.claimDeskReadCache = kept;
   }
-  if (cache.values.has(key)) return cache.values.get(key) as T;
+  if (kept.values.has(key)) return kept.values.get(key) as T;
   const value = await read();
-  cache.values.set(key, value);
+  kept.values.set(key, value);
   return value;
 }

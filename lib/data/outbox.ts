@@ -128,6 +128,13 @@ export async function claimDue(
   options: { now?: Date; limit?: number; ids?: number[] } = {},
 ): Promise<OutboxRow[]> {
   const now = options.now ?? new Date();
+  const [any] = await getDb()
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(dueWhere(now), options.ids ? inArray(outbox.id, options.ids) : undefined))
+    .limit(1);
+  // Nothing due (most of the worker's ticks): no transaction, no wait for the write lock.
+  if (!any) return [];
   return withTransaction(async (tx) => {
     const candidates = await tx
       .select({ id: outbox.id })

@@ -193,8 +193,11 @@ export async function listReturnedTo({
   );
 }
 
+/** Shown on the queue's tab on every view of it: kept until the next write, like the count waiting. */
 export async function countReturnedTo({ userId }: { userId: number }): Promise<number> {
-  return countRows(getDb(), claims, returnedToCondition(userId));
+  return cachedUntilWrite(`queue:returned:${userId}`, () =>
+    countRows(getDb(), claims, returnedToCondition(userId)),
+  );
 }
 
 export type ApprovalOutcome =

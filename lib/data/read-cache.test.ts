@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createClaim, listSpeakers } from "./claims";
 import { listQueueFacets } from "./queue";
+import { claims } from "./tables";
 import { countAllFlaggedClaims } from "./revisions";
-import { cachedUntilWrite } from "./connection";
+import { cachedUntilWrite, dialect, getDb, type ReadScope } from "./connection";
 import {
   claimInput,
   makeArticle,
@@ -72,5 +73,37 @@ describe("cachedUntilWrite", () => {
     expect(after.speakers).toContain("Minsk");
     expect(after.speakers).not.toContain("Moscou");
     expect(await countAllFlaggedClaims()).toBe(flagged + 1);
+  });
+
+  describe("within one request (a ReadScope)", () => {
+    const speakersIn = (scope: ReadScope) =>
+      cachedUntilWrite(
+        "test:speakers",
+        async () =>
+          (await getDb().selectDistinct({ speaker: claims.speaker }).from(claims)).map((r) => r.speaker),
+        scope,
+      );
+
+    it("sees the request's own writes at once, and another process's from the next request on", async () => {
+      const editor = await makeUser("editor");
+      const article = await makeArticle(editor);
+      const request: ReadScope = {};
+      expect(await speakersIn(request)).not.toContain("Ankara");
+
+      // A write through this process (a server action, then the page it renders) is seen at once.
+      await createClaim({
+        actor: editor,
+        input: claimInput(article.id, SAMPLE_BODY, "Le Kremlin affirme", { speaker: "Ankara" }),
+      });
+      expect(await speakersIn(request)).toContain("Ankara");
+
+      // Another process's write: PostgreSQL reads its change counter once per request, so the
+      // request under way keeps what it read; SQLite reads data_version on each cached read.
+      await writeFromAnotherConnection("UPDATE claims SET speaker = 'Tbilissi'");
+      const sameRequest = await speakersIn(request);
+      if (dialect() === "postgres") expect(sameRequest).toContain("Ankara");
+      else expect(sameRequest).toEqual(["Tbilissi"]);
+      expect(await speakersIn({})).toEqual(["Tbilissi"]);
+    });
   });
 });

@@ -44,7 +44,7 @@ import { loadClaim, refuse } from "./claims/shared";
 import { cachedUntilWrite, getDb, withTransaction, type Tx } from "./connection";
 import { notificationBatch, notify } from "./notifications";
 import { countReturnedTo, listReturnedTo, type QueueItem } from "./queue";
-import { userNames } from "./user-names";
+import { listActiveAccounts, userNames } from "./user-names";
 
 // ---------------------------------------------------------------------------------------------
 // Messages
@@ -437,20 +437,12 @@ export async function assignEach({
 
 /** Reviewers a claim can be given to: active reviewers and admins, by name. */
 export async function listAssignableReviewers(): Promise<PersonRef[]> {
-  return getDb()
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(and(eq(users.active, true), inArray(users.role, ["reviewer", "admin"])))
-    .orderBy(asc(users.name));
+  return listActiveAccounts((account) => account.role === "reviewer" || account.role === "admin");
 }
 
 /** Editors an article can be given to: every active account (all of them edit). */
 export async function listPossibleOwners(): Promise<PersonRef[]> {
-  return getDb()
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(eq(users.active, true))
-    .orderBy(asc(users.name));
+  return listActiveAccounts();
 }
 
 /** The editor an article belongs to: its owner, else (articles older than owners) its creator. */

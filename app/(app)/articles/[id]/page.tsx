@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AnchorSummary } from "@/components/anchor-summary";
 import { ArticleWorkspace } from "@/components/article-workspace";
@@ -29,17 +30,20 @@ import { timeInputValue } from "@/lib/reply/wording";
 
 type Params = Promise<{ id: string }>;
 
+/** The article, read once per request: the title (metadata) and the page both need it. */
+const articleOf = cache((id: number) => getArticleById({ id }));
+
 async function load(idParam: string) {
   const id = parseIdParam(idParam);
   if (id === null) notFound();
-  const article = await getArticleById({ id });
+  const article = await articleOf(id);
   if (!article) notFound();
   return article;
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const id = parseIdParam((await params).id);
-  const article = id === null ? undefined : await getArticleById({ id });
+  const article = id === null ? undefined : await articleOf(id);
   return { title: article?.title ?? "Article" };
 }
 
