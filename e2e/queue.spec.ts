@@ -212,6 +212,8 @@ test("a reviewer acting on a claim another reviewer just decided sees who did", 
   await expect(notice(ben.page)).toContainText("Already approved by Chloé Dubois.");
   await expect(items(ben.page)).toHaveCount(1);
   await ben.page.keyboard.press("r");
+  // Typed before the note field has rendered and taken the focus, "o" would open the claim.
+  await expect(ben.page.getByLabel("Why does it go back?")).toBeFocused();
   await ben.page.keyboard.type("Too late");
   await ben.page.keyboard.press("Enter");
   await expect(notice(ben.page)).toContainText("Already returned by Chloé Dubois.");
