@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { Download, Page } from "@playwright/test";
 import { DEMO_ARTICLE } from "@/db/demo";
-import { expect, test } from "./fixtures";
+import { expect, test, untilHydrated } from "./fixtures";
 import { createArticle } from "@/lib/data/articles";
 import { approveClaim, createClaim } from "@/lib/data/claims";
 import { createDemoArticle } from "@/lib/data/seed";
@@ -11,7 +11,7 @@ import { parseCsv } from "@/test/export-fixtures";
 import type { Role } from "@/lib/review/model";
 import { ACCOUNTS } from "./accounts";
 import { closeDb } from "./data";
-import { signIn, waitForHydration } from "./helpers";
+import { signIn } from "./helpers";
 
 // The demo article as the seed writes it, in a copy of our own: the other specs keep the seed
 // article's claims in the stages they expect. Its two claims in review are approved by the admin,
@@ -296,7 +296,7 @@ test("the bulk export saves every verified article of a range", async ({ page })
   await signIn(page, "editor");
   await page.getByRole("link", { name: "Exports" }).click();
   await expect(page.getByRole("heading", { name: "Exports" })).toBeVisible();
-  await waitForHydration(page, "#export-from");
+  await untilHydrated(page);
   await page.getByLabel("From", { exact: true }).fill(BULK_DAY);
   await page.getByLabel("To", { exact: true }).fill(BULK_DAY);
 

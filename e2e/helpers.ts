@@ -12,18 +12,6 @@ export async function signIn(page: Page, who: AccountKey, path = "/sign-in") {
   await expect(page.getByTestId("current-user")).toHaveText(account.name);
 }
 
-/**
- * Waits until React has hydrated the element `selector` names. Until then the server's HTML shows
- * but nothing answers: a value filled into a React-controlled field goes back to its state on
- * hydration, and an event dispatched earlier finds no handler.
- */
-export async function waitForHydration(page: Page, selector: string) {
-  await page.waitForFunction((wanted) => {
-    const element = document.querySelector(wanted);
-    return element !== null && Object.keys(element).some((key) => key.startsWith("__reactProps"));
-  }, selector);
-}
-
 /** Selects the given words of the article body with a real DOM range, as a mouse drag does, and releases. */
 export async function selectText(page: Page, text: string) {
   await page.getByTestId("article-body").evaluate((root, wanted) => {
