@@ -175,6 +175,8 @@ const servers: Server[] = [];
 /** The desk (its copy with the bench's empty pages), and the minimal app on the next port. */
 let desk: Server;
 let minimal: Server;
+/** With --workers N: the minimal app as N processes too, the machine's own ceiling for N processes. */
+let minimalWorkers: Server | undefined;
 
 function startServer(name: string, dir: string, port: number, secret: string, profile: boolean): Server {
   const log = path.join(path.dirname(DB), `${name}.log`);
@@ -198,7 +200,7 @@ function startServer(name: string, dir: string, port: number, secret: string, pr
     nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${PROFILES}`);
   }
   const nextJs = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const workers = name === "desk" ? WORKERS : 1;
+  const workers = name === "desk" || name === "minimal-workers" ? WORKERS : 1;
   const child = spawn(
     process.execPath,
     workers > 1
@@ -287,6 +289,7 @@ const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" 
 function serverCpuSeconds(server: Server): number | null {
   if (!server.child.pid) return null;
   // Several processes (--workers), or PostgreSQL's backends besides the desk: the whole trees.
+  if (server.name === "minimal-workers") return treeCpuSeconds([server.child.pid], CLOCK_TICKS);
   if (server.name === "desk" && (WORKERS > 1 || postgresServer)) {
     const postmaster = postgresServer ? postmasterPid(postgresServer) : null;
     return treeCpuSeconds([server.child.pid, ...(postmaster ? [postmaster] : [])], CLOCK_TICKS);
@@ -441,10 +444,13 @@ type Scenario = {
   page?: boolean;
   /** The minimal app's page (the anchor) instead of the desk's. */
   minimal?: boolean;
+  /** The minimal app served as --workers processes (not an anchor: a control for the desk's scaling). */
+  minimalWorkers?: boolean;
   unavailable?: string;
 };
 
 function serverOf(s: Scenario): Server {
+  if (s.minimalWorkers && minimalWorkers) return minimalWorkers;
   return s.minimal ? minimal : desk;
 }
 
@@ -700,7 +706,17 @@ async function main(): Promise<void> {
   const profileStart = Date.now();
   desk = startServer("desk", deskDir, PORT, crypto.randomUUID() + crypto.randomUUID(), args.profile);
   minimal = startServer("minimal", minimalDir, MINIMAL_PORT, crypto.randomUUID(), false);
-  await Promise.all([waitForServer(desk, "/sign-in"), waitForServer(minimal, "/")]);
+  if (WORKERS > 1) {
+    // The framework's own page as N processes, in the same run: how far N processes can scale on this
+    // machine at all (the load generator, the kernel and the cores' shared caches take their share).
+    await waitForFreePort(MINIMAL_PORT + 1);
+    minimalWorkers = startServer("minimal-workers", minimalDir, MINIMAL_PORT + 1, crypto.randomUUID(), false);
+  }
+  await Promise.all([
+    waitForServer(desk, "/sign-in"),
+    waitForServer(minimal, "/"),
+    ...(minimalWorkers ? [waitForServer(minimalWorkers, "/")] : []),
+  ]);
 
   const cookie = await signIn(manifest.reviewer, manifest.password);
   const tokens = await createTokens(manifest.approver, ["bench queue", "bench approve", "bench return"]);
@@ -732,6 +748,16 @@ async function main(): Promise<void> {
   const scenarios: Scenario[] = [
     anchor("minimal", "minimal Next.js page (anchor)"),
     anchor("minimal-1", "minimal Next.js page, 1 connection", 1),
+    ...(WORKERS > 1
+      ? [
+          {
+            name: "framework-workers",
+            label: `minimal Next.js page, ${WORKERS} processes (control)`,
+            path: "/",
+            minimalWorkers: true,
+          },
+        ]
+      : []),
     { name: "health", label: "GET /api/v1/health", path: "/api/v1/health" },
     {
       name: "root",
@@ -899,7 +925,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   try {
     for (const s of scenarios) {
-      if (ONLY && !ONLY.has(s.name) && !s.minimal) continue;
+      if (ONLY && !ONLY.has(s.name) && !s.minimal && !s.minimalWorkers) continue;
       const base: Row = {
         name: s.name,
         label: s.label,
@@ -1101,7 +1127,8 @@ async function main(): Promise<void> {
       );
     }
     for (const t of comparison.targets) {
-      log(`  ${t.met ? "met    " : "NOT met"} ${t.target}: ${fmt(t.value, 2)}`);
+      const verdict = t.met === undefined ? "control" : t.met ? "met    " : "NOT met";
+      log(`  ${verdict} ${t.target}: ${fmt(t.value, 2)}`);
     }
   }
   fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
