@@ -30,6 +30,7 @@ export async function AppShell({
   queueCount,
   myWork,
   inboxCount = 0,
+  liveFrom,
   children,
 }: {
   user: SessionUser;
@@ -38,6 +39,8 @@ export async function AppShell({
   myWork?: { returned: number; assigned: number };
   /** Unread notifications (the inbox). */
   inboxCount?: number;
+  /** The last live event when the page was rendered: where its live channel starts (live-client.ts). */
+  liveFrom?: number;
   children: ReactNode;
 }) {
   const t = await getTranslations();
@@ -49,7 +52,7 @@ export async function AppShell({
     assigned: myWork?.assigned ?? 0,
   };
   return (
-    <div className="flex min-h-screen flex-col">
+    <div className="flex min-h-screen flex-col" data-live-from={liveFrom}>
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:top-3 focus:left-3 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"

@@ -7,7 +7,7 @@ import { ACCOUNTS } from "./accounts";
 import { closeDb } from "./data";
 import { signIn } from "./helpers";
 import { createArticle } from "@/lib/data/articles";
-import { createClaim, submitClaim } from "@/lib/data/claims";
+import { approveClaim, createClaim, submitClaim } from "@/lib/data/claims";
 import { getUserCredentialsByEmail } from "@/lib/data/users";
 
 const BODY =
@@ -217,4 +217,56 @@ test("the claim form shows who else has it open, and a stale save shows their va
   await expect(pageA.getByRole("status")).toHaveText("Claim saved.");
   await ana.close();
   await ben.close();
+});
+
+test("an approval made before the page's live channel opened is not missed: the channel starts where the page was rendered", async ({
+  page,
+}) => {
+  const editor = editorActor;
+  const reviewerAccount = await getUserCredentialsByEmail({ email: ACCOUNTS.reviewer.email });
+  const statement = `Ships waited ${Date.now()} hours outside the harbour.`;
+  const created = await createClaim({
+    actor: editor,
+    input: {
+      articleId,
+      start: BODY.indexOf(QUOTE_A),
+      end: BODY.indexOf(QUOTE_A) + QUOTE_A.length,
+      quote: QUOTE_A,
+      statement,
+      speaker: "the harbour master",
+      verdict: "confirmed",
+      verdictNote: "",
+      silentParty: "",
+      sources: [],
+    },
+  });
+  const submitted = await submitClaim({ actor: editor, id: created.id, version: created.version });
+  closeDb();
+
+  // The live channel is refused while the approval happens elsewhere (a slow network, a proxy
+  // restarting): the page renders the claim, then its channel opens only after the approval.
+  let refuse = true;
+  await page.route(/\/api\/live(\?.*)?$/, (route) =>
+    refuse ? route.fulfill({ status: 503, body: "" }) : route.continue(),
+  );
+  await signIn(page, "editor");
+  await page.goto(`/queue?article=${articleId}`);
+  const line = page.getByTestId("queue-item").filter({ hasText: statement });
+  await expect(line).toHaveCount(1);
+  await expect(page.locator("html[data-live=closed]")).toHaveCount(1);
+  await markNoReload(page);
+
+  await approveClaim({
+    actor: { id: reviewerAccount!.id, role: reviewerAccount!.role },
+    id: submitted.id,
+    version: submitted.version,
+  });
+  closeDb();
+  const resumed = page.waitForRequest(/\/api\/live\?after=\d+$/);
+  refuse = false;
+  // The retry (after 2 s) asks for what happened after the page's render, and gets the approval.
+  await resumed;
+  await connected(page);
+  await expect(line).toHaveCount(0);
+  await expectNoReload(page);
 });

@@ -3,7 +3,9 @@
 // navigation that swaps the listening components keeps it). EventSource reconnects by itself
 // after a drop and sends the last id it saw, so the server sends what was missed, once. When the
 // server refuses (a 401 after the session ended) it gives up, and we try again later with the
-// last id in the URL.
+// last id in the URL. Before the first event, the last id is the one the page was rendered at
+// (data-live-from, components/app-shell.tsx): what happened between the render and the channel's
+// opening (a slow connection, a tab opened hidden, a refused first try) is sent, not skipped.
 export type LiveMessage = {
   id: number;
   /** "claim.approved", "claim.returned", "presence.changed", … ; "reset": reload everything. */
@@ -35,11 +37,18 @@ function emit(message: LiveMessage) {
   for (const listener of [...listeners]) listener(message);
 }
 
+/** The last live event when the page was rendered, or null on a page that does not say. */
+function renderedAt(): number | null {
+  const value = document.querySelector("[data-live-from]")?.getAttribute("data-live-from") ?? "";
+  return /^\d{1,15}$/.test(value) ? Number(value) : null;
+}
+
 function open() {
   if (source || typeof EventSource === "undefined") return;
   if (document.visibilityState === "hidden") return;
   setState("connecting");
-  const es = new EventSource(lastId === null ? "/api/live" : `/api/live?after=${lastId}`);
+  const from = lastId ?? renderedAt();
+  const es = new EventSource(from === null ? "/api/live" : `/api/live?after=${from}`);
   source = es;
   const track = (event: MessageEvent) => {
     const id = Number(event.lastEventId);

@@ -11,7 +11,7 @@ import { and, asc, desc, eq, gt, inArray, lt, ne } from "drizzle-orm";
 import { liveEvents, presence, users, type LiveAudience, type LiveEvent } from "@/lib/data/tables";
 import type { Role } from "@/lib/review/model";
 import { loadClaim } from "./claims/shared";
-import { getDb, withTransaction, type Tx } from "./connection";
+import { cachedUntilWrite, getDb, withTransaction, type Tx } from "./connection";
 
 export type LiveEventInput = {
   /** What happened, "area.verb": "thread.message", "notification.created", "article.updated"… */
@@ -106,6 +106,17 @@ export async function latestLiveId(): Promise<number> {
     .orderBy(desc(liveEvents.id))
     .limit(1);
   return row?.id ?? 0;
+}
+
+/**
+ * Where a page's live channel starts: the last live event when the page began to render, kept
+ * until the next write. The page's data is read after it, so an event committed between the
+ * render and the channel's opening is sent when the channel opens instead of being missed. A kept
+ * value can only be older than the page's data (never newer): at worst an event already shown is
+ * sent again, and the page refreshes once more.
+ */
+export function liveStartId(): Promise<number> {
+  return cachedUntilWrite("live:latest", latestLiveId);
 }
 
 /** Whether `viewer` may receive `event`. */
