@@ -8,7 +8,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/review";
 import { LanguageSwitch } from "./language-switch";
 import { MyWorkNav } from "./my-work-nav";
-import { InboxLink, LiveCounts, QueueCount, type CountLabels } from "./live/live-counts";
+import { InboxLink, LiveCounts, MenuWorkBadge, QueueCount, type CountLabels } from "./live/live-counts";
 import { NavLink } from "./nav-link";
 import { NavMenu } from "./nav-menu";
 import { NavSearch } from "./nav-search";
@@ -114,7 +114,7 @@ export async function AppShell({
             </div>
             {/* The navigation has a row of its own, under the logo, the search and the tools; on phones
                 it opens from a menu button instead, as two columns of links. */}
-            <NavMenu label={t("nav.menu")}>
+            <NavMenu label={t("nav.menu")} badge={myWork ? <MenuWorkBadge /> : null}>
               <nav
                 aria-label={t("nav.mainNavigation")}
                 className="-mx-2 flex w-full flex-wrap items-center gap-1 text-sm whitespace-nowrap max-sm:grid max-sm:grid-cols-2"

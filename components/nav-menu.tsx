@@ -8,7 +8,16 @@ import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { joinClasses } from "./ui/classes";
 
-export function NavMenu({ label, children }: { label: string; children: ReactNode }) {
+export function NavMenu({
+  label,
+  badge,
+  children,
+}: {
+  label: string;
+  /** Shown on the button, after its label: what waits behind it (components/live/live-counts.tsx). */
+  badge?: ReactNode;
+  children: ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
   const [openedOn, setOpenedOn] = useState(pathname);
@@ -45,6 +54,7 @@ export function NavMenu({ label, children }: { label: string; children: ReactNod
       >
         {open ? <X aria-hidden className="size-4" /> : <Menu aria-hidden className="size-4" />}
         {label}
+        {badge ? <> {badge}</> : null}
       </button>
       <div
         id={panel}

@@ -4,6 +4,11 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
+import { ACCOUNTS } from "./accounts";
+import { closeDb } from "./data";
+import { createArticle } from "@/lib/data/articles";
+import { createClaim, returnClaim, submitClaim } from "@/lib/data/claims";
+import { getUserCredentialsByEmail } from "@/lib/data/users";
 
 // The demo article is the first one the fresh test database gets (id 1), its first claim id 1.
 const PAGES = [
@@ -197,5 +202,74 @@ test("wide pages are screenshotted at 1366 px too", async ({ page }) => {
       const name = path.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "root";
       await page.screenshot({ path: `test-results/screens/${locale}-1366-${name}.png`, fullPage: true });
     }
+  }
+});
+
+test("on a phone, what waits on me shows on the menu button and is read with it, in both languages", async ({
+  page,
+}) => {
+  // A claim of the editor's, returned to them by the reviewer.
+  const [editor, reviewer] = await Promise.all(
+    [ACCOUNTS.editor.email, ACCOUNTS.reviewer.email].map((email) => getUserCredentialsByEmail({ email })),
+  );
+  const body = "The port handled 12 ships on Sunday.";
+  const article = await createArticle({
+    actor: { id: editor!.id, role: editor!.role },
+    input: {
+      title: `Port ${Date.now()}`,
+      outlet: "",
+      url: "",
+      language: "en",
+      publishedAt: "",
+      body,
+      bodyFormat: "text",
+    },
+  });
+  const claim = await createClaim({
+    actor: { id: editor!.id, role: editor!.role },
+    input: {
+      articleId: article.id,
+      start: 0,
+      end: body.length,
+      quote: body,
+      statement: "Twelve ships on Sunday.",
+      speaker: "",
+      verdict: "confirmed",
+      verdictNote: "",
+      silentParty: "",
+      sources: [],
+    },
+  });
+  const submitted = await submitClaim({
+    actor: { id: editor!.id, role: editor!.role },
+    id: claim.id,
+    version: claim.version,
+  });
+  await returnClaim({
+    actor: { id: reviewer!.id, role: reviewer!.role },
+    input: { id: submitted.id, version: submitted.version, note: "Which port?" },
+  });
+  closeDb();
+
+  await page.setViewportSize({ width: 390, height: 780 });
+  await signIn(page, "editor");
+  for (const locale of LOCALES) {
+    await switchLocale(page, locale);
+    const banner = page.getByRole("banner");
+    const menu = banner.getByRole("button", { name: "Menu" });
+    const badge = menu.getByTestId("menu-work-count");
+    await expect(badge).toBeVisible();
+    await expect(menu).toHaveAccessibleName(
+      locale === "fr"
+        ? /^Menu Mon travail : \d+ affirmations? vous (est|sont) renvoyées?/
+        : /^Menu My work: \d+ claims? returned to you/,
+    );
+    // The same number as "My work" behind the menu.
+    await menu.click();
+    const total = Number(await banner.getByTestId("my-work-count").textContent());
+    expect(total).toBeGreaterThan(0);
+    await expect(badge.locator("[aria-hidden]")).toHaveText(total > 99 ? "99+" : String(total));
+    const fit = await overflow(page);
+    expect(fit.scrollWidth, `wider than the screen (${fit.wide.join(", ")})`).toBeLessThanOrEqual(fit.width);
   }
 });

@@ -200,6 +200,25 @@ export function MyWorkCount() {
   );
 }
 
+/**
+ * On phones "My work" is behind the menu button: what waits on me (returned to me, given to me to
+ * review) shows on the button itself, read out with the button's name.
+ */
+export function MenuWorkBadge() {
+  const { returned, assigned, text } = useCounts();
+  const total = returned + assigned;
+  if (total === 0) return null;
+  return (
+    <span
+      className="rounded-full bg-amber-100 px-1.5 text-xs text-amber-950 tabular-nums"
+      data-testid="menu-work-count"
+    >
+      <span aria-hidden>{total > 99 ? "99+" : total}</span>
+      <span className="sr-only">{text.navCount}</span>
+    </span>
+  );
+}
+
 export function InboxLink({ title, children }: { title: string; children: ReactNode }) {
   const { inbox, text } = useCounts();
   return (
