@@ -2,7 +2,6 @@
 // What a page shows when rendering it fails unexpectedly (Next's error boundary under the root
 // layout): a localised explanation, the reference of the server's log entry, and a retry that
 // renders the page again on the server.
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useTransition } from "react";
 import { buttonClass } from "@/components/ui/button-class";
@@ -48,9 +47,12 @@ export default function AppError({
         >
           {retrying ? text.errorRetrying : text.errorRetry}
         </button>
-        <Link href="/articles" className={buttonClass("secondary")}>
+        {/* A plain link, a full load: it leaves whatever state broke the page behind, and keeps
+            next/link's client code out of every page's first load (see app/not-found.tsx). */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- deliberate, see above */}
+        <a href="/articles" className={buttonClass("secondary")}>
           {text.errorHome}
-        </Link>
+        </a>
       </div>
     </div>
   );

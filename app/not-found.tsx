@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 
@@ -8,9 +7,12 @@ export default async function NotFound() {
     <div className="mx-auto max-w-md py-16 text-center">
       <h1 className="text-2xl font-semibold">{t("notFound")}</h1>
       <p className="text-muted mt-2">{t("notFoundText")}</p>
-      <Link href="/articles" className={`${buttonClass("secondary")} mt-6`}>
+      {/* A plain link: next/link here put its client code into every page's first load a second
+          time (this page's chunk and the error page's each carried a copy). */}
+      {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- deliberate, see above */}
+      <a href="/articles" className={`${buttonClass("secondary")} mt-6`}>
         {t("goHome")}
-      </Link>
+      </a>
     </div>
   );
 }
