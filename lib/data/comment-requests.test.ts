@@ -10,7 +10,15 @@ import { sha256 } from "./evidence";
 import { publishSummary } from "./publish";
 import { getSummaryInput } from "./summary";
 import { noCommentSentence, requestLine, timeInputValue } from "@/lib/reply/wording";
-import { approveClaim, createClaim, getClaimById, getClaimHistory, submitClaim, updateClaim } from "./claims";
+import {
+  approveClaim,
+  createClaim,
+  getClaimById,
+  getClaimHistory,
+  reopenClaim,
+  submitClaim,
+  updateClaim,
+} from "./claims";
 import {
   createCommentRequest,
   getRightOfReply,
@@ -455,6 +463,35 @@ describe("an uncommented verdict needs its right of reply (the default)", () => 
     process.env.RIGHT_OF_REPLY = "advisory";
     const { editor, claim } = await setup();
     expect((await submitClaim({ actor: editor, id: claim.id })).stage).toBe("in_review");
+  });
+
+  it("holds when an approved claim is reopened: it enters the queue again", async () => {
+    // Approved while the desk had the rule as advice only, then the rule is back.
+    process.env.RIGHT_OF_REPLY = "advisory";
+    const { editor, reviewer, claim } = await setup();
+    const submitted = await submitClaim({ actor: editor, id: claim.id });
+    const approved = await approveClaim({ actor: reviewer, id: claim.id, version: submitted.version });
+    delete process.env.RIGHT_OF_REPLY;
+
+    const reason = "The figure was revised.";
+    const refused = await refusal(
+      reopenClaim({ actor: reviewer, input: { id: claim.id, version: approved.version, reason } }),
+    );
+    expect(refused).toMatchObject({
+      code: "needs_silent_party",
+      details: { reason: "needs_right_of_reply", party: "Kyiv" },
+    });
+    const unchanged = await getClaimById({ id: claim.id });
+    expect(unchanged).toMatchObject({ stage: "approved", version: approved.version });
+    expect((await getClaimHistory({ id: claim.id })).map((e) => e.type)).not.toContain("reopened");
+
+    await createCommentRequest({ actor: editor, input: ask(claim.id), now: at("2030-12-01T15:00:00Z") });
+    const current = (await getClaimById({ id: claim.id }))!;
+    const reopened = await reopenClaim({
+      actor: reviewer,
+      input: { id: claim.id, version: current.version, reason },
+    });
+    expect(reopened.stage).toBe("in_review");
   });
 });
 

@@ -8,6 +8,7 @@ import { canReopen, canWithdrawApproval, type Actor } from "@/lib/review";
 import { parseInput } from "@/lib/validation/parse";
 import { reopenClaimSchema, type ReopenClaimInput } from "@/lib/validation/claim";
 import { withTransaction, type Tx } from "../connection";
+import { checkRightOfReplyInTx } from "../comment-requests";
 import { recordEvent } from "./events";
 import { conflict, facts, loadClaim, refuse } from "./shared";
 import { toViews, type ClaimView } from "./views";
@@ -78,7 +79,12 @@ export async function withdrawApproval({
   });
 }
 
-/** A reviewer or admin sends an approved claim back to the queue, saying why. */
+/**
+ * A reviewer or admin sends an approved claim back to the queue, saying why. The claim enters the
+ * queue again, so the right of reply holds as on submitting (an `uncommented` claim approved while
+ * the rule was advisory, or before it, needs its request or "not contacted" note first). An undo
+ * (withdrawApproval) is not checked: it only takes back the last ten seconds.
+ */
 export async function reopenClaim({
   actor,
   input,
@@ -91,6 +97,7 @@ export async function reopenClaim({
     const claim = await loadClaim(tx, data.id);
     if (claim.version !== data.version) throw await conflict(tx, claim);
     refuse(canReopen(actor, facts(claim), data.reason));
+    await checkRightOfReplyInTx(tx, claim);
     return backToQueue(tx, actor, claim, "reopened", new Date(), data.reason.trim());
   });
 }
