@@ -310,8 +310,9 @@ test("the server renders the first lines; the others appear after hydration and 
 
   await page.keyboard.press("j");
   await expect(focusedStatement(page)).toHaveText(fixture.claims[0]!.statement);
-  for (let i = 1; i < 8; i++) await page.keyboard.press("j");
-  for (let i = 8; i < 15; i++) await page.keyboard.press("ArrowDown");
+  // Lines 2 to 8 with j, 9 to 16 with ArrowDown (the focus is on a line).
+  for (let line = 2; line <= 8; line++) await page.keyboard.press("j");
+  for (let line = 9; line <= 16; line++) await page.keyboard.press("ArrowDown");
   await expect(focusedStatement(page)).toHaveText(last.statement);
   await expect(focusedItem(page)).toBeInViewport();
   await page.keyboard.press("ArrowUp");
