@@ -24,12 +24,15 @@ export function AssignReviewer({
   current,
   ratedById,
   compact = false,
+  startOpen = false,
 }: {
   claimId: number;
   reviewers: Person[];
   current: Person | null;
   ratedById: number | null;
   compact?: boolean;
+  /** Compact, but already opened (the queue loads the picker when its button is clicked). */
+  startOpen?: boolean;
 }) {
   const t = useTranslations("threads.assign");
   const words = useTranslations();
@@ -38,7 +41,7 @@ export function AssignReviewer({
   const [value, setValue] = useState(current ? String(current.id) : "");
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [open, setOpen] = useState(!compact);
+  const [open, setOpen] = useState(!compact || startOpen);
 
   const save = async () => {
     const assigneeId = value === "" ? null : Number(value);

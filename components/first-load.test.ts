@@ -236,3 +236,33 @@ describe("the sign-in and new-article forms' first load", () => {
     }
   });
 });
+
+// The queue: its board renders the first lines on the server and loads what only a click or a key
+// needs (the shortcut list, the reviewer picker, the bulk assignment, the undo button) on first use.
+describe("the queue page's first load", () => {
+  const { entries } = clientEntries("app/(app)/queue/page.tsx");
+  const { files } = reach(entries);
+  const relative = [...files].map((f) => path.relative(ROOT, f));
+
+  it("follows the board and its lines", () => {
+    expect(entries).toContain("components/queue/queue-board.tsx");
+    expect(relative).toContain("components/queue/queue-line.tsx");
+    expect(relative).toContain("components/thread-panel.tsx");
+  });
+
+  it("leaves the shortcut list, the reviewer pickers and the undo button to a later chunk", () => {
+    for (const file of [
+      "components/queue/shortcuts-dialog.tsx",
+      "components/assign-reviewer.tsx",
+      "components/assign-bulk.tsx",
+      "components/publish/undo-button.tsx",
+    ])
+      expect(relative, file).not.toContain(file);
+    const board = fs.readFileSync(path.join(ROOT, "components/queue/queue-board.tsx"), "utf8");
+    expect(board).toMatch(/import\("\.\/shortcuts-dialog"\)/);
+    expect(board).toMatch(/import\("@\/components\/assign-bulk"\)/);
+    expect(board).toMatch(/import\("@\/components\/publish\/undo-button"\)/);
+    const line = fs.readFileSync(path.join(ROOT, "components/queue/queue-line.tsx"), "utf8");
+    expect(line).toMatch(/import\("@\/components\/assign-reviewer"\)/);
+  });
+});

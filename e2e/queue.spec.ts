@@ -25,6 +25,7 @@ async function openQueue(page: Page, url: string) {
 const items = (page: Page) => page.getByTestId("queue-item");
 const item = (page: Page, text: string) => items(page).filter({ hasText: text });
 const focusedItem = (page: Page) => page.locator("[data-testid=queue-item]:focus");
+const focusedStatement = (page: Page) => focusedItem(page).locator("[id$='-statement']");
 const notice = (page: Page) => page.getByTestId("queue-notice");
 
 type CapturedAction = { url: string; action: string; contentType: string };
@@ -286,6 +287,44 @@ test("a reviewer clears a queue of 50 claims with the keyboard alone", async ({ 
   // The count in the navigation follows without a reload.
   await expect(ben.page.getByTestId("queue-count")).toHaveText(String(waiting - 50));
   await ben.context.close();
+});
+
+test("the server renders the first lines; the others appear after hydration and j / ArrowDown reach the last, which a approves", async ({
+  page,
+}) => {
+  const fixture = await queuedClaims(
+    Array.from({ length: 16 }, () => "editor" as const),
+    "Below the fold",
+  );
+  await signIn(page, "reviewer");
+  // The server's HTML: the first 12 lines (components/queue/queue-board.tsx SERVER_LINES), then a note.
+  const html = await (await page.request.get(fixture.queueUrl)).text();
+  expect(html.match(/data-testid="queue-item"/g) ?? []).toHaveLength(12);
+  expect(html).toContain("4 more claims below, shown once the page has loaded");
+
+  await openQueue(page, fixture.queueUrl);
+  await expect(items(page)).toHaveCount(16);
+  await expect(page.getByTestId("queue-more")).toHaveCount(0);
+  const last = fixture.claims.at(-1)!;
+  await expect(items(page).last()).toContainText(last.statement);
+
+  await page.keyboard.press("j");
+  await expect(focusedStatement(page)).toHaveText(fixture.claims[0]!.statement);
+  // Lines 2 to 8 with j, 9 to 16 with ArrowDown (the focus is on a line).
+  for (let line = 2; line <= 8; line++) await page.keyboard.press("j");
+  for (let line = 9; line <= 16; line++) await page.keyboard.press("ArrowDown");
+  await expect(focusedStatement(page)).toHaveText(last.statement);
+  await expect(focusedItem(page)).toBeInViewport();
+  await page.keyboard.press("ArrowUp");
+  await expect(focusedStatement(page)).toHaveText(fixture.claims[14]!.statement);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("a");
+  await expect(items(page)).toHaveCount(15);
+  await expect(notice(page)).toContainText("Approved");
+  await expect.poll(async () => (await claimState(last.id)).stage).toBe("approved");
+  // The focus goes back up to the line before, the last one left.
+  await expect(focusedStatement(page)).toHaveText(fixture.claims[14]!.statement);
+  for (const claim of fixture.claims.slice(0, -1)) await approveAs("admin", claim.id);
 });
 
 test("bulk approval checks each claim on its own and reports the refusals", async ({ browser }) => {

@@ -35,7 +35,45 @@ export type QueueEntry = {
   thread?: ThreadSummary;
 };
 
+/**
+ * What a line of the review board renders: who submitted the claim and its last return are the
+ * "Returned to me" tab's (components/queue/returned-list.tsx), so the board is not sent them.
+ */
+export type BoardEntry = Omit<QueueEntry, "submittedBy" | "returnNote" | "returnedBy" | "returnedAt">;
+
 const ms = (d: Date | null) => (d ? d.getTime() : null);
+
+/** A source as the board sends it: the fields its kind has (SourceList reads no other), no nulls. */
+function compactSource(source: SourceView): SourceView {
+  // SourceList (components/source-list.tsx) tests each field for truth only: absent reads as null.
+  const kept = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== null));
+  return kept as SourceView;
+}
+
+/** The board's entry for a claim in review: the fields its line renders, with its thread. */
+export function toBoardEntry(item: QueueItem, thread: ThreadSummary | undefined): BoardEntry {
+  return {
+    id: item.id,
+    version: item.version,
+    articleId: item.articleId,
+    articleTitle: item.articleTitle,
+    quote: item.quote,
+    context: item.context,
+    statement: item.statement,
+    speaker: item.speaker,
+    verdict: item.verdict,
+    verdictNote: item.verdictNote,
+    silentParty: item.silentParty,
+    sources: item.sources.map(compactSource),
+    ratedBy: item.ratedBy,
+    ratedAt: ms(item.ratedAt),
+    submittedAt: ms(item.submittedAt),
+    takenBy: item.reviewTakenBy,
+    takenAt: ms(item.reviewTakenAt),
+    reviewReason: item.reviewReason,
+    ...(thread ? { thread } : {}),
+  };
+}
 
 export function toEntry(item: QueueItem): QueueEntry {
   return {

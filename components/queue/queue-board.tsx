@@ -3,28 +3,46 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { approveAction, bulkApproveAction, returnAction, takeAction } from "@/app/(app)/queue/actions";
-import { AssignBulk } from "@/components/assign-bulk";
 import { callAction, isRetryable } from "@/components/ui/action";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Kbd } from "./claim-parts";
-import { claimHref, type QueueEntry } from "./entry";
+import { claimHref, type BoardEntry } from "./entry";
 import { describeError } from "@/lib/errors/text";
 import { decidedElsewhere, type Failure } from "./failure";
 import { activeTake, QueueLine, useLineText, type LineHandlers, type ReturnDraft } from "./queue-line";
-import { ShortcutsDialog, type ShortcutsDialogHandle } from "./shortcuts-dialog";
 import { useHydrated, useNow } from "./use-time";
 import { undoApprovalAction } from "@/app/(app)/queue/undo-actions";
-import { UndoButton } from "@/components/publish/undo-button";
 import { UNDO_WINDOW_MS } from "@/lib/review/rules";
+
+// What only a click or a key needs loads on first use, not with the page: the shortcut list (?),
+// the bulk assignment (shown once claims are selected) and the undo button (after an approval).
+const ShortcutsDialog = lazy(() =>
+  import("./shortcuts-dialog").then((m) => ({ default: m.ShortcutsDialog })),
+);
+const AssignBulk = lazy(() => import("@/components/assign-bulk").then((m) => ({ default: m.AssignBulk })));
+const UndoButton = lazy(() =>
+  import("@/components/publish/undo-button").then((m) => ({ default: m.UndoButton })),
+);
+
+/**
+ * The lines the server renders into the HTML: about a screen and a half. The others render in the
+ * browser once the page is hydrated, from the entries the board gets anyway: 50 rich lines in the
+ * HTML cost the server most of the page's time (issue 20), for lines a reviewer reaches by
+ * scrolling or with j.
+ */
+export const SERVER_LINES = 12;
+
+/** Lines below the first screen are laid out and painted only when scrolled or moved near. */
+const BELOW_FOLD = "[contain-intrinsic-size:auto_15rem] [content-visibility:auto]";
 
 /** `retry`: the failed call again, offered when it got no answer (see callAction); `undo`: take an approval back. */
 type Notice = { kind: "ok" | "error"; text: string; retry?: () => void; undo?: () => void };
-type TakeOverride = Pick<QueueEntry, "takenBy" | "takenAt">;
+type TakeOverride = Pick<BoardEntry, "takenBy" | "takenAt">;
 
-const keyOf = (entry: Pick<QueueEntry, "id" | "version">) => `${entry.id}:${entry.version}`;
+const keyOf = (entry: Pick<BoardEntry, "id" | "version">) => `${entry.id}:${entry.version}`;
 
 /** Keys typed into a text field, a select or an editable area are text, not shortcuts. */
 function isTyping(target: EventTarget | null): boolean {
@@ -49,7 +67,7 @@ export function QueueBoard({
   serverNow,
   reviewers,
 }: {
-  entries: QueueEntry[];
+  entries: BoardEntry[];
   meId: number;
   canReview: boolean;
   filtered: boolean;
@@ -67,7 +85,7 @@ export function QueueBoard({
   // Decided here (approved or returned): hidden at once, before the server's fresh list arrives.
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
   // Takes changed here since the server's list was rendered; a fresh list supersedes them.
-  const [takes, setTakes] = useState<{ base: QueueEntry[]; map: ReadonlyMap<number, TakeOverride> }>({
+  const [takes, setTakes] = useState<{ base: BoardEntry[]; map: ReadonlyMap<number, TakeOverride> }>({
     base: entries,
     map: new Map(),
   });
@@ -80,7 +98,7 @@ export function QueueBoard({
 
   const items = useRef(new Map<number, HTMLElement>());
   const emptyHeading = useRef<HTMLHeadingElement>(null);
-  const dialog = useRef<ShortcutsDialogHandle>(null);
+  const [help, setHelp] = useState(false);
   const refreshTimer = useRef<number | undefined>(undefined);
   const noticeTimer = useRef<number | undefined>(undefined);
   // Where focus goes once the list has re-rendered: the next claim, or the empty state.
@@ -155,7 +173,7 @@ export function QueueBoard({
     });
 
   /** The claim focus goes to when `gone` leave the list: the next one after the first, else the one before. */
-  const successor = (gone: ReadonlySet<number>): QueueEntry | null => {
+  const successor = (gone: ReadonlySet<number>): BoardEntry | null => {
     const anchor = active && gone.has(active.id) ? visible.indexOf(active) : -1;
     if (anchor === -1) return active;
     const after = visible.slice(anchor + 1).find((e) => !gone.has(e.id));
@@ -163,7 +181,7 @@ export function QueueBoard({
     return after ?? before ?? null;
   };
 
-  const leave = (gone: QueueEntry[], { focus }: { focus: boolean }) => {
+  const leave = (gone: BoardEntry[], { focus }: { focus: boolean }) => {
     const ids = new Set(gone.map((e) => e.id));
     const next = successor(ids);
     setHidden((current) => {
@@ -176,14 +194,14 @@ export function QueueBoard({
     if (focus) pendingFocus.current = next ? next.id : "empty";
   };
 
-  const unhide = (entry: QueueEntry) =>
+  const unhide = (entry: BoardEntry) =>
     setHidden((current) => {
       const updated = new Set(current);
       updated.delete(keyOf(entry));
       return updated;
     });
 
-  const focusItem = (entry: QueueEntry) => {
+  const focusItem = (entry: BoardEntry) => {
     setActiveId(entry.id);
     items.current.get(entry.id)?.focus();
   };
@@ -198,7 +216,7 @@ export function QueueBoard({
     if (target) focusItem(target);
   };
 
-  const approve = async (entry: QueueEntry) => {
+  const approve = async (entry: BoardEntry) => {
     if (!canReview) return setNotice({ kind: "error", text: t("errors.forbidden") });
     if (entry.ratedBy?.id === meId) return setNotice({ kind: "error", text: t("errors.fourEyes") });
     if (busy.has(entry.id)) return;
@@ -229,7 +247,7 @@ export function QueueBoard({
   };
 
   /** Issue 16: the approval withdrawn (the server checks the ten seconds); the claim comes back. */
-  const undoApproval = async (entry: QueueEntry, approved: { id: number; version: number }) => {
+  const undoApproval = async (entry: BoardEntry, approved: { id: number; version: number }) => {
     setNotice(null);
     const result = await callAction(() => undoApprovalAction(approved));
     if (result.ok) {
@@ -288,7 +306,7 @@ export function QueueBoard({
     refreshSoon();
   };
 
-  const startReturn = (entry: QueueEntry) => {
+  const startReturn = (entry: BoardEntry) => {
     if (!canReview) return setNotice({ kind: "error", text: t("errors.forbidden") });
     setActiveId(entry.id);
     setReturnDraft((current) =>
@@ -296,12 +314,12 @@ export function QueueBoard({
     );
   };
 
-  const cancelReturn = (entry: QueueEntry) => {
+  const cancelReturn = (entry: BoardEntry) => {
     setReturnDraft(null);
     pendingFocus.current = entry.id;
   };
 
-  const submitReturn = async (entry: QueueEntry) => {
+  const submitReturn = async (entry: BoardEntry) => {
     if (!returnDraft || returnDraft.id !== entry.id) return;
     const note = returnDraft.note.trim();
     if (note === "") return setReturnDraft({ ...returnDraft, error: t("errors.noteRequired") });
@@ -323,7 +341,7 @@ export function QueueBoard({
     refreshSoon();
   };
 
-  const toggleTake = async (entry: QueueEntry) => {
+  const toggleTake = async (entry: BoardEntry) => {
     if (!canReview) return setNotice({ kind: "error", text: t("errors.forbidden") });
     const mine = activeTake(entry, now)?.id === meId;
     setBusy((current) => setFlag(current, entry.id, true));
@@ -356,23 +374,29 @@ export function QueueBoard({
     }
   };
 
-  const toggleSelect = (entry: QueueEntry) =>
+  const toggleSelect = (entry: BoardEntry) =>
     setSelected((current) => setFlag(current, entry.id, !current.has(entry.id)));
 
   const onKey = useEffectEvent((event: KeyboardEvent) => {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (isTyping(event.target) || dialog.current?.isOpen()) return;
+    if (isTyping(event.target) || help) return;
     const run = (action: () => unknown) => {
       event.preventDefault();
       action();
     };
+    // The arrows move between lines when a line itself has the focus (elsewhere they scroll).
+    const onLine = event.target instanceof HTMLElement && event.target.matches("[data-claim-id]");
     switch (event.key) {
       case "j":
         return run(() => move(1));
       case "k":
         return run(() => move(-1));
+      case "ArrowDown":
+        return onLine ? run(() => move(1)) : undefined;
+      case "ArrowUp":
+        return onLine ? run(() => move(-1)) : undefined;
       case "?":
-        return run(() => dialog.current?.open());
+        return run(() => setHelp(true));
       case "A":
         return run(() => void approveSelected());
       case "u":
@@ -401,7 +425,7 @@ export function QueueBoard({
     return () => window.removeEventListener("keydown", listener);
   }, []);
 
-  const handlersFor = (entry: QueueEntry): LineHandlers => ({
+  const handlersFor = (entry: BoardEntry): LineHandlers => ({
     onActivate: () => setActiveId(entry.id),
     onToggleSelect: () => toggleSelect(entry),
     onApprove: () => void approve(entry),
@@ -412,11 +436,15 @@ export function QueueBoard({
     onToggleTake: () => void toggleTake(entry),
   });
 
+  // The server's HTML (and the hydration that matches it) has the first lines; the rest render
+  // right after. Every shortcut, the selection and the focus work on `visible`, all lines.
+  const shown = hydrated ? visible : visible.slice(0, SERVER_LINES);
+
   const allSelected = visible.length > 0 && visible.every((e) => selected.has(e.id));
 
   return (
     <div className="space-y-3" data-keyboard={hydrated ? "on" : "off"}>
-      <KeyboardHints canReview={canReview} onShowAll={() => dialog.current?.open()} />
+      <KeyboardHints canReview={canReview} onShowAll={() => setHelp(true)} />
       {/* Fixed at the bottom of the window, so the outcome of a key press is seen wherever the list is scrolled. */}
       <div
         role="status"
@@ -434,7 +462,11 @@ export function QueueBoard({
             )}
           >
             {notice.text}
-            {notice.undo ? <UndoButton onUndo={notice.undo} /> : null}
+            {notice.undo ? (
+              <Suspense fallback={null}>
+                <UndoButton onUndo={notice.undo} />
+              </Suspense>
+            ) : null}
             {notice.retry ? (
               <button
                 type="button"
@@ -493,14 +525,16 @@ export function QueueBoard({
                     <Kbd className="border-white/40 bg-white/15 text-white">⇧A</Kbd>
                   </Button>
                   {reviewers ? (
-                    <AssignBulk
-                      ids={selectedEntries.map((e) => e.id)}
-                      reviewers={reviewers}
-                      onDone={(report) => {
-                        if (report.ok) setSelected(new Set());
-                        setNotice({ kind: report.ok ? "ok" : "error", text: report.text });
-                      }}
-                    />
+                    <Suspense fallback={null}>
+                      <AssignBulk
+                        ids={selectedEntries.map((e) => e.id)}
+                        reviewers={reviewers}
+                        onDone={(report) => {
+                          if (report.ok) setSelected(new Set());
+                          setNotice({ kind: report.ok ? "ok" : "error", text: report.text });
+                        }}
+                      />
+                    </Suspense>
                   ) : null}
                   <Button size="sm" variant="ghost" onClick={() => setSelected(new Set())}>
                     {t("selection.clear")}
@@ -510,8 +544,8 @@ export function QueueBoard({
             </div>
           ) : null}
           <ol aria-label={t("item.listLabel")} className="divide-line divide-y">
-            {visible.map((entry) => (
-              <li key={keyOf(entry)}>
+            {shown.map((entry, index) => (
+              <li key={keyOf(entry)} className={index >= SERVER_LINES ? BELOW_FOLD : undefined}>
                 <QueueLine
                   ref={(node) => {
                     if (node) items.current.set(entry.id, node);
@@ -533,9 +567,18 @@ export function QueueBoard({
               </li>
             ))}
           </ol>
+          {shown.length < visible.length ? (
+            <p className="border-line text-muted border-t px-4 py-3 text-sm" data-testid="queue-more">
+              {t("item.more", { count: visible.length - shown.length })}
+            </p>
+          ) : null}
         </div>
       )}
-      <ShortcutsDialog ref={dialog} canReview={canReview} />
+      {help ? (
+        <Suspense fallback={null}>
+          <ShortcutsDialog canReview={canReview} onClose={() => setHelp(false)} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -3,16 +3,20 @@
 import { AnchorBadge } from "@/components/anchor-badge";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { KeyboardEvent, Ref } from "react";
+import { lazy, Suspense, useState, type KeyboardEvent, type Ref } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/field";
 import { reviewLockActive } from "@/lib/review/rules";
 import { ClaimFacts, ClaimHeading, Kbd, QuoteInContext } from "./claim-parts";
-import { claimHref, type QueueEntry } from "./entry";
+import { claimHref, type BoardEntry } from "./entry";
 import { useTimeFormat } from "./use-time";
-import { AssignReviewer } from "@/components/assign-reviewer";
 import { ThreadPanel } from "@/components/thread-panel";
+
+// The reviewer picker loads when a line's "Assign to…" is first clicked: most lines never use it.
+const AssignReviewer = lazy(() =>
+  import("@/components/assign-reviewer").then((m) => ({ default: m.AssignReviewer })),
+);
 
 export type ReturnDraft = { id: number; note: string; error: string | null };
 
@@ -28,7 +32,10 @@ export type LineHandlers = {
 };
 
 /** Who holds the claim for review right now, if anyone: a take lapses after REVIEW_LOCK_MS. */
-export function activeTake(entry: QueueEntry, now: number): QueueEntry["takenBy"] {
+export function activeTake(
+  entry: Pick<BoardEntry, "takenBy" | "takenAt">,
+  now: number,
+): BoardEntry["takenBy"] {
   return entry.takenBy &&
     reviewLockActive(entry.takenAt === null ? null : new Date(entry.takenAt), new Date(now))
     ? entry.takenBy
@@ -44,11 +51,14 @@ export type LineText = {
   open: string;
   fourEyes: string;
   unrated: string;
+  assign: string;
 };
 
 export function useLineText(): LineText {
   const t = useTranslations("queue.item");
+  const ta = useTranslations("threads.assign");
   return {
+    assign: `${ta("label")}…`,
     approve: t("approve"),
     return: t("return"),
     take: t("take"),
@@ -75,7 +85,7 @@ export function QueueLine({
   text,
 }: {
   text: LineText;
-  entry: QueueEntry;
+  entry: BoardEntry;
   meId: number;
   canReview: boolean;
   reviewers?: { id: number; name: string }[];
@@ -232,12 +242,12 @@ export function QueueLine({
       <div className="col-span-full col-start-2 grid gap-3 md:grid-cols-[minmax(0,1fr)_13rem]">
         <ThreadPanel claimId={entry.id} summary={entry.thread ?? null} meId={meId} />
         {canReview && reviewers ? (
-          <AssignReviewer
+          <AssignOnDemand
+            label={text.assign}
             claimId={entry.id}
             reviewers={reviewers}
             current={entry.thread?.assignedTo ?? null}
             ratedById={entry.ratedBy?.id ?? null}
-            compact
           />
         ) : null}
       </div>
@@ -291,5 +301,38 @@ export function QueueLine({
         </form>
       ) : null}
     </article>
+  );
+}
+
+/** The closed picker (the same button as AssignReviewer's compact one); the picker itself on click. */
+function AssignOnDemand({
+  label,
+  ...picker
+}: {
+  label: string;
+  claimId: number;
+  reviewers: { id: number; name: string }[];
+  current: { id: number; name: string } | null;
+  ratedById: number | null;
+}) {
+  const [open, setOpen] = useState(false);
+  const closed = (
+    <div className="text-xs" data-testid="assign-reviewer">
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        aria-expanded={false}
+        aria-busy={open || undefined}
+        className="text-muted hover:text-accent rounded font-medium underline-offset-2 hover:underline"
+      >
+        {label}
+      </button>
+    </div>
+  );
+  if (!open) return closed;
+  return (
+    <Suspense fallback={closed}>
+      <AssignReviewer {...picker} compact startOpen />
+    </Suspense>
   );
 }

@@ -1,27 +1,25 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useImperativeHandle, useRef, type Ref } from "react";
+import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Kbd } from "./claim-parts";
 
-export type ShortcutsDialogHandle = { open: () => void; isOpen: () => boolean };
-
-/** The list of keyboard shortcuts, in a native modal dialog (focus kept inside, Escape closes). */
-export function ShortcutsDialog({ canReview, ref }: { canReview: boolean; ref: Ref<ShortcutsDialogHandle> }) {
+/**
+ * The list of keyboard shortcuts, in a native modal dialog (focus kept inside, Escape closes). The
+ * board mounts it when asked for (? or the hint's button; loaded then) and unmounts it once closed.
+ */
+export function ShortcutsDialog({ canReview, onClose }: { canReview: boolean; onClose: () => void }) {
   const t = useTranslations("queue.shortcuts");
   const tp = useTranslations("publish");
   const dialog = useRef<HTMLDialogElement>(null);
-  useImperativeHandle(ref, () => ({
-    open: () => {
-      if (!dialog.current?.open) dialog.current?.showModal();
-    },
-    isOpen: () => dialog.current?.open ?? false,
-  }));
+  useEffect(() => {
+    if (!dialog.current?.open) dialog.current?.showModal();
+  }, []);
 
   const rows: [string[], string][] = [
-    [["j"], t("next")],
-    [["k"], t("previous")],
+    [["j", "↓"], t("next")],
+    [["k", "↑"], t("previous")],
     ...(canReview
       ? ([
           [["a"], t("approve")],
@@ -42,6 +40,7 @@ export function ShortcutsDialog({ canReview, ref }: { canReview: boolean; ref: R
     <dialog
       ref={dialog}
       aria-labelledby="shortcuts-title"
+      onClose={onClose}
       className="border-line text-ink m-auto w-full max-w-md rounded-xl border bg-white p-0 shadow-2xl backdrop:bg-slate-900/40"
       onClick={(event) => {
         // A click on the backdrop (the dialog element itself) closes it.

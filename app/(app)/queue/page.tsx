@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { toEntry } from "@/components/queue/entry";
+import { toBoardEntry, toEntry } from "@/components/queue/entry";
 import { QueueBoard } from "@/components/queue/queue-board";
 import { QueueFiltersForm } from "@/components/queue/queue-filters";
 import { ReturnedList } from "@/components/queue/returned-list";
@@ -110,15 +110,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
               digest && (digest.count > 0 || digest.sinceReturned || digest.assignedTo)
                 ? toThreadSummary(digest)
                 : undefined;
-            // Who submitted it and the last return are the "Returned to me" tab's, not the board's.
-            return {
-              ...toEntry(item),
-              submittedBy: null,
-              returnNote: null,
-              returnedBy: null,
-              returnedAt: null,
-              thread,
-            };
+            return toBoardEntry(item, thread);
           })}
           reviewers={reviewers}
           meId={user.id}
