@@ -200,16 +200,22 @@ test("in French, the claim form loads with its words on the first click, from th
   );
   await expect(form.getByText("Ancrée aux mots exacts de l’article.")).toBeVisible();
   await form.getByLabel("Personne citée").fill("Moscou");
-  await form.getByText("Sans commentaire", { exact: true }).click();
+  // The verdict from the keyboard (its radios are visually hidden behind their labels).
+  await form.getByRole("radio", { name: "Sans commentaire" }).focus();
+  await page.keyboard.press("Space");
+  await expect(form.getByRole("radio", { name: "Sans commentaire" })).toBeChecked();
   // The right of reply's words (the reply namespace) came with the form.
   await expect(form.getByTestId("claim-right-of-reply")).toContainText("Droit de réponse");
   await form.getByLabel("Qui n’a pas commenté").fill("Kyiv");
   await form.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(page.getByRole("status")).toHaveText("Affirmation enregistrée.");
 
-  // Opened again to edit: its words are already there.
+  // The saved claim is open in the list; opened again to edit, the form's words are already there.
   const list = page.getByTestId("claim-list");
-  await list.getByRole("button", { name: /Moscou dit contrôler/ }).click();
+  await expect(list.getByRole("button", { name: /Moscou dit contrôler/ })).toHaveAttribute(
+    "aria-expanded",
+    "true",
+  );
   await list.getByRole("button", { name: "Modifier", exact: true }).click();
   await expect(form.getByLabel("Personne citée")).toHaveValue("Moscou");
   await form.getByRole("button", { name: "Annuler", exact: true }).click();
