@@ -5,8 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Verdict } from "@/lib/review/model";
 import { snapToWords } from "@/lib/text/anchor";
 import { buildSegments } from "@/lib/text/segments";
-import { VERDICT_STYLES } from "./badge-markup";
-import { cn } from "./ui/cn";
+import { DRAFT_MARK, markClass, suggestionClass } from "./reader-classes";
 import { bidiSafe } from "@/lib/text/bidi";
 
 export type ReaderClaim = { id: number; start: number; end: number; verdict: Verdict };
@@ -173,9 +172,7 @@ export function ArticleReader({
               const claimIds = s.ids.filter((id) => id > 0);
               const suggestion = suggestions[-(s.ids.find((id) => id < 0) ?? 0) - 1];
               const inDraft = s.ids.includes(0);
-              const draftMark = inDraft
-                ? "bg-accent/20 rounded-[3px] outline-accent outline-2 outline-offset-1 outline-dashed"
-                : undefined;
+              const draftMark = inDraft ? DRAFT_MARK : undefined;
               if (claimIds.length === 0 && suggestion) {
                 return (
                   <span
@@ -186,11 +183,7 @@ export function ArticleReader({
                     onClick={() => {
                       if (window.getSelection()?.isCollapsed !== false) onSelectSuggestion?.(suggestion.key);
                     }}
-                    className={cn(
-                      "decoration-accent/60 cursor-pointer underline decoration-dotted decoration-2 underline-offset-4",
-                      focusedSuggestion === suggestion.key && "bg-accent/10",
-                      draftMark,
-                    )}
+                    className={suggestionClass({ focused: focusedSuggestion === suggestion.key, inDraft })}
                   >
                     {bidiSafe(body.slice(s.start, s.end))}
                   </span>
@@ -209,15 +202,12 @@ export function ArticleReader({
                   onClick={() => {
                     if (window.getSelection()?.isCollapsed !== false) pickClaim(claimIds);
                   }}
-                  className={cn(
-                    "text-ink cursor-pointer rounded-[3px] px-px underline decoration-2 underline-offset-4 transition-colors",
-                    VERDICT_STYLES[byId.get(s.ids[0]!)?.verdict ?? "unrated"].mark,
-                    s.ids.filter((id) => id !== 0).length > 1 && "decoration-double",
-                    selectedId !== null &&
-                      s.ids.includes(selectedId) &&
-                      "outline-accent outline-2 outline-offset-1",
-                    draftMark,
-                  )}
+                  className={markClass({
+                    verdict: byId.get(s.ids[0]!)?.verdict ?? "unrated",
+                    overlap: s.ids.filter((id) => id !== 0).length > 1,
+                    selected: selectedId !== null && s.ids.includes(selectedId),
+                    inDraft,
+                  })}
                 >
                   {bidiSafe(body.slice(s.start, s.end))}
                 </mark>

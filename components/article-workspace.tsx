@@ -12,23 +12,30 @@ import type { WorkspaceClaim } from "./workspace-claim";
 import type { AddedVariant, Suggestion } from "@/lib/claims";
 import type { Language } from "@/lib/review/model";
 import { ArticleReader, type TextSpan } from "./article-reader";
-import { ClaimSuggestions, suggestionKey, type SuggestionState } from "./claim-suggestions";
+import { suggestionKey, type SuggestionState } from "./claim-suggestion-key";
 import type { SuggestMessage, SuggestRequest } from "./suggest.worker";
 import type { ClaimDraft, ClaimFormViewer } from "./claim-form";
-import { ThreadPanel } from "./thread-panel";
 import type { ThreadSummary } from "./thread-types";
-import { Button } from "./ui/button";
-import { cn } from "./ui/cn";
+// Plain: the workspace is in the page's first load, and its buttons' classes only add.
+import { PlainButton as Button } from "./ui/button-plain";
+import { joinClasses } from "./ui/classes";
 import { StageBadge, VerdictBadge } from "./verdict-badge";
 import { SourceList } from "./source-list";
 import { upperFirst } from "@/lib/text/upper-first";
 import { bidiSafe } from "@/lib/text/bidi";
 
 // The claim form (with react-hook-form, ~14 kB gzipped) loads when a claim is added or edited,
-// not with the page: reading an article needs none of it.
-const ClaimForm = dynamic(() => import("./claim-form").then((m) => m.ClaimForm), {
+// not with the page: reading an article needs none of it. Its words come with it
+// (components/claim-form-messages.ts): the page does not send them.
+const ClaimForm = dynamic(() => import("./claim-form-intl").then((m) => m.ClaimFormIntl), {
   loading: () => <div aria-busy="true" className="h-40" />,
 });
+// The analyser's suggestions show after a click on their button.
+const ClaimSuggestions = dynamic(() => import("./claim-suggestions").then((m) => m.ClaimSuggestions), {
+  loading: () => <div aria-busy="true" className="h-40" />,
+});
+// A claim's thread shows when the claim is opened (rendered on the server for a ?claim= link).
+const ThreadPanel = dynamic(() => import("./thread-panel").then((m) => m.ThreadPanel));
 
 type Panel =
   | { mode: "list" }
@@ -295,7 +302,11 @@ export function ArticleWorkspace({
                   {claims.map((claim, index) => {
                     const selected = claim.id === selectedId;
                     return (
-                      <li key={claim.id} data-claim-id={claim.id} className={cn(selected && "bg-accent/5")}>
+                      <li
+                        key={claim.id}
+                        data-claim-id={claim.id}
+                        className={joinClasses(selected && "bg-accent/5")}
+                      >
                         <button
                           type="button"
                           aria-expanded={selected}

@@ -5,11 +5,17 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { setArticleOwnerAction } from "@/app/actions/threads";
 import { callAction } from "@/components/ui/action";
-import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { PlainButton as Button } from "@/components/ui/button-plain";
+import { inputClass } from "@/components/ui/input-class";
 import { NoticeLine, type Notice } from "@/components/ui/notice-line";
-import { cn } from "@/components/ui/cn";
 import { describeError } from "@/lib/errors/text";
+
+/**
+ * The owner picker's classes: the text field's, narrower and shorter. Written out instead of merged
+ * with cn(), which would bring tailwind-merge into the article page's first load; assign-owner.test.ts
+ * checks it against cn(inputClass, "w-auto py-1 text-sm").
+ */
+export const OWNER_SELECT_CLASS = inputClass.replace("w-full", "w-auto").replace("py-2", "py-1");
 
 type Person = { id: number; name: string };
 
@@ -71,7 +77,7 @@ export function AssignOwner({
         id={`${id}-owner`}
         value={value}
         onChange={(event) => setValue(event.target.value)}
-        className={cn(inputClass, "w-auto py-1 text-sm")}
+        className={OWNER_SELECT_CLASS}
       >
         {people.map((p) => (
           <option key={p.id} value={p.id}>

@@ -12,15 +12,9 @@ import { Input } from "./ui/field";
 import { VerdictBadge } from "./verdict-badge";
 import { bidiSafe } from "@/lib/text/bidi";
 
-export type SuggestionState =
-  | { status: "idle" }
-  | { status: "running"; done: number; total: number }
-  | { status: "ready"; items: Suggestion[] }
-  | { status: "failed"; message: string };
+import { suggestionKey, type SuggestionState } from "./claim-suggestion-key";
 
-function suggestionKey(s: Pick<Suggestion, "start" | "end">) {
-  return `${s.start}-${s.end}`;
-}
+export type { SuggestionState };
 
 function draftInput(articleId: number, s: Suggestion) {
   return {

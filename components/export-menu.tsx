@@ -10,8 +10,8 @@ import {
   FORMATS,
   type CsvSeparatorName,
 } from "@/lib/export/format-names";
-import { buttonClass } from "./ui/button";
-import { cn } from "./ui/cn";
+import { buttonClass } from "./ui/button-class";
+import { joinClasses } from "./ui/classes";
 
 const itemClass = "block rounded-md px-2.5 py-2 hover:bg-slate-50 focus-visible:bg-slate-50";
 
@@ -61,7 +61,7 @@ export function ExportMenu({
   return (
     <div
       ref={root}
-      className={cn("relative", className)}
+      className={joinClasses("relative", className)}
       onBlur={(event) => {
         if (open && !root.current?.contains(event.relatedTarget as Node | null)) setOpen(false);
       }}
@@ -76,7 +76,10 @@ export function ExportMenu({
       >
         <Download aria-hidden className="size-4" />
         {t("export")}
-        <ChevronDown aria-hidden className={cn("size-4 transition-transform", open && "rotate-180")} />
+        <ChevronDown
+          aria-hidden
+          className={joinClasses("size-4 transition-transform", open && "rotate-180")}
+        />
       </button>
       <div
         id={panelId}

@@ -266,3 +266,69 @@ describe("the queue page's first load", () => {
     expect(line).toMatch(/import\("@\/components\/assign-reviewer"\)/);
   });
 });
+
+// The article page: the claim form (react-hook-form, zod), the suggestions panel and the claim
+// threads load when used; the form's message namespaces load with it, so that the page does not
+// send them (components/claim-form-messages.ts).
+describe("the article page's first load", () => {
+  const page = "app/(app)/articles/[id]/page.tsx";
+  const { entries } = clientEntries(page);
+  const { files, packages } = reach(entries);
+  const relative = [...files].map((f) => path.relative(ROOT, f));
+
+  /** The namespaces the given files' useTranslations calls name (the first part of their argument). */
+  const namespacesOf = (list: Iterable<string>) => {
+    const found = new Set<string>();
+    for (const file of list)
+      for (const m of fs.readFileSync(file, "utf8").matchAll(/useTranslations\("(\w+)/g)) found.add(m[1]!);
+    return found;
+  };
+  const pageNamespaces = new Set(
+    [...fs.readFileSync(path.join(ROOT, page), "utf8").matchAll(/^\s+"(\w+)",$/gm)].map((m) => m[1]!),
+  );
+
+  it("follows the page's client components", () => {
+    expect(entries).toContain("components/article-workspace.tsx");
+    expect(relative).toContain("components/article-reader.tsx");
+    expect(pageNamespaces).toContain("article");
+  });
+
+  it("leaves the claim form, its form library and zod, the suggestions panel and the threads out", () => {
+    for (const name of ["react-hook-form", "zod", "@hookform/resolvers"])
+      expect(packages, name).not.toContain(name);
+    for (const file of [
+      "components/claim-form.tsx",
+      "components/claim-form-intl.tsx",
+      "components/claim-suggestions.tsx",
+      "components/thread-panel.tsx",
+      "components/similar-claims-panel.tsx",
+    ])
+      expect(relative, file).not.toContain(file);
+    const workspace = fs.readFileSync(path.join(ROOT, "components/article-workspace.tsx"), "utf8");
+    expect(workspace).toMatch(/dynamic\(\(\) => import\("\.\/claim-form-intl"\)/);
+    expect(workspace).toMatch(/dynamic\(\(\) => import\("\.\/claim-suggestions"\)/);
+    expect(workspace).toMatch(/dynamic\(\(\) => import\("\.\/thread-panel"\)/);
+  });
+
+  it("leaves tailwind-merge out: its highlights and buttons join their classes (reader-classes.ts)", () => {
+    expect(
+      relative.filter((f) => /components\/ui\/(cn|button|field)\.tsx?$/.test(f)),
+      "modules bringing cn()",
+    ).toEqual([]);
+    expect(packages).not.toContain("tailwind-merge");
+  });
+
+  it("sends the namespaces its first-load client components use, and the form's load with the form", async () => {
+    for (const ns of namespacesOf(files)) expect(pageNamespaces, ns).toContain(ns);
+    const { CLAIM_FORM_NAMESPACES } = await import("./claim-form-messages");
+    for (const ns of CLAIM_FORM_NAMESPACES) expect(pageNamespaces, ns).not.toContain(ns);
+    // Everything the form and the panels it loads translate is either on the page or loaded with it.
+    const loaded = reach([
+      "components/claim-form-intl.tsx",
+      "components/claim-suggestions.tsx",
+      "components/thread-panel.tsx",
+    ]).files;
+    for (const ns of namespacesOf(loaded))
+      expect([...pageNamespaces, ...CLAIM_FORM_NAMESPACES], ns).toContain(ns);
+  });
+});

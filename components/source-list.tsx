@@ -4,7 +4,7 @@
 import { useTranslations } from "next-intl";
 import { occurredText, sizeText, type FileRef, type SourceView } from "@/lib/evidence/sources";
 import { bidiSafe } from "@/lib/text/bidi";
-import { cn } from "./ui/cn";
+import { joinClasses } from "./ui/classes";
 
 const LINK = "text-accent underline-offset-2 hover:underline";
 
@@ -141,7 +141,7 @@ export function SourceList({
   className?: string;
 }) {
   return (
-    <ul className={cn("space-y-1", className)} data-testid="source-list">
+    <ul className={joinClasses("space-y-1", className)} data-testid="source-list">
       {sources.map((source, i) => (
         <li key={i} className="[overflow-wrap:anywhere]" data-kind={source.kind}>
           <SourceItem source={source} />

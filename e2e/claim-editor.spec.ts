@@ -14,6 +14,7 @@ const FIXTURE = fs.readFileSync(
 );
 
 let articleId = 0;
+let frenchArticleId = 0;
 
 test.beforeAll(async () => {
   const editor = await getUserCredentialsByEmail({ email: ACCOUNTS.editor.email });
@@ -30,6 +31,19 @@ test.beforeAll(async () => {
     },
   });
   articleId = article.id;
+  const french = await createArticle({
+    actor: { id: editor!.id, role: editor!.role },
+    input: {
+      title: "Zelensky accuse la Russie (formulaire)",
+      outlet: "Fixture",
+      url: "",
+      language: "fr",
+      publishedAt: "",
+      body: FIXTURE,
+      bodyFormat: "text",
+    },
+  });
+  frenchArticleId = french.id;
   closeDb();
 });
 
@@ -161,4 +175,49 @@ test("a stale save shows who changed the claim and keeps what the editor typed",
   await expect(pageA.getByRole("status")).toHaveText("Claim saved.");
   await ana.close();
   await ben.close();
+});
+
+// The claim form and its words (claimForm, reply, similar, live) are not in the page: they load on
+// the first click that opens the form, in the reader's language, and the form saves at once.
+test("in French, the claim form loads with its words on the first click, from the keyboard, and saves", async ({
+  page,
+}) => {
+  await signIn(page, "editor");
+  await page
+    .context()
+    .addCookies([{ name: "claimdesk-locale", value: "fr", domain: "127.0.0.1", path: "/" }]);
+  await page.goto(`/articles/${frenchArticleId}`);
+  // None of the form's words were sent with the page.
+  expect(await page.content()).not.toContain("Ancrée aux mots exacts de l’article.");
+
+  await selectText(page, "Moscou dit contrôler un peu plus des deux tiers de la région de Donetsk");
+  const add = page.getByTestId("add-claim-from-selection");
+  await add.focus();
+  await page.keyboard.press("Enter");
+  const form = page.getByTestId("claim-form");
+  await expect(form.getByLabel("Citation")).toHaveValue(
+    "Moscou dit contrôler un peu plus des deux tiers de la région de Donetsk",
+  );
+  await expect(form.getByText("Ancrée aux mots exacts de l’article.")).toBeVisible();
+  await form.getByLabel("Personne citée").fill("Moscou");
+  // The verdict from the keyboard (its radios are visually hidden behind their labels).
+  await form.getByRole("radio", { name: "Sans commentaire" }).focus();
+  await page.keyboard.press("Space");
+  await expect(form.getByRole("radio", { name: "Sans commentaire" })).toBeChecked();
+  // The right of reply's words (the reply namespace) came with the form.
+  await expect(form.getByTestId("claim-right-of-reply")).toContainText("Droit de réponse");
+  await form.getByLabel("Qui n’a pas commenté").fill("Kyiv");
+  await form.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText("Affirmation enregistrée.");
+
+  // The saved claim is open in the list; opened again to edit, the form's words are already there.
+  const list = page.getByTestId("claim-list");
+  await expect(list.getByRole("button", { name: /Moscou dit contrôler/ })).toHaveAttribute(
+    "aria-expanded",
+    "true",
+  );
+  await list.getByRole("button", { name: "Modifier", exact: true }).click();
+  await expect(form.getByLabel("Personne citée")).toHaveValue("Moscou");
+  await form.getByRole("button", { name: "Annuler", exact: true }).click();
+  await expect(list).toBeVisible();
 });

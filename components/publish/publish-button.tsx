@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { publishSummaryAction } from "@/app/(app)/articles/[id]/versions/actions";
 import { callAction, isRetryable } from "@/components/ui/action";
-import { Button } from "@/components/ui/button";
+import { PlainButton as Button } from "@/components/ui/button-plain";
 import { NoticeLine, type Notice } from "@/components/ui/notice-line";
 import { describeError } from "@/lib/errors/text";
 

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { cn } from "./cn";
+import { joinClasses } from "./classes";
 
 /** `retry`: the failed call again, offered when trying again can help (see callAction). */
 export type Notice = { kind: "done" | "error"; text: string; retry?: () => void };
@@ -11,7 +11,7 @@ export function NoticeLine({ notice }: { notice: Notice | null }) {
   return (
     <p
       role={notice.kind === "error" ? "alert" : "status"}
-      className={cn(
+      className={joinClasses(
         "rounded-md border px-3 py-2 text-sm",
         notice.kind === "error"
           ? "border-disputed/30 bg-disputed-bg text-disputed"

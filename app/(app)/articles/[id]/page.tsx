@@ -67,10 +67,10 @@ export default async function ArticlePage({ params }: { params: Params }) {
 
   return (
     <ClientMessages
+      // The claim form's own namespaces (claimForm, reply, similar, live) load with it, on demand
+      // (components/claim-form-messages.ts).
       namespaces={[
         "article",
-        "reply",
-        "claimForm",
         "claimWork",
         "common",
         "errorReasons",
@@ -79,8 +79,6 @@ export default async function ArticlePage({ params }: { params: Params }) {
         "exportMenu",
         "exportOptions",
         "publish",
-        "live",
-        "similar",
         "stages",
         "suggest",
         "threads",
