@@ -50,8 +50,8 @@ function compactSource(source: SourceView): SourceView {
   return kept as SourceView;
 }
 
-/** The board's entry for a claim in review: the fields its line renders, with its thread. */
-export function toBoardEntry(item: QueueItem, thread: ThreadSummary | undefined): BoardEntry {
+/** What every queue line shows of a claim, in the browser's shape (times as epoch milliseconds). */
+function lineFields(item: QueueItem): Omit<BoardEntry, "sources" | "thread"> {
   return {
     id: item.id,
     version: item.version,
@@ -64,41 +64,33 @@ export function toBoardEntry(item: QueueItem, thread: ThreadSummary | undefined)
     verdict: item.verdict,
     verdictNote: item.verdictNote,
     silentParty: item.silentParty,
-    sources: item.sources.map(compactSource),
     ratedBy: item.ratedBy,
     ratedAt: ms(item.ratedAt),
     submittedAt: ms(item.submittedAt),
     takenBy: item.reviewTakenBy,
     takenAt: ms(item.reviewTakenAt),
     reviewReason: item.reviewReason,
+  };
+}
+
+/** The board's entry for a claim in review: the fields its line renders, with its thread. */
+export function toBoardEntry(item: QueueItem, thread: ThreadSummary | undefined): BoardEntry {
+  return {
+    ...lineFields(item),
+    sources: item.sources.map(compactSource),
     ...(thread ? { thread } : {}),
   };
 }
 
+/** A claim for the "Returned to me" tab: the line's fields, who submitted it and its last return. */
 export function toEntry(item: QueueItem): QueueEntry {
   return {
-    id: item.id,
-    version: item.version,
-    articleId: item.articleId,
-    articleTitle: item.articleTitle,
-    quote: item.quote,
-    context: item.context,
-    statement: item.statement,
-    speaker: item.speaker,
-    verdict: item.verdict,
-    verdictNote: item.verdictNote,
-    silentParty: item.silentParty,
+    ...lineFields(item),
     sources: item.sources,
-    ratedBy: item.ratedBy,
-    ratedAt: ms(item.ratedAt),
     submittedBy: item.submittedBy,
-    submittedAt: ms(item.submittedAt),
-    takenBy: item.reviewTakenBy,
-    takenAt: ms(item.reviewTakenAt),
     returnNote: item.returnNote,
     returnedBy: item.returnedBy,
     returnedAt: ms(item.returnedAt),
-    reviewReason: item.reviewReason,
   };
 }
 
