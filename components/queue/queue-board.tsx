@@ -140,9 +140,19 @@ export function QueueBoard({
     node.focus();
   });
 
+  // A return note being written keeps its line: the fresh list waits until it is sent or cancelled
+  // (a list fetched meanwhile would take the line and its note away without a word).
+  const drafting = useRef(false);
+  useEffect(() => {
+    drafting.current = returnDraft !== null;
+  });
   const refreshSoon = () => {
     window.clearTimeout(refreshTimer.current);
-    refreshTimer.current = window.setTimeout(() => router.refresh(), 700);
+    const tick = () => {
+      if (drafting.current) refreshTimer.current = window.setTimeout(tick, 700);
+      else router.refresh();
+    };
+    refreshTimer.current = window.setTimeout(tick, 700);
   };
 
   // Others approve too: fetch the queue again every minute while the page is in view.
