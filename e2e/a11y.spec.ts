@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { signIn } from "./helpers";
+import { signIn, setLocaleCookie } from "./helpers";
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -93,9 +93,7 @@ for (const locale of ["en", "fr"] as const) {
   for (const path of ARTICLE_PAGES) {
     test(`${path} in ${locale} has no serious accessibility violations`, async ({ page }) => {
       await signIn(page, "editor");
-      await page
-        .context()
-        .addCookies([{ name: "claimdesk-locale", value: locale, domain: "127.0.0.1", path: "/" }]);
+      await setLocaleCookie(page, locale);
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectNoSeriousViolations(page);
@@ -136,9 +134,7 @@ for (const locale of ["en", "fr"] as const) {
   }) => {
     await page.setViewportSize({ width: 390, height: 780 });
     await signIn(page, "admin");
-    await page
-      .context()
-      .addCookies([{ name: "claimdesk-locale", value: locale, domain: "127.0.0.1", path: "/" }]);
+    await setLocaleCookie(page, locale);
     await page.goto("/queue");
     const menu = page.getByRole("banner").getByRole("button", { name: "Menu" });
     await expect(menu).toHaveAttribute("aria-expanded", "false");

@@ -4,7 +4,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { ACCOUNTS } from "./accounts";
 import { closeDb } from "./data";
-import { selectText, signIn } from "./helpers";
+import { selectText, signIn, setLocaleCookie } from "./helpers";
 import { createArticle } from "@/lib/data/articles";
 import { getUserCredentialsByEmail } from "@/lib/data/users";
 
@@ -183,9 +183,7 @@ test("in French, the claim form loads with its words on the first click, from th
   page,
 }) => {
   await signIn(page, "editor");
-  await page
-    .context()
-    .addCookies([{ name: "claimdesk-locale", value: "fr", domain: "127.0.0.1", path: "/" }]);
+  await setLocaleCookie(page, "fr");
   await page.goto(`/articles/${frenchArticleId}`);
   // None of the form's words were sent with the page.
   expect(await page.content()).not.toContain("Ancrée aux mots exacts de l’article.");

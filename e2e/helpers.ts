@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { ACCOUNTS } from "./accounts";
+import { LOCALE_COOKIE, type Locale } from "@/lib/i18n/locale";
 
 export type AccountKey = keyof typeof ACCOUNTS;
 
@@ -10,6 +11,14 @@ export async function signIn(page: Page, who: AccountKey, path = "/sign-in") {
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("current-user")).toHaveText(account.name);
+}
+
+/**
+ * Shows the desk in `locale` through the language cookie (the account's saved language, if any,
+ * still wins): unlike the language switch, it changes nothing for the specs that follow.
+ */
+export async function setLocaleCookie(page: Page, locale: Locale) {
+  await page.context().addCookies([{ name: LOCALE_COOKIE, value: locale, domain: "127.0.0.1", path: "/" }]);
 }
 
 /** Selects the given words of the article body with a real DOM range, as a mouse drag does, and releases. */

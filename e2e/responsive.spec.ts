@@ -3,7 +3,7 @@
 // SCREENSHOTS=1 each page is also saved to test-results/screens/ to be looked at.
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { signIn } from "./helpers";
+import { signIn, setLocaleCookie } from "./helpers";
 import { ACCOUNTS } from "./accounts";
 import { closeDb } from "./data";
 import { createArticle } from "@/lib/data/articles";
@@ -256,9 +256,7 @@ test("on a phone, what waits on me shows on the menu button and is read with it,
   for (const locale of LOCALES) {
     // By the language cookie, not the switch: the switch would save the editor's language for the
     // specs that follow (search.spec.ts sets the cookie and expects it to decide).
-    await page
-      .context()
-      .addCookies([{ name: "claimdesk-locale", value: locale, domain: "127.0.0.1", path: "/" }]);
+    await setLocaleCookie(page, locale);
     await page.goto("/articles");
     await expect(page.locator("html")).toHaveAttribute("lang", locale);
     const banner = page.getByRole("banner");

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
 import { closeDb } from "./data";
-import { selectText, signIn } from "./helpers";
+import { selectText, signIn, setLocaleCookie } from "./helpers";
 import { createArticle } from "@/lib/data/articles";
 import { getUserCredentialsByEmail } from "@/lib/data/users";
 import { ACCOUNTS } from "./accounts";
@@ -116,9 +116,7 @@ test("the similar-claims checker in French loads its panel when the field is foc
   page,
 }) => {
   await signIn(page, "editor");
-  await page
-    .context()
-    .addCookies([{ name: "claimdesk-locale", value: "fr", domain: "127.0.0.1", path: "/" }]);
+  await setLocaleCookie(page, "fr");
   await page.goto("/search");
   const panel = page.getByTestId("similar-claims");
   // The panel's frame and hint come from the server, before its JavaScript has loaded.
