@@ -21,7 +21,7 @@
 // query alone, and the suggestion cost per 10,000 words. Prints a table and writes
 // bench/results.json and bench/results.md. Routes missing on this branch are reported as not
 // available. --profile writes a .cpuprofile of the desk's server to bench/data/profiles/ and
-// prints where its time went (scripts/bench/profile.ts).
+// prints where its time went in the measured runs (scripts/bench/profile.ts; not the start-up).
 // First: sets DATABASE_URL for --db postgres before lib/data loads.
 import {
   BENCH_POSTGRES_URL,
@@ -47,7 +47,7 @@ import { manifestPath, type BenchManifest } from "./bench/accounts";
 import { createRng, generateText, type Lang } from "./bench/text";
 import { buildDeskCopy, buildMinimalApp } from "./bench/builds";
 import { catalogBytes, measurePieces, type Piece } from "./bench/pieces";
-import { summariseProfile } from "./bench/profile";
+import { monotonicUs, summariseProfile, type ProfileWindow } from "./bench/profile";
 import { REANCHOR_TARGET_MS, reanchorCost } from "./bench/reanchor";
 
 const { values: args } = parseArgs({
@@ -923,6 +923,7 @@ async function main(): Promise<void> {
   ];
 
   const rows: Row[] = [];
+  const profiled: { windows: ProfileWindow[]; responses: number } = { windows: [], responses: 0 };
   try {
     for (const s of scenarios) {
       if (ONLY && !ONLY.has(s.name) && !s.minimal && !s.minimalWorkers) continue;
@@ -942,7 +943,13 @@ async function main(): Promise<void> {
       }
       log(`  ${s.label}: warm-up ${WARMUP} s, then ${DURATION} s at ${base.connections} connections…`);
       if (WARMUP > 0) await cannon(s, WARMUP);
+      // The profile counts the desk's measured runs only (not its start-up or the warm-ups).
+      const window = { fromUs: monotonicUs(), responses: desk.responses };
       const m = await cannon(s, DURATION);
+      if (serverOf(s) === desk) {
+        profiled.windows.push({ fromUs: window.fromUs, toUs: monotonicUs() });
+        profiled.responses += desk.responses - window.responses + base.connections;
+      }
       const row: Row = { ...base, available: true, ...m };
       if (s.page) {
         const js = await firstLoadJs(s.path, cookie, serverOf(s).base);
@@ -1043,7 +1050,9 @@ async function main(): Promise<void> {
   const heaviestJs = Math.max(0, ...jsRows.map((r) => r.firstLoadJsKb!));
   const jsLimit = minimalJs === undefined ? undefined : minimalJs + JS_MARGIN_KB;
   const jsMet = jsLimit !== undefined && heaviestJs <= jsLimit;
-  const profile = args.profile ? summariseProfile(PROFILES, profileStart, desk.responses) : null;
+  const profile = args.profile
+    ? summariseProfile(PROFILES, profileStart, profiled.responses, profiled.windows)
+    : null;
 
   log("");
   log(table(rows));
@@ -1156,7 +1165,7 @@ async function main(): Promise<void> {
       ...(profile
         ? [
             "",
-            `Where the desk's server spent its CPU (${profile.summary.requests} responses, self time per piece):`,
+            `Where the desk's server spent its CPU in the measured runs (${profile.summary.requests} responses; start-up and warm-ups left out; self time per piece):`,
             "",
             ...profile.summary.buckets.map(
               (b) =>

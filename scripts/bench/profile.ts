@@ -120,13 +120,32 @@ export type ProfileSummary = {
   topFiles: { bucket: string; origin: string; ms: number }[];
 };
 
-export function analyseProfile(file: string, requests?: number): ProfileSummary {
+/**
+ * A stretch of the run to count, in microseconds of the machine's monotonic clock: the clock of the
+ * profile's timestamps (V8's) and of `process.hrtime` in every process (CLOCK_MONOTONIC).
+ */
+export type ProfileWindow = { fromUs: number; toUs: number };
+
+/** Now on the profiles' clock, for a window's ends. */
+export function monotonicUs(): number {
+  return Number(process.hrtime.bigint() / 1000n);
+}
+
+/**
+ * Self time per piece. With `windows`, only the samples taken inside them count: the measured
+ * runs, not the server's start-up, its first compilations or the warm-ups between routes.
+ */
+export function analyseProfile(file: string, requests?: number, windows?: ProfileWindow[]): ProfileSummary {
   const profile = JSON.parse(fs.readFileSync(file, "utf8")) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
+  const counted = (at: number) => !windows || windows.some((w) => at >= w.fromUs && at <= w.toUs);
+  let at = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
     const id = profile.samples[i]!;
-    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (counted(at)) selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
   }
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -164,7 +183,9 @@ export function analyseProfile(file: string, requests?: number): ProfileSummary 
   const busyMs = [...buckets].filter(([b]) => b !== "idle").reduce((a, [, ms]) => a + ms, 0);
   return {
     file,
-    wallMs: (profile.endTime - profile.startTime) / 1000,
+    wallMs: windows
+      ? windows.reduce((sum, w) => sum + (w.toUs - w.fromUs), 0) / 1000
+      : (profile.endTime - profile.startTime) / 1000,
     busyMs,
     requests,
     buckets: [...buckets]
@@ -207,6 +228,7 @@ export function summariseProfile(
   dir: string,
   since: number,
   requests?: number,
+  windows?: ProfileWindow[],
 ): { text: string; summary: ProfileSummary } | null {
   if (!fs.existsSync(dir)) return null;
   const newest = fs
@@ -216,7 +238,7 @@ export function summariseProfile(
     .filter((f) => fs.statSync(f).mtimeMs >= since)
     .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
   if (!newest) return null;
-  const summary = analyseProfile(newest, requests);
+  const summary = analyseProfile(newest, requests, windows);
   return { text: formatSummary(summary), summary };
 }
 
