@@ -529,6 +529,7 @@ export function ClaimForm({
       {verdict === "uncommented" ? (
         <ClaimRightOfReply
           idPrefix={formId}
+          claimId={claim?.id}
           party={silentParty}
           value={reply}
           onChange={setReply}

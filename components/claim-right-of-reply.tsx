@@ -4,7 +4,11 @@
 // when its silent party was asked for comment or recorded as not contacted. Here the editor does
 // either in place, with the claim: the party is the claim's silent party, written once. "Already
 // recorded, or later" sends nothing (the claim's page records requests too); the server decides.
+// On a claim already saved, what is recorded (requests and "not contacted" notes) is read when the
+// fieldset shows, so that the editor sees it before asking again.
 import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+import { loadRightOfReplyAction } from "@/app/actions/right-of-reply";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { COMMENT_CHANNELS, type CommentChannel } from "@/lib/review/model";
 import type { ClaimRightOfReplyInput } from "@/lib/validation/comment";
@@ -46,8 +50,29 @@ export function rightOfReplyInput(draft: RightOfReplyDraft): ClaimRightOfReplyIn
   return undefined;
 }
 
+/** The lines already recorded on a saved claim; null while they load, or for a new claim. */
+function useRecorded(claimId: number | undefined): string[] | null {
+  const [lines, setLines] = useState<string[] | null>(null);
+  useEffect(() => {
+    if (claimId === undefined) return;
+    let current = true;
+    loadRightOfReplyAction({ claimId }).then(
+      (result) => {
+        if (current && result.ok) setLines(result.data.lines);
+      },
+      // Not read (offline, signed out): the fieldset works without it, as for a new claim.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [claimId]);
+  return lines;
+}
+
 export function ClaimRightOfReply({
   idPrefix,
+  claimId,
   party,
   value,
   onChange,
@@ -55,6 +80,8 @@ export function ClaimRightOfReply({
   message,
 }: {
   idPrefix: string;
+  /** The saved claim whose record to show; none for a claim not saved yet. */
+  claimId?: number;
   party: string;
   value: RightOfReplyDraft;
   onChange: (next: RightOfReplyDraft) => void;
@@ -63,6 +90,7 @@ export function ClaimRightOfReply({
   message: (key: string | undefined) => string | undefined;
 }) {
   const t = useTranslations("reply");
+  const recorded = useRecorded(claimId);
   const id = (name: string) => `${idPrefix}-ror-${name}`;
   const set = (patch: Partial<RightOfReplyDraft>) => onChange({ ...value, ...patch });
   const who = party.trim() === "" ? "…" : party.trim();
@@ -78,6 +106,18 @@ export function ClaimRightOfReply({
       <p id={id("hint")} className="text-muted text-xs">
         {t("formHint", { party: who })}
       </p>
+      {recorded && recorded.length > 0 ? (
+        <div className="text-xs" data-testid="claim-right-of-reply-recorded">
+          <p className="font-medium">{t("formRecordedTitle")}</p>
+          <ul className="text-muted mt-0.5 list-disc space-y-0.5 ps-4">
+            {recorded.map((line, i) => (
+              <li key={i} className="[overflow-wrap:anywhere]">
+                {line}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {errors._ ? (
         <p role="alert" className="text-disputed text-xs">
           {message(errors._)}

@@ -13,7 +13,7 @@ import type { Language, Role } from "@/lib/review/model";
 import { ACCOUNTS } from "./accounts";
 import { closeDb } from "./data";
 import { E2E_CLOCK_FILE } from "./env";
-import { signIn } from "./helpers";
+import { setLocaleCookie, signIn } from "./helpers";
 
 const HOUR = 3_600_000;
 type Actor = { id: number; role: Role };
@@ -200,6 +200,63 @@ test("the claim form asks for the right of reply before an uncommented claim ent
   expect(record.notContacted).toMatchObject([
     { party: "Kyiv", reason: "Le ministère ne répond plus à la rédaction depuis 2025." },
   ]);
+});
+
+// A request recorded on the claim's page (or through the API) shows in the claim form, in the
+// reader's language: the editor sees it is there, leaves "already recorded", and the claim is queued.
+test("the claim form shows the right of reply already recorded, in both languages, and queues on it", async ({
+  page,
+}) => {
+  const body = "Moscou dit contrôler 80 % de la région.\n\nKyiv n'a pas réagi.";
+  const { articleId, claimId } = await silentClaim("fr", body, "Moscou dit contrôler 80 % de la région.");
+  await signIn(page, "editor");
+  const openForm = async (edit: string) => {
+    await page.goto(`/articles/${articleId}`);
+    await page
+      .getByTestId("claim-list")
+      .getByRole("button", { name: /Moscou dit contrôler 80/ })
+      .click();
+    await page.getByTestId("claim-list").getByRole("button", { name: edit, exact: true }).click();
+    return page.getByTestId("claim-form");
+  };
+
+  // Nothing recorded yet: no such list.
+  let form = await openForm("Edit");
+  await expect(form.getByTestId("claim-right-of-reply")).toContainText("a request for comment to Kyiv");
+  await expect(form.getByTestId("claim-right-of-reply-recorded")).toHaveCount(0);
+
+  await createCommentRequest({
+    actor: editor,
+    input: {
+      claimId,
+      party: "Kyiv",
+      channel: "email",
+      askedAt: "2026-12-01T14:00",
+      deadline: "2026-12-01T18:00",
+    },
+    now: new Date("2026-12-01T16:00:00Z"),
+  });
+  form = await openForm("Edit");
+  const recorded = form.getByTestId("claim-right-of-reply-recorded");
+  await expect(recorded).toContainText("Already recorded on this claim");
+  await expect(recorded).toContainText("Asked Kyiv by e-mail on");
+  await expect(recorded).toContainText("deadline 18:00");
+
+  // The same record in French.
+  await setLocaleCookie(page, "fr");
+  form = await openForm("Modifier");
+  await expect(form.getByTestId("claim-right-of-reply-recorded")).toContainText(
+    "Déjà enregistré sur cette affirmation",
+  );
+  await expect(form.getByTestId("claim-right-of-reply-recorded")).toContainText(
+    "Kyiv sollicité par courriel le",
+  );
+
+  // "Already recorded" is the default: submitting queues the claim without asking again.
+  await expect(form.getByLabel("Déjà enregistré, ou plus tard")).toBeChecked();
+  await form.getByRole("button", { name: "Enregistrer et soumettre" }).click();
+  await expect.poll(async () => (await getClaimById({ id: claimId }))?.stage).toBe("in_review");
+  expect((await getRightOfReply({ claimId, now: new Date() })).requests).toHaveLength(1);
 });
 
 test("a reply with a document becomes a source of the claim, in the page and in every export", async ({

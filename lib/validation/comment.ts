@@ -65,3 +65,6 @@ export const claimRightOfReplySchema = z.discriminatedUnion(
   { error: "invalidRightOfReply" },
 );
 export type ClaimRightOfReplyInput = z.input<typeof claimRightOfReplySchema>;
+
+/** A claim whose right-of-reply record the claim form reads. */
+export const rightOfReplyRefSchema = z.object({ claimId: id });

@@ -380,6 +380,11 @@ export const ACTIONS: Record<string, ActionExpectation> = {
     access: "signed_in",
     args: (fx) => [{ claimId: fx.inReview.id }],
   },
+  // A claim's right-of-reply record, as the claim form shows it: any signed-in account.
+  "app/actions/right-of-reply.ts#loadRightOfReplyAction": {
+    access: "signed_in",
+    args: (fx) => [{ claimId: fx.inReview.id }],
+  },
   "app/actions/threads.ts#postMessageAction": {
     access: EDITORS,
     args: (fx) => [{ claimId: fx.inReview.id, body: "Which source gives 12 villages?" }],
