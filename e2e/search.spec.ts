@@ -27,6 +27,9 @@ test("an editor searches from the navigation without accents and opens a result"
     .and(page.locator(DEMO_LINK));
   await expect(result).toBeVisible();
   await expect(result.locator("mark")).toHaveText("contrôleurs");
+  // The marks carry no class: the results list styles them (a pale amber, not the browser's yellow).
+  await expect(result.locator("mark")).toHaveCSS("padding-left", "2px");
+  await expect(result.locator("mark")).not.toHaveCSS("background-color", "rgb(255, 255, 0)");
   await expect(
     page
       .getByTestId("article-results")

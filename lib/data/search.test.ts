@@ -169,6 +169,39 @@ describe("search: ranking with and without filters", () => {
     expect(pageTwo?.claims?.page).toBe(1);
     expect(pageTwo?.claims?.items).toEqual(plain?.claims?.items);
   });
+
+  it("highlights only the rows of the page, in the ranking's order, on every page", async () => {
+    // More matches than a page of claims (20) and than the articles shown (10), of different
+    // lengths so that they rank apart, and equal ones so that the newest comes first among ties.
+    for (let a = 0; a < 12; a++) {
+      const filler = " et du vent".repeat(a % 4);
+      const body = `Un zéphyrin souffle${filler}.\n\nLe zéphyrin tombe${filler} sur Brest.`;
+      const { id } = await article(`Bulletin ${a}${a % 3 === 0 ? " zéphyrin" : ""}`, body, {
+        outlet: "Ouest",
+      });
+      await createClaim({ actor: editor, input: claimInput(id, body, `Un zéphyrin souffle${filler}.`) });
+      await createClaim({
+        actor: editor,
+        input: claimInput(id, body, `Le zéphyrin tombe${filler} sur Brest.`, {
+          statement: `Le zéphyrin tombe${filler} sur Brest, dit la note.`,
+        }),
+      });
+    }
+    // The outlet filter keeps every row but reads them joined, ranked and highlighted in one query.
+    for (const page of [1, 2]) {
+      const plain = await search(q("zephyrin", { page }));
+      const joined = await search(q("zephyrin", { page, outlet: "Ouest" }));
+      expect(plain?.claims?.total).toBe(24);
+      expect(plain?.claims?.page).toBe(page);
+      expect(plain?.claims?.items).toHaveLength(page === 1 ? 20 : 4);
+      expect(plain?.claims).toEqual(joined?.claims);
+      for (const claim of plain!.claims!.items) expect(marked(claim.statement)).toEqual(["zéphyrin"]);
+      expect(plain?.articles?.total).toBe(12);
+      expect(plain?.articles?.items).toHaveLength(10);
+      expect(plain?.articles).toEqual(joined?.articles);
+      for (const a of plain!.articles!.items) expect(marked(a.excerpt)).toContain("zéphyrin");
+    }
+  });
 });
 
 describe("search: hostile query strings", () => {

@@ -129,6 +129,27 @@ const claimHighlightColumns = sql`
   highlight(claims_fts, 2, ${HIT_START}, ${HIT_END}) AS speaker_hl,
   snippet(claims_fts, 3, ${HIT_START}, ${HIT_END}, '…', 24) AS note_hl`;
 
+// Highlights and snippets (FTS5 highlight() and snippet()) are computed for every row a query
+// reads, before ORDER BY … LIMIT keeps the page: for a common word, thousands of texts tokenized to
+// show twenty (an article's snippet reads its whole body). So the page's rows are ranked first,
+// by id alone, then highlighted by a second MATCH that keeps only those ids. The ids are tested
+// with "+rowid", an expression FTS5 is not offered: given "rowid IN (…)" itself, FTS5 runs the
+// whole match again for each id, which costs more than the highlights it saves.
+
+/** Only the page's rows, by id: `+<rowid> IN (…)`, so that the test is SQLite's, not FTS5's. */
+function pageRows(rowid: SQL, ranked: { id: number }[]): SQL {
+  return sql`+${rowid} IN ${ranked.map((r) => r.id)}`;
+}
+
+/** The highlighted rows in the order of the ranking. */
+function inRankOrder<T extends { id: number }>(ranked: { id: number }[], rows: T[]): T[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ranked.flatMap((r) => {
+    const row = byId.get(r.id);
+    return row ? [row] : [];
+  });
+}
+
 /** The match expression for the database in use: FTS5 MATCH on SQLite, a to_tsquery text on PostgreSQL. */
 function buildMatch(q: string, mode: MatchMode, options: SearchOptions): string | null {
   return dialect() === "postgres" ? buildSearchTsQuery(q, mode, options) : buildSearchMatch(q, mode, options);
@@ -182,16 +203,26 @@ async function sqliteClaimRows(
     sql`SELECT count(*) AS n FROM claims_fts WHERE claims_fts MATCH ${match}`,
   );
   const total = count?.n ?? 0;
-  const hits = await queryRows<ClaimHighlights>(
+  const ranked = await queryRows<{ id: number }>(
     db,
     sql`
-    SELECT claims_fts.rowid AS id, ${claimHighlightColumns}
+    SELECT claims_fts.rowid AS id
     FROM claims_fts
     WHERE claims_fts MATCH ${match}
     ORDER BY bm25(claims_fts, 4.0, 2.0, 2.0, 1.0, 1.0), claims_fts.rowid DESC
     LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}`,
   );
-  if (hits.length === 0) return { total, rows: [] };
+  if (ranked.length === 0) return { total, rows: [] };
+  const hits = inRankOrder(
+    ranked,
+    await queryRows<ClaimHighlights>(
+      db,
+      sql`
+      SELECT claims_fts.rowid AS id, ${claimHighlightColumns}
+      FROM claims_fts
+      WHERE claims_fts MATCH ${match} AND ${pageRows(sql`claims_fts.rowid`, ranked)}`,
+    ),
+  );
   const details = new Map(
     (
       await queryRows<Omit<ClaimRow, keyof ClaimHighlights> & { id: number }>(
@@ -282,16 +313,26 @@ async function articleRows(
     sql`SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ${match}`,
   );
   const total = count?.n ?? 0;
-  const hits = await queryRows<{ id: number; title_hl: string; body_hl: string }>(
+  const ranked = await queryRows<{ id: number }>(
     db,
     sql`
-    SELECT articles_fts.rowid AS id, ${articleHighlightColumns}
+    SELECT articles_fts.rowid AS id
     FROM articles_fts
     WHERE articles_fts MATCH ${match}
     ORDER BY bm25(articles_fts, 5.0, 1.0), articles_fts.rowid DESC
     LIMIT ${ARTICLE_LIMIT}`,
   );
-  if (hits.length === 0) return { total, rows: [] };
+  if (ranked.length === 0) return { total, rows: [] };
+  const hits = inRankOrder(
+    ranked,
+    await queryRows<{ id: number; title_hl: string; body_hl: string }>(
+      db,
+      sql`
+      SELECT articles_fts.rowid AS id, ${articleHighlightColumns}
+      FROM articles_fts
+      WHERE articles_fts MATCH ${match} AND ${pageRows(sql`articles_fts.rowid`, ranked)}`,
+    ),
+  );
   const details = new Map(
     (
       await queryRows<Omit<ArticleRow, "title_hl" | "body_hl">>(

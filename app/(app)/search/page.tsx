@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "@/lib/i18n/server";
-import { Highlighted } from "@/components/highlighted";
+import { HIT_MARKS, Highlighted } from "@/components/highlighted";
 import { SimilarClaimsChecker } from "@/components/similar-claims-checker";
 import { StageBadge, VerdictBadge } from "@/components/verdict-badge-server";
 import { buttonClass } from "@/components/ui/button";
@@ -45,10 +45,11 @@ function hrefFor(query: SearchQuery, changes: Partial<SearchQuery>): string {
 export default async function SearchPage({ searchParams }: { searchParams: SearchParams }) {
   await requireUser();
   const query = parseSearchParams(await searchParams);
-  const [results, facets, t] = await Promise.all([
+  const [results, facets, t, format] = await Promise.all([
     query.q ? search(query) : Promise.resolve(null),
     listSearchFacets(),
     getTranslations(),
+    getFormatter(),
   ]);
   const { q: _q, page: _page, type: _type, ...filters } = query;
   void _q;
@@ -189,11 +190,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
               </h2>
               {results.claims.items.length > 0 ? (
                 <ol
-                  className="border-line divide-line divide-y rounded-lg border bg-white"
+                  className={`border-line divide-line divide-y rounded-lg border bg-white ${HIT_MARKS}`}
                   data-testid="claim-results"
                 >
                   {results.claims.items.map((claim) => (
-                    <ClaimResult key={claim.id} claim={claim} />
+                    <ClaimResult key={claim.id} claim={claim} t={t} format={format} />
                   ))}
                 </ol>
               ) : (
@@ -240,11 +241,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
               </h2>
               {results.articles.items.length > 0 ? (
                 <ol
-                  className="border-line divide-line divide-y rounded-lg border bg-white"
+                  className={`border-line divide-line divide-y rounded-lg border bg-white ${HIT_MARKS}`}
                   data-testid="article-results"
                 >
                   {results.articles.items.map((article) => (
-                    <ArticleResult key={article.id} article={article} />
+                    <ArticleResult key={article.id} article={article} t={t} format={format} />
                   ))}
                 </ol>
               ) : (
@@ -285,10 +286,14 @@ function FilterField({ id, label, children }: { id: string; label: string; child
   );
 }
 
-async function ClaimResult({ claim }: { claim: ClaimHit }) {
-  const t = await getTranslations("search");
-  const format = await getFormatter();
-  const plain = (segments: { text: string }[]) => segments.map((s) => s.text).join("");
+// The results are plain server markup: one translator and formatter for all of them, and links
+// as plain anchors (no client component per result; an article opens as a page load).
+type Translate = Awaited<ReturnType<typeof getTranslations>>;
+type Format = Awaited<ReturnType<typeof getFormatter>>;
+
+const plain = (segments: { text: string }[]) => segments.map((s) => s.text).join("");
+
+function ClaimResult({ claim, t, format }: { claim: ClaimHit; t: Translate; format: Format }) {
   // The quote adds nothing when the statement repeats it word for word.
   const showQuote =
     hasHit(claim.quote) && !plain(claim.statement).includes(plain(claim.quote).replace(/^…|…$/g, ""));
@@ -310,15 +315,15 @@ async function ClaimResult({ claim }: { claim: ClaimHit }) {
           </span>
         ) : null}
         <span className="text-muted">
-          · {t("checkedOn", { date: format.dateTime(claim.checkedAt, { dateStyle: "medium" }) })}
+          · {t("search.checkedOn", { date: format.dateTime(claim.checkedAt, { dateStyle: "medium" }) })}
         </span>
       </div>
-      <Link
+      <a
         href={`/articles/${claim.articleId}?claim=${claim.id}`}
         className="text-ink hover:text-accent block font-medium hover:underline"
       >
         <Highlighted segments={claim.statement} />
-      </Link>
+      </a>
       {showQuote ? (
         <p className="text-muted font-serif text-sm italic">
           «{"\u00a0"}
@@ -328,36 +333,34 @@ async function ClaimResult({ claim }: { claim: ClaimHit }) {
       ) : null}
       {showNote ? (
         <p className="text-muted text-sm">
-          <span className="text-ink font-medium">{t("note")} </span>
+          <span className="text-ink font-medium">{t("search.note")} </span>
           <Highlighted segments={claim.note} />
         </p>
       ) : null}
       <p className="text-muted text-xs">
-        {t("inArticle")}{" "}
-        <Link
+        {t("search.inArticle")}{" "}
+        <a
           href={`/articles/${claim.articleId}`}
           className="hover:text-ink underline-offset-2 hover:underline"
         >
           {claim.articleTitle}
-        </Link>
+        </a>
         {claim.outlet ? ` · ${bidiSafe(claim.outlet)}` : null}
       </p>
     </li>
   );
 }
 
-async function ArticleResult({ article }: { article: ArticleHit }) {
-  const t = await getTranslations();
-  const format = await getFormatter();
+function ArticleResult({ article, t, format }: { article: ArticleHit; t: Translate; format: Format }) {
   const date = article.publishedAt ? new Date(`${article.publishedAt}T12:00:00Z`) : article.createdAt;
   return (
     <li className="space-y-1.5 px-4 py-3">
-      <Link
+      <a
         href={`/articles/${article.id}`}
         className="text-ink hover:text-accent block font-serif text-lg font-semibold hover:underline"
       >
         <Highlighted segments={article.title} />
-      </Link>
+      </a>
       <p className="text-muted text-xs">
         {[
           article.outlet,
