@@ -43,6 +43,19 @@ export function openPostgres(url: string): PgDb {
 /** Statements a connection keeps prepared, at most (then new texts run unnamed, as before). */
 const PREPARED_PER_CONNECTION = 1000;
 
+/** Statement names by SQL text, for every connection: hashed once per text, not once per query. */
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `desk_${createHash("sha1").update(text).digest("base64url")}`;
+    // Texts beyond the cap are not prepared (below): their names are not kept either.
+    if (statementNames.size < PREPARED_PER_CONNECTION) statementNames.set(text, name);
+  }
+  return name;
+}
+
 /**
  * drizzle sends every query unnamed, so PostgreSQL parses and plans it afresh each time: about a
  * third of the server's time for a page's two dozen short reads. The same few hundred SQL texts come
@@ -65,7 +78,7 @@ function keepStatements(client: pg.PoolClient): void {
       Array.isArray(values) &&
       values.length > 0
     ) {
-      const name = `desk_${createHash("sha1").update(query.text).digest("base64url")}`;
+      const name = statementName(query.text);
       if (named.has(name) || named.size < PREPARED_PER_CONNECTION) {
         named.add(name);
         return send({ ...query, name }, values, callback);

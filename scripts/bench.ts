@@ -27,6 +27,8 @@ import {
   BENCH_POSTGRES_URL,
   clusterScript,
   compareRuns,
+  BENCH_PG_PORT,
+  postgresCpuSeconds,
   postmasterPid,
   startBenchPostgres,
   treeCpuSeconds,
@@ -64,6 +66,7 @@ const { values: args } = parseArgs({
     note: { type: "string" },
     data: { type: "string" },
     "pg-port": { type: "string" },
+    "pg-keep": { type: "boolean", default: false },
     workers: { type: "string", default: "1" },
     baseline: { type: "string" },
     help: { type: "boolean", short: "h" },
@@ -72,7 +75,7 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   console.log(
-    "npm run bench [-- --db FILE|postgres --data FILE --pg-port 5450 --workers N --baseline FILE --port 3207 --connections 32 --duration 10 --warmup 3 --only a,b --profile --note TEXT]",
+    "npm run bench [-- --db FILE|postgres --data FILE --pg-port 5450 --pg-keep --workers N --baseline FILE --port 3207 --connections 32 --duration 10 --warmup 3 --only a,b --profile --note TEXT]",
   );
   process.exit(0);
 }
@@ -90,7 +93,10 @@ const WORKERS = Number(args.workers);
 const DB = path.resolve(POSTGRES ? (args.data ?? "bench/data/bench.db") : args.db);
 /** The bench's PostgreSQL server (--db postgres), its postmaster's pid for the CPU count. */
 let postgresServer: Awaited<ReturnType<typeof startBenchPostgres>> | undefined;
-const RUN_DB = path.join(path.dirname(DB), "bench.run.db");
+/** This checkout's copy of the database for the run (never the source's folder: another checkout may be running). */
+const RUN_DB = path.resolve("bench/data/bench.run.db");
+/** --pg-keep: the PostgreSQL server's folder, kept between runs (git-ignored with bench/data). */
+const PG_KEEP_DIR = path.resolve(`bench/data/pg-${BENCH_PG_PORT}`);
 
 // ---------------------------------------------------------------------------------------------
 // Targets (issue 20, on a 2-core machine): CPU per response as a multiple of the minimal app's
@@ -139,6 +145,9 @@ type Row = {
   status?: Record<string, number>;
   errors?: number;
   cpuMsPerRequest?: number;
+  /** --db postgres: the part of cpuMsPerRequest used by PostgreSQL's processes (the rest: the desk's Node process). */
+  pgCpuMsPerRequest?: number;
+  nodeCpuMsPerRequest?: number;
   firstLoadJsKb?: number;
   /** The page's HTML as served (uncompressed), RSC payload included. */
   htmlKb?: number;
@@ -301,6 +310,11 @@ function serverCpuSeconds(server: Server): number | null {
   } catch {
     return null;
   }
+}
+
+/** PostgreSQL's share of the desk's CPU (--db postgres): its server's processes alone. */
+function deskPostgresCpuSeconds(server: Server): number | null {
+  return server.name === "desk" && postgresServer ? postgresCpuSeconds(postgresServer, CLOCK_TICKS) : null;
 }
 
 /** Waits (at most 20 s) until the server uses less than a tenth of a core over 300 ms. */
@@ -496,6 +510,7 @@ async function cannon(s: Scenario, duration: number) {
     requests,
   });
   const cpuBefore = serverCpuSeconds(serverOf(s));
+  const pgBefore = deskPostgresCpuSeconds(serverOf(s));
   instance.on("response", (_client: unknown, code: number, _bytes: number, ms: number) => {
     times.push(ms);
     serverOf(s).responses++;
@@ -507,11 +522,18 @@ async function cannon(s: Scenario, duration: number) {
   // would be charged for up to 32 requests it answered after the window).
   await waitForIdle(serverOf(s));
   const cpuAfter = serverCpuSeconds(serverOf(s));
+  const pgAfter = deskPostgresCpuSeconds(serverOf(s));
   const inFlight = s.connections ?? CONNECTIONS;
   times.sort((a, b) => a - b);
   const ok = Object.entries(status)
     .filter(([code]) => code.startsWith("2"))
     .reduce((n, [, c]) => n + c, 0);
+  const perResponse = (before: number | null, after: number | null) =>
+    before !== null && after !== null && times.length > 0
+      ? ((after - before) * 1000) / (times.length + inFlight)
+      : undefined;
+  const cpuMsPerRequest = perResponse(cpuBefore, cpuAfter);
+  const pgCpuMsPerRequest = perResponse(pgBefore, pgAfter);
   return {
     rps: times.length / result.duration,
     ok2xxPerSecond: ok / result.duration,
@@ -521,9 +543,11 @@ async function cannon(s: Scenario, duration: number) {
     status,
     errors: result.errors,
     // Server CPU per response: unlike req/s, barely moved by other load on the machine.
-    cpuMsPerRequest:
-      cpuBefore !== null && cpuAfter !== null && times.length > 0
-        ? ((cpuAfter - cpuBefore) * 1000) / (times.length + inFlight)
+    cpuMsPerRequest,
+    pgCpuMsPerRequest,
+    nodeCpuMsPerRequest:
+      cpuMsPerRequest !== undefined && pgCpuMsPerRequest !== undefined
+        ? cpuMsPerRequest - pgCpuMsPerRequest
         : undefined,
   };
 }
@@ -636,6 +660,17 @@ function table(rows: Row[]): string {
   );
 }
 
+/** --db postgres: each route's CPU per response split between PostgreSQL's processes and the desk's. */
+function cpuSplit(rows: Row[]): string[] {
+  return rows
+    .filter((r) => r.available && r.pgCpuMsPerRequest !== undefined && r.nodeCpuMsPerRequest !== undefined)
+    .map(
+      (r) =>
+        `${r.label}: ${fmt(r.cpuMsPerRequest, 2)} ms CPU per response = Node ${fmt(r.nodeCpuMsPerRequest, 2)} ms + ` +
+        `PostgreSQL ${fmt(r.pgCpuMsPerRequest, 2)} ms (${fmt((r.pgCpuMsPerRequest! / r.cpuMsPerRequest!) * 100, 0)} %)`,
+    );
+}
+
 /** The same table in Markdown, for the README's Performance section. */
 function markdownTable(rows: Row[]): string {
   const lines = [
@@ -677,11 +712,17 @@ async function main(): Promise<void> {
   const reanchoring = reanchorCost();
 
   // A fresh copy for every run: the approval runs change the queue.
+  fs.mkdirSync(path.dirname(RUN_DB), { recursive: true });
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${RUN_DB}${suffix}`, { force: true });
   fs.copyFileSync(DB, RUN_DB);
   if (POSTGRES) {
     log("Copying the bench database into a throwaway PostgreSQL server (db:copy)…");
-    postgresServer = await startBenchPostgres(RUN_DB, log);
+    const source = fs.statSync(DB);
+    postgresServer = await startBenchPostgres(
+      RUN_DB,
+      log,
+      args["pg-keep"] ? { dir: PG_KEEP_DIR, sourceKey: `${DB} ${source.size} ${source.mtimeMs}` } : undefined,
+    );
     process.on("exit", () => postgresServer?.stop());
   }
 
@@ -1057,6 +1098,11 @@ async function main(): Promise<void> {
   log("");
   log(table(rows));
   log("");
+  const split = cpuSplit(rows);
+  if (split.length > 0) {
+    for (const line of split) log(line);
+    log("");
+  }
   for (const lang of ["fr", "en"] as const) {
     const s = suggestions[lang];
     log(
@@ -1148,6 +1194,7 @@ async function main(): Promise<void> {
     [
       markdownTable(rows),
       "",
+      ...(split.length > 0 ? [...split.map((line) => `- ${line}`), ""] : []),
       ...(["fr", "en"] as const).map(
         (l) =>
           `Suggestions (${l}): ${suggestions[l].per10kWords.toFixed(1)} ms per 10,000 words (median of ${suggestions[l].runs} runs).`,

@@ -112,19 +112,25 @@ function asPostgres(bin: string, args: string[], options: { cwd: string }): void
  * Starts a fresh server and returns how to reach it. Trust authentication on loopback and the
  * folder's socket only: nothing but this machine can reach it, and it lives as long as the run.
  */
-export async function startPostgres(wanted: { port?: number } = {}): Promise<PgServer> {
+export async function startPostgres(wanted: { port?: number; dir?: string } = {}): Promise<PgServer> {
   const bin = postgresBinaries();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-pg-"));
+  // `dir`: a folder kept between runs (the bench's --pg-keep): initdb only the first time, and
+  // stop() stops the server without removing it.
+  const kept = wanted.dir !== undefined;
+  const dir = kept ? path.resolve(wanted.dir!) : fs.mkdtempSync(path.join(os.tmpdir(), "claimdesk-pg-"));
+  fs.mkdirSync(dir, { recursive: true });
   const root = process.getuid?.() === 0;
   if (root) execFileSync("chown", ["postgres:postgres", dir]);
   fs.chmodSync(dir, 0o700);
   const data = path.join(dir, "data");
   const port = await choosePort(wanted.port);
-  asPostgres(
-    path.join(bin, "initdb"),
-    ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
-    { cwd: dir },
-  );
+  if (!fs.existsSync(path.join(data, "PG_VERSION"))) {
+    asPostgres(
+      path.join(bin, "initdb"),
+      ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
+      { cwd: dir },
+    );
+  }
   const options = [
     `-p ${port}`,
     `-k ${dir}`,
@@ -157,9 +163,11 @@ export async function startPostgres(wanted: { port?: number } = {}): Promise<PgS
       if (stopped) return;
       stopped = true;
       try {
-        asPostgres(path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], { cwd: dir });
+        asPostgres(path.join(bin, "pg_ctl"), ["-D", data, "-m", kept ? "fast" : "immediate", "-w", "stop"], {
+          cwd: dir,
+        });
       } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
+        if (!kept) fs.rmSync(dir, { recursive: true, force: true });
       }
     },
   };

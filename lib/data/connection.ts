@@ -165,8 +165,10 @@ export async function withTransaction<T>(
   } catch (error) {
     throw asConflict(error) ?? error;
   } finally {
-    // Committed or rolled back: a change stamp read before may be out of date (see readScope).
-    opened.transactionsEnded = (opened.transactionsEnded ?? 0) + 1;
+    // Committed or rolled back: a change stamp read before may be out of date (see readScope). Not
+    // after a read-only one (PostgreSQL refuses its writes): search runs two per page, and every
+    // request being rendered meanwhile would read the stamp again for nothing.
+    if (!options.readOnly) opened.transactionsEnded = (opened.transactionsEnded ?? 0) + 1;
   }
 }
 

@@ -15,8 +15,8 @@ import type { ArticleRow, ClaimRow, SearchFilters } from "./search";
 const SEARCH_PAGE_SIZE = 20;
 
 /**
- * A search's count and rows in one read-only transaction (one snapshot, so the total and the page
- * agree) planned without sequential scans. PostgreSQL costs `tsvector @@ tsquery` as one cheap
+ * A search's rows, their count with them, in one read-only transaction planned without
+ * sequential scans. PostgreSQL costs `tsvector @@ tsquery` as one cheap
  * operator per row, but a sequential scan unpacks every row's vector (about 3 kB per article of the
  * bench's database, kept out of line): for a query matching a quarter of the articles it chose the
  * sequential scan, 20 ms for a count the GIN index answers in about 1 ms, and the ranking read
@@ -56,6 +56,13 @@ function withEllipses(snippet: string | null, text: string | null): string | nul
   return `${before}${snippet.trim()}${after}`;
 }
 
+/** A ranked row without the count of all matches that each row carries. */
+function withoutTotal<T extends { total: number }>(row: T): Omit<T, "total"> {
+  const copy: Partial<T> = { ...row };
+  delete copy.total;
+  return copy as Omit<T, "total">;
+}
+
 const checkedAt = sql`coalesce(c.approved_at, c.rated_at, c.created_at)`;
 
 export async function postgresClaimRows(
@@ -77,25 +84,17 @@ export async function postgresClaimRows(
   if (filters.from) parts.push(sql`${checkedAt} >= ${timeParam(startOfDay(filters.from, timeZone))}`);
   if (filters.to) parts.push(sql`${checkedAt} < ${timeParam(endOfDay(filters.to, timeZone))}`);
   const where = sql.join(parts, sql` AND `);
-  const { count, rows } = await indexedSearch(async (db) => ({
-    count: (
-      await queryRows<{ n: number }>(
-        db,
-        sql`SELECT count(*)::int AS n
-      FROM claims c JOIN articles a ON a.id = c.article_id, ${tsQuery(match)} AS q(query)
-      WHERE ${where}`,
-      )
-    )[0],
-    rows: await queryRows<ClaimRow & { quote: string; verdict_note: string | null }>(
+  const { total, rows } = await indexedSearch(async (db) => {
+    const rows = await queryRows<ClaimRow & { quote: string; verdict_note: string | null; total: number }>(
       db,
       sql`SELECT c.id, c.article_id, a.title AS article_title, a.outlet, c.speaker, c.verdict, c.stage,
-        ${epochMs(checkedAt)} AS checked_at, c.quote, c.verdict_note,
+        ${epochMs(checkedAt)} AS checked_at, c.quote, c.verdict_note, hit.total,
         ts_headline('desk', c.statement, q.query, ${full}) AS statement_hl,
         ts_headline('desk', c.quote, q.query, ${fragment(32)}) AS quote_hl,
         ts_headline('desk', c.speaker, q.query, ${full}) AS speaker_hl,
         ts_headline('desk', c.verdict_note, q.query, ${fragment(24)}) AS note_hl
       FROM (
-        SELECT c.id, ts_rank(${CLAIM_WEIGHTS}, c.search, q.query, 1) AS rank
+        SELECT c.id, ts_rank(${CLAIM_WEIGHTS}, c.search, q.query, 1) AS rank, count(*) OVER ()::int AS total
         FROM claims c JOIN articles a ON a.id = c.article_id, ${tsQuery(match)} AS q(query)
         WHERE ${where}
         ORDER BY rank DESC, c.id DESC
@@ -105,11 +104,26 @@ export async function postgresClaimRows(
       JOIN articles a ON a.id = c.article_id,
       ${tsQuery(match)} AS q(query)
       ORDER BY hit.rank DESC, c.id DESC`,
-    ),
-  }));
+    );
+    // The count comes with the ranked rows (one pass over the matches); only a page past the end,
+    // which has no row to carry it, counts them apart.
+    const total =
+      rows[0]?.total ??
+      (offset === 0
+        ? 0
+        : ((
+            await queryRows<{ n: number }>(
+              db,
+              sql`SELECT count(*)::int AS n
+              FROM claims c JOIN articles a ON a.id = c.article_id, ${tsQuery(match)} AS q(query)
+              WHERE ${where}`,
+            )
+          )[0]?.n ?? 0));
+    return { total, rows };
+  });
   return {
-    total: count?.n ?? 0,
-    rows: rows.map(({ quote, verdict_note, ...row }) => ({
+    total,
+    rows: rows.map(withoutTotal).map(({ quote, verdict_note, ...row }) => ({
       ...row,
       quote_hl: withEllipses(row.quote_hl, quote) ?? "",
       note_hl: withEllipses(row.note_hl, verdict_note),
@@ -128,21 +142,15 @@ export async function postgresArticleRows(
   if (filters.from) parts.push(sql`${day} >= ${filters.from}`);
   if (filters.to) parts.push(sql`${day} <= ${filters.to}`);
   const where = sql.join(parts, sql` AND `);
-  const { count, rows } = await indexedSearch(async (db) => ({
-    count: (
-      await queryRows<{ n: number }>(
-        db,
-        sql`SELECT count(*)::int AS n FROM articles a, ${tsQuery(match)} AS q(query) WHERE ${where}`,
-      )
-    )[0],
-    rows: await queryRows<ArticleRow & { body: string }>(
+  const { total, rows } = await indexedSearch(async (db) => {
+    const rows = await queryRows<ArticleRow & { body: string; total: number }>(
       db,
-      sql`SELECT a.id, a.outlet, a.language, a.published_at, ${epochMs(sql`a.created_at`)} AS created_at,
+      sql`SELECT a.id, a.outlet, a.language, a.published_at, ${epochMs(sql`a.created_at`)} AS created_at, hit.total,
         (SELECT count(*)::int FROM claims c WHERE c.article_id = a.id) AS claim_count, a.body,
         ts_headline('desk', a.title, q.query, ${full}) AS title_hl,
         ts_headline('desk', a.body, q.query, ${fragment(32)}) AS body_hl
       FROM (
-        SELECT a.id, ts_rank(${ARTICLE_WEIGHTS}, a.search, q.query, 1) AS rank
+        SELECT a.id, ts_rank(${ARTICLE_WEIGHTS}, a.search, q.query, 1) AS rank, count(*) OVER ()::int AS total
         FROM articles a, ${tsQuery(match)} AS q(query)
         WHERE ${where}
         ORDER BY rank DESC, a.id DESC
@@ -151,11 +159,15 @@ export async function postgresArticleRows(
       JOIN articles a ON a.id = hit.id,
       ${tsQuery(match)} AS q(query)
       ORDER BY hit.rank DESC, a.id DESC`,
-    ),
-  }));
+    );
+    return { total: rows[0]?.total ?? 0, rows };
+  });
   return {
-    total: count?.n ?? 0,
-    rows: rows.map(({ body, ...row }) => ({ ...row, body_hl: withEllipses(row.body_hl, body) ?? "" })),
+    total,
+    rows: rows.map(withoutTotal).map(({ body, ...row }) => ({
+      ...row,
+      body_hl: withEllipses(row.body_hl, body) ?? "",
+    })),
   };
 }
 
