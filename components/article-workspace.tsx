@@ -3,25 +3,26 @@
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { submitClaimAction, submitRatedClaimsAction } from "@/app/(app)/articles/[id]/actions";
+import {
+  claimDetailsAction,
+  submitClaimAction,
+  submitRatedClaimsAction,
+} from "@/app/(app)/articles/[id]/actions";
 import { describeError } from "@/lib/errors/text";
 import { callAction } from "./ui/action";
-import type { WorkspaceClaim } from "./workspace-claim";
+import { fullClaim, type ClaimDetails, type ListClaim, type WorkspaceClaim } from "./workspace-claim";
 import type { AddedVariant, Suggestion } from "@/lib/claims";
 import type { Language } from "@/lib/review/model";
 import { ArticleReader, type TextSpan } from "./article-reader";
 import { suggestionKey, type SuggestionState } from "./claim-suggestion-key";
 import type { SuggestMessage, SuggestRequest } from "./suggest.worker";
 import type { ClaimDraft, ClaimFormViewer } from "./claim-form";
-import type { ThreadSummary } from "./thread-types";
 // Plain: the workspace is in the page's first load, and its buttons' classes only add.
 import { PlainButton as Button } from "./ui/button-plain";
 import { joinClasses } from "./ui/classes";
 import { StageBadge, VerdictBadge } from "./verdict-badge";
-import { SourceList } from "./source-list";
-import { upperFirst } from "@/lib/text/upper-first";
 import { bidiSafe } from "@/lib/text/bidi";
 
 // The claim form (with react-hook-form, ~14 kB gzipped) loads when a claim is added or edited,
@@ -34,7 +35,9 @@ const ClaimForm = dynamic(() => import("./claim-form-intl").then((m) => m.ClaimF
 const ClaimSuggestions = dynamic(() => import("./claim-suggestions").then((m) => m.ClaimSuggestions), {
   loading: () => <div aria-busy="true" className="h-40" />,
 });
-// A claim's thread shows when the claim is opened (rendered on the server for a ?claim= link).
+// An opened claim's details (its sources among them) show once loaded (components/workspace-claim.ts).
+const ClaimDetailsView = dynamic(() => import("./claim-details-view").then((m) => m.ClaimDetailsView));
+// A claim's thread shows with its details, when the claim is opened.
 const ThreadPanel = dynamic(() => import("./thread-panel").then((m) => m.ThreadPanel));
 
 type Panel =
@@ -51,19 +54,17 @@ export function ArticleWorkspace({
   canEdit,
   viewer,
   extraPanel,
-  threads,
   replyTimes,
 }: {
   article: { id: number; body: string; language: Language };
-  claims: WorkspaceClaim[];
+  /** The list's lines; an opened claim's details load when it is opened (components/workspace-claim.ts). */
+  claims: ListClaim[];
   speakers: string[];
   /** The desk's own name variants, for the suggester's speaker names. */
   variants?: AddedVariant[];
   canEdit: boolean;
   viewer?: ClaimFormViewer;
   extraPanel?: React.ReactNode;
-  /** Each claim's thread digest, by claim id (components/thread-panel.tsx). */
-  threads?: Record<number, ThreadSummary>;
   /** Default times of a request for comment given in the claim form (desk's zone). */
   replyTimes?: { askedAt: string; deadline: string };
 }) {
@@ -73,7 +74,6 @@ export function ArticleWorkspace({
   const ratedDrafts = claims.filter((c) => c.stage === "draft" && c.verdict !== "unrated");
   const t = useTranslations("article");
   const words = useTranslations();
-  const format = useFormatter();
   const router = useRouter();
   const searchParams = useSearchParams();
   const initial = Number(searchParams.get("claim"));
@@ -90,6 +90,23 @@ export function ArticleWorkspace({
   const [focusedSuggestion, setFocusedSuggestion] = useState<string | null>(null);
 
   const [showHidden, setShowHidden] = useState(false);
+  // The opened claim's details, by claim id; asked again when the page's claims change (a refresh
+  // after a save, a live update, a message in its thread), the shown ones kept meanwhile.
+  const [details, setDetails] = useState<ReadonlyMap<number, ClaimDetails | { failed: string }>>(new Map());
+  useEffect(() => {
+    if (selectedId === null) return;
+    let current = true;
+    void callAction(() => claimDetailsAction({ id: selectedId })).then((result) => {
+      if (!current) return;
+      const value = result.ok ? result.data : { failed: describeError(words, result) };
+      setDetails((prev) => new Map(prev).set(selectedId, value));
+    });
+    return () => {
+      current = false;
+    };
+    // `words` is stable for a language; the claims' identity changes on every refresh.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedId, claims]);
 
   const claimedSpans = new Set(claims.map((c) => suggestionKey(c)));
   const openSuggestions =
@@ -166,7 +183,7 @@ export function ArticleWorkspace({
     );
   };
 
-  const saved = (claim: WorkspaceClaim) => {
+  const saved = (claim: Pick<WorkspaceClaim, "id">) => {
     setPanel(
       panel.mode === "new" && panel.back === "suggestions" ? { mode: "suggestions" } : { mode: "list" },
     );
@@ -188,7 +205,7 @@ export function ArticleWorkspace({
       router.refresh();
     });
 
-  const submit = (claim: WorkspaceClaim) =>
+  const submit = (claim: ListClaim) =>
     startTransition(async () => {
       const result = await callAction(() => submitClaimAction({ id: claim.id, version: claim.version }));
       if (result.ok) {
@@ -301,6 +318,9 @@ export function ArticleWorkspace({
                 <ol ref={listRef} className="divide-line divide-y" data-testid="claim-list">
                   {claims.map((claim, index) => {
                     const selected = claim.id === selectedId;
+                    const shown = selected ? details.get(claim.id) : undefined;
+                    // Details of an older version stay shown while the new ones load.
+                    const d = shown && !("failed" in shown) ? shown : undefined;
                     return (
                       <li
                         key={claim.id}
@@ -316,7 +336,7 @@ export function ArticleWorkspace({
                           <span className="flex items-center gap-2">
                             <span className="text-muted text-xs tabular-nums">{index + 1}</span>
                             <VerdictBadge verdict={claim.verdict} />
-                            <StageBadge stage={claim.stage} returned={claim.returnedAt !== null} />
+                            <StageBadge stage={claim.stage} returned={claim.returned} />
                           </span>
                           <span className="text-ink mt-1.5 block text-sm font-medium">
                             {bidiSafe(claim.statement)}
@@ -326,51 +346,30 @@ export function ArticleWorkspace({
                           ) : null}
                         </button>
                         {selected ? (
-                          <div className="space-y-3 px-4 pb-4 text-sm">
+                          <div className="space-y-3 px-4 pb-4 text-sm" data-testid="claim-details">
                             <blockquote className="border-line text-muted border-l-2 pl-3 font-serif">
-                              {bidiSafe(claim.quote)}
+                              {bidiSafe(article.body.slice(claim.start, claim.end))}
                             </blockquote>
-                            {claim.verdict === "uncommented" && claim.silentParty ? (
-                              <p className="first-letter:uppercase">
-                                {t("didNotComment", { party: bidiSafe(upperFirst(claim.silentParty)) })}
+                            {shown && "failed" in shown ? (
+                              <p role="alert" className="text-disputed">
+                                {shown.failed}
                               </p>
-                            ) : null}
-                            {claim.verdictNote ? (
-                              <p className="text-ink">{bidiSafe(claim.verdictNote)}</p>
-                            ) : null}
-                            {claim.returnNote && claim.stage === "draft" ? (
-                              <p className="bg-uncommented-bg text-uncommented rounded-md px-3 py-2">
-                                {t("returnedNote", {
-                                  name: claim.returnedBy?.name ?? "?",
-                                  note: bidiSafe(claim.returnNote),
-                                })}
+                            ) : !d ? (
+                              <p aria-busy="true" className="text-muted text-xs">
+                                {words("common.loading")}
                               </p>
-                            ) : null}
-                            {claim.sources.length > 0 ? <SourceList sources={claim.sources} /> : null}
-                            <p className="text-muted text-xs">
-                              {claim.ratedBy && claim.ratedAt
-                                ? t("ratedBy", {
-                                    verdict: claim.verdict,
-                                    name: claim.ratedBy.name,
-                                    time: format.dateTime(claim.ratedAt, {
-                                      dateStyle: "medium",
-                                      timeStyle: "short",
-                                    }),
-                                  })
-                                : t("notRated")}
-                              {claim.approvedBy && claim.approvedAt
-                                ? ` · ${t("approvedBy", {
-                                    name: claim.approvedBy.name,
-                                    time: format.dateTime(claim.approvedAt, {
-                                      dateStyle: "medium",
-                                      timeStyle: "short",
-                                    }),
-                                  })}`
-                                : ""}
-                            </p>
+                            ) : (
+                              <ClaimDetailsView claim={claim} details={d} />
+                            )}
                             <div className="flex flex-wrap gap-2">
                               {canEdit ? (
-                                <Button size="sm" onClick={() => setPanel({ mode: "edit", claim })}>
+                                <Button
+                                  size="sm"
+                                  disabled={!d || d.version !== claim.version}
+                                  onClick={() =>
+                                    d && setPanel({ mode: "edit", claim: fullClaim(claim, article.body, d) })
+                                  }
+                                >
                                   {t("edit")}
                                 </Button>
                               ) : null}
@@ -391,12 +390,8 @@ export function ArticleWorkspace({
                                 {t("history")}
                               </Link>
                             </div>
-                            {viewer ? (
-                              <ThreadPanel
-                                claimId={claim.id}
-                                summary={threads?.[claim.id] ?? null}
-                                meId={viewer.id}
-                              />
+                            {viewer && d ? (
+                              <ThreadPanel claimId={claim.id} summary={d.thread} meId={viewer.id} />
                             ) : null}
                           </div>
                         ) : null}

@@ -267,8 +267,8 @@ describe("the queue page's first load", () => {
   });
 });
 
-// The article page: the claim form (react-hook-form, zod), the suggestions panel and the claim
-// threads load when used; the form's message namespaces load with it, so that the page does not
+// The article page: the claim form (react-hook-form, zod), the suggestions panel, an opened claim's
+// details (its sources) and the claim threads load when used; the form's message namespaces load with it, so that the page does not
 // send them (components/claim-form-messages.ts).
 describe("the article page's first load", () => {
   const page = "app/(app)/articles/[id]/page.tsx";
@@ -293,7 +293,7 @@ describe("the article page's first load", () => {
     expect(pageNamespaces).toContain("article");
   });
 
-  it("leaves the claim form, its form library and zod, the suggestions panel and the threads out", () => {
+  it("leaves the claim form, its form library and zod, the suggestions panel, the details and the threads out", () => {
     for (const name of ["react-hook-form", "zod", "@hookform/resolvers"])
       expect(packages, name).not.toContain(name);
     for (const file of [
@@ -302,12 +302,15 @@ describe("the article page's first load", () => {
       "components/claim-suggestions.tsx",
       "components/thread-panel.tsx",
       "components/similar-claims-panel.tsx",
+      "components/claim-details-view.tsx",
+      "components/source-list.tsx",
     ])
       expect(relative, file).not.toContain(file);
     const workspace = fs.readFileSync(path.join(ROOT, "components/article-workspace.tsx"), "utf8");
     expect(workspace).toMatch(/dynamic\(\(\) => import\("\.\/claim-form-intl"\)/);
     expect(workspace).toMatch(/dynamic\(\(\) => import\("\.\/claim-suggestions"\)/);
     expect(workspace).toMatch(/dynamic\(\(\) => import\("\.\/thread-panel"\)/);
+    expect(workspace).toMatch(/dynamic\(\(\) => import\("\.\/claim-details-view"\)/);
   });
 
   it("leaves tailwind-merge out: its highlights and buttons join their classes (reader-classes.ts)", () => {
@@ -327,6 +330,7 @@ describe("the article page's first load", () => {
       "components/claim-form-intl.tsx",
       "components/claim-suggestions.tsx",
       "components/thread-panel.tsx",
+      "components/claim-details-view.tsx",
     ]).files;
     for (const ns of namespacesOf(loaded))
       expect([...pageNamespaces, ...CLAIM_FORM_NAMESPACES], ns).toContain(ns);

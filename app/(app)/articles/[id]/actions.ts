@@ -3,7 +3,18 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction } from "@/lib/auth/session";
-import { createClaim, deleteClaim, submitClaim, submitRatedClaims, updateClaim } from "@/lib/data/claims";
+import {
+  createClaim,
+  deleteClaim,
+  getClaimById,
+  submitClaim,
+  submitRatedClaims,
+  updateClaim,
+} from "@/lib/data/claims";
+import { getThreadDigest } from "@/lib/data/threads";
+import { AppError } from "@/lib/errors";
+import { toThreadSummary } from "@/components/thread-types";
+import { toClaimDetails } from "@/components/workspace-claim";
 import {
   claimRefSchema,
   createClaimSchema,
@@ -59,5 +70,22 @@ export const submitRatedClaimsAction = authedAction(
     const submitted = await submitRatedClaims({ actor: user, input });
     refresh(input.articleId);
     return { submitted: submitted.length };
+  },
+);
+
+/**
+ * An opened claim's details on the article page (notes, sources, who rated and approved it, its
+ * thread's digest): the page sends only the list's lines, and loads these when a claim is opened.
+ * Any signed-in account may read them, as it may read the page.
+ */
+export const claimDetailsAction = authedAction(
+  { schema: z.object({ id: z.number().int().positive() }) },
+  async ({ id }) => {
+    const [claim, digest] = await Promise.all([getClaimById({ id }), getThreadDigest({ claimId: id })]);
+    if (!claim)
+      throw new AppError("not_found", "This claim does not exist or was deleted.", {
+        details: { reason: "claim_not_found" },
+      });
+    return toClaimDetails(claim, digest ? toThreadSummary(digest) : null);
   },
 );

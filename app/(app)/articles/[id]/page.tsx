@@ -5,7 +5,7 @@ import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AnchorSummary } from "@/components/anchor-summary";
 import { ArticleWorkspace } from "@/components/article-workspace";
-import { toWorkspaceClaim } from "@/components/workspace-claim";
+import { toListClaim } from "@/components/workspace-claim";
 import { ExportMenu } from "@/components/export-menu";
 import { buttonClass } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
@@ -20,8 +20,7 @@ import { PublishedVersions } from "@/components/publish/published-versions";
 import { listCorrections } from "@/lib/data/corrections";
 import { listSummaryVersions } from "@/lib/data/publish";
 import { AssignOwner } from "@/components/assign-owner";
-import { toThreadSummary } from "@/components/thread-types";
-import { getArticleOwner, listPossibleOwners, listThreadDigests } from "@/lib/data/threads";
+import { getArticleOwner, listPossibleOwners } from "@/lib/data/threads";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { CommentRequestArticle } from "@/components/comment-request-article";
 import { now } from "@/lib/clock";
@@ -59,8 +58,6 @@ export default async function ArticlePage({ params }: { params: Params }) {
     getArticleOwner({ articleId: article.id }),
     listPossibleOwners(),
   ]);
-  const digests = await listThreadDigests({ claimIds: claims.map((c) => c.id) });
-  const threads = Object.fromEntries([...digests].map(([id, d]) => [id, toThreadSummary(d)]));
   const t = await getTranslations();
   const format = await getFormatter();
   const { progress } = article;
@@ -190,12 +187,12 @@ export default async function ArticlePage({ params }: { params: Params }) {
         <ArticleWorkspace
           article={{ id: article.id, body: article.body, language: article.language }}
           // A claim a new revision flagged has its words on an older text: it is settled first.
-          claims={claims.filter((c) => c.anchorState === "exact").map(toWorkspaceClaim)}
+          // Only the list's lines: an opened claim's details and thread load when it is opened.
+          claims={claims.filter((c) => c.anchorState === "exact").map(toListClaim)}
           speakers={speakers}
           variants={variants.map(({ name, preferred }) => ({ name, preferred }))}
           canEdit={hasPermission(user.role, "claim.edit")}
           viewer={{ id: user.id, canReturn: hasPermission(user.role, "claim.return") }}
-          threads={threads}
           replyTimes={{
             askedAt: timeInputValue(now(), getEnv().TIME_ZONE),
             deadline: timeInputValue(new Date(now().getTime() + 4 * 3600_000), getEnv().TIME_ZONE),
