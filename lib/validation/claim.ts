@@ -82,6 +82,9 @@ export const updateClaimSchema = claimFields
   .superRefine(spanInOrder);
 export type UpdateClaimInput = z.input<typeof updateClaimSchema>;
 
+/** A claim opened on the article page, whose details load then. */
+export const claimIdSchema = z.object({ id: z.number().int().positive() });
+
 export const claimRefSchema = z.object({
   id: z.number().int().positive(),
   version: z.number().int().positive(),

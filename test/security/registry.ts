@@ -240,6 +240,11 @@ export const ACTIONS: Record<string, ActionExpectation> = {
     access: EDITORS,
     args: (fx) => [{ id: fx.ratedDraft.id, version: fx.ratedDraft.version }],
   },
+  // An opened claim's details on the article page: any signed-in account, as the page.
+  "app/(app)/articles/[id]/actions.ts#claimDetailsAction": {
+    access: "signed_in",
+    args: (fx) => [{ id: fx.inReview.id }],
+  },
   "app/(app)/articles/[id]/actions.ts#submitRatedClaimsAction": {
     access: EDITORS,
     args: (fx) => [

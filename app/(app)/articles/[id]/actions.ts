@@ -16,6 +16,7 @@ import { AppError } from "@/lib/errors";
 import { toThreadSummary } from "@/components/thread-types";
 import { toClaimDetails } from "@/components/workspace-claim";
 import {
+  claimIdSchema,
   claimRefSchema,
   createClaimSchema,
   submitRatedClaimsSchema,
@@ -78,14 +79,11 @@ export const submitRatedClaimsAction = authedAction(
  * thread's digest): the page sends only the list's lines, and loads these when a claim is opened.
  * Any signed-in account may read them, as it may read the page.
  */
-export const claimDetailsAction = authedAction(
-  { schema: z.object({ id: z.number().int().positive() }) },
-  async ({ id }) => {
-    const [claim, digest] = await Promise.all([getClaimById({ id }), getThreadDigest({ claimId: id })]);
-    if (!claim)
-      throw new AppError("not_found", "This claim does not exist or was deleted.", {
-        details: { reason: "claim_not_found" },
-      });
-    return toClaimDetails(claim, digest ? toThreadSummary(digest) : null);
-  },
-);
+export const claimDetailsAction = authedAction({ schema: claimIdSchema }, async ({ id }) => {
+  const [claim, digest] = await Promise.all([getClaimById({ id }), getThreadDigest({ claimId: id })]);
+  if (!claim)
+    throw new AppError("not_found", "This claim does not exist or was deleted.", {
+      details: { reason: "claim_not_found" },
+    });
+  return toClaimDetails(claim, digest ? toThreadSummary(digest) : null);
+});
