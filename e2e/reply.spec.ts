@@ -55,6 +55,21 @@ async function silentClaim(language: Language, body: string, quote: string) {
   return { articleId, claimId: claim.id };
 }
 
+/** Kyiv asked by e-mail on 1 December at 14:00, deadline 18:00, recorded at 16:00 UTC. */
+function askedKyiv(claimId: number) {
+  return createCommentRequest({
+    actor: editor,
+    input: {
+      claimId,
+      party: "Kyiv",
+      channel: "email",
+      askedAt: "2026-12-01T14:00",
+      deadline: "2026-12-01T18:00",
+    },
+    now: new Date("2026-12-01T16:00:00Z"),
+  });
+}
+
 test.beforeAll(async () => {
   const user = await getUserCredentialsByEmail({ email: ACCOUNTS.editor.email });
   if (!user) throw new Error("missing demo editor");
@@ -144,17 +159,7 @@ test("exports the English sentence from the recorded request", async ({ page }) 
     "The Kremlin said its forces took 12 villages.",
   );
   // Asked at 14:00 in the desk's zone on 1 December 2026.
-  await createCommentRequest({
-    actor: editor,
-    input: {
-      claimId,
-      party: "Kyiv",
-      channel: "email",
-      askedAt: "2026-12-01T14:00",
-      deadline: "2026-12-01T18:00",
-    },
-    now: new Date("2026-12-01T16:00:00Z"),
-  });
+  await askedKyiv(claimId);
   await signIn(page, "editor");
   const md = await page.request.get(`/articles/${articleId}/export?format=md&unapproved=1`);
   expect(await md.text()).toContain(
@@ -225,17 +230,7 @@ test("the claim form shows the right of reply already recorded, in both language
   await expect(form.getByTestId("claim-right-of-reply")).toContainText("a request for comment to Kyiv");
   await expect(form.getByTestId("claim-right-of-reply-recorded")).toHaveCount(0);
 
-  await createCommentRequest({
-    actor: editor,
-    input: {
-      claimId,
-      party: "Kyiv",
-      channel: "email",
-      askedAt: "2026-12-01T14:00",
-      deadline: "2026-12-01T18:00",
-    },
-    now: new Date("2026-12-01T16:00:00Z"),
-  });
+  await askedKyiv(claimId);
   form = await openForm("Edit");
   const recorded = form.getByTestId("claim-right-of-reply-recorded");
   await expect(recorded).toContainText("Already recorded on this claim");
@@ -268,17 +263,7 @@ test("a reply with a document becomes a source of the claim, in the page and in 
     body,
     "The Kremlin said its forces took 9 villages.",
   );
-  const request = await createCommentRequest({
-    actor: editor,
-    input: {
-      claimId,
-      party: "Kyiv",
-      channel: "email",
-      askedAt: "2026-12-01T14:00",
-      deadline: "2026-12-01T18:00",
-    },
-    now: new Date("2026-12-01T16:00:00Z"),
-  });
+  const request = await askedKyiv(claimId);
   await signIn(page, "editor");
   await page.goto(`/articles/${articleId}/claims/${claimId}`);
   const panel = page.getByTestId("right-of-reply");
