@@ -278,10 +278,11 @@ export function ArticleWorkspace({
             />
           ) : panel.mode === "list" ? (
             <>
-              <div className="border-line flex items-center justify-between gap-2 border-b px-4 py-3">
+              {/* The buttons go under the heading when both do not fit on one line (phones, French). */}
+              <div className="border-line flex flex-wrap items-center justify-between gap-2 border-b px-4 py-3">
                 <h2 className="text-sm font-semibold">{t("claimsHeading", { count: claims.length })}</h2>
                 {canEdit ? (
-                  <span className="flex gap-2">
+                  <span className="flex flex-wrap gap-2">
                     <Button size="sm" variant="secondary" onClick={runSuggestions}>
                       {ts("button")}
                     </Button>
