@@ -9,9 +9,8 @@ import { now as clockNow } from "@/lib/clock";
 import { getRightOfReply } from "@/lib/data/comment-requests";
 import { getEnv } from "@/lib/env";
 import type { ActionResult } from "@/lib/errors";
+import { translatorFor } from "@/lib/errors/problem";
 import { resolveLocale } from "@/lib/i18n/request";
-import { loadMessages } from "@/lib/i18n/messages";
-import { translatorFor } from "@/lib/i18n/translator";
 import { requestLine } from "@/lib/reply/wording";
 import { rightOfReplyRefSchema } from "@/lib/validation/comment";
 
@@ -21,11 +20,13 @@ const load = authedAction({ schema: rightOfReplyRefSchema }, async ({ claimId })
   const now = clockNow();
   const [record, locale] = await Promise.all([getRightOfReply({ claimId, now }), resolveLocale()]);
   const zone = getEnv().TIME_ZONE;
-  const t = translatorFor({ locale, messages: loadMessages(locale), timeZone: zone, namespace: "reply" });
+  const t = translatorFor(locale);
   return {
     lines: [
       ...record.requests.map((request) => requestLine(request, locale, zone, now)),
-      ...record.notContacted.map((note) => t("notContacted", { party: note.party, reason: note.reason })),
+      ...record.notContacted.map((note) =>
+        t("reply.notContacted", { party: note.party, reason: note.reason }),
+      ),
     ],
   };
 });
